@@ -1,0 +1,247 @@
+"""The cattrs converter that turns plain data into model objects and back."""
+
+from __future__ import annotations
+
+import enum
+import typing
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ivb._errors import PolicyValidationError, Problem
+from ivb.model import Policy
+
+__all__ = ["converter", "structure_policy", "unstructure_policy"]
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        str: "text",
+        int: "integer",
+        float: "number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+class _Expected(TypeError):
+    """A value of the wrong type; the message says what was expected and what came."""
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return _type_name(value)
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{_type_name(value)} {shown}"
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Expected(f"expected text, got {_shown(value)}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Expected(f"expected an integer, got {_shown(value)}")
+    return value
+
+
+def _strict_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Expected(f"expected a number, got {_shown(value)}")
+    return float(value)
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Expected(f"expected true or false, got {_shown(value)}")
+    return value
+
+
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
+    args = typing.get_args(t)
+    variadic = len(args) == 2 and args[1] is Ellipsis
+
+    def hook(value: object, cl: Any) -> Any:
+        if not isinstance(value, list):
+            raise _Expected(f"expected a list, got {_shown(value)}")
+        if not variadic and len(value) != len(args):
+            raise _Expected(f"expected a list of {len(args)} items, got {len(value)}")
+        out = []
+        errors: list[Exception] = []
+        for ix, item in enumerate(value):
+            item_type = args[0] if variadic else args[ix]
+            try:
+                out.append(conv.structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring {t} @ index {ix}", ix, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {t!r}", errors, t)
+        return tuple(out)
+
+    return hook
+
+
+def _make_enum_hook(t: type[enum.Enum]) -> Any:
+    allowed = [m.value for m in t]
+
+    def hook(value: object, _: type) -> enum.Enum:
+        try:
+            return t(value)
+        except ValueError:
+            raise _Expected(
+                f"expected one of {', '.join(repr(a) for a in allowed)}, got {_shown(value)}"
+            ) from None
+
+    return hook
+
+
+def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
+    inner = cattrs.gen.make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)
+    required = [a.name for a in attrs.fields(t) if a.init and a.default is attrs.NOTHING]
+
+    def hook(value: object, cl: type) -> Any:
+        if not isinstance(value, dict):
+            raise _Expected(f"expected a mapping ({t.__name__}), got {_shown(value)}")
+        bad = [k for k in value if not isinstance(k, str)]
+        if bad:
+            raise _Expected(f"expected text keys, got {_shown(bad[0])}")
+        missing = [n for n in required if n not in value]
+        if missing:
+            raise _Expected(
+                f"missing required field{'s' if len(missing) > 1 else ''} "
+                f"{', '.join(repr(m) for m in missing)} of {t.__name__}"
+            )
+        return inner(value, cl)
+
+    return hook
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(
+        omit_if_default=True,
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
+    )
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and attrs.has(t), lambda t: _make_attrs_hook(conv, t)
+    )
+    conv.register_structure_hook_factory(_is_tuple, lambda t: _make_tuple_hook(conv, t))
+    conv.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: lambda v: v.value
+    )
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    """Flatten a cattrs exception tree into problems with paths inside the file."""
+    if isinstance(exc, PolicyValidationError):
+        return [
+            Problem(".".join(p for p in (path, q.path) if p).replace(".[", "["), q.message)
+            for q in exc.problems
+        ]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        allowed = sorted(a.name for a in attrs.fields(exc.cl) if a.init)
+        return [
+            Problem(
+                path,
+                f"unexpected field{'s' if len(exc.extra_fields) > 1 else ''} {names} "
+                f"for {exc.cl.__name__}; allowed: {', '.join(allowed)}",
+            )
+        ]
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        out: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            step = note.name if isinstance(note.name, str) else None
+            if isinstance(exc, IterableValidationError):
+                sub_path = f"{path}[{note.index}]"
+            elif step is not None:
+                sub_path = f"{path}.{step}" if path else step
+            else:  # pragma: no cover - defensive
+                sub_path = path
+            out.extend(_problems(sub, sub_path))
+        for sub in without:
+            out.extend(_problems(sub, path))
+        return out
+    if isinstance(exc, ExceptionGroup):  # pragma: no cover - defensive
+        return [p for sub in exc.exceptions for p in _problems(sub, path)]
+    message = str(exc)
+    if isinstance(exc, (ValueError, TypeError)) and ": " in message and path:
+        head, _, rest = message.partition(": ")
+        if head.isidentifier() and not path.endswith(head):
+            path = f"{path}.{head}"
+            message = rest
+        elif head.isidentifier():
+            message = rest
+    elif isinstance(exc, (ValueError, TypeError)) and ": " in message:
+        head, _, rest = message.partition(": ")
+        if head.isidentifier():
+            path, message = head, rest
+    if isinstance(exc, (KeyError, AttributeError)) or not message:
+        message = f"invalid value ({type(exc).__name__}: {message or 'no detail'})"
+    return [Problem(path, message)]
+
+
+def structure_policy(data: object, *, origin: str | None = None) -> Policy:
+    """Turn plain data (as parsed from YAML or JSON) into a :class:`Policy`.
+
+    Raises
+    ------
+    PolicyValidationError
+        Listing every problem found, each with its path inside the data.
+    """
+    if not isinstance(data, dict):
+        raise PolicyValidationError(
+            [Problem("", f"expected a mapping at the top of the file, got {_shown(data)}")],
+            origin=origin,
+        )
+    try:
+        return converter.structure(data, Policy)
+    except PolicyValidationError as exc:
+        raise type(exc)(exc.problems, origin=origin) from None
+    except (ClassValidationError, IterableValidationError, _Expected) as exc:
+        problems = _problems(exc, "")
+        raise PolicyValidationError(problems, origin=origin) from None
+    except (ValueError, TypeError) as exc:
+        raise PolicyValidationError(_problems(exc, ""), origin=origin) from None
+
+
+def unstructure_policy(policy: Policy) -> dict[str, Any]:
+    """Turn a :class:`Policy` into plain data: dicts, lists, text and numbers."""
+    data = converter.unstructure(policy)
+    assert isinstance(data, dict)
+    return data

@@ -1,0 +1,352 @@
+"""Building blocks of the model: source references, enums, field helpers."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "ActionKind",
+    "AgendaKind",
+    "Direction",
+    "DocumentKind",
+    "InstrumentKind",
+    "Level",
+    "PartnerCategory",
+    "PartnerKind",
+    "RoleKind",
+    "Scope",
+    "SourceRef",
+    "Tier",
+    "TimingKind",
+    "TrendScope",
+    "Unit",
+    "VeiligheidsVeld",
+]
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+CBS_MUNICIPALITY_RE = re.compile(r"^GM\d{4}$")
+CBS_PROVINCE_RE = re.compile(r"^PV\d{2}$")
+
+#: ``metadata`` key under which a field documents itself.
+DOC = "ivb.doc"
+#: ``metadata`` key under which a field names the entity kinds its ids refer to.
+REF = "ivb.ref"
+
+
+def text(value: object) -> str:
+    """Normalise text: fold runs of white space (YAML line breaks) to one space."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return " ".join(value.split())
+
+
+def opt_text(value: object) -> str | None:
+    return None if value is None else text(value)
+
+
+def texts(values: Iterable[object]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError("expected a list of texts, got a single text")
+    return tuple(text(v) for v in values)
+
+
+def ids(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError("expected a list of ids, got a single text")
+    return tuple(values)
+
+
+def _check_slug(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not SLUG_RE.match(value):
+        raise ValueError(
+            f"{attribute.name}: expected a slug id (lower-case letters, digits, '-' or '.'), "
+            f"got {value!r}"
+        )
+
+
+def _check_slugs(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for item in value:
+        _check_slug(_inst, attribute, item)
+    if len(set(value)) != len(value):
+        dupes = sorted({v for v in value if value.count(v) > 1})
+        raise ValueError(f"{attribute.name}: ids listed twice: {', '.join(dupes)}")
+
+
+def _check_nonempty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name}: expected non-empty text, got ''")
+
+
+def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not PARTIAL_DATE_RE.match(value):
+        raise ValueError(
+            f"{attribute.name}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+        )
+
+
+def id_field(doc: str = "Stable slug id, unique within the policy.") -> Any:
+    """An entity's own id."""
+    return attrs.field(validator=_check_slug, metadata={DOC: doc})
+
+
+def name_field(doc: str = "Name as in the source, in Dutch.") -> Any:
+    return attrs.field(converter=text, validator=_check_nonempty, metadata={DOC: doc})
+
+
+def text_field(doc: str, *, default: str | None = None) -> Any:
+    if default is None:
+        return attrs.field(converter=text, metadata={DOC: doc})
+    return attrs.field(converter=text, default=default, metadata={DOC: doc})
+
+
+def opt_text_field(doc: str) -> Any:
+    return attrs.field(converter=opt_text, default=None, metadata={DOC: doc})
+
+
+def texts_field(doc: str) -> Any:
+    return attrs.field(converter=texts, factory=tuple, metadata={DOC: doc})
+
+
+def ref_field(doc: str, *kinds: str) -> Any:
+    """A required reference to one entity of the given kinds."""
+    return attrs.field(validator=_check_slug, metadata={DOC: doc, REF: kinds})
+
+
+def opt_ref_field(doc: str, *kinds: str) -> Any:
+    return attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_check_slug),
+        metadata={DOC: doc, REF: kinds},
+    )
+
+
+def refs_field(doc: str, *kinds: str) -> Any:
+    """A list of references to entities of the given kinds."""
+    return attrs.field(
+        converter=ids, factory=tuple, validator=_check_slugs, metadata={DOC: doc, REF: kinds}
+    )
+
+
+def date_field(doc: str) -> Any:
+    return attrs.field(default=None, validator=_check_partial_date, metadata={DOC: doc})
+
+
+def tuple_field(doc: str) -> Any:
+    return attrs.field(converter=tuple, factory=tuple, metadata={DOC: doc})
+
+
+def field_doc(attribute: attrs.Attribute[Any]) -> str | None:
+    """The documentation string of a model field, if it has one."""
+    doc = attribute.metadata.get(DOC)
+    return doc if isinstance(doc, str) else None
+
+
+def field_refs(attribute: attrs.Attribute[Any]) -> tuple[str, ...]:
+    """The entity kinds a reference field may point to (empty if it is no reference)."""
+    kinds = attribute.metadata.get(REF, ())
+    return tuple(kinds)
+
+
+class _Enum(str, enum.Enum):
+    """A string enum whose value is what the file holds."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class DocumentKind(_Enum):
+    """What kind of source document."""
+
+    POLICY = "policy"
+    PRESENTATION = "presentation"
+
+
+class VeiligheidsVeld(_Enum):
+    """The five veiligheidsvelden of the VNG *Kernbeleid Veiligheid*.
+
+    Used to classify themes and speerpunten so that the policies of different
+    municipalities can be compared.
+    """
+
+    VEILIGE_WOON_EN_LEEFOMGEVING = "veilige-woon-en-leefomgeving"
+    BEDRIJVIGHEID_EN_VEILIGHEID = "bedrijvigheid-en-veiligheid"
+    JEUGD_EN_VEILIGHEID = "jeugd-en-veiligheid"
+    FYSIEKE_VEILIGHEID = "fysieke-veiligheid"
+    INTEGRITEIT_EN_VEILIGHEID = "integriteit-en-veiligheid"
+
+    @property
+    def label(self) -> str:
+        """The field's Dutch name."""
+        return _VELD_LABELS[self]
+
+
+_VELD_LABELS = {
+    VeiligheidsVeld.VEILIGE_WOON_EN_LEEFOMGEVING: "Veilige woon- en leefomgeving",
+    VeiligheidsVeld.BEDRIJVIGHEID_EN_VEILIGHEID: "Bedrijvigheid en veiligheid",
+    VeiligheidsVeld.JEUGD_EN_VEILIGHEID: "Jeugd en veiligheid",
+    VeiligheidsVeld.FYSIEKE_VEILIGHEID: "Fysieke veiligheid",
+    VeiligheidsVeld.INTEGRITEIT_EN_VEILIGHEID: "Integriteit en veiligheid",
+}
+
+
+class ActionKind(_Enum):
+    """What kind of line of effort an :class:`~ivb.model.Action` is."""
+
+    #: A "zetten we in op" bullet: a line of effort.
+    EFFORT = "effort"
+    #: A "doelen" bullet: a goal the municipality works on.
+    GOAL = "goal"
+    #: An "acties" bullet: a concrete action.
+    ACTION = "action"
+    #: A dated or concrete commitment stated in running text.
+    COMMITMENT = "commitment"
+    #: An "uitgangspunt" of the cooperation between the municipalities.
+    PRINCIPLE = "principle"
+
+
+class TimingKind(_Enum):
+    """How a date relates to an action."""
+
+    STARTED = "started"
+    PLANNED = "planned"
+    EXPECTED = "expected"
+    DONE = "done"
+
+
+class PartnerCategory(_Enum):
+    """Sector of a partner organisation."""
+
+    GOVERNMENT = "government"
+    POLICE_AND_JUSTICE = "police-and-justice"
+    SAFETY_AND_EMERGENCY = "safety-and-emergency"
+    CARE = "care"
+    YOUTH = "youth"
+    EDUCATION = "education"
+    HOUSING = "housing"
+    BUSINESS = "business"
+    CIVIL_SOCIETY = "civil-society"
+    KNOWLEDGE = "knowledge"
+
+
+class PartnerKind(_Enum):
+    """A named organisation, or a group of organisations the text names generically."""
+
+    ORGANISATION = "organisation"
+    GROUP = "group"
+
+
+class RoleKind(_Enum):
+    """What kind of public role."""
+
+    #: A public office held by a person (burgemeester, Officier van Justitie).
+    OFFICE = "office"
+    #: A governing body of the municipality (college, gemeenteraad).
+    COUNCIL = "council"
+    #: An official team or department.
+    TEAM = "team"
+    #: A function held by an official or professional.
+    FUNCTION = "function"
+
+
+class Tier(_Enum):
+    """Tier of a consultation body."""
+
+    BESTUURLIJK = "bestuurlijk"
+    AMBTELIJK = "ambtelijk"
+    UITVOEREND = "uitvoerend"
+
+
+class Scope(_Enum):
+    """Geographic scope of a consultation body or agenda."""
+
+    NATIONAL = "national"
+    REGIONAL = "regional"
+    DISTRICT = "district"
+    BASISTEAM = "basisteam"
+    LOCAL = "local"
+
+
+class Level(_Enum):
+    """The four priority levels of the safety domain."""
+
+    NATIONAL = "national"
+    REGIONAL = "regional"
+    DISTRICT = "district"
+    LOCAL = "local"
+
+
+class AgendaKind(_Enum):
+    """What kind of agenda document."""
+
+    AGENDA = "agenda"
+    STRATEGY = "strategy"
+    PROGRAMME = "programme"
+    PLAN = "plan"
+    NORM = "norm"
+
+
+class InstrumentKind(_Enum):
+    """What kind of instrument."""
+
+    METHOD = "method"
+    PROGRAMME = "programme"
+    PROJECT = "project"
+    MEASURE = "measure"
+    TOOL = "tool"
+    COVENANT = "covenant"
+    POLICY = "policy"
+    SURVEY = "survey"
+    FUNCTION = "function"
+
+
+class TrendScope(_Enum):
+    """Whether a trend crosses themes or belongs to one themasessie."""
+
+    CROSS_CUTTING = "cross-cutting"
+    THEMASESSIE = "themasessie"
+
+
+class Unit(_Enum):
+    """Unit of a statistic or figure."""
+
+    COUNT = "count"
+    PERCENT = "percent"
+    PERCENT_CHANGE = "percent-change"
+    RAPPORTCIJFER = "rapportcijfer"
+    PERSONS = "persons"
+    FRACTION = "fraction"
+
+
+class Direction(_Enum):
+    """Which way a target wants its indicator to move."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+@attrs.frozen
+class SourceRef:
+    """Where in which source document a fact comes from.
+
+    Examples
+    --------
+    >>> SourceRef("ivb", "Ondermijning")
+    SourceRef(document='ivb', section='Ondermijning', note=None)
+    """
+
+    document: str = ref_field("Id of the source document.", "document")
+    section: str = name_field(
+        "Section of the document, as its headings in the source joined by ' > '."
+    )
+    note: str | None = opt_text_field(
+        "Remarks on the source: OCR corrections, ambiguity, what the text leaves open."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.document} § {self.section}"
