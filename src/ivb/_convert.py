@@ -118,7 +118,7 @@ def _make_enum_hook(t: type[enum.Enum]) -> Any:
 
 
 def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
-    inner = cattrs.gen.make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)
+    inner: Any = cattrs.gen.make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)
     required = [a.name for a in attrs.fields(t) if a.init and a.default is attrs.NOTHING]
 
     def hook(value: object, cl: type) -> Any:
@@ -186,13 +186,10 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         out: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            step = note.name if isinstance(note.name, str) else None
-            if isinstance(exc, IterableValidationError):
+            if isinstance(note, IterableValidationNote):
                 sub_path = f"{path}[{note.index}]"
-            elif step is not None:
-                sub_path = f"{path}.{step}" if path else step
-            else:  # pragma: no cover - defensive
-                sub_path = path
+            else:
+                sub_path = f"{path}.{note.name}" if path else note.name
             out.extend(_problems(sub, sub_path))
         for sub in without:
             out.extend(_problems(sub, path))

@@ -37,6 +37,11 @@ CBS_PROVINCE_RE = re.compile(r"^PV\d{2}$")
 DOC = "ivb.doc"
 #: ``metadata`` key under which a field names the entity kinds its ids refer to.
 REF = "ivb.ref"
+#: ``metadata`` key under which a field gives extra JSON Schema keywords for its values.
+SCHEMA = "ivb.schema"
+
+_SLUG_SCHEMA = {"pattern": SLUG_RE.pattern}
+_DATE_SCHEMA = {"pattern": PARTIAL_DATE_RE.pattern}
 
 
 def text(value: object) -> str:
@@ -92,11 +97,13 @@ def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: s
 
 def id_field(doc: str = "Stable slug id, unique within the policy.") -> Any:
     """An entity's own id."""
-    return attrs.field(validator=_check_slug, metadata={DOC: doc})
+    return attrs.field(validator=_check_slug, metadata={DOC: doc, SCHEMA: _SLUG_SCHEMA})
 
 
 def name_field(doc: str = "Name as in the source, in Dutch.") -> Any:
-    return attrs.field(converter=text, validator=_check_nonempty, metadata={DOC: doc})
+    return attrs.field(
+        converter=text, validator=_check_nonempty, metadata={DOC: doc, SCHEMA: {"minLength": 1}}
+    )
 
 
 def text_field(doc: str, *, default: str | None = None) -> Any:
@@ -115,26 +122,31 @@ def texts_field(doc: str) -> Any:
 
 def ref_field(doc: str, *kinds: str) -> Any:
     """A required reference to one entity of the given kinds."""
-    return attrs.field(validator=_check_slug, metadata={DOC: doc, REF: kinds})
+    return attrs.field(validator=_check_slug, metadata={DOC: doc, REF: kinds, SCHEMA: _SLUG_SCHEMA})
 
 
 def opt_ref_field(doc: str, *kinds: str) -> Any:
     return attrs.field(
         default=None,
         validator=attrs.validators.optional(_check_slug),
-        metadata={DOC: doc, REF: kinds},
+        metadata={DOC: doc, REF: kinds, SCHEMA: _SLUG_SCHEMA},
     )
 
 
 def refs_field(doc: str, *kinds: str) -> Any:
     """A list of references to entities of the given kinds."""
     return attrs.field(
-        converter=ids, factory=tuple, validator=_check_slugs, metadata={DOC: doc, REF: kinds}
+        converter=ids,
+        factory=tuple,
+        validator=_check_slugs,
+        metadata={DOC: doc, REF: kinds, SCHEMA: {"uniqueItems": True, "items": _SLUG_SCHEMA}},
     )
 
 
 def date_field(doc: str) -> Any:
-    return attrs.field(default=None, validator=_check_partial_date, metadata={DOC: doc})
+    return attrs.field(
+        default=None, validator=_check_partial_date, metadata={DOC: doc, SCHEMA: _DATE_SCHEMA}
+    )
 
 
 def tuple_field(doc: str) -> Any:

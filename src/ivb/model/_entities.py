@@ -10,6 +10,7 @@ from ivb.model._base import (
     CBS_MUNICIPALITY_RE,
     CBS_PROVINCE_RE,
     DOC,
+    SCHEMA,
     ActionKind,
     AgendaKind,
     Direction,
@@ -104,11 +105,18 @@ class Municipality:
 
     id: str = id_field()
     name: str = name_field()
-    cbs_code: str = attrs.field(metadata={DOC: "CBS gemeentecode, e.g. GM0303."})
+    cbs_code: str = attrs.field(
+        metadata={DOC: "CBS gemeentecode, e.g. GM0303.", SCHEMA: {"pattern": CBS_MUNICIPALITY_RE.pattern}}
+    )
     province: str = name_field("Province the municipality lies in.")
-    province_code: str = attrs.field(metadata={DOC: "CBS code of the province, e.g. PV24."})
+    province_code: str = attrs.field(
+        metadata={DOC: "CBS code of the province, e.g. PV24.", SCHEMA: {"pattern": CBS_PROVINCE_RE.pattern}}
+    )
     tooi: str = attrs.field(
-        metadata={DOC: "TOOI identifier: https://identifier.overheid.nl/tooi/id/gemeente/gmNNNN."}
+        metadata={
+            DOC: "TOOI identifier: https://identifier.overheid.nl/tooi/id/gemeente/gmNNNN.",
+            SCHEMA: {"pattern": r"^https://identifier\.overheid\.nl/tooi/id/gemeente/gm\d{4}$"},
+        }
     )
     source: SourceRef = _source()
 

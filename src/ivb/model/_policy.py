@@ -213,17 +213,20 @@ class Policy:
     def actions(self) -> tuple[Action, ...]:
         """Every action: principles, then those of the themes, then of the speerpunten."""
         out = list(self.principles)
-        for owner in (*self.themes, *self.speerpunten):
-            out.extend(owner.actions)
+        for theme in self.themes:
+            out.extend(theme.actions)
+        for speerpunt in self.speerpunten:
+            out.extend(speerpunt.actions)
         return tuple(out)
 
 
 def _children(obj: object, path: str) -> Iterator[tuple[str, object]]:
     """Every attrs instance below *obj* (itself included) with its path."""
     yield path, obj
-    if not attrs.has(type(obj)):
+    cls = type(obj)
+    if not attrs.has(cls):
         return
-    for a in attrs.fields(type(obj)):
+    for a in attrs.fields(cls):
         if not a.init:
             continue
         value = getattr(obj, a.name)
