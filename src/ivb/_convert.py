@@ -15,7 +15,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ivb._errors import PolicyValidationError, Problem
+from ivb._errors import PolicyValidationError, Problem, validation_error
 from ivb.model import Policy
 
 __all__ = ["converter", "structure_policy", "unstructure_policy"]
@@ -90,7 +90,7 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
             item_type = args[0] if variadic else args[ix]
             try:
                 out.append(conv.structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+            except Exception as exc:
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
                     IterableValidationNote(f"Structuring {t} @ index {ix}", ix, item_type),
@@ -103,18 +103,12 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
     return hook
 
 
-def _make_enum_hook(t: type[enum.Enum]) -> Any:
-    allowed = [m.value for m in t]
-
-    def hook(value: object, _: type) -> enum.Enum:
-        try:
-            return t(value)
-        except ValueError:
-            raise _Expected(
-                f"expected one of {', '.join(repr(a) for a in allowed)}, got {_shown(value)}"
-            ) from None
-
-    return hook
+def _structure_enum(value: object, cl: type[enum.StrEnum]) -> enum.StrEnum:
+    try:
+        return cl(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cl)
+        raise _Expected(f"expected one of {allowed}, got {_shown(value)}") from None
 
 
 def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
@@ -149,16 +143,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook(bool, _strict_bool)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
-    )
+    # The model's enums are str subclasses: this more specific hook keeps them from the str one.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and attrs.has(t), lambda t: _make_attrs_hook(conv, t)
     )
     conv.register_structure_hook_factory(_is_tuple, lambda t: _make_tuple_hook(conv, t))
-    conv.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: lambda v: v.value
-    )
     return conv
 
 
@@ -228,17 +218,23 @@ def structure_policy(data: object, *, origin: str | None = None) -> Policy:
         )
     try:
         return converter.structure(data, Policy)
-    except PolicyValidationError as exc:
-        raise type(exc)(exc.problems, origin=origin) from None
-    except (ClassValidationError, IterableValidationError, _Expected) as exc:
-        problems = _problems(exc, "")
-        raise PolicyValidationError(problems, origin=origin) from None
-    except (ValueError, TypeError) as exc:
-        raise PolicyValidationError(_problems(exc, ""), origin=origin) from None
+    except (ClassValidationError, IterableValidationError, ValueError, TypeError) as exc:
+        raise validation_error(_problems(exc, ""), origin=origin) from None
 
 
 def unstructure_policy(policy: Policy) -> dict[str, Any]:
     """Turn a :class:`Policy` into plain data: dicts, lists, text and numbers."""
-    data = converter.unstructure(policy)
+    data = _plain(converter.unstructure(policy))
     assert isinstance(data, dict)
     return data
+
+
+def _plain(value: Any) -> Any:
+    """Replace enum members (str subclasses that cattrs passes through) with their values."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value

@@ -16,6 +16,7 @@ __all__ = [
     "Problem",
     "UnknownIdError",
     "close_matches",
+    "validation_error",
 ]
 
 
@@ -96,7 +97,9 @@ class UnknownIdError(IvbError, LookupError):
     def __init__(self, id: str, suggestions: Sequence[str] = (), *, what: str = "entity") -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        hint = (
+            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
+        )
         super().__init__(f"no {what} with id {id!r}{hint}")
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
@@ -105,3 +108,15 @@ class UnknownIdError(IvbError, LookupError):
 
 class DuplicateIdError(PolicyValidationError):
     """Two entities of one policy share an id."""
+
+
+#: Text by which a duplicate-id problem is recognised.
+DUPLICATE_MARK = "is used twice"
+
+
+def validation_error(
+    problems: Sequence[Problem], *, origin: str | None = None
+) -> PolicyValidationError:
+    """The error for *problems*: a :class:`DuplicateIdError` if any is a duplicate id."""
+    dup = any(DUPLICATE_MARK in p.message for p in problems)
+    return (DuplicateIdError if dup else PolicyValidationError)(problems, origin=origin)

@@ -97,7 +97,7 @@ def read_data(text: str, *, origin: str | None = None) -> Any:
             f"{origin or 'policy text'}: expected at most {MAX_BYTES} bytes, got {len(text)}"
         )
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -216,7 +216,12 @@ def dumps(policy: Policy, *, schema: str | None = None) -> str:
     """
     data = unstructure_policy(policy)
     body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
     return head + body

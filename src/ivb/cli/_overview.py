@@ -16,8 +16,11 @@ def overview_data(policy: Policy) -> dict[str, Any]:
     --------
     >>> import ivb
     >>> data = overview_data(ivb.load())
-    >>> [(t["name"], t["thematrekker"]) for t in data["themes"]]
-    [('Cybercrime en digitale veiligheid', 'Noordoostpolder'), ('Ondermijning', 'Dronten'), ('Maatschappelijke onrust', 'Urk')]
+    >>> for theme in data["themes"]:
+    ...     print(theme["name"], "-", theme["thematrekker"])
+    Cybercrime en digitale veiligheid - Noordoostpolder
+    Ondermijning - Dronten
+    Maatschappelijke onrust - Urk
     """
     names = {m.id: m.name for m in policy.municipalities}
     return {

@@ -48,8 +48,8 @@ from ivb.model._entities import (
     TableRow,
     Target,
     Term,
-    Theme,
     Themasessie,
+    Theme,
     Trend,
 )
 from ivb.model._policy import KINDS, Entity, Policy
@@ -92,8 +92,8 @@ __all__ = [
     "TableRow",
     "Target",
     "Term",
-    "Theme",
     "Themasessie",
+    "Theme",
     "Tier",
     "TimingKind",
     "Trend",

@@ -165,11 +165,8 @@ def field_refs(attribute: attrs.Attribute[Any]) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-class _Enum(str, enum.Enum):
+class _Enum(enum.StrEnum):
     """A string enum whose value is what the file holds."""
-
-    def __str__(self) -> str:
-        return str(self.value)
 
 
 class DocumentKind(_Enum):

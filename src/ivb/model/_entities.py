@@ -63,8 +63,8 @@ __all__ = [
     "TableRow",
     "Target",
     "Term",
-    "Theme",
     "Themasessie",
+    "Theme",
     "Trend",
 ]
 
@@ -75,9 +75,13 @@ def _source() -> Any:
     return attrs.field(metadata={DOC: "Where in the source this comes from."})
 
 
+def _veld_tuple(values: Any) -> tuple[VeiligheidsVeld, ...]:
+    return tuple(VeiligheidsVeld(v) for v in values)
+
+
 def _fields() -> Any:
     return attrs.field(
-        converter=tuple,
+        converter=_veld_tuple,
         factory=tuple,
         metadata={
             DOC: "VNG Kernbeleid Veiligheid veiligheidsvelden this priority falls under, "
@@ -92,7 +96,9 @@ class Document:
 
     id: str = id_field()
     title: str = name_field("Title of the document as printed.")
-    kind: DocumentKind = attrs.field(metadata={DOC: "What kind of document."})
+    kind: DocumentKind = attrs.field(
+        converter=DocumentKind, metadata={DOC: "What kind of document."}
+    )
     date: str | None = date_field("Date of the document (YYYY, YYYY-MM or YYYY-MM-DD).")
     publisher: str | None = opt_text_field("Who issued the document.")
     author: str | None = opt_text_field("Who wrote or presented it, as named in it.")
@@ -106,11 +112,17 @@ class Municipality:
     id: str = id_field()
     name: str = name_field()
     cbs_code: str = attrs.field(
-        metadata={DOC: "CBS gemeentecode, e.g. GM0303.", SCHEMA: {"pattern": CBS_MUNICIPALITY_RE.pattern}}
+        metadata={
+            DOC: "CBS gemeentecode, e.g. GM0303.",
+            SCHEMA: {"pattern": CBS_MUNICIPALITY_RE.pattern},
+        }
     )
     province: str = name_field("Province the municipality lies in.")
     province_code: str = attrs.field(
-        metadata={DOC: "CBS code of the province, e.g. PV24.", SCHEMA: {"pattern": CBS_PROVINCE_RE.pattern}}
+        metadata={
+            DOC: "CBS code of the province, e.g. PV24.",
+            SCHEMA: {"pattern": CBS_PROVINCE_RE.pattern},
+        }
     )
     tooi: str = attrs.field(
         metadata={
@@ -164,7 +176,7 @@ class Role:
 
     id: str = id_field()
     name: str = name_field()
-    kind: RoleKind = attrs.field(metadata={DOC: "What kind of role."})
+    kind: RoleKind = attrs.field(converter=RoleKind, metadata={DOC: "What kind of role."})
     municipalities: tuple[str, ...] = refs_field(
         "Municipalities in which the role exists (empty for roles outside the municipalities).",
         "municipality",
@@ -186,8 +198,11 @@ class Partner:
 
     id: str = id_field()
     name: str = name_field()
-    category: PartnerCategory = attrs.field(metadata={DOC: "Sector of the partner."})
+    category: PartnerCategory = attrs.field(
+        converter=PartnerCategory, metadata={DOC: "Sector of the partner."}
+    )
     kind: PartnerKind = attrs.field(
+        converter=PartnerKind,
         default=PartnerKind.ORGANISATION,
         metadata={DOC: "A named organisation, or a group the text names generically."},
     )
@@ -206,12 +221,12 @@ class ConsultationBody:
 
     id: str = id_field()
     name: str = name_field()
-    tier: Tier = attrs.field(metadata={DOC: "Bestuurlijk, ambtelijk or uitvoerend."})
-    scope: Scope = attrs.field(metadata={DOC: "Geographic scope of the body."})
-    purpose: str = text_field("What the body does, as the source says.")
-    municipalities: tuple[str, ...] = refs_field(
-        "Municipalities the body serves.", "municipality"
+    tier: Tier = attrs.field(
+        converter=Tier, metadata={DOC: "Bestuurlijk, ambtelijk or uitvoerend."}
     )
+    scope: Scope = attrs.field(converter=Scope, metadata={DOC: "Geographic scope of the body."})
+    purpose: str = text_field("What the body does, as the source says.")
+    municipalities: tuple[str, ...] = refs_field("Municipalities the body serves.", "municipality")
     members: tuple[str, ...] = refs_field("Actors that sit on the body.", *ACTORS)
     members_text: str | None = opt_text_field("Membership in the words of the source.")
     meetings_per_year: int | None = attrs.field(
@@ -251,8 +266,12 @@ class Agenda:
 
     id: str = id_field()
     name: str = name_field()
-    level: Level = attrs.field(metadata={DOC: "Priority level: national, regional, district, local."})
-    kind: AgendaKind = attrs.field(metadata={DOC: "Agenda, strategy, programme, plan or norm."})
+    level: Level = attrs.field(
+        converter=Level, metadata={DOC: "Priority level: national, regional, district, local."}
+    )
+    kind: AgendaKind = attrs.field(
+        converter=AgendaKind, metadata={DOC: "Agenda, strategy, programme, plan or norm."}
+    )
     period: str | None = opt_text_field("Period it covers, as printed (e.g. 2023-2026).")
     made_by: tuple[str, ...] = refs_field("Who agreed it.", *ACTORS)
     made_by_text: str | None = opt_text_field("Who agreed it, in the words of the source.")
@@ -267,7 +286,7 @@ class Agenda:
 class PriorityLevel:
     """One of the four levels at which safety priorities are set."""
 
-    level: Level = attrs.field(metadata={DOC: "The level."})
+    level: Level = attrs.field(converter=Level, metadata={DOC: "The level."})
     description: str = text_field("What the source says of this level.")
     agendas: tuple[str, ...] = refs_field("Agendas that are leading at this level.", "agenda")
     source: SourceRef = _source()
@@ -279,7 +298,9 @@ class Instrument:
 
     id: str = id_field()
     name: str = name_field()
-    kind: InstrumentKind = attrs.field(metadata={DOC: "What kind of instrument."})
+    kind: InstrumentKind = attrs.field(
+        converter=InstrumentKind, metadata={DOC: "What kind of instrument."}
+    )
     abbreviation: str | None = opt_text_field("Abbreviation used in the source.")
     description: str | None = opt_text_field("What the source says it is.")
     municipalities: tuple[str, ...] = refs_field("Municipalities that use it.", "municipality")
@@ -293,7 +314,9 @@ class Trend:
 
     id: str = id_field()
     name: str = name_field("Short name of the trend, in Dutch.")
-    scope: TrendScope = attrs.field(metadata={DOC: "Cross-cutting, or of one themasessie."})
+    scope: TrendScope = attrs.field(
+        converter=TrendScope, metadata={DOC: "Cross-cutting, or of one themasessie."}
+    )
     themasessie: str | None = opt_ref_field("The themasessie it came from.", "themasessie")
     description: str | None = opt_text_field("What the source says of it.")
     source: SourceRef = _source()
@@ -313,14 +336,18 @@ class Action:
 
     id: str = id_field()
     text: str = text_field("The bullet or sentence, in Dutch as in the source (OCR corrected).")
-    kind: ActionKind = attrs.field(metadata={DOC: "Effort, goal, action, commitment, principle."})
+    kind: ActionKind = attrs.field(
+        converter=ActionKind, metadata={DOC: "Effort, goal, action, commitment, principle."}
+    )
     actors: tuple[str, ...] = refs_field("Who carries it out.", *ACTORS)
     partners: tuple[str, ...] = refs_field("Partners it names.", "partner")
     instruments: tuple[str, ...] = refs_field("Instruments it names.", "instrument")
     bodies: tuple[str, ...] = refs_field("Consultation bodies it concerns.", "body")
     date: str | None = date_field("Date the source gives for it (YYYY, YYYY-MM, YYYY-MM-DD).")
     timing: TimingKind | None = attrs.field(
-        default=None, metadata={DOC: "How the date relates: started, planned, expected, done."}
+        default=None,
+        converter=attrs.converters.optional(TimingKind),
+        metadata={DOC: "How the date relates: started, planned, expected, done."},
     )
     source: SourceRef = _source()
 
@@ -350,7 +377,9 @@ class Theme:
     aligns_with: tuple[str, ...] = refs_field(
         "Themes of national, regional and district agendas this theme serves.", "agenda-theme"
     )
-    programmes: tuple[str, ...] = refs_field("Agendas and programmes the theme builds on.", "agenda")
+    programmes: tuple[str, ...] = refs_field(
+        "Agendas and programmes the theme builds on.", "agenda"
+    )
     actions: tuple[Action, ...] = tuple_field("Lines of effort for the period.")
     source: SourceRef = _source()
 
@@ -392,7 +421,7 @@ class Table:
     number: int | None = attrs.field(metadata={DOC: "The table's number in the source."})
     caption: str = name_field("Caption as printed.")
     indicator: str = id_field("Id of the indicator the table measures.")
-    unit: Unit = attrs.field(metadata={DOC: "Unit of the values."})
+    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})
     periods: tuple[str, ...] = attrs.field(
         converter=tuple, metadata={DOC: "Column headings: the periods, as printed."}
     )
@@ -429,7 +458,7 @@ class Figure:
     )
     period: str = attrs.field(metadata={DOC: "Period the figure is about, as printed."})
     value: float = attrs.field(metadata={DOC: "The number as stated."})
-    unit: Unit = attrs.field(metadata={DOC: "Unit of the value."})
+    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
     base_period: str | None = attrs.field(
         default=None, metadata={DOC: "For a change: the period it is compared with."}
     )
@@ -445,7 +474,7 @@ class Baseline:
     """The starting value of a target."""
 
     value: float | None = attrs.field(metadata={DOC: "The value; null where none is given."})
-    unit: Unit = attrs.field(metadata={DOC: "Unit of the value."})
+    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
     period: str | None = attrs.field(
         default=None, metadata={DOC: "Period of the measurement, where the source gives it."}
     )
@@ -462,7 +491,9 @@ class Target:
     speerpunt: str | None = opt_ref_field("Speerpunt the target belongs to.", "speerpunt", "theme")
     indicator: str = id_field("Id of the indicator the target is about.")
     statement: str = text_field("The target as the source states it.")
-    direction: Direction = attrs.field(metadata={DOC: "Higher or lower is better."})
+    direction: Direction = attrs.field(
+        converter=Direction, metadata={DOC: "Higher or lower is better."}
+    )
     rule: str = text_field("When the target counts as achieved.")
     baseline: Baseline | None = attrs.field(default=None, metadata={DOC: "The starting value."})
     horizon: str = attrs.field(metadata={DOC: "Period by whose end it should be achieved."})

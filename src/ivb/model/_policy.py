@@ -8,7 +8,13 @@ from typing import Any
 
 import attrs
 
-from ivb._errors import DuplicateIdError, PolicyValidationError, Problem, UnknownIdError, close_matches
+from ivb._errors import (
+    DUPLICATE_MARK,
+    Problem,
+    UnknownIdError,
+    close_matches,
+    validation_error,
+)
 from ivb.model._base import DOC, field_refs, id_field, name_field, text_field, tuple_field
 from ivb.model._entities import (
     Action,
@@ -31,8 +37,8 @@ from ivb.model._entities import (
     Table,
     Target,
     Term,
-    Theme,
     Themasessie,
+    Theme,
     Trend,
 )
 
@@ -149,11 +155,10 @@ class Policy:
     )
 
     def __attrs_post_init__(self) -> None:
-        index, paths, problems = _build_index(self)
+        index, problems = _build_index(self)
         problems.extend(_check_references(self, index))
         if problems:
-            cls = DuplicateIdError if any("used twice" in p.message for p in problems) else None
-            raise (cls or PolicyValidationError)(problems)
+            raise validation_error(problems)
         object.__setattr__(self, "_index", MappingProxyType(index))
 
     # -- lookups ---------------------------------------------------------
@@ -239,9 +244,7 @@ def _children(obj: object, path: str) -> Iterator[tuple[str, object]]:
             yield from _children(value, sub)
 
 
-def _build_index(
-    policy: Policy,
-) -> tuple[dict[str, tuple[str, Entity]], dict[str, str], list[Problem]]:
+def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Problem]]:
     index: dict[str, tuple[str, Entity]] = {}
     paths: dict[str, str] = {}
     problems: list[Problem] = []
@@ -249,15 +252,16 @@ def _build_index(
         kind = KINDS.get(type(obj))
         if kind is None:
             continue
-        ident: str = getattr(obj, "id")
+        entity: Entity = obj  # type: ignore[assignment]
+        ident = entity.id
         if ident in index:
             problems.append(
-                Problem(f"{path}.id", f"id {ident!r} is used twice; first at {paths[ident]}")
+                Problem(f"{path}.id", f"id {ident!r} {DUPLICATE_MARK}; first at {paths[ident]}")
             )
             continue
-        index[ident] = (kind, obj)  # type: ignore[assignment]
+        index[ident] = (kind, entity)
         paths[ident] = f"{path}.id"
-    return index, paths, problems
+    return index, problems
 
 
 def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:

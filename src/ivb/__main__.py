@@ -1,0 +1,7 @@
+"""``python -m ivb``: the same as the ``ivb`` command."""
+
+import sys
+
+from ivb.cli import main
+
+sys.exit(main())
