@@ -1,0 +1,143 @@
+"""Turning graph attributes into plain data or text and back, for the exports."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ivb.governance._errors import GraphFormatError
+from ivb.governance._graph import assemble, kind_classes
+from ivb.model import SourceRef
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "JSON_KEYS",
+    "decode_edge",
+    "decode_node",
+    "encode_edge",
+    "encode_node",
+    "from_records",
+    "graph_records",
+    "text_value",
+    "value_from_text",
+]
+
+#: Attributes whose values are structured (model objects, references, lists).
+JSON_KEYS = frozenset({"obj", "source_ref", "legal_basis"})
+
+
+def _converter() -> Any:
+    from ivb._convert import converter
+
+    return converter
+
+
+def _plain(key: str, value: Any) -> Any:
+    if key in ("obj", "source_ref"):
+        return _converter().unstructure(value)
+    if isinstance(value, tuple):
+        return [_plain(key, v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool, list, dict)):
+        return value
+    raise GraphFormatError(
+        f"attribute {key!r}: expected text, a number, a list or a model object, "
+        f"got {type(value).__name__}"
+    )
+
+
+def encode_node(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Node attributes as plain JSON data."""
+    return {k: _plain(k, v) for k, v in data.items()}
+
+
+def encode_edge(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Edge attributes as plain JSON data."""
+    return {k: _plain(k, v) for k, v in data.items()}
+
+
+def decode_node(ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Node attributes from plain JSON data: ``obj`` becomes the model object again."""
+    out = dict(data)
+    if "obj" in out:
+        kind = out.get("kind")
+        cls = kind_classes().get(str(kind))
+        if cls is None:
+            raise GraphFormatError(f"node {ident!r}: expected a known kind, got {kind!r}")
+        try:
+            out["obj"] = _converter().structure(out["obj"], cls)
+        except Exception as exc:  # noqa: BLE001 - any structuring problem is a format error
+            raise GraphFormatError(
+                f"node {ident!r}: its obj is no valid {cls.__name__} ({_first_line(exc)})"
+            ) from None
+    return out
+
+
+def decode_edge(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Edge attributes from plain JSON data: ``source_ref`` and ``legal_basis`` typed again."""
+    out = dict(data)
+    if out.get("source_ref") is not None:
+        try:
+            out["source_ref"] = _converter().structure(out["source_ref"], SourceRef)
+        except Exception as exc:  # noqa: BLE001
+            raise GraphFormatError(
+                f"edge {where}: source_ref is no valid source reference ({_first_line(exc)})"
+            ) from None
+    if "legal_basis" in out:
+        value = out["legal_basis"]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise GraphFormatError(f"edge {where}: legal_basis: expected a list of texts, got {value!r}")
+        out["legal_basis"] = tuple(value)
+    return out
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def text_value(key: str, value: Any) -> str:
+    """An attribute as text: structured values as JSON, text as it is."""
+    if key in JSON_KEYS or not isinstance(value, str):
+        return json.dumps(_plain(key, value), ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def value_from_text(key: str, text: str) -> Any:
+    """The plain value of an attribute written by :func:`text_value`."""
+    if key in JSON_KEYS:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise GraphFormatError(f"attribute {key!r}: expected JSON, got {exc.msg}") from None
+    return text
+
+
+def graph_records(
+    G: nx.MultiDiGraph,
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], list[tuple[str, str, Any, dict[str, Any]]]]:
+    """Graph attributes, nodes and edges of *G* as plain JSON data."""
+    graph = {k: _plain(k, v) for k, v in G.graph.items()}
+    nodes = [(str(n), encode_node(d)) for n, d in G.nodes(data=True)]
+    edges = [(str(u), str(v), k, encode_edge(d)) for u, v, k, d in G.edges(keys=True, data=True)]
+    return graph, nodes, edges
+
+
+def from_records(
+    graph: Mapping[str, Any],
+    nodes: Iterable[tuple[str, Mapping[str, Any]]],
+    edges: Iterable[tuple[str, str, Any, Mapping[str, Any]]],
+) -> nx.MultiDiGraph:
+    """A graph from plain JSON records (the inverse of :func:`graph_records`)."""
+    node_list = [(ident, decode_node(ident, d)) for ident, d in nodes]
+    known = {ident for ident, _ in node_list}
+    edge_list = []
+    for u, v, k, d in edges:
+        where = f"{u} -> {v} ({k})"
+        for end in (u, v):
+            if end not in known:
+                raise GraphFormatError(f"edge {where}: expected a known node, got {end!r}")
+        edge_list.append((u, v, k, decode_edge(where, d)))
+    return assemble(node_list, edge_list, graph)

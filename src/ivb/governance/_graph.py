@@ -1,0 +1,455 @@
+"""Building the governance graph of a policy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ivb.governance._errors import GraphError
+from ivb.governance._relations import (
+    ACTOR_KINDS,
+    ADDRESSES,
+    ADOPTS,
+    AGREED,
+    ALIGNS_WITH,
+    BELONGS_TO,
+    BUILDS_ON,
+    CONCERNS,
+    CONTROLS,
+    COORDINATES,
+    COVERS,
+    ESCALATES_TO,
+    HAS_AUTHORITY_OVER,
+    HAS_MILESTONE,
+    HAS_SUBTARGET,
+    HELD,
+    INCLUDES,
+    INFORMS,
+    INVOLVES,
+    MEASURES,
+    MEMBER_OF,
+    OWNS,
+    POLICY_KIND,
+    PREPARES,
+    PRIORITISES,
+    PURSUES,
+    RAISED_IN,
+    RUNS,
+    SERVES,
+    SETS,
+    SHARES,
+    TOOK_PART,
+    USES,
+)
+from ivb.model import (
+    KINDS,
+    Action,
+    Agenda,
+    ConsultationBody,
+    Document,
+    Figure,
+    Instrument,
+    Milestone,
+    Partner,
+    Policy,
+    Reference,
+    RegionGroup,
+    Role,
+    RoleKind,
+    SourceRef,
+    Speerpunt,
+    Statement,
+    Table,
+    Target,
+    Term,
+    Theme,
+    Trend,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "GOVERNANCE_RELATIONS",
+    "PolicyInfo",
+    "build_graph",
+    "derive_edges",
+    "entity_nodes",
+    "governance_view",
+    "kind_classes",
+    "label_of",
+    "node_attrs",
+]
+
+
+@attrs.frozen(kw_only=True)
+class PolicyInfo:
+    """The policy as a node of its graph: its id, title, period and summary.
+
+    The node of kind ``'policy'`` holds this (not the whole :class:`~ivb.model.Policy`),
+    so that the graph stays small and every export can carry it.
+
+    Examples
+    --------
+    >>> PolicyInfo(id="p", title="IVB", period=[2024, 2027], summary="Een beleid.").period
+    (2024, 2027)
+    """
+
+    id: str
+    title: str
+    period: tuple[int, int] = attrs.field(converter=tuple)
+    summary: str = ""
+
+    @classmethod
+    def of(cls, policy: Policy) -> PolicyInfo:
+        """The node data of *policy*."""
+        return cls(id=policy.id, title=policy.title, period=policy.period, summary=policy.summary)
+
+
+def kind_classes() -> dict[str, type]:
+    """Every node kind with the model class its ``obj`` has."""
+    out: dict[str, type] = {kind: cls for cls, kind in KINDS.items()}
+    out[POLICY_KIND] = PolicyInfo
+    return out
+
+
+_LABEL_FIELDS = ("name", "title", "term", "label", "topic", "caption", "text", "description")
+
+
+def label_of(obj: object) -> str:
+    """The human name of a model object: its name, title, term, label or text.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> label_of(ivb.load().municipalities[0])
+    'Dronten'
+    """
+    for name in _LABEL_FIELDS:
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(getattr(obj, "id", obj))
+
+
+def entity_nodes(policy: Policy) -> list[tuple[str, str, Any]]:
+    """The nodes of *policy*: ``(id, kind, obj)``, the policy first, then file order."""
+    nodes: list[tuple[str, str, Any]] = [(policy.id, POLICY_KIND, PolicyInfo.of(policy))]
+    if policy.id in policy:
+        raise GraphError(
+            f"policy id {policy.id!r} is also the id of a {policy.kind_of(policy.id)}; "
+            "expected the policy id to differ from every entity id"
+        )
+    for entity in policy.entities():
+        nodes.append((entity.id, KINDS[type(entity)], entity))
+    return nodes
+
+
+#: Reference fields that become edges: class -> (field, relation, reversed).
+#: ``reversed`` edges point from the referenced entity to the one holding the field.
+_FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
+    RegionGroup: (("members", INCLUDES, False),),
+    Role: (("municipalities", BELONGS_TO, False), ("organisation", BELONGS_TO, False)),
+    ConsultationBody: (
+        ("municipalities", SERVES, False),
+        ("members", MEMBER_OF, True),
+        ("prepares", PREPARES, False),
+        ("informs", INFORMS, False),
+        ("coordinators", COORDINATES, True),
+        ("escalates_to", ESCALATES_TO, False),
+    ),
+    Agenda: (("made_by", AGREED, True), ("builds_on", BUILDS_ON, False), ("themes", PRIORITISES, False)),
+    Instrument: (("municipalities", USES, True), ("owners", RUNS, True)),
+    Trend: (("themasessie", RAISED_IN, False),),
+    Action: (
+        ("actors", INVOLVES, False),
+        ("partners", INVOLVES, False),
+        ("instruments", INVOLVES, False),
+        ("bodies", INVOLVES, False),
+    ),
+    Theme: (
+        ("owner", OWNS, True),
+        ("municipalities", SHARES, True),
+        ("coordinators", COORDINATES, True),
+        ("trends", ADDRESSES, False),
+        ("aligns_with", ALIGNS_WITH, False),
+        ("programmes", BUILDS_ON, False),
+        ("actions", PURSUES, False),
+    ),
+    Speerpunt: (
+        ("municipality", PRIORITISES, True),
+        ("coordinators", COORDINATES, True),
+        ("trends", ADDRESSES, False),
+        ("actions", PURSUES, False),
+    ),
+    Target: (("municipality", SETS, True), ("speerpunt", MEASURES, False), ("subtargets", HAS_SUBTARGET, False)),
+    Milestone: (("bodies", INVOLVES, False),),
+    Statement: (("municipalities", CONCERNS, False),),
+    Table: (),
+    Figure: (),
+    Partner: (),
+    Document: (),
+    Reference: (),
+    Term: (),
+}
+
+#: Relations among actors: the part of the graph that :func:`governance_view` keeps.
+GOVERNANCE_RELATIONS = frozenset(
+    {
+        MEMBER_OF,
+        PREPARES,
+        INFORMS,
+        COORDINATES,
+        ESCALATES_TO,
+        HAS_AUTHORITY_OVER,
+        ADOPTS,
+        CONTROLS,
+        BELONGS_TO,
+        SERVES,
+        OWNS,
+    }
+)
+
+_RAAD = re.compile(r"\b(gemeente)?raad\b|\bgemeenteraden\b", re.IGNORECASE)
+
+#: One edge before it enters a graph: source, target, relation, field, attributes.
+RawEdge = tuple[str, str, str, str, dict[str, Any]]
+
+
+def _ids(value: object) -> Iterator[str]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+        return
+    if isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, str):
+                yield item
+            else:
+                yield item.id
+        return
+    raise TypeError(f"expected ids, got {type(value).__name__}")  # pragma: no cover
+
+
+def is_council(role: Role) -> bool:
+    """Whether *role* is a gemeenteraad (a council role named raad, not the college)."""
+    return role.kind is RoleKind.COUNCIL and bool(_RAAD.search(role.name))
+
+
+def _entity_edges(
+    ident: str, obj: Any, present: Mapping[str, Any], policy_id: str | None
+) -> Iterator[RawEdge]:
+    source: SourceRef | None = getattr(obj, "source", None)
+    base: dict[str, Any] = {} if source is None else {"source_ref": source}
+    for field, relation, reverse in _FIELDS.get(type(obj), ()):
+        for other in _ids(getattr(obj, field)):
+            if other not in present:
+                continue
+            if reverse:
+                yield other, ident, relation, field, dict(base)
+            else:
+                yield ident, other, relation, field, dict(base)
+    if isinstance(obj, Role):
+        for authority in obj.authority:
+            if authority.over in present:
+                yield ident, authority.over, HAS_AUTHORITY_OVER, "authority", {
+                    "source_ref": authority.source,
+                    "scope": authority.scope,
+                    "legal_basis": authority.legal_basis,
+                }
+    elif isinstance(obj, Partner):
+        if obj.themasessie and policy_id is not None and policy_id in present:
+            yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
+    elif isinstance(obj, Table):
+        seen: set[str] = set()
+        for field in ("rows", "stated_totals"):
+            for row in getattr(obj, field):
+                if row.region in present and row.region not in seen:
+                    seen.add(row.region)
+                    yield ident, row.region, COVERS, field, dict(base)
+    elif isinstance(obj, Figure):
+        if obj.region in present:
+            yield ident, obj.region, COVERS, "region", dict(base)
+
+
+def _council_edges(
+    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None, present: Mapping[str, Any]
+) -> Iterator[RawEdge]:
+    roles = [obj for _, kind, obj in nodes if kind == "role"]
+    for raad in roles:
+        if not is_council(raad):
+            continue
+        base = {"source_ref": raad.source}
+        if policy_id is not None and policy_id in present:
+            yield raad.id, policy_id, ADOPTS, "", dict(base)
+        places = set(raad.municipalities)
+        for other in roles:
+            if (
+                other.id != raad.id
+                and other.kind in (RoleKind.COUNCIL, RoleKind.OFFICE)
+                and not is_council(other)
+                and places.intersection(other.municipalities)
+            ):
+                yield raad.id, other.id, CONTROLS, "", dict(base)
+
+
+def derive_edges(
+    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The edges that the model objects of *nodes* state, keyed and ordered.
+
+    Every edge is ``(source, target, key, attributes)``; the attributes are
+    ``relation``, ``field`` (the model field it comes from; ``''`` for an edge
+    ivb infers), ``source_ref`` and, for authority, ``scope`` and ``legal_basis``.
+    Edges are grouped by source node in node order, so that any graph built by
+    adding them in this order has the same adjacency order as one read back
+    from an export. Edges to ids outside *nodes* are left out.
+    """
+    present = {ident: obj for ident, _, obj in nodes}
+    by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
+    for ident, _, obj in nodes:
+        for edge in _entity_edges(ident, obj, present, policy_id):
+            by_source[edge[0]].append(edge)
+    for edge in _council_edges(nodes, policy_id, present):
+        by_source[edge[0]].append(edge)
+    out: list[tuple[str, str, str, dict[str, Any]]] = []
+    for ident in present:
+        counts: dict[tuple[str, str], int] = {}
+        for u, v, relation, field, extra in by_source[ident]:
+            n = counts.get((v, relation), 0) + 1
+            counts[(v, relation)] = n
+            key = relation if n == 1 else f"{relation}-{n}"
+            out.append((u, v, key, {"relation": relation, "field": field, **extra}))
+    return out
+
+
+def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
+    for action in policy.principles:
+        yield policy.id, action.id, PURSUES, "principles", {"source_ref": action.source}
+    if policy.process is not None:
+        base = {"source_ref": policy.process.source}
+        for session in policy.process.themasessies:
+            yield policy.id, session.id, HELD, "process.themasessies", dict(base)
+        for milestone in policy.process.milestones:
+            yield policy.id, milestone.id, HAS_MILESTONE, "process.milestones", dict(base)
+
+
+def _graph_attrs(policy: Policy) -> dict[str, Any]:
+    return {"policy": policy.id, "title": policy.title}
+
+
+def node_attrs(kind: str, obj: Any) -> dict[str, Any]:
+    """The attributes of a node: ``kind``, ``name`` and ``obj``."""
+    return {"kind": kind, "name": label_of(obj), "obj": obj}
+
+
+def assemble(
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    graph: Mapping[str, Any],
+) -> nx.MultiDiGraph:
+    """A fresh graph of *nodes* and *edges* (with their attributes) and graph attributes."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph(**graph)
+    G.add_nodes_from(nodes)
+    G.add_edges_from(edges)
+    return G
+
+
+def build_graph(policy: Policy) -> nx.MultiDiGraph:
+    """The governance graph of *policy*: who owns, prepares and has authority over what.
+
+    Every entity is a node, keyed by its id, with the attributes ``kind``
+    (``'theme'``, ``'body'``, ...; see :data:`ivb.model.KINDS`), ``name`` and
+    ``obj`` (the frozen model object). One more node, of kind ``'policy'``,
+    stands for the policy itself and holds a :class:`PolicyInfo`. Every
+    relation is an edge with the attributes ``relation`` (one of
+    :data:`~ivb.governance.RELATIONS`), ``field`` (the model field it comes
+    from, ``''`` for an inferred edge) and ``source_ref`` (the
+    :class:`~ivb.model.SourceRef` of the statement); authority edges add
+    ``scope`` and ``legal_basis``. Edge keys are the relation, with ``-2``,
+    ``-3`` ... for a repeated one between the same two nodes.
+
+    Each call builds a new graph; changing it cannot change the policy.
+
+    Parameters
+    ----------
+    policy:
+        The policy, e.g. ``ivb.load()``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes in file order (the policy first); graph attributes ``policy``
+        (the policy id) and ``title``.
+
+    Raises
+    ------
+    GraphError
+        If the policy id is also the id of an entity.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> G = build_graph(ivb.load())
+    >>> G.nodes["ondermijning"]["kind"]
+    'theme'
+    >>> [v for _, v, r in G.out_edges("dronten", data="relation") if r == "owns"]
+    ['ondermijning']
+    """
+    nodes = entity_nodes(policy)
+    edges = derive_edges(nodes, policy.id)
+    extra = list(_policy_edges(policy))
+    if extra:
+        counts: dict[tuple[str, str], int] = {}
+        keyed = []
+        for u, v, relation, field, attrs_ in extra:
+            n = counts.get((v, relation), 0) + 1
+            counts[(v, relation)] = n
+            key = relation if n == 1 else f"{relation}-{n}"
+            keyed.append((u, v, key, {"relation": relation, "field": field, **attrs_}))
+        # the policy node is first, so its edges come first
+        edges = keyed + edges
+    return assemble(
+        ((ident, node_attrs(kind, obj)) for ident, kind, obj in nodes), edges, _graph_attrs(policy)
+    )
+
+
+def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The actors of *G* and the governance relations among them, as a new graph.
+
+    Keeps the municipalities, roles, partners and bodies, and the edges
+    among them of the relations in :data:`GOVERNANCE_RELATIONS` (membership,
+    preparation, informing, coordination, escalation, authority, control,
+    where roles belong and whom bodies serve). Meant for diagrams.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A copy; changing it does not change *G*.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> V = governance_view(build_graph(ivb.load()))
+    >>> sorted({kind for _, kind in V.nodes(data="kind")})
+    ['body', 'municipality', 'partner', 'role']
+    """
+    keep = [n for n, kind in G.nodes(data="kind") if kind in ACTOR_KINDS]
+    H = G.subgraph(keep)
+    edges = [
+        (u, v, k, dict(d))
+        for u, v, k, d in H.edges(keys=True, data=True)
+        if d.get("relation") in GOVERNANCE_RELATIONS
+    ]
+    return assemble([(n, dict(G.nodes[n])) for n in keep], edges, G.graph)

@@ -1,0 +1,35 @@
+"""Errors of :mod:`ivb.indicators`, all rooted in :class:`ivb.IvbError`."""
+
+from __future__ import annotations
+
+from ivb._errors import IvbError
+
+__all__ = ["IndicatorError", "MeasurementsError", "MissingExtraError", "PoliceDataError"]
+
+
+class IndicatorError(IvbError, ValueError):
+    """A statistic, period, target or claim cannot be computed as asked.
+
+    The message names the argument or field and says what was expected and what came.
+    """
+
+
+class MeasurementsError(IndicatorError):
+    """A measurements table (DataFrame or CSV) is not in the tidy shape.
+
+    The message names the file or column and, where it can, the first rows at fault.
+    """
+
+
+class PoliceDataError(IndicatorError):
+    """A police open-data table (47013NED, 47021NED) cannot be read.
+
+    The message names the file, column or row and the value that came.
+    """
+
+
+class MissingExtraError(IvbError, ImportError):
+    """An optional dependency is needed but not installed.
+
+    The message names the package and the ``pip install`` line that brings it.
+    """

@@ -1,0 +1,549 @@
+"""Police open data (CBS catalogue "Politie") in the tidy shape.
+
+Two tables of the catalogue matter to the policy:
+
+- **47013NED** *Geregistreerde misdrijven en aangiften; soort misdrijf, gemeente*:
+  dimensions ``SoortMisdrijf``, ``RegioS``, ``Perioden``; measures
+  ``GeregistreerdeMisdrijven_1``, ``Aangiften_2``, ``Internetaangiften_3``.
+- **47021NED** *Geregistreerde overlast; soort overlast, gemeente*: dimensions
+  ``Overlast``, ``RegioS``, ``Perioden``; measure ``GeregistreerdeOverlast_1``.
+
+As downloaded (OData ``TypedDataSet``, or its CSV export) the codes are padded with
+spaces (``"GM0303    "``, ``"PV24  "``, ``"1.1.1 "``), ``Perioden`` mixes years
+(``2022JJ00``) and months (``2022MM01``), and an empty cell (or ``.``) means the
+figure is not published. :func:`read_police_table` reads that as it comes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
+from ivb.indicators._periods import cbs_period
+
+__all__ = [
+    "CATEGORIES",
+    "POLICE_TABLES",
+    "PoliceCategory",
+    "PoliceTable",
+    "fetch_police_table",
+    "police_measurements",
+    "read_police_table",
+]
+
+
+@attrs.frozen(kw_only=True)
+class PoliceTable:
+    """What ivb knows of one police open-data table.
+
+    Attributes
+    ----------
+    id:
+        The CBS table id (``47013NED``).
+    title:
+        Its title.
+    dimension:
+        The column with the category codes (``SoortMisdrijf``, ``Overlast``).
+    measures:
+        Measure column to the indicator id it becomes in tidy frames.
+    """
+
+    id: str
+    title: str
+    dimension: str
+    measures: Mapping[str, str]
+
+
+#: The police tables ivb reads, by id.
+POLICE_TABLES: Mapping[str, PoliceTable] = {
+    "47013NED": PoliceTable(
+        id="47013NED",
+        title="Geregistreerde misdrijven en aangiften; soort misdrijf, gemeente",
+        dimension="SoortMisdrijf",
+        measures={
+            "GeregistreerdeMisdrijven_1": "geregistreerde-misdrijven",
+            "Aangiften_2": "aangiften",
+            "Internetaangiften_3": "internetaangiften",
+        },
+    ),
+    "47021NED": PoliceTable(
+        id="47021NED",
+        title="Geregistreerde overlast; soort overlast, gemeente",
+        dimension="Overlast",
+        measures={"GeregistreerdeOverlast_1": "geregistreerde-overlast"},
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class PoliceCategory:
+    """A category the policy speaks of, as a set of police category codes.
+
+    Attributes
+    ----------
+    id:
+        Indicator id the category gets in tidy frames (``woninginbraak``).
+    name:
+        The category in Dutch, as the policy names it.
+    table:
+        The police table whose codes these are.
+    codes:
+        ``SoortMisdrijf`` (or ``Overlast``) codes, without padding; the category's
+        count is their sum. Empty where the code could not be confirmed.
+    confirmed:
+        Whether every code was checked against published metadata of the table's
+        classification (see the notes of :data:`CATEGORIES`).
+    basis:
+        Where the set of codes comes from: the policy's own words or a police definition.
+    """
+
+    id: str
+    name: str
+    table: str
+    codes: tuple[str, ...] = attrs.field(converter=tuple)
+    confirmed: bool
+    basis: str
+
+
+def _crime(id: str, name: str, codes: Sequence[str], basis: str) -> PoliceCategory:
+    return PoliceCategory(id=id, name=name, table="47013NED", codes=tuple(codes),
+                          confirmed=True, basis=basis)
+
+
+def _nuisance(id: str, name: str, basis: str) -> PoliceCategory:
+    return PoliceCategory(id=id, name=name, table="47021NED", codes=(), confirmed=False,
+                          basis=basis)
+
+
+_HIC = ("1.1.1", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
+_GEWELD = ("1.4.1", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
+_VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
+
+#: The categories the policy uses, mapped to police codes: the one table of this mapping.
+#:
+#: ============================  ===========  ==========================================
+#: id                            table        codes (SoortMisdrijf / Overlast)
+#: ============================  ===========  ==========================================
+#: totaal-misdrijven             47013NED     0.0.0 (Totaal misdrijven)
+#: woninginbraak                 47013NED     1.1.1 (Diefstal/inbraak woning)
+#: high-impact-crimes            47013NED     1.1.1, 1.4.1-1.4.7 (woninginbraak, zeden,
+#:                                            moord/doodslag, openlijk geweld, bedreiging,
+#:                                            mishandeling, straatroof, overval)
+#: geweld                        47013NED     1.4.1, 1.4.3-1.4.7 (as the policy lists it:
+#:                                            openlijk geweld, bedreiging, mishandeling,
+#:                                            zedendelicten, straatroof, overvallen)
+#: openlijke-geweldpleging       47013NED     1.4.3
+#: bedreiging                    47013NED     1.4.4
+#: mishandeling                  47013NED     1.4.5
+#: veelvoorkomende-criminaliteit 47013NED     1.2.1, 1.2.3, 1.2.4, 2.2.1, 2.5.2 (the policy's
+#:                                            "o.a." list: autokraken, brom-/snor-/
+#:                                            fietsdiefstal, zakkenrollen, vernielingen,
+#:                                            winkeldiefstal)
+#: autokraak                     47013NED     1.2.1 (Diefstal uit/vanaf motorvoertuigen)
+#: fietsendiefstal               47013NED     1.2.3 (Diefstal van brom-, snor-, fietsen)
+#: zakkenrollen                  47013NED     1.2.4 (Zakkenrollerij)
+#: vernieling                    47013NED     2.2.1 (Vernieling cq. zaakbeschadiging)
+#: winkeldiefstal                47013NED     2.5.2
+#: drugshandel                   47013NED     3.1.1
+#: cybercrime                    47013NED     3.7.4 (Cybercrime)
+#: totaal-overlast               47021NED     not confirmed
+#: jeugdoverlast                 47021NED     not confirmed
+#: overlast-verward-persoon      47021NED     not confirmed
+#: ============================  ===========  ==========================================
+#:
+#: Notes. The SoortMisdrijf codes and titles were checked against the published
+#: SoortMisdrijf classification of the police tables (the same classification in
+#: 47013NED and its neighbourhood sibling 47018NED, with ``0.0.0`` the total and codes
+#: padded with a trailing space). The codes of the ``Overlast`` dimension of 47021NED
+#: (total, jeugdoverlast, overlast door een verward/overspannen persoon) could not be
+#: confirmed, so those categories carry no codes: build one with :func:`attrs.evolve`
+#: and the codes from the table's ``Overlast`` metadata to use them.
+#: *Gedigitaliseerde criminaliteit* (table 1 of the policy) is no SoortMisdrijf
+#: category: the police mark it with a separate flag, so it is not in this table.
+#: *Huiselijk geweld*, named among Noordoostpolder's high impact crimes, is no
+#: category either: it is counted in mishandeling, bedreiging and the like.
+CATEGORIES: tuple[PoliceCategory, ...] = (
+    _crime("totaal-misdrijven", "Totale geregistreerde criminaliteit", ["0.0.0"],
+           "police total of all registered crimes"),
+    _crime("woninginbraak", "Woninginbraken", ["1.1.1"], "police category"),
+    _crime("high-impact-crimes", "High impact crimes", _HIC,
+           "police definition: woninginbraak, straatroof, overval and geweldsmisdrijven"),
+    _crime("geweld", "Geweld", _GEWELD,
+           "the policy's own list: openlijk geweld, bedreiging, mishandeling, zedendelicten, "
+           "straatroof en overvallen"),
+    _crime("openlijke-geweldpleging", "Openlijke geweldpleging", ["1.4.3"], "police category"),
+    _crime("bedreiging", "Bedreiging", ["1.4.4"], "police category"),
+    _crime("mishandeling", "Mishandeling", ["1.4.5"], "police category"),
+    _crime("veelvoorkomende-criminaliteit", "Veelvoorkomende criminaliteit", _VVC,
+           "the policy's list (\"o.a.\"): autokraken, brom-, snor- en fietsdiefstal, "
+           "vernielingen, zakkenrollen en winkeldiefstal"),
+    _crime("autokraak", "Autokraken", ["1.2.1"], "police category"),
+    _crime("fietsendiefstal", "Brom-, snor- en fietsendiefstal", ["1.2.3"], "police category"),
+    _crime("zakkenrollen", "Zakkenrollen", ["1.2.4"], "police category"),
+    _crime("vernieling", "Vernielingen", ["2.2.1"], "police category"),
+    _crime("winkeldiefstal", "Winkeldiefstal", ["2.5.2"], "police category"),
+    _crime("drugshandel", "Drugshandel", ["3.1.1"], "police category"),
+    _crime("cybercrime", "Cybercrime", ["3.7.4"], "police category"),
+    _nuisance("totaal-overlast", "Totaal registraties overlast", "police total of nuisance"),
+    _nuisance("jeugdoverlast", "Jeugdoverlast", "police category"),
+    _nuisance("overlast-verward-persoon", "Overlast door personen met onbegrepen gedrag",
+              "police category 'overlast verward/overspannen persoon'"),
+)
+
+_DIMENSIONS = {t.dimension: t for t in POLICE_TABLES.values()}
+_MISSING = {"", "."}
+
+
+def _slug(column: str) -> str:
+    base = re.sub(r"_\d+$", "", column)
+    return "-".join(w.lower() for w in re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", base)) or column
+
+
+def _read_raw(source: object) -> tuple[pd.DataFrame, str]:
+    if isinstance(source, pd.DataFrame):
+        return source, "frame"
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.is_file():
+            raise PoliceDataError(f"{path}: no such file")
+        with path.open(encoding="utf-8-sig") as fh:
+            head = fh.readline()
+        sep = ";" if head.count(";") > head.count(",") else ","
+        try:
+            frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
+                                encoding="utf-8-sig")
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise PoliceDataError(f"{path}: cannot read as CSV: {exc}") from None
+        frame.columns = [str(c).strip() for c in frame.columns]
+        return frame, str(path)
+    if isinstance(source, Iterable):
+        records = list(source)
+        if not all(isinstance(r, Mapping) for r in records):
+            raise PoliceDataError("records: expected mappings (one per row, as OData returns them)")
+        return pd.DataFrame.from_records(records), "records"
+    raise PoliceDataError(
+        f"source: expected a CSV path, a DataFrame or a list of records, got {type(source).__name__}"
+    )
+
+
+def _codes(column: pd.Series, what: str, name: str) -> tuple[np.ndarray, list[str]]:
+    """Factorise a code column once, stripping the padding of each distinct code."""
+    raw, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
+    cleaned = ["" if u is None else str(u).strip() for u in uniques]
+    if (raw < 0).any() or "" in cleaned:
+        bad = np.flatnonzero((raw < 0) | np.isin(raw, [i for i, c in enumerate(cleaned) if not c]))
+        raise PoliceDataError(f"{what}: row {int(bad[0]) + 1}: column {name!r} is empty")
+    recoded, cats = pd.factorize(np.asarray(cleaned, dtype=object))
+    return recoded[raw], [str(c) for c in cats]
+
+
+def _values(column: pd.Series, what: str, name: str) -> np.ndarray:
+    if pd.api.types.is_numeric_dtype(column):
+        return column.to_numpy(dtype=float, na_value=np.nan)
+    obj = column.astype(object)
+    raw, uniques = pd.factorize(obj, use_na_sentinel=True)
+    parsed = np.empty(len(uniques), dtype=float)
+    for i, u in enumerate(uniques):
+        text = "" if u is None else str(u).strip()
+        if text in _MISSING:
+            parsed[i] = np.nan
+            continue
+        try:
+            parsed[i] = float(text)
+        except ValueError:
+            row = int(np.flatnonzero(raw == i)[0])
+            raise PoliceDataError(
+                f"{what}: row {row + 1}, column {name!r}: expected a number or an empty cell "
+                f"(not published), got {u!r}"
+            ) from None
+    out = np.full(len(obj), np.nan)
+    ok = raw >= 0
+    out[ok] = parsed[raw[ok]]
+    return out
+
+
+def read_police_table(
+    source: str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, Any]],
+    *,
+    measures: Sequence[str] | None = None,
+    regions: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Read police table 47013NED or 47021NED as downloaded into a tidy frame.
+
+    Parameters
+    ----------
+    source:
+        A CSV file (comma- or semicolon-separated; the OData ``TypedDataSet`` export),
+        a DataFrame of it, or its records (as :func:`fetch_police_table` gets them).
+    measures:
+        Measure columns to keep (default: all, e.g. ``GeregistreerdeMisdrijven_1``,
+        ``Aangiften_2`` and ``Internetaangiften_3``).
+    regions:
+        Region codes to keep (``GM0303``, ``PV24``); default all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``indicator`` (the measure, e.g. ``geregistreerde-misdrijven``),
+        ``region`` (code without padding), ``period`` (``2022`` or ``2022-01``),
+        ``value`` (float; NaN where the cell is empty: not published), ``unit``
+        (``count``), ``source``, ``table`` (``47013NED``), ``category`` (the
+        SoortMisdrijf or Overlast code without padding) and ``period_code`` (the CBS
+        code, ``2022JJ00``). Text columns are categorical.
+
+    Raises
+    ------
+    PoliceDataError
+        If the table is neither of the two, a column is missing or empty, a period
+        code or a value cannot be read; the message names the row and the value.
+
+    Examples
+    --------
+    >>> records = [
+    ...     {"ID": 0, "SoortMisdrijf": "1.1.1 ", "RegioS": "GM0303    ",
+    ...      "Perioden": "2022JJ00", "GeregistreerdeMisdrijven_1": 41},
+    ...     {"ID": 1, "SoortMisdrijf": "1.1.1 ", "RegioS": "GM0303    ",
+    ...      "Perioden": "2022MM01", "GeregistreerdeMisdrijven_1": None},
+    ... ]
+    >>> read_police_table(records)[["region", "period", "category", "value", "period_code"]]
+       region   period category  value period_code
+    0  GM0303     2022    1.1.1   41.0    2022JJ00
+    1  GM0303  2022-01    1.1.1    NaN    2022MM01
+    """
+    raw, what = _read_raw(source)
+    dims = [d for d in _DIMENSIONS if d in raw.columns]
+    if len(dims) != 1:
+        raise PoliceDataError(
+            f"{what}: expected a police table with a SoortMisdrijf (47013NED) or Overlast "
+            f"(47021NED) column, found columns {', '.join(map(str, raw.columns)) or 'none'}"
+        )
+    table = _DIMENSIONS[dims[0]]
+    missing = [c for c in ("RegioS", "Perioden") if c not in raw.columns]
+    if missing:
+        raise PoliceDataError(f"{what}: missing columns {', '.join(missing)} of table {table.id}")
+    available = [c for c in raw.columns if c not in ("ID", "RegioS", "Perioden", table.dimension)]
+    if measures is None:
+        chosen = available
+    else:
+        unknown = [m for m in measures if m not in available]
+        if unknown:
+            raise PoliceDataError(
+                f"measures: {', '.join(unknown)} not in {what}; it has {', '.join(available)}"
+            )
+        chosen = list(measures)
+    if not chosen:
+        raise PoliceDataError(f"{what}: no measure column (expected e.g. {next(iter(table.measures))})")
+
+    if regions is not None:
+        wanted = {str(r).strip() for r in regions}
+        raw = raw.loc[raw["RegioS"].astype(str).str.strip().isin(wanted).to_numpy()]
+        raw = raw.reset_index(drop=True)
+    columns = ["indicator", "region", "period", "value", "unit", "source", "table", "category",
+               "period_code"]
+    if raw.empty:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else "category")
+                             for c in columns})
+    region_codes, region_cats = _codes(raw["RegioS"], what, "RegioS")
+    cat_codes, cat_cats = _codes(raw[table.dimension], what, table.dimension)
+    per_codes, per_cats = _codes(raw["Perioden"], what, "Perioden")
+    periods = []
+    for i, code in enumerate(per_cats):
+        try:
+            periods.append(cbs_period(code))
+        except IndicatorError as exc:
+            row = int(np.flatnonzero(per_codes == i)[0])
+            raise PoliceDataError(f"{what}: row {row + 1}: {exc}") from None
+    period_remap, period_cats = _unique_in_order(periods)
+
+    n, k = len(raw), len(chosen)
+    names = [table.measures.get(m, _slug(m)) for m in chosen]
+    values = np.concatenate([_values(raw[m], what, m) for m in chosen])
+
+    def tiled(codes: np.ndarray, cats: Sequence[str]) -> pd.Categorical:
+        return pd.Categorical.from_codes(np.tile(codes, k), categories=list(cats))
+
+    def constant(value: str) -> pd.Categorical:
+        return pd.Categorical.from_codes(np.zeros(n * k, dtype=np.int8), categories=[value])
+
+    return pd.DataFrame(
+        {
+            "indicator": pd.Categorical.from_codes(np.repeat(np.arange(k), n), categories=names),
+            "region": tiled(region_codes, region_cats),
+            "period": tiled(period_remap[per_codes], period_cats),
+            "value": values,
+            "unit": constant("count"),
+            "source": constant(f"Politie open data {table.id}"),
+            "table": constant(table.id),
+            "category": tiled(cat_codes, cat_cats),
+            "period_code": tiled(per_codes, per_cats),
+        },
+        columns=columns,
+    )
+
+
+def _unique_in_order(items: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes into the distinct *items*, and those items (first-seen order)."""
+    codes, uniques = pd.factorize(np.asarray(items, dtype=object))
+    return codes.astype(np.int64), [str(u) for u in uniques]
+
+
+def police_measurements(
+    frame: pd.DataFrame,
+    categories: Sequence[PoliceCategory] | None = None,
+    *,
+    measure: str | None = None,
+) -> pd.DataFrame:
+    """Sum police codes into the categories the policy uses, as tidy measurements.
+
+    Parameters
+    ----------
+    frame:
+        A frame from :func:`read_police_table` (one or both tables concatenated).
+    categories:
+        The categories to compute (default: every category of :data:`CATEGORIES` with
+        codes whose table is in the frame).
+    measure:
+        Indicator of the measure to sum (default ``geregistreerde-misdrijven`` for
+        47013NED, ``geregistreerde-overlast`` for 47021NED).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Tidy rows with ``indicator`` the category id, per region and period. A value
+        is NaN (not published) when any of the category's codes is not published or
+        absent for that region and period.
+
+    Raises
+    ------
+    IndicatorError
+        If a category asked for has no codes, or the frame has none of its table.
+
+    Examples
+    --------
+    >>> records = [{"SoortMisdrijf": code, "RegioS": "GM0171  ", "Perioden": "2022JJ00",
+    ...             "GeregistreerdeMisdrijven_1": n}
+    ...            for code, n in [("1.2.1 ", 30), ("1.2.3 ", 80), ("1.2.4 ", 2),
+    ...                            ("2.2.1 ", 90), ("2.5.2 ", 40)]]
+    >>> vvc = [c for c in CATEGORIES if c.id == "veelvoorkomende-criminaliteit"]
+    >>> police_measurements(read_police_table(records), vvc)[["indicator", "region", "value"]]
+                           indicator  region  value
+    0  veelvoorkomende-criminaliteit  GM0171  242.0
+    """
+    needed = {"indicator", "region", "period", "value", "category", "table"}
+    missing = sorted(needed - set(frame.columns))
+    if missing:
+        raise IndicatorError(
+            f"frame: missing columns {', '.join(missing)}; read it with read_police_table"
+        )
+    tables = set(frame["table"].astype(str).unique())
+    explicit = categories is not None
+    chosen = list(categories) if categories is not None else [
+        c for c in CATEGORIES if c.table in tables and c.codes
+    ]
+    parts = []
+    for cat in chosen:
+        if not cat.codes:
+            raise IndicatorError(
+                f"category {cat.id!r}: its {cat.table} codes are not confirmed; give a "
+                "PoliceCategory with the codes from the table's metadata"
+            )
+        if cat.table not in tables:
+            if explicit:
+                raise IndicatorError(
+                    f"category {cat.id!r}: needs table {cat.table}, the frame has "
+                    f"{', '.join(sorted(tables)) or 'none'}"
+                )
+            continue
+        default = next(iter(POLICE_TABLES[cat.table].measures.values()))
+        ind = measure or default
+        mask = (
+            (frame["table"] == cat.table).to_numpy(dtype=bool)
+            & (frame["indicator"] == ind).to_numpy(dtype=bool)
+            & frame["category"].isin(cat.codes).to_numpy(dtype=bool)
+        )
+        sub = frame.loc[mask, ["region", "period", "category", "value"]]
+        grouped = sub.groupby(["region", "period"], observed=True, sort=False)
+        summed = grouped["value"].sum(min_count=len(cat.codes))
+        present = grouped["category"].nunique()
+        summed[present.to_numpy() < len(cat.codes)] = np.nan
+        out = summed.reset_index()
+        out.insert(0, "indicator", cat.id)
+        out["unit"] = "count"
+        out["source"] = f"Politie open data {cat.table}, {POLICE_TABLES[cat.table].dimension} " + (
+            "+".join(cat.codes)
+        )
+        for col in ("region", "period"):
+            out[col] = out[col].astype(object)
+        parts.append(out[["indicator", "region", "period", "value", "unit", "source"]])
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else object)
+                             for c in ("indicator", "region", "period", "value", "unit", "source")})
+    return pd.concat(parts, ignore_index=True)
+
+
+def fetch_police_table(
+    table: str,
+    *,
+    regions: Sequence[str] | None = None,
+    measures: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Download a police table with the optional ``cbsodata`` package and read it.
+
+    Needs internet and ``pip install 'ivb[police]'`` (which brings ``cbsodata``); the
+    rest of ivb works offline without it.
+
+    Parameters
+    ----------
+    table:
+        ``47013NED`` or ``47021NED``.
+    regions:
+        Region codes to download (default: all; the whole table is large).
+    measures:
+        Measure columns to keep (default all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`read_police_table`.
+
+    Raises
+    ------
+    MissingExtraError
+        If ``cbsodata`` is not installed.
+    PoliceDataError
+        If *table* is not one of the two, or the download cannot be read.
+
+    Examples
+    --------
+    >>> fetch_police_table("47013NED", regions=["GM0171"])  # doctest: +SKIP
+    """
+    if table not in POLICE_TABLES:
+        raise PoliceDataError(
+            f"table: expected one of {', '.join(POLICE_TABLES)}, got {table!r}"
+        )
+    try:
+        import cbsodata  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise MissingExtraError(
+            "fetch_police_table needs the optional package cbsodata; install it with "
+            "pip install 'ivb[police]' (or pip install cbsodata), or download the table "
+            "yourself and use read_police_table"
+        ) from None
+    filters = None
+    if regions:
+        filters = " or ".join(f"substringof('{r.strip()}',RegioS)" for r in regions)
+    data = cbsodata.download_data(
+        table, typed=True, filters=filters, catalog_url="dataderden.cbs.nl"
+    )
+    records = data.get("TypedDataSet") if isinstance(data, Mapping) else None
+    if records is None:
+        raise PoliceDataError(f"{table}: the download has no TypedDataSet")
+    return read_police_table(records, measures=measures, regions=regions)

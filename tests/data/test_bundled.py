@@ -1,0 +1,254 @@
+"""The bundled DNU IVB 2024-2027: counts and key facts pinned against the source text.
+
+Every change to the policy data shows up here. The numbers come from the source
+documents in ``shared/seeds`` (the policy text and the council slides of 31-10-2023).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import attrs
+import pytest
+
+import ivb
+from ivb.model import (
+    Action,
+    ActionKind,
+    Policy,
+    SourceRef,
+    Tier,
+    TrendScope,
+    Unit,
+    VeiligheidsVeld,
+)
+
+
+@pytest.fixture(scope="module")
+def policy() -> Policy:
+    return ivb.load()
+
+
+def test_identity(policy: Policy) -> None:
+    assert policy.id == "dnu-ivb-2024-2027"
+    assert policy.title == "Integraal Veiligheidsbeleid 2024-2027"
+    assert policy.period == (2024, 2027)
+    assert [d.id for d in policy.documents] == ["ivb", "raadssessie-2023-10-31"]
+
+
+def test_municipalities(policy: Policy) -> None:
+    assert [(m.id, m.name, m.cbs_code, m.province_code, m.tooi) for m in policy.municipalities] == [
+        ("dronten", "Dronten", "GM0303", "PV24", "https://identifier.overheid.nl/tooi/id/gemeente/gm0303"),
+        (
+            "noordoostpolder",
+            "Noordoostpolder",
+            "GM0171",
+            "PV24",
+            "https://identifier.overheid.nl/tooi/id/gemeente/gm0171",
+        ),
+        ("urk", "Urk", "GM0184", "PV24", "https://identifier.overheid.nl/tooi/id/gemeente/gm0184"),
+    ]
+    assert {m.province for m in policy.municipalities} == {"Flevoland"}
+    (dnu,) = policy.regions
+    assert (dnu.code, dnu.members) == ("DNU", ("dronten", "noordoostpolder", "urk"))
+
+
+def test_themes_and_thematrekkers(policy: Policy) -> None:
+    assert [(t.id, t.name, t.owner) for t in policy.themes] == [
+        ("cybercrime", "Cybercrime en digitale veiligheid", "noordoostpolder"),
+        ("ondermijning", "Ondermijning", "dronten"),
+        ("maatschappelijke-onrust", "Maatschappelijke onrust", "urk"),
+    ]
+    for theme in policy.themes:
+        assert theme.municipalities == ("dronten", "noordoostpolder", "urk")
+
+
+def test_lines_of_effort_per_theme(policy: Policy) -> None:
+    efforts = {
+        t.id: sum(a.kind is ActionKind.EFFORT for a in t.actions) for t in policy.themes
+    }
+    assert efforts == {"cybercrime": 4, "ondermijning": 4, "maatschappelijke-onrust": 4}
+
+
+def test_speerpunten_per_municipality(policy: Policy) -> None:
+    assert [(s.number, s.name) for s in policy.speerpunten_of("dronten")] == [
+        (1, "Zorg & veiligheid"),
+        (2, "Evenementen"),
+        (3, "Crisisorganisatie"),
+    ]
+    assert [(s.number, s.name) for s in policy.speerpunten_of("noordoostpolder")] == [
+        (1, "Veiligheid in het sociaal domein"),
+        (2, "Jeugd en veiligheid"),
+        (3, "Veiligheidsbeleving"),
+    ]
+    # Urk's chapter lost its heading and introduction: its sections stand unnumbered.
+    assert [(s.number, s.name) for s in policy.speerpunten_of("urk")] == [
+        (None, "Persoonsgerichte aanpak"),
+        (None, "Aanpak overlastgevende en problematische jeugd"),
+        (None, "Verkeersoverlast"),
+        (None, "Vuurwerk"),
+        (None, "Veilig Uitgaan"),
+    ]
+
+
+def _count(actions: tuple[Action, ...], kind: ActionKind) -> int:
+    return sum(a.kind is kind for a in actions)
+
+
+def test_bullets_per_speerpunt(policy: Policy) -> None:
+    listed = {
+        s.id: (
+            _count(s.actions, ActionKind.EFFORT),
+            _count(s.actions, ActionKind.GOAL),
+            _count(s.actions, ActionKind.ACTION),
+        )
+        for s in policy.speerpunten
+    }
+    assert listed == {
+        "dronten-zorg-en-veiligheid": (4, 0, 0),
+        "dronten-evenementen": (3, 0, 0),
+        "dronten-crisisorganisatie": (3, 0, 0),
+        "noordoostpolder-veiligheid-sociaal-domein": (0, 3, 0),
+        "noordoostpolder-jeugd-en-veiligheid": (0, 4, 0),
+        "noordoostpolder-veiligheidsbeleving": (2, 0, 0),
+        "urk-persoonsgerichte-aanpak": (0, 0, 0),
+        "urk-overlastgevende-jeugd": (0, 0, 4),
+        "urk-verkeersoverlast": (0, 0, 0),
+        "urk-vuurwerk": (0, 0, 0),
+        "urk-veilig-uitgaan": (0, 0, 0),
+    }
+
+
+def test_principles(policy: Policy) -> None:
+    assert len(policy.principles) >= 5
+    assert all(p.kind is ActionKind.PRINCIPLE for p in policy.principles)
+
+
+def test_appendix_partners(policy: Policy) -> None:
+    appendix = [p for p in policy.partners if p.themasessie]
+    assert len(appendix) == 53
+    assert appendix[0].name == "Adviesraad Sociaal Domein Dronten"
+    assert appendix[-1].name == "Zorg- en Veiligheidshuis Flevoland"
+    assert all(p.source.section == "Bijlage" for p in appendix)
+
+
+def test_key_bodies(policy: Policy) -> None:
+    dvc = policy.get("districtelijk-veiligheidscollege-flevoland")
+    assert (dvc.tier, dvc.meetings_per_year) == (Tier.BESTUURLIJK, 4)
+    avo = policy.get("ambtelijk-vooroverleg")
+    assert (avo.tier, avo.meetings_per_year) == (Tier.AMBTELIJK, 4)
+    assert avo.prepares == ("districtelijk-veiligheidscollege-flevoland",)
+    abt = policy.get("ambtelijke-basisteamdriehoek")
+    assert abt.tier is Tier.AMBTELIJK
+    assert abt.prepares == ("basisteamdriehoek-dnu",)
+    zvt = policy.get("zorg-en-veiligheidstafel-urk")
+    assert zvt.started == "2023-02-01"
+    assert zvt.escalates_to == ("zorg-en-veiligheidshuis-flevoland",)
+    assert policy.get("jeugd-interventietafel-urk").planned
+
+
+def test_authority(policy: Policy) -> None:
+    burgemeester = policy.get("burgemeester")
+    assert [a.over for a in burgemeester.authority] == ["politie-midden-nederland"]
+    assert any("172" in basis for a in burgemeester.authority for basis in a.legal_basis)
+    ovj = policy.get("officier-van-justitie")
+    assert [a.over for a in ovj.authority] == ["politie-midden-nederland"]
+    assert "strafrechtelijke handhaving" in ovj.authority[0].scope
+
+
+def test_tables(policy: Policy) -> None:
+    t1, t2 = policy.tables
+    assert (t1.number, t1.periods) == (1, ("2019", "2020", "2021", "2022"))
+    assert {r.region: r.values for r in t1.rows} == {
+        "dronten": (204, 307, 313, 215),
+        "noordoostpolder": (201, 312, 309, 230),
+        "urk": (63, 98, 77, 61),
+    }
+    assert [(r.region, r.values) for r in t1.stated_totals] == [("dnu", (468, 717, 699, 506))]
+    assert (t2.number, t2.periods) == (2, ("2019", "2020", "2021", "2022"))
+    assert {r.region: r.values for r in t2.rows} == {
+        "dronten": (216, 196, 159, 215),
+        "noordoostpolder": (218, 282, 289, 343),
+        "urk": (36, 31, 26, 32),
+    }
+    assert t2.stated_totals == ()
+
+
+def test_veiligheidsbeleving_target(policy: Policy) -> None:
+    (target,) = policy.targets
+    assert target.municipality == "noordoostpolder"
+    assert target.baseline is not None
+    assert (target.baseline.value, target.baseline.unit) == (7.6, Unit.RAPPORTCIJFER)
+    assert target.direction.value == "higher"
+    assert target.horizon == "2027"
+    assert len(target.subtargets) == 3
+    assert {s.direction.value for s in target.subtargets} == {"lower"}
+
+
+def test_trends(policy: Policy) -> None:
+    cross = [t.name for t in policy.trends if t.scope is TrendScope.CROSS_CUTTING]
+    assert cross == [
+        "Digitalisering",
+        "Polarisatie",
+        "Demografische verandering",
+        "Economische ontwikkelingen",
+    ]
+    per_session = Counter(t.themasessie for t in policy.trends if t.themasessie)
+    assert per_session == {
+        "themasessie-cybercrime": 4,
+        "themasessie-ondermijning": 3,
+        "themasessie-maatschappelijke-onrust": 3,
+        "themasessie-zorg-en-veiligheid": 3,
+        "themasessie-evenementen": 2,
+        "themasessie-crisisorganisatie": 3,
+    }
+
+
+def test_process(policy: Policy) -> None:
+    assert policy.process is not None
+    assert len(policy.process.themasessies) == 6
+    assert policy.process.method.lower() == "scenariodenken"
+    dates = [m.date for m in policy.process.milestones]
+    assert "2023-10-31" in dates
+
+
+def test_agendas_per_level(policy: Policy) -> None:
+    national = policy.get("landelijke-veiligheidsagenda-2023-2026")
+    assert len(national.themes) == 5
+    regional = policy.get("regionale-veiligheidsstrategie-2023-2026")
+    assert len(regional.themes) == 3
+    assert [lvl.level.value for lvl in policy.priority_levels] == [
+        "national",
+        "regional",
+        "district",
+        "local",
+    ]
+
+
+def test_every_theme_and_speerpunt_is_classified(policy: Policy) -> None:
+    for item in (*policy.themes, *policy.speerpunten):
+        assert item.fields, item.id
+        assert all(isinstance(f, VeiligheidsVeld) for f in item.fields)
+
+
+def test_every_entity_has_a_source(policy: Policy) -> None:
+    documents = {d.id for d in policy.documents}
+    missing = []
+    for entity in policy.entities():
+        if not attrs.has(type(entity)) or "source" not in attrs.fields_dict(type(entity)):
+            continue
+        source = entity.source  # type: ignore[union-attr]
+        if not isinstance(source, SourceRef) or source.document not in documents:
+            missing.append(entity.id)
+    assert missing == []
+
+
+def test_every_reference_resolves(policy: Policy) -> None:
+    # Building a Policy checks references; rebuilding from its own data must succeed.
+    assert attrs.evolve(policy) == policy
+
+
+def test_dated_commitments(policy: Policy) -> None:
+    dated = {a.id: (a.date, a.timing.value if a.timing else None) for a in policy.actions() if a.date}
+    assert ("2024", "expected") in dated.values()  # the new horecaconvenant on Urk
+    assert ("2025", "planned") in dated.values()  # evaluation of the jeugdhonken policy
