@@ -105,7 +105,7 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
 
 def _structure_enum(value: object, cl: type[enum.StrEnum]) -> enum.StrEnum:
     try:
-        return cl(value)
+        return cl(value)  # type: ignore[arg-type]
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cl)
         raise _Expected(f"expected one of {allowed}, got {_shown(value)}") from None

@@ -120,3 +120,17 @@ def validation_error(
     """The error for *problems*: a :class:`DuplicateIdError` if any is a duplicate id."""
     dup = any(DUPLICATE_MARK in p.message for p in problems)
     return (DuplicateIdError if dup else PolicyValidationError)(problems, origin=origin)
+
+
+# Shown as ``ivb.UnknownIdError`` etc. in tracebacks: the public names.
+for _cls in (
+    IvbError,
+    Problem,
+    PolicyFileError,
+    PolicyFileNotFoundError,
+    PolicyValidationError,
+    UnknownIdError,
+    DuplicateIdError,
+):
+    _cls.__module__ = "ivb"
+del _cls

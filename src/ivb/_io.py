@@ -135,7 +135,7 @@ def loads(text: str, *, origin: str | None = None) -> Policy:
     >>> loads("title: x")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ivb._errors.PolicyValidationError: 1 problem:
+    ivb.PolicyValidationError: 1 problem:
       missing required fields 'schema_version', 'id', 'period', 'summary' of Policy
     """
     data = read_data(text, origin=origin)

@@ -105,8 +105,8 @@ def test_help_on_every_subcommand() -> None:
 @pytest.mark.parametrize("command", ["overview"])
 def test_cold_query_does_not_import_pandas(command: str) -> None:
     code = (
-        "import sys; from ivb.cli import main; import io; main([%r], io.StringIO()); "
-        "print('pandas' in sys.modules)" % command
+        f"import sys; from ivb.cli import main; import io; main([{command!r}], io.StringIO()); "
+        "print('pandas' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

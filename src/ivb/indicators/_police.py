@@ -128,12 +128,14 @@ _GEWELD = ("1.4.1", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
 _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 
 #: The categories the policy uses, mapped to police codes: the one table of this mapping.
+#: Each id is the indicator id the policy itself uses for the category (in its figures
+#: and targets), so police measurements feed claims and targets directly.
 #:
 #: ============================  ===========  ==========================================
 #: id                            table        codes (SoortMisdrijf / Overlast)
 #: ============================  ===========  ==========================================
-#: totaal-misdrijven             47013NED     0.0.0 (Totaal misdrijven)
-#: woninginbraak                 47013NED     1.1.1 (Diefstal/inbraak woning)
+#: geregistreerde-criminaliteit  47013NED     0.0.0 (Totaal misdrijven)
+#: woninginbraken               47013NED     1.1.1 (Diefstal/inbraak woning)
 #: high-impact-crimes            47013NED     1.1.1, 1.4.1-1.4.7 (woninginbraak, zeden,
 #:                                            moord/doodslag, openlijk geweld, bedreiging,
 #:                                            mishandeling, straatroof, overval)
@@ -155,8 +157,8 @@ _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 #: drugshandel                   47013NED     3.1.1
 #: cybercrime                    47013NED     3.7.4 (Cybercrime)
 #: totaal-overlast               47021NED     not confirmed
-#: jeugdoverlast                 47021NED     not confirmed
-#: overlast-verward-persoon      47021NED     not confirmed
+#: jongerenoverlast              47021NED     not confirmed (jeugdoverlast)
+#: overlast-onbegrepen-gedrag    47021NED     not confirmed (overlast verward persoon)
 #: ============================  ===========  ==========================================
 #:
 #: Notes. The SoortMisdrijf codes and titles were checked against the published
@@ -171,9 +173,9 @@ _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 #: *Huiselijk geweld*, named among Noordoostpolder's high impact crimes, is no
 #: category either: it is counted in mishandeling, bedreiging and the like.
 CATEGORIES: tuple[PoliceCategory, ...] = (
-    _crime("totaal-misdrijven", "Totale geregistreerde criminaliteit", ["0.0.0"],
+    _crime("geregistreerde-criminaliteit", "Totale geregistreerde criminaliteit", ["0.0.0"],
            "police total of all registered crimes"),
-    _crime("woninginbraak", "Woninginbraken", ["1.1.1"], "police category"),
+    _crime("woninginbraken", "Woninginbraken", ["1.1.1"], "police category"),
     _crime("high-impact-crimes", "High impact crimes", _HIC,
            "police definition: woninginbraak, straatroof, overval and geweldsmisdrijven"),
     _crime("geweld", "Geweld", _GEWELD,
@@ -193,8 +195,8 @@ CATEGORIES: tuple[PoliceCategory, ...] = (
     _crime("drugshandel", "Drugshandel", ["3.1.1"], "police category"),
     _crime("cybercrime", "Cybercrime", ["3.7.4"], "police category"),
     _nuisance("totaal-overlast", "Totaal registraties overlast", "police total of nuisance"),
-    _nuisance("jeugdoverlast", "Jeugdoverlast", "police category"),
-    _nuisance("overlast-verward-persoon", "Overlast door personen met onbegrepen gedrag",
+    _nuisance("jongerenoverlast", "Jongerenoverlast", "police category"),
+    _nuisance("overlast-onbegrepen-gedrag", "Overlast door personen met onbegrepen gedrag",
               "police category 'overlast verward/overspannen persoon'"),
 )
 

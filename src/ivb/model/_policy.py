@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -43,6 +43,8 @@ from ivb.model._entities import (
 )
 
 __all__ = ["KINDS", "Entity", "Policy"]
+
+_E = TypeVar("_E")
 
 Entity = (
     Action
@@ -163,24 +165,69 @@ class Policy:
 
     # -- lookups ---------------------------------------------------------
 
-    def get(self, id: str) -> Entity:
-        """Return the entity with this id.
+    @overload
+    def get(self, id: str) -> Entity: ...
+
+    @overload
+    def get(self, id: str, cls: type[_E]) -> _E: ...
+
+    def get(self, id: str, cls: type[Any] | None = None) -> Any:
+        """Return the entity with this id, optionally insisting on its class.
+
+        Parameters
+        ----------
+        id:
+            The entity's id.
+        cls:
+            If given, the entity must be of this model class (``Theme``,
+            ``ConsultationBody``, ...); type checkers then know the result's type.
+
+        Returns
+        -------
+        Entity
+            The model object.
 
         Raises
         ------
         UnknownIdError
-            If no entity has the id; the message names close matches.
+            If no entity (of class *cls*) has the id; the message names close matches.
 
         Examples
         --------
         >>> import ivb
-        >>> ivb.load().get("cybercrime").name
+        >>> from ivb.model import Theme
+        >>> policy = ivb.load()
+        >>> policy.get("cybercrime").name
         'Cybercrime en digitale veiligheid'
+        >>> policy.get("cybercrime", Theme).owner
+        'noordoostpolder'
+        >>> policy.get("cybercrim")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ivb.UnknownIdError: no entity with id 'cybercrim'; did you mean 'cybercrime', ...?
         """
-        try:
-            return self._index[id][1]
-        except KeyError:
-            raise UnknownIdError(id, close_matches(id, self._index)) from None
+        found = self._index.get(id)
+        if cls is None:
+            if found is None:
+                raise UnknownIdError(id, close_matches(id, self._index))
+            return found[1]
+        if found is None or not isinstance(found[1], cls):
+            kind = KINDS.get(cls, cls.__name__)
+            pool = [i for i, (_, e) in self._index.items() if isinstance(e, cls)]
+            raise UnknownIdError(id, close_matches(id, pool), what=kind)
+        return found[1]
+
+    def resolve(self, ids: Iterable[str]) -> tuple[Entity, ...]:
+        """The entities these ids name, in the same order (e.g. a theme's ``coordinators``).
+
+        Examples
+        --------
+        >>> import ivb
+        >>> policy = ivb.load()
+        >>> [m.cbs_code for m in policy.resolve(policy.get("cybercrime").municipalities)]
+        ['GM0303', 'GM0171', 'GM0184']
+        """
+        return tuple(self.get(i) for i in ids)
 
     def kind_of(self, id: str) -> str:
         """Return the kind of the entity with this id (``'theme'``, ``'partner'``, ...)."""

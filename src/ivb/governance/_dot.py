@@ -1,0 +1,307 @@
+"""Graphviz DOT: writing the graph, and reading DOT back without pydot or pygraphviz."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ivb.governance._codec import JSON_KEYS, from_records, text_value, value_from_text
+from ivb.governance._errors import GraphFormatError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["DISPLAY_ATTRIBUTES", "from_dot", "parse_dot", "to_dot"]
+
+#: Attributes the writer adds for drawing only; the reader drops them.
+DISPLAY_ATTRIBUTES = frozenset(
+    {"label", "shape", "style", "color", "fillcolor", "fontname", "fontsize", "tooltip", "rankdir"}
+)
+
+_SHAPES = {
+    "policy": ("doubleoctagon", "#f2f2f2"),
+    "municipality": ("house", "#cfe2f3"),
+    "role": ("ellipse", "#fff2cc"),
+    "partner": ("hexagon", "#d9ead3"),
+    "body": ("box", "#f4cccc"),
+    "theme": ("box", "#d9d2e9"),
+    "speerpunt": ("box", "#ead1dc"),
+}
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _label(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _attrs(items: dict[str, str]) -> str:
+    return ", ".join(f"{k}={_quote(v)}" for k, v in items.items())
+
+
+def to_dot(G: nx.MultiDiGraph) -> str:
+    """The graph as Graphviz DOT text, with every attribute.
+
+    Nodes get a ``label`` (the name, shortened), a ``shape`` and a fill
+    colour by kind; edges a ``label`` (the relation). Structured attributes
+    (``obj``, ``source_ref``, ``legal_basis``) are JSON text. Render with
+    ``dot -Tsvg``; read back with :func:`from_dot`.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph, governance_view
+    >>> text = to_dot(governance_view(build_graph(ivb.load())))
+    >>> text.splitlines()[0]
+    'digraph "dnu-ivb-2024-2027" {'
+    """
+    name = str(G.graph.get("policy", "ivb"))
+    lines = [f"digraph {_quote(name)} {{"]
+    graph_attrs = {k: text_value(k, v) for k, v in G.graph.items() if v is not None}
+    graph_attrs["rankdir"] = "LR"
+    lines.append(f"  graph [{_attrs(graph_attrs)}];")
+    lines.append('  node [style="filled", fontname="Helvetica"];')
+    lines.append('  edge [fontname="Helvetica", fontsize="10"];')
+    for n, d in G.nodes(data=True):
+        items = {k: text_value(k, v) for k, v in d.items() if v is not None}
+        shape, fill = _SHAPES.get(str(d.get("kind")), ("note", "#ffffff"))
+        items.update(label=_label(str(d.get("name", n))), shape=shape, fillcolor=fill)
+        lines.append(f"  {_quote(str(n))} [{_attrs(items)}];")
+    for u, v, k, d in G.edges(keys=True, data=True):
+        items = {"key": str(k)}
+        items.update({a: text_value(a, b) for a, b in d.items() if b is not None})
+        items["label"] = str(d.get("relation", k))
+        lines.append(f"  {_quote(str(u))} -> {_quote(str(v))} [{_attrs(items)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+|//[^\n]*|/\*.*?\*/|^\#[^\n]*)
+    |(?P<string>"(?:[^"\\]|\\.)*")
+    |(?P<html><)
+    |(?P<arrow>->|--)
+    |(?P<punct>[{}\[\]=;,:+])
+    |(?P<id>[A-Za-z_\u0080-\U0010ffff][\w\u0080-\U0010ffff]*|-?(?:\.\d+|\d+(?:\.\d*)?))
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+
+
+def _unquote(text: str) -> str:
+    out = []
+    i = 0
+    body = text[1:-1]
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            if nxt in '"\\':
+                out.append(nxt)
+            elif nxt == "n":
+                out.append("\n")
+            elif nxt == "\n":
+                pass  # a line continuation
+            else:
+                out.append(c + nxt)
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        line = text.count("\n", 0, pos) + 1
+        if m is None:
+            raise GraphFormatError(f"DOT line {line}: unexpected character {text[pos]!r}")
+        kind = m.lastgroup or ""
+        if kind == "html":
+            raise GraphFormatError(f"DOT line {line}: HTML strings (<...>) are not supported")
+        if kind != "space":
+            value = m.group()
+            yield kind, _unquote(value) if kind == "string" else value, line
+        pos = m.end()
+    yield "end", "", text.count("\n") + 1
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = list(_tokens(text))
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i]
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.tokens[self.i]
+        if token[0] != "end":
+            self.i += 1
+        return token
+
+    def expect(self, value: str) -> None:
+        kind, got, line = self.take()
+        if got != value or kind == "string":
+            raise GraphFormatError(f"DOT line {line}: expected {value!r}, got {got or 'the end'!r}")
+
+    def ident(self) -> str:
+        kind, value, line = self.take()
+        if kind not in ("id", "string"):
+            raise GraphFormatError(f"DOT line {line}: expected a name, got {value or 'the end'!r}")
+        while self.peek()[1] == "+" and self.peek()[0] == "punct":
+            self.take()
+            value += self.ident()
+        return value
+
+    def attr_list(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        while self.peek()[1] == "[" and self.peek()[0] == "punct":
+            self.take()
+            while not (self.peek()[1] == "]" and self.peek()[0] == "punct"):
+                if self.peek()[0] == "end":
+                    raise GraphFormatError(f"DOT line {self.peek()[2]}: expected ']', got the end")
+                key = self.ident()
+                self.expect("=")
+                out[key] = self.ident()
+                if self.peek()[1] in (",", ";") and self.peek()[0] == "punct":
+                    self.take()
+            self.take()
+        return out
+
+
+def parse_dot(
+    text: str,
+) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]], list[tuple[str, str, dict[str, str]]]]:
+    """Parse a DOT digraph into graph attributes, nodes and edges (all text).
+
+    Supports what :func:`to_dot` writes and the common subset of DOT:
+    ``strict``, comments, quoted and bare ids, ``+`` concatenation,
+    graph/node/edge default attribute statements, ``a = b`` graph
+    attributes, node statements and edge chains (``a -> b -> c``).
+    Subgraphs, ports and HTML strings are refused with a clear error.
+
+    Raises
+    ------
+    GraphFormatError
+        If the text is no DOT digraph of that subset; names the line.
+    """
+    p = _Parser(text)
+    if p.peek()[1].lower() == "strict":
+        p.take()
+    kind, value, line = p.take()
+    if value.lower() != "digraph":
+        raise GraphFormatError(f"DOT line {line}: expected 'digraph', got {value or 'the end'!r}")
+    if p.peek()[1] != "{":
+        p.ident()
+    p.expect("{")
+    graph: dict[str, str] = {}
+    node_defaults: dict[str, str] = {}
+    edge_defaults: dict[str, str] = {}
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
+    while True:
+        kind, value, line = p.peek()
+        if kind == "punct" and value == "}":
+            p.take()
+            break
+        if kind == "end":
+            raise GraphFormatError(f"DOT line {line}: expected '}}', got the end")
+        if kind == "punct" and value == ";":
+            p.take()
+            continue
+        if kind == "id" and value.lower() == "subgraph" or (kind == "punct" and value == "{"):
+            raise GraphFormatError(f"DOT line {line}: subgraphs are not supported")
+        if kind == "id" and value.lower() in ("graph", "node", "edge"):
+            p.take()
+            target = {"graph": graph, "node": node_defaults, "edge": edge_defaults}[value.lower()]
+            target.update(p.attr_list())
+            continue
+        first = p.ident()
+        if p.peek()[1] == "=" and p.peek()[0] == "punct":
+            p.take()
+            graph[first] = p.ident()
+            continue
+        if p.peek()[1] == ":" and p.peek()[0] == "punct":
+            raise GraphFormatError(f"DOT line {line}: ports (node:port) are not supported")
+        chain = [first]
+        while p.peek()[0] == "arrow":
+            arrow = p.take()
+            if arrow[1] != "->":
+                raise GraphFormatError(f"DOT line {arrow[2]}: expected '->' in a digraph, got '--'")
+            chain.append(p.ident())
+        attributes = p.attr_list()
+        if len(chain) == 1:
+            current = nodes.setdefault(first, dict(node_defaults))
+            current.update(attributes)
+            continue
+        for end in chain:
+            nodes.setdefault(end, dict(node_defaults))
+        for u, v in zip(chain, chain[1:]):
+            edges.append((u, v, {**edge_defaults, **attributes}))
+    if p.peek()[0] != "end":
+        raise GraphFormatError(f"DOT line {p.peek()[2]}: expected the end, got {p.peek()[1]!r}")
+    return graph, list(nodes.items()), edges
+
+
+def from_dot(text: str) -> nx.MultiDiGraph:
+    """Read back a graph written by :func:`to_dot`, with every attribute.
+
+    Drawing attributes (``label``, ``shape``, ``fillcolor`` ...) are dropped;
+    ``obj``, ``source_ref`` and ``legal_basis`` are typed again. Other DOT
+    files of the supported subset read too, their attributes as text.
+
+    Parameters
+    ----------
+    text:
+        DOT text.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    GraphFormatError
+        If the text cannot be parsed or an attribute is invalid.
+
+    Examples
+    --------
+    >>> G = from_dot('digraph { a [kind="body"]; a -> b [relation="prepares"]; }')
+    >>> list(G.edges(keys=True, data="relation"))
+    [('a', 'b', 0, 'prepares')]
+    """
+    graph, nodes, edges = parse_dot(text)
+
+    def clean(attrs: dict[str, str]) -> dict[str, Any]:
+        return {
+            k: value_from_text(k, v) if k in JSON_KEYS else v
+            for k, v in attrs.items()
+            if k not in DISPLAY_ATTRIBUTES
+        }
+
+    counts: dict[tuple[str, str], int] = {}
+    keyed = []
+    for u, v, d in edges:
+        data = clean(d)
+        key: Any = data.pop("key", None)
+        if key is None:
+            key = counts.get((u, v), 0)
+            counts[(u, v)] = key + 1
+        keyed.append((u, v, key, data))
+    return from_records(clean(graph), [(n, clean(d)) for n, d in nodes], keyed)

@@ -1,0 +1,706 @@
+"""Checking the numeric statements of the policy against its own data.
+
+Every :class:`~ivb.model.Figure` (a number in the running text), every printed total
+of a table (``stated_totals``) and the trend statements the text makes about its
+tables become a *claim*. :func:`verify_claims` recomputes each claim from the data in
+the policy (its tables, the partner list of its appendix, its targets; and, when
+given, measurements such as police open data) and gives a :class:`Verdict`.
+
+How a claim is linked to data is documented data too:
+
+- :data:`TOLERANCES`: what each hedge word of the text allows ("ruim", "bijna", ...).
+- :data:`CLAIM_RULES`: per figure id, what it is checked against, or why it cannot be.
+  A figure without a rule is linked to the table (or measurements) with its
+  indicator; with neither, it is not checkable and the reason says what is missing.
+- :data:`TREND_CLAIMS`: statements about the tables that are not a single number
+  ("elk jaar verder toe", "ongeveer gelijk").
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from ivb.indicators._errors import IndicatorError
+from ivb.indicators._frames import region_code, table_frame
+from ivb.indicators._measurements import Measurements, as_frame
+from ivb.indicators._police import CATEGORIES
+
+if TYPE_CHECKING:
+    from ivb.model import Figure, Policy, Table
+
+__all__ = [
+    "CLAIM_RULES",
+    "TOLERANCES",
+    "TREND_CLAIMS",
+    "ClaimCheck",
+    "ClaimRule",
+    "Tolerance",
+    "TrendClaim",
+    "Verdict",
+    "tolerance_for",
+    "verify_claims",
+]
+
+
+class Verdict(str, enum.Enum):
+    """What the data say of a claim."""
+
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NOT_CHECKABLE = "not-checkable"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def label(self) -> str:
+        """A short label for reports."""
+        return {"consistent": "consistent", "inconsistent": "inconsistent",
+                "not-checkable": "not checkable"}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class Tolerance:
+    """The range of values a hedged statement allows, relative to the stated number.
+
+    A computed magnitude *c* supports a stated magnitude *s* when
+    ``s * low - slack <= c <= s * high + slack``, where *slack* is half a unit of the
+    stated number's last printed digit (0.5 for whole numbers) when ``rounding`` is
+    true, and 0 otherwise. ``strict_low``/``strict_high`` make a bound exclusive.
+    """
+
+    qualifier: str
+    meaning: str
+    low: float
+    high: float
+    rounding_low: bool = True
+    rounding_high: bool = True
+    strict_low: bool = False
+    strict_high: bool = False
+
+    def bounds(self, stated: float) -> tuple[float, float]:
+        """The accepted range of magnitudes for a stated magnitude.
+
+        Examples
+        --------
+        >>> tolerance_for("bijna").bounds(26)
+        (22.9, 26.0)
+        """
+        s = abs(stated)
+        slack = half_unit(stated)
+        low = s * self.low - (slack if self.rounding_low else 0.0)
+        high = s * self.high + (slack if self.rounding_high else 0.0)
+        return round(max(low, 0.0), 9), round(high, 9)
+
+    def accepts(self, stated: float, computed: float) -> bool:
+        """Whether *computed* (a magnitude) supports *stated*."""
+        low, high = self.bounds(stated)
+        c = abs(computed)
+        eps = 1e-9 * max(1.0, abs(stated))
+        above = c > low + eps if self.strict_low else c >= low - eps
+        below = c < high - eps if self.strict_high else c <= high + eps
+        return above and below
+
+
+def half_unit(stated: float) -> float:
+    """Half a unit of the last digit a number is printed with.
+
+    Whole numbers: 0.5; ``7.6``: 0.05; a million or more (printed as "2,2 miljoen"):
+    half of 0.1 million.
+
+    Examples
+    --------
+    >>> half_unit(26), half_unit(7.6), half_unit(2_200_000)
+    (0.5, 0.05, 50000.0)
+    """
+    s = abs(float(stated))
+    if s >= 1_000_000:
+        return 50_000.0
+    if s.is_integer():
+        return 0.5
+    decimals = len(repr(s).split(".")[1].rstrip("0")) if "." in repr(s) else 0
+    return round(0.5 * 10.0 ** -decimals, decimals + 1)
+
+
+def _tol(qualifier: str, meaning: str, low: float, high: float, **kw: bool) -> Tolerance:
+    return Tolerance(qualifier=qualifier, meaning=meaning, low=low, high=high, **kw)
+
+
+#: What each hedge word allows, by the word as the text prints it (lower case).
+#: ``""`` is a plain number. "gemiddeld" ("on average") before a word is ignored;
+#: "een zestal", "een tiental" (any "een ...tal") mean "about".
+TOLERANCES: Mapping[str, Tolerance] = {
+    "": _tol("", "as printed, up to the rounding of its last digit", 1.0, 1.0),
+    "ruim": _tol("ruim", "at least the number, at most 20% more", 1.0, 1.2, rounding_low=False),
+    "meer dan": _tol("meer dan", "more than the number", 1.0, math.inf, rounding_low=False,
+                     strict_low=True),
+    "bijna": _tol("bijna", "at most the number, at least 10% less", 0.9, 1.0, rounding_high=False),
+    "een kleine": _tol("een kleine", "at most the number, at least 10% less", 0.9, 1.0,
+                       rounding_high=False),
+    "minder dan": _tol("minder dan", "less than the number", 0.0, 1.0, rounding_low=False,
+                       rounding_high=False, strict_high=True),
+    "zo'n": _tol("zo'n", "within 10% of the number either way", 0.9, 1.1),
+    "ongeveer": _tol("ongeveer", "within 10% of the number either way", 0.9, 1.1),
+    "circa": _tol("circa", "within 10% of the number either way", 0.9, 1.1),
+    "een ...tal": _tol("een ...tal", "about the number: within 10% either way", 0.9, 1.1),
+}
+
+
+def tolerance_for(qualifier: str | None) -> Tolerance:
+    """The tolerance a hedge word implies.
+
+    Parameters
+    ----------
+    qualifier:
+        The word as printed (``"ruim"``, ``"zo’n"``, ``"gemiddeld zo'n"``), or None.
+
+    Returns
+    -------
+    Tolerance
+        From :data:`TOLERANCES`.
+
+    Raises
+    ------
+    IndicatorError
+        If the word is not in :data:`TOLERANCES`; the message lists those that are.
+
+    Examples
+    --------
+    >>> tolerance_for("gemiddeld zo’n").meaning
+    'within 10% of the number either way'
+    >>> tolerance_for("een zestal").qualifier
+    'een ...tal'
+    """
+    word = " ".join((qualifier or "").lower().replace("’", "'").replace("‘", "'").split())
+    word = re.sub(r"^gemiddeld\s*", "", word)
+    if re.fullmatch(r"een \w+tal", word):
+        word = "een ...tal"
+    try:
+        return TOLERANCES[word]
+    except KeyError:
+        known = ", ".join(repr(k) for k in TOLERANCES if k)
+        raise IndicatorError(
+            f"qualifier: expected one of {known} (or none), got {qualifier!r}"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class ClaimRule:
+    """How one figure is checked, or why it cannot be.
+
+    Attributes
+    ----------
+    figure:
+        The figure id.
+    check:
+        ``count-themasessie-partners`` (the organisations of the appendix that took
+        part in the themasessies), ``count-themasessies`` (the themasessies of the
+        process), ``target-baseline`` (the baseline of target ``target``) or None.
+    target:
+        For ``target-baseline``: the target id.
+    reason:
+        Why the figure cannot be checked from the data in the policy (when ``check``
+        is None).
+    """
+
+    figure: str
+    check: str | None = None
+    target: str | None = None
+    reason: str | None = None
+
+
+def _rule(figure: str, *, check: str | None = None, target: str | None = None,
+          reason: str | None = None) -> tuple[str, ClaimRule]:
+    return figure, ClaimRule(figure=figure, check=check, target=target, reason=reason)
+
+
+#: The claim registry: per figure id of the bundled policy, what it is checked
+#: against or why it cannot be. Figures not listed are linked by indicator.
+CLAIM_RULES: Mapping[str, ClaimRule] = dict(
+    [
+        _rule("midden-nederland-gemeenten-veiligheidsstrategie",
+              reason="the policy does not list the municipalities that signed the "
+                     "Regionale Veiligheidsstrategie"),
+        _rule("flevoland-burgemeesters-veiligheidscollege",
+              reason="the policy does not list the members of the Districtelijk "
+                     "Veiligheidscollege one by one"),
+        _rule("nederland-slachtoffers-digitale-criminaliteit",
+              reason="a national CBS survey figure; the policy has no national data"),
+        _rule("nederland-vertrouwen-landelijke-overheid",
+              reason="a national CBS survey figure; the policy has no national data"),
+        _rule("dronten-20-procent-jeugd",
+              reason="the name of a group (the '20%-jeugd'), not a measured share"),
+        _rule("noordoostpolder-jongeren-aandeel",
+              reason="a population figure (CBS); the policy has no population data"),
+        _rule("urk-jongeren-aandeel-2023",
+              reason="a population figure (CBS); the policy has no population data"),
+        _rule("dnu-professionals-themasessies-voorwoord",
+              reason="the policy lists the organisations that took part in the "
+                     "themasessies, not the participants"),
+        _rule("dnu-deelnemers-themasessies-presentatie",
+              reason="the policy lists the organisations that took part in the "
+                     "themasessies, not the participants"),
+        _rule("dnu-scenarios-themasessies",
+              reason="the policy does not list the scenarios of the themasessies"),
+        _rule("dnu-organisaties-themasessies-voorwoord", check="count-themasessie-partners"),
+        _rule("dnu-organisaties-themasessies-presentatie", check="count-themasessie-partners"),
+        _rule("dnu-themasessies-ivb", check="count-themasessies"),
+        _rule("dnu-themasessies-presentatie", check="count-themasessies"),
+        _rule("noordoostpolder-veiligheidsbeleving-rapportcijfer", check="target-baseline",
+              target="noordoostpolder-veiligheidsbeleving-target"),
+    ]
+)
+
+
+@attrs.frozen(kw_only=True)
+class TrendClaim:
+    """A statement about a table that is not one number.
+
+    Attributes
+    ----------
+    id:
+        Id of the claim.
+    table:
+        Number of the table it is about.
+    region:
+        Municipality or region-group id.
+    kind:
+        ``rises-every-year`` (each period higher than the one before),
+        ``about-equal`` (last period within *percent* % of the first),
+        ``rises`` (period at least *percent* % above base) or ``below-peak`` (the
+        last period below the highest earlier one).
+    base, period:
+        The periods compared (for ``about-equal`` and ``rises``).
+    percent:
+        The threshold the wording implies.
+    quote:
+        The sentence, OCR corrected.
+    section:
+        Where it stands in the source.
+    """
+
+    id: str
+    table: int
+    region: str
+    kind: str
+    quote: str
+    section: str
+    base: str | None = None
+    period: str | None = None
+    percent: float = 10.0
+
+
+_CIJFERS = "[Trends en ontwikkelingen] > Veiligheidsbeeld- en cijfers"
+
+#: Statements about the tables of the bundled policy that are not single numbers.
+#: "flink" (sharply) is read as a rise of 10% or more; "ongeveer gelijk" (about
+#: equal) as within 10% either way; "iets afgenomen" (somewhat lower) as lower
+#: than the peak.
+TREND_CLAIMS: tuple[TrendClaim, ...] = (
+    TrendClaim(
+        id="tabel-1.dnu.corona-toename", table=1, region="dnu", kind="rises",
+        base="2019", period="2020", percent=10.0, section=_CIJFERS,
+        quote="Tijdens de coronaperiode zagen we deze cijfers flink toenemen, zeker in de "
+              "periode van de eerste lockdowns.",
+    ),
+    TrendClaim(
+        id="tabel-1.dnu.piek-afgenomen", table=1, region="dnu", kind="below-peak",
+        section=_CIJFERS,
+        quote="De piek van het aantal gevallen van gedigitaliseerde criminaliteit is inmiddels "
+              "iets afgenomen.",
+    ),
+    TrendClaim(
+        id="tabel-2.noordoostpolder.elk-jaar-toe", table=2, region="noordoostpolder",
+        kind="rises-every-year", section=_CIJFERS,
+        quote="Vooral in de gemeente Noordoostpolder nemen de overlastmeldingen elk jaar verder "
+              "toe.",
+    ),
+    TrendClaim(
+        id="tabel-2.dronten.ongeveer-gelijk", table=2, region="dronten", kind="about-equal",
+        base="2019", period="2022", percent=10.0, section=_CIJFERS,
+        quote="... terwijl het aantal meldingen in Dronten en Urk ongeveer gelijk is gebleven "
+              "ten opzichte van vier jaar geleden.",
+    ),
+    TrendClaim(
+        id="tabel-2.urk.ongeveer-gelijk", table=2, region="urk", kind="about-equal",
+        base="2019", period="2022", percent=10.0, section=_CIJFERS,
+        quote="... terwijl het aantal meldingen in Dronten en Urk ongeveer gelijk is gebleven "
+              "ten opzichte van vier jaar geleden.",
+    ),
+)
+
+
+@attrs.frozen(kw_only=True)
+class ClaimCheck:
+    """A claim, what it was checked against and the verdict.
+
+    Attributes
+    ----------
+    id:
+        Figure id, ``<table>.total.<region>.<period>`` for a printed total, or the id of
+        a :class:`TrendClaim`.
+    kind:
+        ``figure``, ``stated-total`` or ``trend``.
+    statement:
+        The sentence (Dutch, as in the source) or what the total is.
+    region, period, base_period, unit:
+        What the number is about (region as a code).
+    stated:
+        The number as stated (None for trends).
+    qualifier:
+        The hedge word, as printed.
+    tolerance:
+        What the wording allows.
+    low, high:
+        The accepted range for the computed value (None where there is none).
+    computed:
+        The value recomputed from the data (None where it cannot be).
+    checked_against:
+        The data used, e.g. ``tabel 2 (tabel-2-...)``.
+    verdict:
+        Consistent, inconsistent or not checkable.
+    detail:
+        The numbers behind the verdict, or why it is not checkable.
+    source:
+        Where the claim stands in the source.
+    """
+
+    id: str
+    kind: str
+    statement: str
+    region: str
+    period: str
+    base_period: str | None
+    unit: str
+    stated: float | None
+    qualifier: str | None
+    tolerance: str
+    low: float | None
+    high: float | None
+    computed: float | None
+    checked_against: str | None
+    verdict: Verdict
+    detail: str
+    source: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The check as plain data (for JSON)."""
+        out = attrs.asdict(self)
+        out["verdict"] = self.verdict.value
+        for key in ("low", "high"):
+            if out[key] is not None and math.isinf(out[key]):
+                out[key] = None
+        return out
+
+
+def _fmt(x: float | None) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if math.isinf(x):
+        return "∞"
+    if float(x).is_integer():
+        return f"{int(x)}"
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+# -- linking ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Data:
+    """The data claims are checked against, computed once."""
+
+    policy: Policy
+    tables: pd.DataFrame
+    measurements: pd.DataFrame
+
+
+def _lookup(frame: pd.DataFrame, indicator: str, region: str, period: str) -> float | None:
+    hit = frame[
+        (frame["indicator"] == indicator).to_numpy(dtype=bool, na_value=False)
+        & (frame["region"] == region).to_numpy(dtype=bool, na_value=False)
+        & (frame["period"] == period).to_numpy(dtype=bool, na_value=False)
+    ]
+    if hit.empty:
+        return None
+    return float(hit["value"].iloc[0])
+
+
+def _table_label(table: Table) -> str:
+    return f"tabel {table.number} ({table.id})" if table.number else f"table {table.id}"
+
+
+def _police_hint(indicator: str) -> str:
+    cat = next((c for c in CATEGORIES if c.id == indicator), None)
+    if cat is None:
+        return ""
+    if cat.codes:
+        codes = "+".join(cat.codes)
+        return (f"; police open data {cat.table} ({POLICE_DIMENSION[cat.table]} {codes}) can "
+                "check it: pass police_measurements(...) as measurements")
+    return (f"; police open data {cat.table} can check it once the code of "
+            f"'{cat.name}' is confirmed")
+
+
+POLICE_DIMENSION = {"47013NED": "SoortMisdrijf", "47021NED": "Overlast"}
+
+
+def _compute(data: _Data, frame: pd.DataFrame, figure: Figure, region: str,
+             ) -> tuple[float | None, str | None]:
+    """The value of the figure from *frame*, or (None, why not)."""
+    unit = figure.unit.value
+    now = _lookup(frame, figure.indicator, region, figure.period)
+    if unit == "percent-change":
+        if figure.base_period is None:
+            return None, "a change without a base period"
+        base = _lookup(frame, figure.indicator, region, figure.base_period)
+        if now is None or base is None:
+            missing = [p for p, v in ((figure.base_period, base), (figure.period, now)) if v is None]
+            return None, f"no value for {region} in {' and '.join(missing)}"
+        if math.isnan(now) or math.isnan(base):
+            return None, f"not published for {region} in {figure.base_period} or {figure.period}"
+        if base == 0:
+            return None, f"the {figure.base_period} value is 0, so no percentage change"
+        return (now - base) / abs(base) * 100.0, None
+    if unit in ("count", "persons", "rapportcijfer", "percent", "fraction"):
+        if now is None:
+            return None, f"no value for {region} in {figure.period}"
+        if math.isnan(now):
+            return None, f"not published for {region} in {figure.period}"
+        return now, None
+    return None, f"a {unit} cannot be recomputed"  # pragma: no cover - every unit handled
+
+
+def _judge(stated: float, computed: float, tol: Tolerance, signed: bool,
+           ) -> tuple[Verdict, float, float, str]:
+    low, high = tol.bounds(stated)
+    if stated < 0:
+        low, high = -high, -low
+    if signed and stated != 0 and computed != 0 and (stated > 0) != (computed > 0):
+        said = "a rise" if stated > 0 else "a fall"
+        found = "a rise" if computed > 0 else "a fall"
+        return (Verdict.INCONSISTENT, low, high,
+                f"the text says {said}, the data show {found} of {_fmt(abs(computed))}")
+    ok = tol.accepts(stated, computed)
+    rng = f"{_fmt(low)} to {_fmt(high)}"
+    if ok:
+        return Verdict.CONSISTENT, low, high, f"computed {_fmt(computed)}, within {rng}"
+    return Verdict.INCONSISTENT, low, high, f"computed {_fmt(computed)}, outside {rng}"
+
+
+def _check_figure(data: _Data, figure: Figure) -> ClaimCheck:
+    policy = data.policy
+    region = region_code(policy, figure.region)
+    tol = tolerance_for(figure.qualifier)
+    base = dict(
+        id=figure.id, kind="figure", statement=figure.quote or figure.description,
+        region=region, period=figure.period, base_period=figure.base_period,
+        unit=figure.unit.value, stated=float(figure.value), qualifier=figure.qualifier,
+        tolerance=tol.meaning, source=str(figure.source),
+    )
+
+    def not_checkable(reason: str) -> ClaimCheck:
+        return ClaimCheck(**base, low=None, high=None, computed=None, checked_against=None,
+                          verdict=Verdict.NOT_CHECKABLE, detail=reason)
+
+    def judged(computed: float, against: str) -> ClaimCheck:
+        verdict, low, high, detail = _judge(
+            float(figure.value), computed, tol, figure.unit.value == "percent-change")
+        return ClaimCheck(**base, low=low, high=high, computed=computed, checked_against=against,
+                          verdict=verdict, detail=detail)
+
+    rule = CLAIM_RULES.get(figure.id)
+    if rule is not None and rule.check is None:
+        return not_checkable(rule.reason or "no data in the policy")
+    if rule is not None and rule.check == "count-themasessie-partners":
+        n = sum(1 for p in policy.partners if p.themasessie)
+        if n == 0:
+            return not_checkable("the policy marks no partner as taking part in the themasessies")
+        return judged(float(n), "the organisations of the appendix (partners with themasessie)")
+    if rule is not None and rule.check == "count-themasessies":
+        if policy.process is None or not policy.process.themasessies:
+            return not_checkable("the policy lists no themasessies")
+        return judged(float(len(policy.process.themasessies)), "the themasessies of the process")
+    if rule is not None and rule.check == "target-baseline":
+        target = next((t for t in policy.targets if t.id == rule.target), None)
+        if target is None or target.baseline is None or target.baseline.value is None:
+            return not_checkable(f"the policy has no target {rule.target!r} with a baseline")
+        return judged(float(target.baseline.value), f"the baseline of target {target.id}")
+    # linked by indicator: a table first, then measurements
+    tables = [t for t in policy.tables if t.indicator == figure.indicator]
+    reasons = []
+    for table in tables:
+        frame = data.tables[data.tables["table"] == table.id]
+        computed, why = _compute(data, frame, figure, region)
+        if computed is not None:
+            return judged(computed, _table_label(table))
+        reasons.append(f"{_table_label(table)}: {why}")
+    if len(data.measurements):
+        computed, why = _compute(data, data.measurements, figure, region)
+        if computed is not None:
+            sources = data.measurements.loc[
+                data.measurements["indicator"] == figure.indicator, "source"
+            ] if "source" in data.measurements.columns else pd.Series(dtype=object)
+            src = str(sources.iloc[0]) if len(sources) else "the measurements given"
+            return judged(computed, f"measurements: {src}")
+    if reasons:
+        return not_checkable("; ".join(reasons))
+    if figure.region in ("nederland", "midden-nederland", "flevoland"):
+        return not_checkable(f"about {figure.region}, which no table of the policy covers")
+    return not_checkable(
+        f"no table of the policy gives {figure.indicator!r}" + _police_hint(figure.indicator)
+    )
+
+
+def _check_totals(data: _Data, table: Table) -> list[ClaimCheck]:
+    out = []
+    tol = TOLERANCES[""]
+    frame = data.tables[data.tables["table"] == table.id]
+    for row in table.stated_totals:
+        region = region_code(data.policy, row.region)
+        for period, stated in zip(table.periods, row.values, strict=True):
+            if stated is None:
+                continue
+            base = dict(
+                id=f"{table.id}.total.{row.region}.{period}", kind="stated-total",
+                statement=f"Totaal {region} {period} in tabel {table.number}: {_fmt(stated)}",
+                region=region, period=period, base_period=None, unit=table.unit.value,
+                stated=float(stated), qualifier=None, tolerance="the sum of the municipal rows",
+                source=str(table.source),
+            )
+            computed = _lookup(frame, table.indicator, region, period)
+            if computed is None or math.isnan(computed):
+                out.append(ClaimCheck(
+                    **base, low=None, high=None, computed=None, checked_against=None,
+                    verdict=Verdict.NOT_CHECKABLE,
+                    detail=f"the rows of {_table_label(table)} do not add up to {region} "
+                           f"for {period} (a member is missing or not published)"))
+                continue
+            verdict, low, high, detail = _judge(float(stated), computed, tol, False)
+            out.append(ClaimCheck(**base, low=low, high=high, computed=computed,
+                                  checked_against=f"the municipal rows of {_table_label(table)}",
+                                  verdict=verdict, detail=detail))
+    return out
+
+
+def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
+    policy = data.policy
+    table = next((t for t in policy.tables if t.number == claim.table), None)
+    region = region_code(policy, claim.region) if claim.region in policy else claim.region
+    base = dict(
+        id=claim.id, kind="trend", statement=claim.quote, region=region,
+        period=claim.period or "", base_period=claim.base, unit="percent-change",
+        stated=None, qualifier=None, source=f"ivb § {claim.section}",
+    )
+    meaning = {
+        "rises-every-year": "each period higher than the one before",
+        "about-equal": f"within {_fmt(claim.percent)}% either way",
+        "rises": f"a rise of at least {_fmt(claim.percent)}%",
+        "below-peak": "the last period below the highest earlier one",
+    }.get(claim.kind)
+    if meaning is None:
+        raise IndicatorError(f"TREND_CLAIMS[{claim.id!r}].kind: unknown kind {claim.kind!r}")
+    if table is None:
+        return ClaimCheck(**base, tolerance=meaning, low=None, high=None, computed=None,
+                          checked_against=None, verdict=Verdict.NOT_CHECKABLE,
+                          detail=f"the policy has no table {claim.table}")
+    series = data.tables[(data.tables["table"] == table.id) & (data.tables["region"] == region)]
+    values = dict(zip(series["period"], series["value"].astype(float), strict=True))
+    ordered = [values.get(p, np.nan) for p in table.periods]
+    against = _table_label(table)
+    label = " → ".join(_fmt(v) for v in ordered)
+    if not ordered or any(math.isnan(v) for v in ordered):
+        return ClaimCheck(**base, tolerance=meaning, low=None, high=None, computed=None,
+                          checked_against=against, verdict=Verdict.NOT_CHECKABLE,
+                          detail=f"{region} has unpublished values in {against}: {label}")
+    computed: float | None = None
+    low: float | None = None
+    high: float | None = None
+    if claim.kind == "rises-every-year":
+        ok = all(b > a for a, b in zip(ordered, ordered[1:]))
+        detail = f"{label} ({table.periods[0]}-{table.periods[-1]})"
+    elif claim.kind == "below-peak":
+        peak = max(ordered[:-1])
+        ok = ordered[-1] < peak
+        computed = (ordered[-1] - peak) / peak * 100.0
+        detail = (f"{_fmt(ordered[-1])} in {table.periods[-1]} against a peak of {_fmt(peak)} "
+                  f"({_fmt(round(computed, 1))}%)")
+    else:
+        assert claim.base is not None and claim.period is not None
+        b, v = values.get(claim.base, np.nan), values.get(claim.period, np.nan)
+        computed = (v - b) / abs(b) * 100.0
+        if claim.kind == "about-equal":
+            low, high = -claim.percent, claim.percent
+            ok = abs(computed) <= claim.percent + 0.05
+        else:
+            low, high = claim.percent, math.inf
+            ok = computed >= claim.percent - 0.05
+        detail = (f"{_fmt(b)} in {claim.base}, {_fmt(v)} in {claim.period}: "
+                  f"{_fmt(round(computed, 1))}%")
+    return ClaimCheck(**base, tolerance=meaning, low=low, high=high, computed=computed,
+                      checked_against=against,
+                      verdict=Verdict.CONSISTENT if ok else Verdict.INCONSISTENT, detail=detail)
+
+
+def verify_claims(
+    policy: Policy, measurements: Measurements | None = None
+) -> tuple[ClaimCheck, ...]:
+    """Recompute every numeric statement of the policy and judge it.
+
+    Parameters
+    ----------
+    policy:
+        The policy.
+    measurements:
+        Optional tidy measurements (e.g. police open data through
+        :func:`~ivb.indicators.police_measurements`, with the DNU aggregate from
+        :func:`~ivb.indicators.add_aggregates`), used for figures that no table of the
+        policy gives.
+
+    Returns
+    -------
+    tuple of ClaimCheck
+        The figures in policy order, then the printed totals of the tables, then the
+        statements of :data:`TREND_CLAIMS` whose table the policy has.
+
+    Raises
+    ------
+    IndicatorError
+        If a figure has a hedge word that :data:`TOLERANCES` does not know.
+
+    Examples
+    --------
+    >>> import attrs, ivb
+    >>> from ivb.model import Figure, SourceRef, Table, TableRow, Unit
+    >>> t = Table(id="t2", number=2, caption="Overlast", indicator="overlast", unit=Unit.COUNT,
+    ...           periods=["2019", "2022"],
+    ...           rows=[TableRow(region="dronten", values=[216, 215]),
+    ...                 TableRow(region="noordoostpolder", values=[218, 343]),
+    ...                 TableRow(region="urk", values=[36, 32])],
+    ...           source=SourceRef("ivb", "Cijfers"))
+    >>> f = Figure(id="f", indicator="overlast", description="Change", region="dnu",
+    ...            period="2022", base_period="2019", value=26, qualifier="bijna",
+    ...            unit=Unit.PERCENT_CHANGE, source=SourceRef("ivb", "Cijfers"))
+    >>> check = verify_claims(attrs.evolve(ivb.load(), tables=[t], figures=[f]))[0]
+    >>> check.verdict.value, check.detail
+    ('consistent', 'computed 25.53, within 22.9 to 26')
+    """
+    tables = table_frame(policy)
+    frame = as_frame(measurements)
+    data = _Data(policy, tables, frame)
+    checks = [_check_figure(data, f) for f in policy.figures]
+    for table in policy.tables:
+        checks.extend(_check_totals(data, table))
+    numbers = {t.number for t in policy.tables}
+    for claim in TREND_CLAIMS:
+        if claim.table in numbers and claim.region in policy:
+            checks.append(_check_trend(data, claim))
+    return tuple(checks)
