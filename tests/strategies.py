@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from ivb.model import (
@@ -25,7 +26,7 @@ from ivb.model import (
     VeiligheidsVeld,
 )
 
-__all__ = ["json_junk", "policies", "slugs", "texts"]
+__all__ = ["governance_policies", "json_junk", "policies", "slugs", "texts", "tidy_frames"]
 
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -193,4 +194,146 @@ def policies(draw: st.DrawFn) -> Policy:
         themes=themes,
         speerpunten=speerpunten,
         bodies=bodies,
+    )
+
+
+# -- indicators: tidy statistics frames ---------------------------------------------
+
+_REGION_CODES = ("GM0303", "GM0171", "GM0184", "GM0034", "GM0995")
+_PERIODS = ("2019", "2020", "2021", "2022", "2023", "2024")
+
+#: A measured value: a count-like float, or NaN for "not published".
+measured_values = st.one_of(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False,
+              allow_subnormal=False),
+    st.just(float("nan")),
+)
+
+
+@st.composite
+def tidy_frames(draw: st.DrawFn, *, min_regions: int = 1, allow_nan: bool = True) -> Any:
+    """Tidy statistics frames: one row per indicator, region and period (a pandas DataFrame).
+
+    Periods are years; every series has every period of the frame; values may be NaN
+    (not published) unless *allow_nan* is false.
+    """
+    import pandas as pd
+
+    indicators = draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=2,
+                               unique=True))
+    regions = draw(st.lists(st.sampled_from(_REGION_CODES), min_size=min_regions, max_size=5,
+                            unique=True))
+    n_periods = draw(st.integers(2, len(_PERIODS)))
+    periods = list(_PERIODS[:n_periods])
+    value = measured_values if allow_nan else st.floats(
+        min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+    rows = [
+        {"indicator": i, "region": r, "period": p, "value": draw(value), "unit": "count",
+         "source": "test"}
+        for i in indicators for r in regions for p in periods
+    ]
+    frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "unit",
+                                        "source"])
+    if draw(st.booleans()):
+        frame = frame.sample(frac=1.0, random_state=draw(st.integers(0, 2**16))).reset_index(
+            drop=True)
+    return frame
+
+
+@st.composite
+def governance_policies(draw: st.DrawFn) -> Policy:
+    """Policies of :func:`policies` plus what the governance graph reads.
+
+    Adds a gemeenteraad and a college, an office with authority over a partner
+    that took part in the themasessies, an ambtelijk body that prepares and
+    informs a bestuurlijk one, which escalates to a partner, and an agenda whose
+    theme the first theme (if any) aligns with. Their ids start with ``gov-``.
+    """
+    from ivb.model import Agenda, AgendaKind, AgendaTheme, Authority, Level
+
+    base = draw(policies())
+    m_ids = [m.id for m in base.municipalities]
+    raad = Role(
+        id="gov-raad",
+        name="De gemeenteraad",
+        kind=RoleKind.COUNCIL,
+        municipalities=m_ids,
+        source=draw(_sources),
+    )
+    college = Role(
+        id="gov-college",
+        name="College van B en W",
+        kind=RoleKind.COUNCIL,
+        municipalities=m_ids[:1],
+        source=draw(_sources),
+    )
+    politie = Partner(
+        id="gov-politie",
+        name=draw(texts),
+        category=PartnerCategory.POLICE_AND_JUSTICE,
+        themasessie=True,
+        source=draw(_sources),
+    )
+    huis = Partner(
+        id="gov-huis", name=draw(texts), category=PartnerCategory.CARE, source=draw(_sources)
+    )
+    office = Role(
+        id="gov-burgemeester",
+        name=draw(texts),
+        kind=RoleKind.OFFICE,
+        municipalities=m_ids,
+        authority=[
+            Authority(
+                over="gov-politie",
+                scope=draw(texts),
+                legal_basis=draw(st.lists(texts, max_size=2)),
+                source=draw(_sources),
+            )
+        ],
+        source=draw(_sources),
+    )
+    bestuurlijk = ConsultationBody(
+        id="gov-bestuurlijk",
+        name=draw(texts),
+        tier=Tier.BESTUURLIJK,
+        scope=draw(st.sampled_from(Scope)),
+        purpose=draw(texts),
+        members=["gov-burgemeester", "gov-politie", m_ids[0]],
+        meetings_per_year=draw(st.none() | st.integers(1, 12)),
+        escalates_to=["gov-huis"],
+        source=draw(_sources),
+    )
+    ambtelijk = ConsultationBody(
+        id="gov-ambtelijk",
+        name=draw(texts),
+        tier=Tier.AMBTELIJK,
+        scope=draw(st.sampled_from(Scope)),
+        purpose=draw(texts),
+        members=["gov-college"],
+        prepares=["gov-bestuurlijk"],
+        informs=["gov-burgemeester"],
+        coordinators=["gov-college"],
+        source=draw(_sources),
+    )
+    agenda = Agenda(
+        id="gov-agenda",
+        name=draw(texts),
+        level=draw(st.sampled_from(Level)),
+        kind=AgendaKind.AGENDA,
+        made_by=[m_ids[0]],
+        themes=[AgendaTheme(id="gov-agenda.thema", name=draw(texts))],
+        source=draw(_sources),
+    )
+    themes = list(base.themes)
+    if themes:
+        themes[0] = attrs.evolve(
+            themes[0], aligns_with=("gov-agenda.thema",), programmes=("gov-agenda",)
+        )
+    return attrs.evolve(
+        base,
+        roles=(*base.roles, raad, college, office),
+        partners=(*base.partners, politie, huis),
+        bodies=(*base.bodies, ambtelijk, bestuurlijk),
+        agendas=(agenda,),
+        themes=tuple(themes),
     )

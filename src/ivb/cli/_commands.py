@@ -67,3 +67,230 @@ def schema(args: argparse.Namespace, out: TextIO) -> int:
 
     out.write(schema_text())
     return EXIT_OK
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write the HTML report here (default: standard output)",
+    )
+    parser.add_argument(
+        "--measurements", metavar="FILE", action="append", default=[],
+        help="tidy CSV of measurements (indicator, region, period, value[, unit, source]), "
+        "e.g. a new Veiligheidsmonitor result; may be given more than once",
+    )
+    parser.add_argument(
+        "--police", metavar="FILE", action="append", default=[],
+        help="police open-data table 47013NED or 47021NED as downloaded (CSV); "
+        "may be given more than once",
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE",
+        help="judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
+        "default: only measurements decide",
+    )
+    parser.add_argument(
+        "--date", metavar="DATE", help="date printed on the report (default: today)"
+    )
+
+
+@register(
+    "report",
+    "progress report for the council: targets, statistics with charts, claim checks (HTML)",
+    _report_options,
+)
+def report(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb.cli._report import gather_measurements
+    from ivb.indicators import render_report, report_data
+
+    policy = load_policy(args)
+    measurements = gather_measurements(policy, args.measurements, args.police)
+    data = report_data(policy, measurements, as_of=args.as_of, generated=args.date)
+    if args.json:
+        print_json(data, out)
+        return EXIT_OK
+    page = render_report(data)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(page, encoding="utf-8")
+        out.write(f"wrote {args.output}\n")
+    else:
+        out.write(page)
+    return EXIT_OK
+
+
+# -- governance graph ------------------------------------------------------
+
+
+def _who_owns_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "theme",
+        nargs="?",
+        metavar="THEME",
+        help="id or name of one theme or speerpunt (default: all)",
+    )
+
+
+@register(
+    "who-owns",
+    "owner (thematrekker or municipality) and coordinators of the themes and speerpunten",
+    _who_owns_options,
+)
+def who_owns(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb.cli._governance import render_who_owns, who_owns_data
+    from ivb.governance._graph import build_graph
+
+    rows = who_owns_data(build_graph(load_policy(args)), args.theme)
+    if args.json:
+        print_json(rows, out)
+    else:
+        out.write(render_who_owns(rows))
+    return EXIT_OK
+
+
+def _show_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="id (or exact name) of any entity of the policy")
+
+
+@register("show", "one entity: its fields and every relation in and out", _show_options)
+def show(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb.cli._governance import render_show, show_data
+    from ivb.governance._graph import build_graph
+
+    data = show_data(build_graph(load_policy(args)), args.id)
+    if args.json:
+        print_json(data, out)
+    else:
+        out.write(render_show(data))
+    return EXIT_OK
+
+
+@register(
+    "bodies", "the consultation bodies: tier, frequency, members, who prepares what", _no_options
+)
+def bodies(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb.cli._governance import bodies_data, render_bodies
+    from ivb.governance._graph import build_graph
+
+    G = build_graph(load_policy(args))
+    rows = bodies_data(G)
+    if args.json:
+        print_json(rows, out)
+    else:
+        out.write(render_bodies(G, rows))
+    return EXIT_OK
+
+
+def _chain_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("body", metavar="BODY", help="id or name of a decision body (or actor)")
+
+
+@register("chain", "what prepares or informs a decision body, transitively", _chain_options)
+def chain(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb.cli._governance import chain_data, render_chain
+    from ivb.governance._graph import build_graph
+
+    G = build_graph(load_policy(args))
+    data = chain_data(G, args.body)
+    if args.json:
+        print_json(data, out)
+    else:
+        out.write(render_chain(G, data))
+    return EXIT_OK
+
+
+_EXPORT_FORMATS = ("graphml", "json", "dot", "mermaid", "popolo", "ics")
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        choices=_EXPORT_FORMATS,
+        help="graphml, json (node-link), dot, mermaid, popolo, or ics (meeting calendar)",
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--governance",
+        action="store_true",
+        help="only the actors and the governance relations among them (for diagrams)",
+    )
+    parser.add_argument(
+        "--year",
+        type=int,
+        metavar="YEAR",
+        help="year of the meeting calendar (ics; default: the first year of the policy)",
+    )
+    parser.epilog = (
+        "With --output and --json, prints a JSON summary of what was written; "
+        "without --output the export itself goes to standard output."
+    )
+
+
+@register(
+    "export",
+    "the governance graph as GraphML, JSON, DOT, Mermaid, Popolo or iCalendar",
+    _export_options,
+)
+def export(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    policy = load_policy(args)
+    if args.format == "ics":
+        from ivb.governance._calendar import meeting_calendar
+
+        year = args.year if args.year is not None else policy.period[0]
+        text = meeting_calendar(policy, year).to_ical()
+    else:
+        from ivb.governance._exports import export_graph
+        from ivb.governance._graph import build_graph, governance_view
+
+        G = build_graph(policy)
+        text = export_graph(governance_view(G) if args.governance else G, args.format)
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    path = Path(args.output)
+    try:
+        # iCalendar lines end in CRLF; write them as they are
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        from ivb._errors import IvbError
+
+        raise IvbError(f"--output: cannot write {str(path)!r} ({exc.strerror})") from None
+    if args.json:
+        print_json({"format": args.format, "output": str(path), "bytes": len(text.encode())}, out)
+    return EXIT_OK
+
+
+def _diff_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file_a", metavar="FILE_A", help="the old policy file")
+    parser.add_argument(
+        "file_b",
+        metavar="FILE_B",
+        nargs="?",
+        help="the new policy file (default: --policy, or the bundled policy)",
+    )
+    parser.epilog = (
+        "Exit status: 0 the same, 1 differences found (or a broken file), 2 wrong usage."
+    )
+
+
+@register("diff", "what was added, removed and changed between two policy files", _diff_options)
+def diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ivb._io import load
+    from ivb.governance._diff import diff as policy_diff
+
+    old = load(args.file_a)
+    new = load(args.file_b) if args.file_b else load_policy(args)
+    result = policy_diff(old, new)
+    if args.json:
+        print_json({"a": result.a, "b": result.b, "changes": result.to_records()}, out)
+    else:
+        out.write(result.render())
+    return EXIT_FINDING if result else EXIT_OK

@@ -1,1 +1,189 @@
-"""Governance graph (temporary)."""
+"""The governance graph of a policy: who owns, prepares and has authority over what.
+
+:func:`build_graph` turns a :class:`~ivb.model.Policy` into a
+:class:`networkx.MultiDiGraph` whose nodes are the entities (attribute
+``kind`` and the frozen model object ``obj``) and whose edges are typed
+relations (attribute ``relation``, one of :data:`RELATIONS`, and the
+``source_ref`` of the statement). Queries take the graph first, as in
+networkx, and answer with model objects or tidy DataFrames; exports write
+GraphML, node-link JSON, DOT, Mermaid and Popolo, each readable back.
+
+Importing this package imports networkx, never pandas; the queries that
+answer with a DataFrame import pandas when called.
+
+Examples
+--------
+>>> import ivb
+>>> from ivb.governance import build_graph, owner_of, members
+>>> G = build_graph(ivb.load())
+>>> owner_of(G, "maatschappelijke-onrust").name
+'Urk'
+>>> [m.name for m in members(G, "ambtelijke-basisteamdriehoek")]
+['Afdelingen / teams Veiligheid']
+"""
+
+from __future__ import annotations
+
+from ivb.governance._calendar import (
+    Meeting,
+    MeetingCalendar,
+    meeting_calendar,
+)
+from ivb.governance._diff import (
+    Change,
+    PolicyDiff,
+    diff,
+)
+from ivb.governance._dot import (
+    from_dot,
+    to_dot,
+)
+from ivb.governance._errors import (
+    GraphError,
+    GraphFormatError,
+    UnknownNodeError,
+    WrongKindError,
+)
+from ivb.governance._exports import (
+    EXPORT_FORMATS,
+    export_graph,
+    from_graphml,
+    from_node_link,
+    from_popolo,
+    read_graph,
+    to_graphml,
+    to_node_link,
+    to_popolo,
+)
+from ivb.governance._graph import (
+    GOVERNANCE_RELATIONS,
+    PolicyInfo,
+    build_graph,
+    governance_view,
+)
+from ivb.governance._mermaid import (
+    from_mermaid,
+    to_mermaid,
+)
+from ivb.governance._queries import (
+    alignment,
+    authority_over,
+    escalation_path,
+    members,
+    owner_of,
+    partners_of,
+    preparation_chain,
+    responsibilities,
+    who_owns,
+)
+from ivb.governance._relations import (
+    ACTOR_KINDS,
+    ADDRESSES,
+    ADOPTS,
+    AGREED,
+    ALIGNS_WITH,
+    BELONGS_TO,
+    BUILDS_ON,
+    CONCERNS,
+    CONTROLS,
+    COORDINATES,
+    COVERS,
+    ESCALATES_TO,
+    HAS_AUTHORITY_OVER,
+    HAS_MILESTONE,
+    HAS_SUBTARGET,
+    HELD,
+    INCLUDES,
+    INFORMS,
+    INVOLVED_IN,
+    INVOLVES,
+    MEASURES,
+    MEMBER_OF,
+    OWNS,
+    POLICY_KIND,
+    PREPARES,
+    PRIORITISES,
+    PURSUES,
+    RAISED_IN,
+    RELATIONS,
+    RUNS,
+    SERVES,
+    SETS,
+    SHARES,
+    TOOK_PART,
+    USES,
+)
+
+__all__ = [
+    "ACTOR_KINDS",
+    "ADDRESSES",
+    "ADOPTS",
+    "AGREED",
+    "ALIGNS_WITH",
+    "BELONGS_TO",
+    "BUILDS_ON",
+    "CONCERNS",
+    "CONTROLS",
+    "COORDINATES",
+    "COVERS",
+    "ESCALATES_TO",
+    "EXPORT_FORMATS",
+    "GOVERNANCE_RELATIONS",
+    "HAS_AUTHORITY_OVER",
+    "HAS_MILESTONE",
+    "HAS_SUBTARGET",
+    "HELD",
+    "INCLUDES",
+    "INFORMS",
+    "INVOLVED_IN",
+    "INVOLVES",
+    "MEASURES",
+    "MEMBER_OF",
+    "OWNS",
+    "POLICY_KIND",
+    "PREPARES",
+    "PRIORITISES",
+    "PURSUES",
+    "RAISED_IN",
+    "RELATIONS",
+    "RUNS",
+    "SERVES",
+    "SETS",
+    "SHARES",
+    "TOOK_PART",
+    "USES",
+    "Change",
+    "GraphError",
+    "GraphFormatError",
+    "Meeting",
+    "MeetingCalendar",
+    "PolicyDiff",
+    "PolicyInfo",
+    "UnknownNodeError",
+    "WrongKindError",
+    "alignment",
+    "authority_over",
+    "build_graph",
+    "diff",
+    "escalation_path",
+    "export_graph",
+    "from_dot",
+    "from_graphml",
+    "from_mermaid",
+    "from_node_link",
+    "from_popolo",
+    "governance_view",
+    "meeting_calendar",
+    "members",
+    "owner_of",
+    "partners_of",
+    "preparation_chain",
+    "read_graph",
+    "responsibilities",
+    "to_dot",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link",
+    "to_popolo",
+    "who_owns",
+]

@@ -13,7 +13,7 @@ from ivb.governance._errors import GraphFormatError
 from ivb.model import ConsultationBody, Policy
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
     import pandas as pd
 
 __all__ = ["Meeting", "MeetingCalendar", "meeting_calendar"]
@@ -79,7 +79,9 @@ class MeetingCalendar:
         """
         import pandas as pd
 
-        return pd.DataFrame(list(self.per_quarter()), columns=["body", "name", "quarter", "meetings"])
+        return pd.DataFrame(
+            list(self.per_quarter()), columns=["body", "name", "quarter", "meetings"]
+        )
 
     def to_ical(self, *, stamp: dt.datetime | None = None) -> str:
         """The meetings as an iCalendar (RFC 5545) text, one all-day event each.
@@ -96,9 +98,9 @@ class MeetingCalendar:
         str
             Lines ended by CRLF and folded at 75 octets, as the RFC asks.
         """
-        when = stamp or dt.datetime(self.year, 1, 1, tzinfo=dt.timezone.utc)
+        when = stamp or dt.datetime(self.year, 1, 1, tzinfo=dt.UTC)
         if when.tzinfo is not None:
-            when = when.astimezone(dt.timezone.utc)
+            when = when.astimezone(dt.UTC)
         stamp_text = when.strftime("%Y%m%dT%H%M%SZ")
         lines = [
             "BEGIN:VCALENDAR",
@@ -186,14 +188,13 @@ def _meeting(event: dict[str, str], line: int) -> Meeting:
         )
     except (KeyError, ValueError) as exc:
         raise GraphFormatError(
-            f"iCalendar event ending at line {line}: expected an ivb meeting, got a problem with {exc}"
+            f"iCalendar event ending at line {line}: "
+            f"expected an ivb meeting, got a problem with {exc}"
         ) from None
 
 
 def _escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _unescape(value: str) -> str:

@@ -11,7 +11,7 @@ from ivb.governance._graph import assemble, kind_classes
 from ivb.model import SourceRef
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = [
     "JSON_KEYS",
@@ -68,7 +68,7 @@ def decode_node(ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
             raise GraphFormatError(f"node {ident!r}: expected a known kind, got {kind!r}")
         try:
             out["obj"] = _converter().structure(out["obj"], cls)
-        except Exception as exc:  # noqa: BLE001 - any structuring problem is a format error
+        except Exception as exc:
             raise GraphFormatError(
                 f"node {ident!r}: its obj is no valid {cls.__name__} ({_first_line(exc)})"
             ) from None
@@ -81,14 +81,16 @@ def decode_edge(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
     if out.get("source_ref") is not None:
         try:
             out["source_ref"] = _converter().structure(out["source_ref"], SourceRef)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise GraphFormatError(
                 f"edge {where}: source_ref is no valid source reference ({_first_line(exc)})"
             ) from None
     if "legal_basis" in out:
         value = out["legal_basis"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise GraphFormatError(f"edge {where}: legal_basis: expected a list of texts, got {value!r}")
+            raise GraphFormatError(
+                f"edge {where}: legal_basis: expected a list of texts, got {value!r}"
+            )
         out["legal_basis"] = tuple(value)
     return out
 
@@ -117,7 +119,9 @@ def value_from_text(key: str, text: str) -> Any:
 
 def graph_records(
     G: nx.MultiDiGraph,
-) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], list[tuple[str, str, Any, dict[str, Any]]]]:
+) -> tuple[
+    dict[str, Any], list[tuple[str, dict[str, Any]]], list[tuple[str, str, Any, dict[str, Any]]]
+]:
     """Graph attributes, nodes and edges of *G* as plain JSON data."""
     graph = {k: _plain(k, v) for k, v in G.graph.items()}
     nodes = [(str(n), encode_node(d)) for n, d in G.nodes(data=True)]

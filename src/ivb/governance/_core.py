@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ivb._errors import close_matches
 from ivb.governance._errors import GraphError, UnknownNodeError, WrongKindError
 from ivb.governance._relations import (
     ACTOR_KINDS,
@@ -36,7 +37,7 @@ from ivb.governance._relations import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = [
     "AlignmentLink",
@@ -151,7 +152,7 @@ def find_node(G: nx.MultiDiGraph, id: str, kinds: Collection[str] = ()) -> tuple
         If the node is of another kind.
     """
     if not isinstance(id, str) or id not in G:
-        raise UnknownNodeError.for_id(str(id), (n for n in G if isinstance(n, str)))
+        raise _unknown(G, str(id), kinds)
     data = G.nodes[id]
     kind = data.get("kind", "")
     if kinds and kind not in kinds:
@@ -159,14 +160,28 @@ def find_node(G: nx.MultiDiGraph, id: str, kinds: Collection[str] = ()) -> tuple
     return kind, data.get("obj")
 
 
-def _out(G: nx.MultiDiGraph, n: str, relations: Collection[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _unknown(G: nx.MultiDiGraph, id: str, kinds: Collection[str]) -> UnknownNodeError:
+    """The error for an unknown *id*: close matches among nodes of *kinds*, else among all."""
+    if kinds:
+        pool = [n for n, k in G.nodes(data="kind") if k in kinds and isinstance(n, str)]
+        found = close_matches(id, pool)
+        if found:
+            return UnknownNodeError(id, found, what=" or ".join(kinds))
+    return UnknownNodeError.for_id(id, (n for n in G if isinstance(n, str)))
+
+
+def _out(
+    G: nx.MultiDiGraph, n: str, relations: Collection[str]
+) -> Iterator[tuple[str, dict[str, Any]]]:
     for v, keyed in G.succ[n].items():
         for d in keyed.values():
             if d.get("relation") in relations:
                 yield v, d
 
 
-def _in(G: nx.MultiDiGraph, n: str, relations: Collection[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _in(
+    G: nx.MultiDiGraph, n: str, relations: Collection[str]
+) -> Iterator[tuple[str, dict[str, Any]]]:
     for u, keyed in G.pred[n].items():
         for d in keyed.values():
             if d.get("relation") in relations:
@@ -197,7 +212,8 @@ def _ownership(G: nx.MultiDiGraph, n: str, kind: str) -> Ownership:
     relation = OWNS if kind == "theme" else PRIORITISES
     owners = [u for u, _ in _in(G, n, (relation,)) if G.nodes[u].get("kind") == "municipality"]
     coordinators = _listed(
-        [u for u, _ in _in(G, n, (COORDINATES,))], getattr(G.nodes[n].get("obj"), "coordinators", ())
+        [u for u, _ in _in(G, n, (COORDINATES,))],
+        getattr(G.nodes[n].get("obj"), "coordinators", ()),
     )
     return Ownership(
         id=n,

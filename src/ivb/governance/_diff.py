@@ -33,7 +33,8 @@ class Change:
         The entity kind (``'theme'``, ``'body'``, ...), ``'policy'`` for the
         policy's own fields, or ``'relation'`` for an edge of the graph.
     id:
-        The entity id; for a relation ``'source -relation-> target'``.
+        The entity id; ``'<policy>'`` for the policy's own fields; for a
+        relation ``'source -relation-> target'`` (the policy node as ``<policy>``).
     field:
         The field that changed (``None`` for whole entities and relations).
     old, new:
@@ -96,7 +97,9 @@ class PolicyDiff:
         import pandas as pd
 
         columns = [a.name for a in attrs.fields(Change)]
-        return pd.DataFrame([[getattr(c, n) for n in columns] for c in self.changes], columns=columns)
+        return pd.DataFrame(
+            [[getattr(c, n) for n in columns] for c in self.changes], columns=columns
+        )
 
     def render(self) -> str:
         """The changes as text, one per line, ``+`` added, ``-`` removed, ``~`` changed."""
@@ -119,9 +122,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if attrs.has(type(value)):
-        return {
-            a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init
-        }
+        return {a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value)) if a.init}
     return converter.unstructure(value)
 
 
@@ -130,14 +131,14 @@ def _fields(obj: Any) -> dict[str, Any]:
 
 
 def _relations(policy: Policy) -> dict[tuple[str, str, str], None]:
-    from ivb.governance._graph import build_graph
+    from ivb.governance._graph import graph_parts
 
-    G = build_graph(policy)
+    _, edges = graph_parts(policy)
 
     def name(n: str) -> str:
         return POLICY_NODE if n == policy.id else n
 
-    return {(name(u), d["relation"], name(v)): None for u, v, d in G.edges(data=True)}
+    return {(name(u), d["relation"], name(v)): None for u, v, _, d in edges}
 
 
 def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
@@ -170,11 +171,11 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
     --------
     >>> import attrs, ivb
     >>> old = ivb.load()
-    >>> new = attrs.evolve(old, title="IVB 2024-2027 (herzien)")
+    >>> new = attrs.evolve(old, title="IVB (herzien)")
     >>> print(diff(old, new).render(), end="")
     --- dnu-ivb-2024-2027
     +++ dnu-ivb-2024-2027
-    ~ policy dnu-ivb-2024-2027.title: 'Integraal Veiligheidsbeleid 2024-2027' -> 'IVB 2024-2027 (herzien)'
+    ~ policy <policy>.title: 'Integraal Veiligheidsbeleid 2024-2027' -> 'IVB (herzien)'
     >>> bool(diff(old, old))
     False
     """
@@ -187,7 +188,16 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
         if name in _ENTITY_LISTS:
             continue
         if pa[name] != pb[name]:
-            changes.append(Change(change=CHANGED, kind="policy", id=policy_b.id, field=name, old=pa[name], new=pb[name]))
+            changes.append(
+                Change(
+                    change=CHANGED,
+                    kind="policy",
+                    id=POLICY_NODE,
+                    field=name,
+                    old=pa[name],
+                    new=pb[name],
+                )
+            )
     ids_a, ids_b = policy_a.ids(), policy_b.ids()
     set_a, set_b = set(ids_a), set(ids_b)
     for ident in ids_a:
@@ -204,13 +214,22 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
             continue
         kind_a, kind_b = policy_a.kind_of(ident), policy_b.kind_of(ident)
         if kind_a != kind_b:
-            changes.append(Change(change=CHANGED, kind=kind_b, id=ident, field="kind", old=kind_a, new=kind_b))
+            changes.append(
+                Change(change=CHANGED, kind=kind_b, id=ident, field="kind", old=kind_a, new=kind_b)
+            )
             continue
         fa, fb = _fields(old), _fields(new)
         for name in fb:
             if fa.get(name) != fb[name]:
                 changes.append(
-                    Change(change=CHANGED, kind=kind_b, id=ident, field=name, old=fa.get(name), new=fb[name])
+                    Change(
+                        change=CHANGED,
+                        kind=kind_b,
+                        id=ident,
+                        field=name,
+                        old=fa.get(name),
+                        new=fb[name],
+                    )
                 )
     ra, rb = _relations(policy_a), _relations(policy_b)
     for edge in ra:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -10,7 +12,7 @@ from ivb.governance._codec import JSON_KEYS, from_records, text_value, value_fro
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["DISPLAY_ATTRIBUTES", "from_dot", "parse_dot", "to_dot"]
 
@@ -88,57 +90,60 @@ def to_dot(G: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+|//[^\n]*|/\*.*?\*/|^\#[^\n]*)
+_TOKEN_PATTERN = r"""
+    (?P<space>\s*\n[ \t]*\#[^\n]*|\A[ \t]*\#[^\n]*|\s+|//[^\n]*|/\*.*?\*/)
     |(?P<string>"(?:[^"\\]|\\.)*")
     |(?P<html><)
     |(?P<arrow>->|--)
     |(?P<punct>[{}\[\]=;,:+])
     |(?P<id>[A-Za-z_\u0080-\U0010ffff][\w\u0080-\U0010ffff]*|-?(?:\.\d+|\d+(?:\.\d*)?))
-    """,
-    re.VERBOSE | re.DOTALL | re.MULTILINE,
-)
+    |(?P<error>.)
+    """
+
+
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    # compiled on first use: the Unicode ranges make compiling take milliseconds
+    return re.compile(_TOKEN_PATTERN, re.VERBOSE | re.DOTALL)
+
+
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    c = m.group(1)
+    if c in '"\\':
+        return c
+    if c == "n":
+        return "\n"
+    if c == "\n":
+        return ""  # a line continuation
+    return m.group(0)
 
 
 def _unquote(text: str) -> str:
-    out = []
-    i = 0
     body = text[1:-1]
-    while i < len(body):
-        c = body[i]
-        if c == "\\" and i + 1 < len(body):
-            nxt = body[i + 1]
-            if nxt in '"\\':
-                out.append(nxt)
-            elif nxt == "n":
-                out.append("\n")
-            elif nxt == "\n":
-                pass  # a line continuation
-            else:
-                out.append(c + nxt)
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
-    pos = 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        line = text.count("\n", 0, pos) + 1
-        if m is None:
-            raise GraphFormatError(f"DOT line {line}: unexpected character {text[pos]!r}")
+    line = 1
+    for m in _token_re().finditer(text):
         kind = m.lastgroup or ""
+        value = m.group()
+        if kind == "space":
+            line += value.count("\n")
+            continue
+        if kind == "error":
+            raise GraphFormatError(f"DOT line {line}: unexpected character {value!r}")
         if kind == "html":
             raise GraphFormatError(f"DOT line {line}: HTML strings (<...>) are not supported")
-        if kind != "space":
-            value = m.group()
-            yield kind, _unquote(value) if kind == "string" else value, line
-        pos = m.end()
-    yield "end", "", text.count("\n") + 1
+        if kind == "string":
+            yield kind, _unquote(value), line
+            line += value.count("\n")
+        else:
+            yield kind, value, line
+    yield "end", "", line
 
 
 class _Parser:
@@ -225,7 +230,7 @@ def parse_dot(
         if kind == "punct" and value == ";":
             p.take()
             continue
-        if kind == "id" and value.lower() == "subgraph" or (kind == "punct" and value == "{"):
+        if (kind == "id" and value.lower() == "subgraph") or (kind == "punct" and value == "{"):
             raise GraphFormatError(f"DOT line {line}: subgraphs are not supported")
         if kind == "id" and value.lower() in ("graph", "node", "edge"):
             p.take()
@@ -252,7 +257,7 @@ def parse_dot(
             continue
         for end in chain:
             nodes.setdefault(end, dict(node_defaults))
-        for u, v in zip(chain, chain[1:]):
+        for u, v in itertools.pairwise(chain):
             edges.append((u, v, {**edge_defaults, **attributes}))
     if p.peek()[0] != "end":
         raise GraphFormatError(f"DOT line {p.peek()[2]}: expected the end, got {p.peek()[1]!r}")

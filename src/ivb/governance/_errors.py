@@ -53,3 +53,9 @@ class GraphError(IvbError, ValueError):
 
 class GraphFormatError(GraphError):
     """An exported graph could not be read back; the message names the place."""
+
+
+# Shown as ``ivb.governance.UnknownNodeError`` etc. in tracebacks: the public names.
+for _cls in (GraphError, GraphFormatError, UnknownNodeError, WrongKindError):
+    _cls.__module__ = "ivb.governance"
+del _cls

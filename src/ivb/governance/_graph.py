@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -70,7 +70,7 @@ from ivb.model import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = [
     "GOVERNANCE_RELATIONS",
@@ -79,10 +79,17 @@ __all__ = [
     "derive_edges",
     "entity_nodes",
     "governance_view",
+    "graph_parts",
+    "induced",
     "kind_classes",
     "label_of",
     "node_attrs",
 ]
+
+
+def _pair(value: Iterable[int]) -> tuple[int, int]:
+    first, last = value
+    return (first, last)
 
 
 @attrs.frozen(kw_only=True)
@@ -100,7 +107,7 @@ class PolicyInfo:
 
     id: str
     title: str
-    period: tuple[int, int] = attrs.field(converter=tuple)
+    period: tuple[int, int] = attrs.field(converter=_pair)
     summary: str = ""
 
     @classmethod
@@ -161,7 +168,11 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("coordinators", COORDINATES, True),
         ("escalates_to", ESCALATES_TO, False),
     ),
-    Agenda: (("made_by", AGREED, True), ("builds_on", BUILDS_ON, False), ("themes", PRIORITISES, False)),
+    Agenda: (
+        ("made_by", AGREED, True),
+        ("builds_on", BUILDS_ON, False),
+        ("themes", PRIORITISES, False),
+    ),
     Instrument: (("municipalities", USES, True), ("owners", RUNS, True)),
     Trend: (("themasessie", RAISED_IN, False),),
     Action: (
@@ -185,7 +196,11 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("trends", ADDRESSES, False),
         ("actions", PURSUES, False),
     ),
-    Target: (("municipality", SETS, True), ("speerpunt", MEASURES, False), ("subtargets", HAS_SUBTARGET, False)),
+    Target: (
+        ("municipality", SETS, True),
+        ("speerpunt", MEASURES, False),
+        ("subtargets", HAS_SUBTARGET, False),
+    ),
     Milestone: (("bodies", INVOLVES, False),),
     Statement: (("municipalities", CONCERNS, False),),
     Table: (),
@@ -256,11 +271,17 @@ def _entity_edges(
     if isinstance(obj, Role):
         for authority in obj.authority:
             if authority.over in present:
-                yield ident, authority.over, HAS_AUTHORITY_OVER, "authority", {
-                    "source_ref": authority.source,
-                    "scope": authority.scope,
-                    "legal_basis": authority.legal_basis,
-                }
+                yield (
+                    ident,
+                    authority.over,
+                    HAS_AUTHORITY_OVER,
+                    "authority",
+                    {
+                        "source_ref": authority.source,
+                        "scope": authority.scope,
+                        "legal_basis": authority.legal_basis,
+                    },
+                )
     elif isinstance(obj, Partner):
         if obj.themasessie and policy_id is not None and policy_id in present:
             yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
@@ -280,21 +301,23 @@ def _council_edges(
     nodes: Sequence[tuple[str, str, Any]], policy_id: str | None, present: Mapping[str, Any]
 ) -> Iterator[RawEdge]:
     roles = [obj for _, kind, obj in nodes if kind == "role"]
-    for raad in roles:
-        if not is_council(raad):
-            continue
+    councils = [r for r in roles if is_council(r)]
+    if not councils:
+        return
+    # the roles a raad controls: the other councils and offices of its municipalities
+    position = {r.id: i for i, r in enumerate(roles)}
+    controlled: dict[str, list[Role]] = {}
+    for r in roles:
+        if r.kind in (RoleKind.COUNCIL, RoleKind.OFFICE) and not is_council(r):
+            for m in r.municipalities:
+                controlled.setdefault(m, []).append(r)
+    for raad in councils:
         base = {"source_ref": raad.source}
         if policy_id is not None and policy_id in present:
             yield raad.id, policy_id, ADOPTS, "", dict(base)
-        places = set(raad.municipalities)
-        for other in roles:
-            if (
-                other.id != raad.id
-                and other.kind in (RoleKind.COUNCIL, RoleKind.OFFICE)
-                and not is_council(other)
-                and places.intersection(other.municipalities)
-            ):
-                yield raad.id, other.id, CONTROLS, "", dict(base)
+        found = {r.id: r for m in raad.municipalities for r in controlled.get(m, ())}
+        for ident in sorted(found, key=position.__getitem__):
+            yield raad.id, ident, CONTROLS, "", dict(base)
 
 
 def derive_edges(
@@ -353,7 +376,7 @@ def assemble(
     graph: Mapping[str, Any],
 ) -> nx.MultiDiGraph:
     """A fresh graph of *nodes* and *edges* (with their attributes) and graph attributes."""
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
     G = nx.MultiDiGraph(**graph)
     G.add_nodes_from(nodes)
@@ -402,6 +425,16 @@ def build_graph(policy: Policy) -> nx.MultiDiGraph:
     >>> [v for _, v, r in G.out_edges("dronten", data="relation") if r == "owns"]
     ['ondermijning']
     """
+    nodes, edges = graph_parts(policy)
+    return assemble(
+        ((ident, node_attrs(kind, obj)) for ident, kind, obj in nodes), edges, _graph_attrs(policy)
+    )
+
+
+def graph_parts(
+    policy: Policy,
+) -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
+    """The nodes ``(id, kind, obj)`` and keyed edges of :func:`build_graph`, without networkx."""
     nodes = entity_nodes(policy)
     edges = derive_edges(nodes, policy.id)
     extra = list(_policy_edges(policy))
@@ -415,9 +448,7 @@ def build_graph(policy: Policy) -> nx.MultiDiGraph:
             keyed.append((u, v, key, {"relation": relation, "field": field, **attrs_}))
         # the policy node is first, so its edges come first
         edges = keyed + edges
-    return assemble(
-        ((ident, node_attrs(kind, obj)) for ident, kind, obj in nodes), edges, _graph_attrs(policy)
-    )
+    return nodes, edges
 
 
 def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -446,10 +477,25 @@ def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ['body', 'municipality', 'partner', 'role']
     """
     keep = [n for n, kind in G.nodes(data="kind") if kind in ACTOR_KINDS]
-    H = G.subgraph(keep)
+    return induced(G, keep, GOVERNANCE_RELATIONS)
+
+
+def induced(
+    G: nx.MultiDiGraph, keep: Iterable[str], relations: Collection[str] | None = None
+) -> nx.MultiDiGraph:
+    """A copy of *G* on the nodes *keep* (and edges of *relations*), in *G*'s order.
+
+    Unlike ``G.subgraph(keep).copy()``, whose edge order follows a set, the
+    nodes and edges keep the order they have in *G*.
+    """
+    kept = set(keep)
+    nodes = [(n, dict(d)) for n, d in G.nodes(data=True) if n in kept]
     edges = [
         (u, v, k, dict(d))
-        for u, v, k, d in H.edges(keys=True, data=True)
-        if d.get("relation") in GOVERNANCE_RELATIONS
+        for u, _ in nodes
+        for v, keyed in G.succ[u].items()
+        if v in kept
+        for k, d in keyed.items()
+        if relations is None or d.get("relation") in relations
     ]
-    return assemble([(n, dict(G.nodes[n])) for n in keep], edges, G.graph)
+    return assemble(nodes, edges, G.graph)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from ivb.governance._codec import encode_edge, encode_node, from_records
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["from_mermaid", "to_mermaid"]
 
@@ -39,7 +40,10 @@ _EDGE = "%% ivb:edge "
 
 def _escape(text: str) -> str:
     return (
-        text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+        text.replace("#", "#35;")
+        .replace('"', "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
         .replace("\n", " ")
     )
 
@@ -116,16 +120,22 @@ _NODE_LINE = re.compile(r'^\s*(\w+)\s*[\[({]+"?(.*?)"?[\])}]+\s*$')
 
 
 def _unescape(text: str) -> str:
-    return text.replace("#quot;", '"').replace("#lt;", "<").replace("#gt;", ">").replace("#35;", "#")
+    return (
+        text.replace("#quot;", '"').replace("#lt;", "<").replace("#gt;", ">").replace("#35;", "#")
+    )
 
 
 def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
     try:
-        data = json.loads(line[len(prefix):])
+        data = json.loads(line[len(prefix) :])
     except json.JSONDecodeError as exc:
-        raise GraphFormatError(f"Mermaid line {number}: expected JSON after {prefix.strip()!r}, got {exc.msg}") from None
+        raise GraphFormatError(
+            f"Mermaid line {number}: expected JSON after {prefix.strip()!r}, got {exc.msg}"
+        ) from None
     if not isinstance(data, dict):
-        raise GraphFormatError(f"Mermaid line {number}: expected a JSON object, got {type(data).__name__}")
+        raise GraphFormatError(
+            f"Mermaid line {number}: expected a JSON object, got {type(data).__name__}"
+        )
     return data
 
 
@@ -178,7 +188,9 @@ def from_mermaid(text: str) -> nx.MultiDiGraph:
         elif stripped.startswith(_EDGE.strip() + " "):
             data = _payload(stripped, _EDGE, number)
             try:
-                edges.append((str(data["source"]), str(data["target"]), data["key"], dict(data["data"])))
+                edges.append(
+                    (str(data["source"]), str(data["target"]), data["key"], dict(data["data"]))
+                )
             except (KeyError, TypeError, ValueError):
                 raise GraphFormatError(
                     f"Mermaid line {number}: expected 'source', 'target', 'key' and 'data'"
@@ -214,7 +226,7 @@ def _from_drawing(lines: list[str]) -> nx.MultiDiGraph:
             else:
                 found.setdefault(name, {})
             names.append(name)
-        for (u, v), arrow in zip(zip(names, names[1:]), arrows):
+        for (u, v), arrow in zip(itertools.pairwise(names), arrows, strict=True):
             label = re.search(r'\|"?(.*?)"?\|', arrow)
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1

@@ -16,7 +16,7 @@ from ivb.governance import _core
 from ivb.model import Municipality, Partner
 
 if TYPE_CHECKING:
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
     import pandas as pd
 
 __all__ = [
@@ -37,8 +37,7 @@ def frame(records: Sequence[Any], cls: type) -> pd.DataFrame:
     import pandas as pd
 
     columns = [a.name for a in attrs.fields(cls)]
-    rows = [[getattr(r, c) for c in columns] for r in records]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame({c: [getattr(r, c) for r in records] for c in columns}, columns=columns)
 
 
 def owner_of(G: nx.MultiDiGraph, theme: str) -> Municipality:
@@ -136,8 +135,9 @@ def responsibilities(G: nx.MultiDiGraph, actor: str) -> pd.DataFrame:
     >>> import ivb
     >>> from ivb.governance import build_graph
     >>> df = responsibilities(build_graph(ivb.load()), "burgemeester")
-    >>> df[["relation", "id"]].head(2).values.tolist()
-    [['member-of', 'districtelijk-veiligheidscollege-flevoland'], ['has-authority-over', 'politie-midden-nederland']]
+    >>> df[["relation", "id"]].head(2).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['member-of', 'districtelijk-veiligheidscollege-flevoland'],
+     ['has-authority-over', 'politie-midden-nederland']]
     """
     return frame(_core.responsibility_links(G, actor), _core.Responsibility)
 

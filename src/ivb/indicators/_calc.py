@@ -69,12 +69,16 @@ def series_ids(frame: pd.DataFrame, keys: Sequence[str]) -> IntArray:
     return ids
 
 
-def _period_mask(frame: pd.DataFrame, period: str, what: str) -> npt.NDArray[np.bool_]:
+def _period_mask(
+    frame: pd.DataFrame, period: str, what: str, whole: pd.DataFrame | None = None
+) -> npt.NDArray[np.bool_]:
     mask = (frame["period"] == period).to_numpy(dtype=bool, na_value=False)
     if not mask.any():
-        periods = pd.unique(frame["period"].dropna())
+        periods = pd.unique((whole if whole is not None else frame)["period"].dropna())
         shown = ", ".join(sorted(map(str, periods))[:12]) or "none"
-        raise IndicatorError(f"{what}: no rows for period {period!r}; periods in the frame: {shown}")
+        raise IndicatorError(
+            f"{what}: no rows for period {period!r}; periods in the frame: {shown}"
+        )
     return mask
 
 
@@ -132,12 +136,13 @@ def change(
     """
     validate_tidy(frame)
     key_cols = series_keys(frame, keys)
-    in_base = _period_mask(frame, base, "base")
-    in_period = _period_mask(frame, period, "period")
-    sub = frame.loc[in_base | in_period, [*key_cols, "value"]]
+    # one hashed pass over the whole column, then work on the few rows of the two periods
+    either = frame["period"].isin([base, period]).to_numpy(dtype=bool, na_value=False)
+    sub = frame.loc[either, [*key_cols, "period", "value"]]
+    is_base = _period_mask(sub, base, "base", frame)
+    is_period = _period_mask(sub, period, "period", frame)
+    sub = sub.drop(columns="period")
     ids = series_ids(sub, key_cols)
-    is_base = in_base[in_base | in_period]
-    is_period = in_period[in_base | in_period]
     _check_unique(ids[is_base], sub[is_base], key_cols, base)
     _check_unique(ids[is_period], sub[is_period], key_cols, period)
     uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
@@ -154,7 +159,7 @@ def change(
     out["base_value"] = b
     out["value"] = v
     out["change"] = v - b
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         pct = np.where(b != 0, (v - b) / np.abs(b) * 100.0, np.nan)
     out["change_pct"] = pct
     return out
@@ -215,7 +220,7 @@ def index_to(
     lookup = pd.Series(values[in_base], index=base_ids)
     base_values = lookup.reindex(ids).to_numpy(dtype=float)
     out = frame.copy()
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out["index"] = np.where(base_values != 0, values / base_values * scale, np.nan)
     return out
 
@@ -287,6 +292,6 @@ def share_of(
     values = frame["value"].to_numpy(dtype=float, na_value=np.nan)
     totals = pd.Series(values[is_total], index=total_ids).reindex(ids).to_numpy(dtype=float)
     out = frame.copy()
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out["share_pct"] = np.where(totals != 0, values / totals * 100.0, np.nan)
     return out

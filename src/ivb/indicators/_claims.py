@@ -19,10 +19,11 @@ How a claim is linked to data is documented data too:
 from __future__ import annotations
 
 import enum
+import itertools
 import math
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -50,21 +51,21 @@ __all__ = [
 ]
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """What the data say of a claim."""
 
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
     NOT_CHECKABLE = "not-checkable"
 
-    def __str__(self) -> str:
-        return str(self.value)
-
     @property
     def label(self) -> str:
         """A short label for reports."""
-        return {"consistent": "consistent", "inconsistent": "inconsistent",
-                "not-checkable": "not checkable"}[self.value]
+        return {
+            "consistent": "consistent",
+            "inconsistent": "inconsistent",
+            "not-checkable": "not checkable",
+        }[self.value]
 
 
 @attrs.frozen(kw_only=True)
@@ -101,7 +102,13 @@ class Tolerance:
         return round(max(low, 0.0), 9), round(high, 9)
 
     def accepts(self, stated: float, computed: float) -> bool:
-        """Whether *computed* (a magnitude) supports *stated*."""
+        """Whether *computed* (a magnitude) supports *stated*.
+
+        Examples
+        --------
+        >>> tolerance_for("ruim").accepts(8, 8.12), tolerance_for("ruim").accepts(8, 7.9)
+        (True, False)
+        """
         low, high = self.bounds(stated)
         c = abs(computed)
         eps = 1e-9 * max(1.0, abs(stated))
@@ -127,12 +134,14 @@ def half_unit(stated: float) -> float:
     if s.is_integer():
         return 0.5
     decimals = len(repr(s).split(".")[1].rstrip("0")) if "." in repr(s) else 0
-    return round(0.5 * 10.0 ** -decimals, decimals + 1)
+    return round(0.5 * 10.0**-decimals, decimals + 1)
 
 
 def _tol(qualifier: str, meaning: str, low: float, high: float, **kw: bool) -> Tolerance:
     return Tolerance(qualifier=qualifier, meaning=meaning, low=low, high=high, **kw)
 
+
+_BELOW = "at most the number, and no more than 10% below it"
 
 #: What each hedge word allows, by the word as the text prints it (lower case).
 #: ``""`` is a plain number. "gemiddeld" ("on average") before a word is ignored;
@@ -140,13 +149,20 @@ def _tol(qualifier: str, meaning: str, low: float, high: float, **kw: bool) -> T
 TOLERANCES: Mapping[str, Tolerance] = {
     "": _tol("", "as printed, up to the rounding of its last digit", 1.0, 1.0),
     "ruim": _tol("ruim", "at least the number, at most 20% more", 1.0, 1.2, rounding_low=False),
-    "meer dan": _tol("meer dan", "more than the number", 1.0, math.inf, rounding_low=False,
-                     strict_low=True),
-    "bijna": _tol("bijna", "at most the number, at least 10% less", 0.9, 1.0, rounding_high=False),
-    "een kleine": _tol("een kleine", "at most the number, at least 10% less", 0.9, 1.0,
-                       rounding_high=False),
-    "minder dan": _tol("minder dan", "less than the number", 0.0, 1.0, rounding_low=False,
-                       rounding_high=False, strict_high=True),
+    "meer dan": _tol(
+        "meer dan", "more than the number", 1.0, math.inf, rounding_low=False, strict_low=True
+    ),
+    "bijna": _tol("bijna", _BELOW, 0.9, 1.0, rounding_high=False),
+    "een kleine": _tol("een kleine", _BELOW, 0.9, 1.0, rounding_high=False),
+    "minder dan": _tol(
+        "minder dan",
+        "less than the number",
+        0.0,
+        1.0,
+        rounding_low=False,
+        rounding_high=False,
+        strict_high=True,
+    ),
     "zo'n": _tol("zo'n", "within 10% of the number either way", 0.9, 1.1),
     "ongeveer": _tol("ongeveer", "within 10% of the number either way", 0.9, 1.1),
     "circa": _tol("circa", "within 10% of the number either way", 0.9, 1.1),
@@ -217,8 +233,9 @@ class ClaimRule:
     reason: str | None = None
 
 
-def _rule(figure: str, *, check: str | None = None, target: str | None = None,
-          reason: str | None = None) -> tuple[str, ClaimRule]:
+def _rule(
+    figure: str, *, check: str | None = None, target: str | None = None, reason: str | None = None
+) -> tuple[str, ClaimRule]:
     return figure, ClaimRule(figure=figure, check=check, target=target, reason=reason)
 
 
@@ -226,36 +243,59 @@ def _rule(figure: str, *, check: str | None = None, target: str | None = None,
 #: against or why it cannot be. Figures not listed are linked by indicator.
 CLAIM_RULES: Mapping[str, ClaimRule] = dict(
     [
-        _rule("midden-nederland-gemeenten-veiligheidsstrategie",
-              reason="the policy does not list the municipalities that signed the "
-                     "Regionale Veiligheidsstrategie"),
-        _rule("flevoland-burgemeesters-veiligheidscollege",
-              reason="the policy does not list the members of the Districtelijk "
-                     "Veiligheidscollege one by one"),
-        _rule("nederland-slachtoffers-digitale-criminaliteit",
-              reason="a national CBS survey figure; the policy has no national data"),
-        _rule("nederland-vertrouwen-landelijke-overheid",
-              reason="a national CBS survey figure; the policy has no national data"),
-        _rule("dronten-20-procent-jeugd",
-              reason="the name of a group (the '20%-jeugd'), not a measured share"),
-        _rule("noordoostpolder-jongeren-aandeel",
-              reason="a population figure (CBS); the policy has no population data"),
-        _rule("urk-jongeren-aandeel-2023",
-              reason="a population figure (CBS); the policy has no population data"),
-        _rule("dnu-professionals-themasessies-voorwoord",
-              reason="the policy lists the organisations that took part in the "
-                     "themasessies, not the participants"),
-        _rule("dnu-deelnemers-themasessies-presentatie",
-              reason="the policy lists the organisations that took part in the "
-                     "themasessies, not the participants"),
-        _rule("dnu-scenarios-themasessies",
-              reason="the policy does not list the scenarios of the themasessies"),
+        _rule(
+            "midden-nederland-gemeenten-veiligheidsstrategie",
+            reason="the policy does not list the municipalities that signed the "
+            "Regionale Veiligheidsstrategie",
+        ),
+        _rule(
+            "flevoland-burgemeesters-veiligheidscollege",
+            reason="the policy does not list the members of the Districtelijk "
+            "Veiligheidscollege one by one",
+        ),
+        _rule(
+            "nederland-slachtoffers-digitale-criminaliteit",
+            reason="a national CBS survey figure; the policy has no national data",
+        ),
+        _rule(
+            "nederland-vertrouwen-landelijke-overheid",
+            reason="a national CBS survey figure; the policy has no national data",
+        ),
+        _rule(
+            "dronten-20-procent-jeugd",
+            reason="the name of a group (the '20%-jeugd'), not a measured share",
+        ),
+        _rule(
+            "noordoostpolder-jongeren-aandeel",
+            reason="a population figure (CBS); the policy has no population data",
+        ),
+        _rule(
+            "urk-jongeren-aandeel-2023",
+            reason="a population figure (CBS); the policy has no population data",
+        ),
+        _rule(
+            "dnu-professionals-themasessies-voorwoord",
+            reason="the policy lists the organisations that took part in the "
+            "themasessies, not the participants",
+        ),
+        _rule(
+            "dnu-deelnemers-themasessies-presentatie",
+            reason="the policy lists the organisations that took part in the "
+            "themasessies, not the participants",
+        ),
+        _rule(
+            "dnu-scenarios-themasessies",
+            reason="the policy does not list the scenarios of the themasessies",
+        ),
         _rule("dnu-organisaties-themasessies-voorwoord", check="count-themasessie-partners"),
         _rule("dnu-organisaties-themasessies-presentatie", check="count-themasessie-partners"),
         _rule("dnu-themasessies-ivb", check="count-themasessies"),
         _rule("dnu-themasessies-presentatie", check="count-themasessies"),
-        _rule("noordoostpolder-veiligheidsbeleving-rapportcijfer", check="target-baseline",
-              target="noordoostpolder-veiligheidsbeleving-target"),
+        _rule(
+            "noordoostpolder-veiligheidsbeleving-rapportcijfer",
+            check="target-baseline",
+            target="noordoostpolder-veiligheidsbeleving-target",
+        ),
     ]
 )
 
@@ -306,34 +346,58 @@ _CIJFERS = "[Trends en ontwikkelingen] > Veiligheidsbeeld- en cijfers"
 #: than the peak.
 TREND_CLAIMS: tuple[TrendClaim, ...] = (
     TrendClaim(
-        id="tabel-1.dnu.corona-toename", table=1, region="dnu", kind="rises",
-        base="2019", period="2020", percent=10.0, section=_CIJFERS,
+        id="tabel-1.dnu.corona-toename",
+        table=1,
+        region="dnu",
+        kind="rises",
+        base="2019",
+        period="2020",
+        percent=10.0,
+        section=_CIJFERS,
         quote="Tijdens de coronaperiode zagen we deze cijfers flink toenemen, zeker in de "
-              "periode van de eerste lockdowns.",
+        "periode van de eerste lockdowns.",
     ),
     TrendClaim(
-        id="tabel-1.dnu.piek-afgenomen", table=1, region="dnu", kind="below-peak",
+        id="tabel-1.dnu.piek-afgenomen",
+        table=1,
+        region="dnu",
+        kind="below-peak",
         section=_CIJFERS,
         quote="De piek van het aantal gevallen van gedigitaliseerde criminaliteit is inmiddels "
-              "iets afgenomen.",
+        "iets afgenomen.",
     ),
     TrendClaim(
-        id="tabel-2.noordoostpolder.elk-jaar-toe", table=2, region="noordoostpolder",
-        kind="rises-every-year", section=_CIJFERS,
+        id="tabel-2.noordoostpolder.elk-jaar-toe",
+        table=2,
+        region="noordoostpolder",
+        kind="rises-every-year",
+        section=_CIJFERS,
         quote="Vooral in de gemeente Noordoostpolder nemen de overlastmeldingen elk jaar verder "
-              "toe.",
+        "toe.",
     ),
     TrendClaim(
-        id="tabel-2.dronten.ongeveer-gelijk", table=2, region="dronten", kind="about-equal",
-        base="2019", period="2022", percent=10.0, section=_CIJFERS,
+        id="tabel-2.dronten.ongeveer-gelijk",
+        table=2,
+        region="dronten",
+        kind="about-equal",
+        base="2019",
+        period="2022",
+        percent=10.0,
+        section=_CIJFERS,
         quote="... terwijl het aantal meldingen in Dronten en Urk ongeveer gelijk is gebleven "
-              "ten opzichte van vier jaar geleden.",
+        "ten opzichte van vier jaar geleden.",
     ),
     TrendClaim(
-        id="tabel-2.urk.ongeveer-gelijk", table=2, region="urk", kind="about-equal",
-        base="2019", period="2022", percent=10.0, section=_CIJFERS,
+        id="tabel-2.urk.ongeveer-gelijk",
+        table=2,
+        region="urk",
+        kind="about-equal",
+        base="2019",
+        period="2022",
+        percent=10.0,
+        section=_CIJFERS,
         quote="... terwijl het aantal meldingen in Dronten en Urk ongeveer gelijk is gebleven "
-              "ten opzichte van vier jaar geleden.",
+        "ten opzichte van vier jaar geleden.",
     ),
 )
 
@@ -392,7 +456,14 @@ class ClaimCheck:
     source: str
 
     def to_dict(self) -> dict[str, object]:
-        """The check as plain data (for JSON)."""
+        """The check as plain data (for JSON): the verdict as text, no infinities.
+
+        Examples
+        --------
+        >>> import ivb
+        >>> verify_claims(ivb.load())[9].to_dict()["verdict"]
+        'consistent'
+        """
         out = attrs.asdict(self)
         out["verdict"] = self.verdict.value
         for key in ("low", "high"):
@@ -444,17 +515,22 @@ def _police_hint(indicator: str) -> str:
         return ""
     if cat.codes:
         codes = "+".join(cat.codes)
-        return (f"; police open data {cat.table} ({POLICE_DIMENSION[cat.table]} {codes}) can "
-                "check it: pass police_measurements(...) as measurements")
-    return (f"; police open data {cat.table} can check it once the code of "
-            f"'{cat.name}' is confirmed")
+        return (
+            f"; police open data {cat.table} ({POLICE_DIMENSION[cat.table]} {codes}) can "
+            "check it: pass police_measurements(...) as measurements"
+        )
+    return f"; police open data {cat.table} can check it once the code of '{cat.name}' is confirmed"
 
 
 POLICE_DIMENSION = {"47013NED": "SoortMisdrijf", "47021NED": "Overlast"}
 
 
-def _compute(data: _Data, frame: pd.DataFrame, figure: Figure, region: str,
-             ) -> tuple[float | None, str | None]:
+def _compute(
+    data: _Data,
+    frame: pd.DataFrame,
+    figure: Figure,
+    region: str,
+) -> tuple[float | None, str | None]:
     """The value of the figure from *frame*, or (None, why not)."""
     unit = figure.unit.value
     now = _lookup(frame, figure.indicator, region, figure.period)
@@ -463,7 +539,9 @@ def _compute(data: _Data, frame: pd.DataFrame, figure: Figure, region: str,
             return None, "a change without a base period"
         base = _lookup(frame, figure.indicator, region, figure.base_period)
         if now is None or base is None:
-            missing = [p for p, v in ((figure.base_period, base), (figure.period, now)) if v is None]
+            missing = [
+                p for p, v in ((figure.base_period, base), (figure.period, now)) if v is None
+            ]
             return None, f"no value for {region} in {' and '.join(missing)}"
         if math.isnan(now) or math.isnan(base):
             return None, f"not published for {region} in {figure.base_period} or {figure.period}"
@@ -479,16 +557,24 @@ def _compute(data: _Data, frame: pd.DataFrame, figure: Figure, region: str,
     return None, f"a {unit} cannot be recomputed"  # pragma: no cover - every unit handled
 
 
-def _judge(stated: float, computed: float, tol: Tolerance, signed: bool,
-           ) -> tuple[Verdict, float, float, str]:
+def _judge(
+    stated: float,
+    computed: float,
+    tol: Tolerance,
+    signed: bool,
+) -> tuple[Verdict, float, float, str]:
     low, high = tol.bounds(stated)
     if stated < 0:
         low, high = -high, -low
     if signed and stated != 0 and computed != 0 and (stated > 0) != (computed > 0):
         said = "a rise" if stated > 0 else "a fall"
         found = "a rise" if computed > 0 else "a fall"
-        return (Verdict.INCONSISTENT, low, high,
-                f"the text says {said}, the data show {found} of {_fmt(abs(computed))}")
+        return (
+            Verdict.INCONSISTENT,
+            low,
+            high,
+            f"the text says {said}, the data show {found} of {_fmt(abs(computed))}",
+        )
     ok = tol.accepts(stated, computed)
     rng = f"{_fmt(low)} to {_fmt(high)}"
     if ok:
@@ -500,22 +586,44 @@ def _check_figure(data: _Data, figure: Figure) -> ClaimCheck:
     policy = data.policy
     region = region_code(policy, figure.region)
     tol = tolerance_for(figure.qualifier)
-    base = dict(
-        id=figure.id, kind="figure", statement=figure.quote or figure.description,
-        region=region, period=figure.period, base_period=figure.base_period,
-        unit=figure.unit.value, stated=float(figure.value), qualifier=figure.qualifier,
-        tolerance=tol.meaning, source=str(figure.source),
+    base: dict[str, Any] = dict(
+        id=figure.id,
+        kind="figure",
+        statement=figure.quote or figure.description,
+        region=region,
+        period=figure.period,
+        base_period=figure.base_period,
+        unit=figure.unit.value,
+        stated=float(figure.value),
+        qualifier=figure.qualifier,
+        tolerance=tol.meaning,
+        source=str(figure.source),
     )
 
     def not_checkable(reason: str) -> ClaimCheck:
-        return ClaimCheck(**base, low=None, high=None, computed=None, checked_against=None,
-                          verdict=Verdict.NOT_CHECKABLE, detail=reason)
+        return ClaimCheck(
+            **base,
+            low=None,
+            high=None,
+            computed=None,
+            checked_against=None,
+            verdict=Verdict.NOT_CHECKABLE,
+            detail=reason,
+        )
 
     def judged(computed: float, against: str) -> ClaimCheck:
         verdict, low, high, detail = _judge(
-            float(figure.value), computed, tol, figure.unit.value == "percent-change")
-        return ClaimCheck(**base, low=low, high=high, computed=computed, checked_against=against,
-                          verdict=verdict, detail=detail)
+            float(figure.value), computed, tol, figure.unit.value == "percent-change"
+        )
+        return ClaimCheck(
+            **base,
+            low=low,
+            high=high,
+            computed=computed,
+            checked_against=against,
+            verdict=verdict,
+            detail=detail,
+        )
 
     rule = CLAIM_RULES.get(figure.id)
     if rule is not None and rule.check is None:
@@ -546,9 +654,11 @@ def _check_figure(data: _Data, figure: Figure) -> ClaimCheck:
     if len(data.measurements):
         computed, why = _compute(data, data.measurements, figure, region)
         if computed is not None:
-            sources = data.measurements.loc[
-                data.measurements["indicator"] == figure.indicator, "source"
-            ] if "source" in data.measurements.columns else pd.Series(dtype=object)
+            sources = (
+                data.measurements.loc[data.measurements["indicator"] == figure.indicator, "source"]
+                if "source" in data.measurements.columns
+                else pd.Series(dtype=object)
+            )
             src = str(sources.iloc[0]) if len(sources) else "the measurements given"
             return judged(computed, f"measurements: {src}")
     if reasons:
@@ -569,25 +679,46 @@ def _check_totals(data: _Data, table: Table) -> list[ClaimCheck]:
         for period, stated in zip(table.periods, row.values, strict=True):
             if stated is None:
                 continue
-            base = dict(
-                id=f"{table.id}.total.{row.region}.{period}", kind="stated-total",
+            base: dict[str, Any] = dict(
+                id=f"{table.id}.total.{row.region}.{period}",
+                kind="stated-total",
                 statement=f"Totaal {region} {period} in tabel {table.number}: {_fmt(stated)}",
-                region=region, period=period, base_period=None, unit=table.unit.value,
-                stated=float(stated), qualifier=None, tolerance="the sum of the municipal rows",
+                region=region,
+                period=period,
+                base_period=None,
+                unit=table.unit.value,
+                stated=float(stated),
+                qualifier=None,
+                tolerance="the sum of the municipal rows",
                 source=str(table.source),
             )
             computed = _lookup(frame, table.indicator, region, period)
             if computed is None or math.isnan(computed):
-                out.append(ClaimCheck(
-                    **base, low=None, high=None, computed=None, checked_against=None,
-                    verdict=Verdict.NOT_CHECKABLE,
-                    detail=f"the rows of {_table_label(table)} do not add up to {region} "
-                           f"for {period} (a member is missing or not published)"))
+                out.append(
+                    ClaimCheck(
+                        **base,
+                        low=None,
+                        high=None,
+                        computed=None,
+                        checked_against=None,
+                        verdict=Verdict.NOT_CHECKABLE,
+                        detail=f"the rows of {_table_label(table)} do not add up to {region} "
+                        f"for {period} (a member is missing or not published)",
+                    )
+                )
                 continue
             verdict, low, high, detail = _judge(float(stated), computed, tol, False)
-            out.append(ClaimCheck(**base, low=low, high=high, computed=computed,
-                                  checked_against=f"the municipal rows of {_table_label(table)}",
-                                  verdict=verdict, detail=detail))
+            out.append(
+                ClaimCheck(
+                    **base,
+                    low=low,
+                    high=high,
+                    computed=computed,
+                    checked_against=f"the municipal rows of {_table_label(table)}",
+                    verdict=verdict,
+                    detail=detail,
+                )
+            )
     return out
 
 
@@ -595,10 +726,17 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
     policy = data.policy
     table = next((t for t in policy.tables if t.number == claim.table), None)
     region = region_code(policy, claim.region) if claim.region in policy else claim.region
-    base = dict(
-        id=claim.id, kind="trend", statement=claim.quote, region=region,
-        period=claim.period or "", base_period=claim.base, unit="percent-change",
-        stated=None, qualifier=None, source=f"ivb § {claim.section}",
+    base: dict[str, Any] = dict(
+        id=claim.id,
+        kind="trend",
+        statement=claim.quote,
+        region=region,
+        period=claim.period or "",
+        base_period=claim.base,
+        unit="percent-change",
+        stated=None,
+        qualifier=None,
+        source=f"ivb § {claim.section}",
     )
     meaning = {
         "rises-every-year": "each period higher than the one before",
@@ -609,30 +747,46 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
     if meaning is None:
         raise IndicatorError(f"TREND_CLAIMS[{claim.id!r}].kind: unknown kind {claim.kind!r}")
     if table is None:
-        return ClaimCheck(**base, tolerance=meaning, low=None, high=None, computed=None,
-                          checked_against=None, verdict=Verdict.NOT_CHECKABLE,
-                          detail=f"the policy has no table {claim.table}")
+        return ClaimCheck(
+            **base,
+            tolerance=meaning,
+            low=None,
+            high=None,
+            computed=None,
+            checked_against=None,
+            verdict=Verdict.NOT_CHECKABLE,
+            detail=f"the policy has no table {claim.table}",
+        )
     series = data.tables[(data.tables["table"] == table.id) & (data.tables["region"] == region)]
     values = dict(zip(series["period"], series["value"].astype(float), strict=True))
     ordered = [values.get(p, np.nan) for p in table.periods]
     against = _table_label(table)
     label = " → ".join(_fmt(v) for v in ordered)
     if not ordered or any(math.isnan(v) for v in ordered):
-        return ClaimCheck(**base, tolerance=meaning, low=None, high=None, computed=None,
-                          checked_against=against, verdict=Verdict.NOT_CHECKABLE,
-                          detail=f"{region} has unpublished values in {against}: {label}")
+        return ClaimCheck(
+            **base,
+            tolerance=meaning,
+            low=None,
+            high=None,
+            computed=None,
+            checked_against=against,
+            verdict=Verdict.NOT_CHECKABLE,
+            detail=f"{region} has unpublished values in {against}: {label}",
+        )
     computed: float | None = None
     low: float | None = None
     high: float | None = None
     if claim.kind == "rises-every-year":
-        ok = all(b > a for a, b in zip(ordered, ordered[1:]))
+        ok = all(b > a for a, b in itertools.pairwise(ordered))
         detail = f"{label} ({table.periods[0]}-{table.periods[-1]})"
     elif claim.kind == "below-peak":
         peak = max(ordered[:-1])
         ok = ordered[-1] < peak
         computed = (ordered[-1] - peak) / peak * 100.0
-        detail = (f"{_fmt(ordered[-1])} in {table.periods[-1]} against a peak of {_fmt(peak)} "
-                  f"({_fmt(round(computed, 1))}%)")
+        detail = (
+            f"{_fmt(ordered[-1])} in {table.periods[-1]} against a peak of {_fmt(peak)} "
+            f"({_fmt(round(computed, 1))}%)"
+        )
     else:
         assert claim.base is not None and claim.period is not None
         b, v = values.get(claim.base, np.nan), values.get(claim.period, np.nan)
@@ -643,11 +797,19 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
         else:
             low, high = claim.percent, math.inf
             ok = computed >= claim.percent - 0.05
-        detail = (f"{_fmt(b)} in {claim.base}, {_fmt(v)} in {claim.period}: "
-                  f"{_fmt(round(computed, 1))}%")
-    return ClaimCheck(**base, tolerance=meaning, low=low, high=high, computed=computed,
-                      checked_against=against,
-                      verdict=Verdict.CONSISTENT if ok else Verdict.INCONSISTENT, detail=detail)
+        detail = (
+            f"{_fmt(b)} in {claim.base}, {_fmt(v)} in {claim.period}: {_fmt(round(computed, 1))}%"
+        )
+    return ClaimCheck(
+        **base,
+        tolerance=meaning,
+        low=low,
+        high=high,
+        computed=computed,
+        checked_against=against,
+        verdict=Verdict.CONSISTENT if ok else Verdict.INCONSISTENT,
+        detail=detail,
+    )
 
 
 def verify_claims(

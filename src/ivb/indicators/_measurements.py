@@ -66,7 +66,12 @@ def read_measurements(path: str | os.PathLike[str]) -> pd.DataFrame:
     try:
         sep = _separator(p)
         raw = pd.read_csv(
-            p, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True
+            p,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            skipinitialspace=True,
         )
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise MeasurementsError(f"{p}: cannot read as CSV: {exc}") from None
@@ -101,8 +106,10 @@ def as_frame(measurements: Measurements | None, *, what: str = "measurements") -
     """
     if measurements is None:
         return pd.DataFrame(
-            {c: pd.Series(dtype=float if c == "value" else object)
-             for c in ("indicator", "region", "period", "value", "unit", "source")}
+            {
+                c: pd.Series(dtype=float if c == "value" else object)
+                for c in ("indicator", "region", "period", "value", "unit", "source")
+            }
         )
     if isinstance(measurements, pd.DataFrame):
         return validate_tidy(measurements, what=what)

@@ -83,6 +83,10 @@ POLICE_TABLES: Mapping[str, PoliceTable] = {
 }
 
 
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
 @attrs.frozen(kw_only=True)
 class PoliceCategory:
     """A category the policy speaks of, as a set of police category codes.
@@ -108,19 +112,21 @@ class PoliceCategory:
     id: str
     name: str
     table: str
-    codes: tuple[str, ...] = attrs.field(converter=tuple)
+    codes: tuple[str, ...] = attrs.field(converter=_str_tuple)
     confirmed: bool
     basis: str
 
 
 def _crime(id: str, name: str, codes: Sequence[str], basis: str) -> PoliceCategory:
-    return PoliceCategory(id=id, name=name, table="47013NED", codes=tuple(codes),
-                          confirmed=True, basis=basis)
+    return PoliceCategory(
+        id=id, name=name, table="47013NED", codes=tuple(codes), confirmed=True, basis=basis
+    )
 
 
 def _nuisance(id: str, name: str, basis: str) -> PoliceCategory:
-    return PoliceCategory(id=id, name=name, table="47021NED", codes=(), confirmed=False,
-                          basis=basis)
+    return PoliceCategory(
+        id=id, name=name, table="47021NED", codes=(), confirmed=False, basis=basis
+    )
 
 
 _HIC = ("1.1.1", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
@@ -173,20 +179,36 @@ _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 #: *Huiselijk geweld*, named among Noordoostpolder's high impact crimes, is no
 #: category either: it is counted in mishandeling, bedreiging and the like.
 CATEGORIES: tuple[PoliceCategory, ...] = (
-    _crime("geregistreerde-criminaliteit", "Totale geregistreerde criminaliteit", ["0.0.0"],
-           "police total of all registered crimes"),
+    _crime(
+        "geregistreerde-criminaliteit",
+        "Totale geregistreerde criminaliteit",
+        ["0.0.0"],
+        "police total of all registered crimes",
+    ),
     _crime("woninginbraken", "Woninginbraken", ["1.1.1"], "police category"),
-    _crime("high-impact-crimes", "High impact crimes", _HIC,
-           "police definition: woninginbraak, straatroof, overval and geweldsmisdrijven"),
-    _crime("geweld", "Geweld", _GEWELD,
-           "the policy's own list: openlijk geweld, bedreiging, mishandeling, zedendelicten, "
-           "straatroof en overvallen"),
+    _crime(
+        "high-impact-crimes",
+        "High impact crimes",
+        _HIC,
+        "police definition: woninginbraak, straatroof, overval and geweldsmisdrijven",
+    ),
+    _crime(
+        "geweld",
+        "Geweld",
+        _GEWELD,
+        "the policy's own list: openlijk geweld, bedreiging, mishandeling, zedendelicten, "
+        "straatroof en overvallen",
+    ),
     _crime("openlijke-geweldpleging", "Openlijke geweldpleging", ["1.4.3"], "police category"),
     _crime("bedreiging", "Bedreiging", ["1.4.4"], "police category"),
     _crime("mishandeling", "Mishandeling", ["1.4.5"], "police category"),
-    _crime("veelvoorkomende-criminaliteit", "Veelvoorkomende criminaliteit", _VVC,
-           "the policy's list (\"o.a.\"): autokraken, brom-, snor- en fietsdiefstal, "
-           "vernielingen, zakkenrollen en winkeldiefstal"),
+    _crime(
+        "veelvoorkomende-criminaliteit",
+        "Veelvoorkomende criminaliteit",
+        _VVC,
+        'the policy\'s list ("o.a."): autokraken, brom-, snor- en fietsdiefstal, '
+        "vernielingen, zakkenrollen en winkeldiefstal",
+    ),
     _crime("autokraak", "Autokraken", ["1.2.1"], "police category"),
     _crime("fietsendiefstal", "Brom-, snor- en fietsendiefstal", ["1.2.3"], "police category"),
     _crime("zakkenrollen", "Zakkenrollen", ["1.2.4"], "police category"),
@@ -196,8 +218,11 @@ CATEGORIES: tuple[PoliceCategory, ...] = (
     _crime("cybercrime", "Cybercrime", ["3.7.4"], "police category"),
     _nuisance("totaal-overlast", "Totaal registraties overlast", "police total of nuisance"),
     _nuisance("jongerenoverlast", "Jongerenoverlast", "police category"),
-    _nuisance("overlast-onbegrepen-gedrag", "Overlast door personen met onbegrepen gedrag",
-              "police category 'overlast verward/overspannen persoon'"),
+    _nuisance(
+        "overlast-onbegrepen-gedrag",
+        "Overlast door personen met onbegrepen gedrag",
+        "police category 'overlast verward/overspannen persoon'",
+    ),
 )
 
 _DIMENSIONS = {t.dimension: t for t in POLICE_TABLES.values()}
@@ -220,8 +245,9 @@ def _read_raw(source: object) -> tuple[pd.DataFrame, str]:
             head = fh.readline()
         sep = ";" if head.count(";") > head.count(",") else ","
         try:
-            frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
-                                encoding="utf-8-sig")
+            frame = pd.read_csv(
+                path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+            )
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise PoliceDataError(f"{path}: cannot read as CSV: {exc}") from None
         frame.columns = [str(c).strip() for c in frame.columns]
@@ -232,7 +258,8 @@ def _read_raw(source: object) -> tuple[pd.DataFrame, str]:
             raise PoliceDataError("records: expected mappings (one per row, as OData returns them)")
         return pd.DataFrame.from_records(records), "records"
     raise PoliceDataError(
-        f"source: expected a CSV path, a DataFrame or a list of records, got {type(source).__name__}"
+        "source: expected a CSV path, a DataFrame or a list of records, "
+        f"got {type(source).__name__}"
     )
 
 
@@ -342,17 +369,29 @@ def read_police_table(
             )
         chosen = list(measures)
     if not chosen:
-        raise PoliceDataError(f"{what}: no measure column (expected e.g. {next(iter(table.measures))})")
+        raise PoliceDataError(
+            f"{what}: no measure column (expected e.g. {next(iter(table.measures))})"
+        )
 
     if regions is not None:
         wanted = {str(r).strip() for r in regions}
         raw = raw.loc[raw["RegioS"].astype(str).str.strip().isin(wanted).to_numpy()]
         raw = raw.reset_index(drop=True)
-    columns = ["indicator", "region", "period", "value", "unit", "source", "table", "category",
-               "period_code"]
+    columns = [
+        "indicator",
+        "region",
+        "period",
+        "value",
+        "unit",
+        "source",
+        "table",
+        "category",
+        "period_code",
+    ]
     if raw.empty:
-        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else "category")
-                             for c in columns})
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float if c == "value" else "category") for c in columns}
+        )
     region_codes, region_cats = _codes(raw["RegioS"], what, "RegioS")
     cat_codes, cat_cats = _codes(raw[table.dimension], what, table.dimension)
     per_codes, per_cats = _codes(raw["Perioden"], what, "Perioden")
@@ -369,15 +408,15 @@ def read_police_table(
     names = [table.measures.get(m, _slug(m)) for m in chosen]
     values = np.concatenate([_values(raw[m], what, m) for m in chosen])
 
-    def tiled(codes: np.ndarray, cats: Sequence[str]) -> pd.Categorical:
-        return pd.Categorical.from_codes(np.tile(codes, k), categories=list(cats))
+    def tiled(codes: np.ndarray, cats: Sequence[str]) -> Any:
+        return _categorical(np.tile(codes, k), cats)
 
-    def constant(value: str) -> pd.Categorical:
-        return pd.Categorical.from_codes(np.zeros(n * k, dtype=np.int8), categories=[value])
+    def constant(value: str) -> Any:
+        return _categorical(np.zeros(n * k, dtype=np.int64), [value])
 
     return pd.DataFrame(
         {
-            "indicator": pd.Categorical.from_codes(np.repeat(np.arange(k), n), categories=names),
+            "indicator": _categorical(np.repeat(np.arange(k), n), names),
             "region": tiled(region_codes, region_cats),
             "period": tiled(period_remap[per_codes], period_cats),
             "value": values,
@@ -388,6 +427,13 @@ def read_police_table(
             "period_code": tiled(per_codes, per_cats),
         },
         columns=columns,
+    )
+
+
+def _categorical(codes: np.ndarray, categories: Sequence[str]) -> Any:
+    """A categorical from integer codes into *categories*."""
+    return pd.Categorical.from_codes(
+        np.asarray(codes, dtype=np.int64), categories=pd.Index(list(categories), dtype=object)
     )
 
 
@@ -447,9 +493,11 @@ def police_measurements(
         )
     tables = set(frame["table"].astype(str).unique())
     explicit = categories is not None
-    chosen = list(categories) if categories is not None else [
-        c for c in CATEGORIES if c.table in tables and c.codes
-    ]
+    chosen = (
+        list(categories)
+        if categories is not None
+        else [c for c in CATEGORIES if c.table in tables and c.codes]
+    )
     parts = []
     for cat in chosen:
         if not cat.codes:
@@ -486,8 +534,12 @@ def police_measurements(
             out[col] = out[col].astype(object)
         parts.append(out[["indicator", "region", "period", "value", "unit", "source"]])
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else object)
-                             for c in ("indicator", "region", "period", "value", "unit", "source")})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=float if c == "value" else object)
+                for c in ("indicator", "region", "period", "value", "unit", "source")
+            }
+        )
     return pd.concat(parts, ignore_index=True)
 
 
@@ -528,9 +580,7 @@ def fetch_police_table(
     >>> fetch_police_table("47013NED", regions=["GM0171"])  # doctest: +SKIP
     """
     if table not in POLICE_TABLES:
-        raise PoliceDataError(
-            f"table: expected one of {', '.join(POLICE_TABLES)}, got {table!r}"
-        )
+        raise PoliceDataError(f"table: expected one of {', '.join(POLICE_TABLES)}, got {table!r}")
     try:
         import cbsodata  # type: ignore[import-not-found,unused-ignore]
     except ImportError:

@@ -1,0 +1,255 @@
+"""Data and text of the governance subcommands: who-owns, show, bodies, chain, export, diff.
+
+Nothing here imports pandas; the graph comes from :mod:`ivb.governance` and
+its pure-Python query cores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ivb._errors import close_matches
+from ivb.governance._core import (
+    OWNED_KINDS,
+    chain_links,
+    find_node,
+    member_objects,
+    ownerships,
+)
+from ivb.governance._errors import UnknownNodeError
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = [
+    "bodies_data",
+    "chain_data",
+    "render_bodies",
+    "render_chain",
+    "render_show",
+    "render_who_owns",
+    "resolve",
+    "show_data",
+    "who_owns_data",
+]
+
+
+def resolve(G: nx.MultiDiGraph, text: str, kinds: Collection[str] = ()) -> str:
+    """The node id that *text* names: an id, or the name of a node of *kinds* (any case).
+
+    Raises
+    ------
+    UnknownNodeError
+        If nothing matches; close matches among the ids (and names) of *kinds*.
+    WrongKindError
+        If *text* is the id of a node of another kind.
+    """
+    if text in G:
+        find_node(G, text, kinds)
+        return text
+    wanted = text.casefold()
+    pool: list[str] = []
+    for n, d in G.nodes(data=True):
+        if kinds and d.get("kind") not in kinds:
+            continue
+        pool.append(n)
+        if str(d.get("name", "")).casefold() == wanted:
+            return str(n)
+    raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(kinds) or "node")
+
+
+def who_owns_data(G: nx.MultiDiGraph, theme: str | None = None) -> list[dict[str, Any]]:
+    """Owner and coordinators of every theme and speerpunt, or of one (``ivb who-owns --json``)."""
+    ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
+    return [attrs.asdict(o) for o in ownerships(G, ids)]
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
+
+
+def render_who_owns(rows: list[dict[str, Any]]) -> str:
+    """The owners as a table for a terminal."""
+    if not rows:
+        return "Geen thema's of speerpunten.\n"
+    kinds = {"theme": "thema", "speerpunt": "speerpunt"}
+    table = [["naam", "soort", "eigenaar", "coördinatie"]]
+    for r in rows:
+        table.append(
+            [
+                f"{r['name']} [{r['id']}]",
+                kinds.get(r["kind"], r["kind"]),
+                r["owner_name"] or "-",
+                ", ".join(r["coordinator_names"]) or "-",
+            ]
+        )
+    return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
+
+
+def _edge_rows(G: nx.MultiDiGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:
+    rows = []
+    if outgoing:
+        edges = G.out_edges(n, keys=True, data=True)
+    else:
+        edges = G.in_edges(n, keys=True, data=True)
+    for u, v, k, d in edges:
+        other = v if outgoing else u
+        rows.append(
+            {
+                "relation": d.get("relation"),
+                "id": other,
+                "kind": G.nodes[other].get("kind"),
+                "name": G.nodes[other].get("name"),
+                "key": k,
+            }
+        )
+    return rows
+
+
+def show_data(G: nx.MultiDiGraph, ident: str) -> dict[str, Any]:
+    """One node: its data and its relations (``ivb show --json``)."""
+    from ivb.governance._codec import encode_node
+
+    n = resolve(G, ident)
+    node = encode_node(G.nodes[n])
+    return {
+        "id": n,
+        "kind": node.get("kind"),
+        "name": node.get("name"),
+        "data": node.get("obj"),
+        "out": _edge_rows(G, n, True),
+        "in": _edge_rows(G, n, False),
+    }
+
+
+def _short(value: Any, width: int = 90) -> str:
+    if isinstance(value, list):
+        if all(isinstance(v, (str, int, float)) for v in value):
+            text = ", ".join(str(v) for v in value)
+        else:
+            return f"({len(value)} items)"
+    elif isinstance(value, dict):
+        if set(value) <= {"document", "section", "note"}:
+            text = f"{value.get('document')} § {value.get('section')}"
+        else:
+            return f"({len(value)} fields)"
+    else:
+        text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_show(data: dict[str, Any]) -> str:
+    """One node as text for a terminal."""
+    lines = [f"{data['name']}", f"  {data['kind']} [{data['id']}]", ""]
+    fields = data.get("data") or {}
+    skip = {"id", "name"}
+    width = max((len(k) for k in fields if k not in skip), default=0)
+    for key, value in fields.items():
+        if key in skip or value in ([], {}, None, ""):
+            continue
+        lines.append(f"  {key:<{width}}  {_short(value)}")
+    for title, rows, arrow in (("Uitgaand", data["out"], "->"), ("Inkomend", data["in"], "<-")):
+        if not rows:
+            continue
+        lines += ["", title]
+        rel_width = max(len(str(r["relation"])) for r in rows)
+        for r in rows:
+            lines.append(f"  {arrow} {r['relation']!s:<{rel_width}}  {r['name']} [{r['id']}]")
+    return "\n".join(lines) + "\n"
+
+
+def _ids_in(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
+    return [u for u, _, r in G.in_edges(n, data="relation") if r == relation]
+
+
+def _ids_out(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
+    return [v for _, v, r in G.out_edges(n, data="relation") if r == relation]
+
+
+def bodies_data(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every consultation body with its members and links (``ivb bodies --json``)."""
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("kind") != "body":
+            continue
+        body = d["obj"]
+        out.append(
+            {
+                "id": n,
+                "name": d.get("name"),
+                "tier": str(body.tier),
+                "scope": str(body.scope),
+                "meetings_per_year": body.meetings_per_year,
+                "frequency": body.frequency,
+                "planned": body.planned,
+                "members": [m.id for m in member_objects(G, n)],
+                "coordinators": _ids_in(G, n, "coordinates"),
+                "prepares": _ids_out(G, n, "prepares"),
+                "prepared_by": _ids_in(G, n, "prepares"),
+                "informs": _ids_out(G, n, "informs"),
+                "escalates_to": _ids_out(G, n, "escalates-to"),
+            }
+        )
+    return out
+
+
+def render_bodies(G: nx.MultiDiGraph, rows: list[dict[str, Any]]) -> str:
+    """The bodies as text for a terminal."""
+
+    def names(ids: list[str]) -> str:
+        return ", ".join(str(G.nodes[i].get("name", i)) for i in ids)
+
+    lines = ["Overlegstructuren"]
+    for r in rows:
+        if r["meetings_per_year"]:
+            freq = f"{r['meetings_per_year']}x per jaar"
+        elif r["planned"]:
+            freq = "in oprichting"
+        else:
+            freq = r["frequency"] or "frequentie niet genoemd"
+        lines += ["", f"  {r['name']} [{r['id']}]", f"    {r['tier']}, {r['scope']}, {freq}"]
+        for label, key in (
+            ("leden", "members"),
+            ("coördinatie", "coordinators"),
+            ("bereidt voor", "prepares"),
+            ("voorbereid door", "prepared_by"),
+            ("informeert", "informs"),
+            ("schaalt op naar", "escalates_to"),
+        ):
+            if r[key]:
+                lines.append(f"    {label}: {names(r[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def chain_data(G: nx.MultiDiGraph, body: str) -> dict[str, Any]:
+    """What prepares or informs *body*, transitively (``ivb chain --json``)."""
+    from ivb.governance._relations import ACTOR_KINDS
+
+    n = resolve(G, body, ACTOR_KINDS)
+    return {
+        "id": n,
+        "name": G.nodes[n].get("name"),
+        "chain": [attrs.asdict(link) for link in chain_links(G, n)],
+    }
+
+
+def render_chain(G: nx.MultiDiGraph, data: dict[str, Any]) -> str:
+    """The chain as text for a terminal."""
+    if not data["chain"]:
+        return f"Niets bereidt {data['name']} [{data['id']}] voor of informeert het.\n"
+    verbs = {"prepares": "bereidt voor", "informs": "informeert"}
+    lines = [f"Wat {data['name']} [{data['id']}] voedt"]
+    for link in data["chain"]:
+        target = G.nodes[link["feeds"]].get("name", link["feeds"])
+        indent = "  " * link["depth"]
+        lines.append(
+            f"{indent}{link['name']} [{link['id']}] {verbs.get(link['relation'], link['relation'])}"
+            f" {target}"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,544 @@
+"""Exports of the graph: GraphML, node-link JSON, Popolo; and one entry point for all."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+from xml.etree.ElementTree import ParseError
+
+from ivb.governance._codec import (
+    JSON_KEYS,
+    decode_node,
+    encode_node,
+    from_records,
+    graph_records,
+    text_value,
+    value_from_text,
+)
+from ivb.governance._dot import from_dot, to_dot
+from ivb.governance._errors import GraphFormatError
+from ivb.governance._graph import assemble, derive_edges, is_council
+from ivb.governance._mermaid import from_mermaid, to_mermaid
+from ivb.governance._relations import ACTOR_KINDS, MEMBER_OF
+from ivb.model import PartnerCategory, PartnerKind, RoleKind
+
+if TYPE_CHECKING:
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "export_graph",
+    "from_graphml",
+    "from_node_link",
+    "from_popolo",
+    "read_graph",
+    "to_graphml",
+    "to_node_link",
+    "to_popolo",
+]
+
+
+# -- GraphML ---------------------------------------------------------------
+
+
+def _graphml_value(key: str, value: Any) -> Any:
+    if isinstance(value, (bool, int, float)) and key not in JSON_KEYS:
+        return value
+    return text_value(key, value)
+
+
+def to_graphml(G: nx.MultiDiGraph) -> str:
+    """The graph as GraphML, for networkx, Gephi, yEd and Cytoscape.
+
+    Text and number attributes are GraphML data as they are; ``obj``,
+    ``source_ref`` and ``legal_basis`` are JSON text. Edge keys are edge ids.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+
+    Returns
+    -------
+    str
+        UTF-8 GraphML text.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> G = build_graph(ivb.load())
+    >>> H = from_graphml(to_graphml(G))
+    >>> H.nodes["ondermijning"]["obj"] == G.nodes["ondermijning"]["obj"]
+    True
+    """
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+
+    H = nx.MultiDiGraph(**{k: _graphml_value(k, v) for k, v in G.graph.items() if v is not None})
+    H.add_nodes_from(
+        (n, {k: _graphml_value(k, v) for k, v in d.items() if v is not None})
+        for n, d in G.nodes(data=True)
+    )
+    H.add_edges_from(
+        (u, v, k, {a: _graphml_value(a, b) for a, b in d.items() if b is not None})
+        for u, v, k, d in G.edges(keys=True, data=True)
+    )
+    buffer = io.BytesIO()
+    nx.write_graphml(H, buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def from_graphml(text: str) -> nx.MultiDiGraph:
+    """Read back a graph written by :func:`to_graphml`, with every attribute.
+
+    Parameters
+    ----------
+    text:
+        GraphML text.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    GraphFormatError
+        If the text is no GraphML, or an attribute is invalid.
+
+    Examples
+    --------
+    >>> from_graphml("<graphml/>")
+    Traceback (most recent call last):
+    ...
+    ivb.governance.GraphFormatError: GraphML: cannot be read (file not successfully read as graphml)
+    """
+    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+
+    try:
+        H = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+    except ParseError as exc:
+        raise GraphFormatError(f"GraphML: not well-formed XML ({exc})") from None
+    except (nx.NetworkXError, ValueError, KeyError) as exc:
+        raise GraphFormatError(f"GraphML: cannot be read ({exc})") from None
+    if H is None or (not H.graph and H.number_of_nodes() == 0 and "<graph" not in text):
+        raise GraphFormatError("GraphML: expected a <graph> element, got none")
+    graph = {k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}
+
+    def plain(d: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: value_from_text(k, v) if k in JSON_KEYS else v for k, v in d.items()}
+
+    return from_records(
+        plain(graph),
+        [(str(n), plain(d)) for n, d in H.nodes(data=True)],
+        [(str(u), str(v), k, plain(d)) for u, v, k, d in H.edges(keys=True, data=True)],
+    )
+
+
+# -- node-link JSON --------------------------------------------------------
+
+
+def to_node_link(G: nx.MultiDiGraph) -> str:
+    """The graph as node-link JSON (d3, networkx ``node_link_graph``).
+
+    The shape is ``{"directed", "multigraph", "graph", "nodes": [{"id", ...}],
+    "edges": [{"source", "target", "key", ...}]}``; ``obj`` and
+    ``source_ref`` are nested objects, as in a policy file.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+
+    Returns
+    -------
+    str
+        JSON text.
+
+    Examples
+    --------
+    >>> import json, ivb
+    >>> from ivb.governance import build_graph
+    >>> data = json.loads(to_node_link(build_graph(ivb.load())))
+    >>> data["nodes"][0]["kind"], data["multigraph"]
+    ('policy', True)
+    """
+    graph, nodes, edges = graph_records(G)
+    for _, d in nodes:
+        if "id" in d:
+            raise GraphFormatError("node-link JSON: a node attribute may not be called 'id'")
+    for *_, d in edges:
+        if {"source", "target", "key"} & d.keys():
+            raise GraphFormatError(
+                "node-link JSON: an edge attribute may not be called 'source', 'target' or 'key'"
+            )
+    data = {
+        "directed": True,
+        "multigraph": True,
+        "graph": graph,
+        "nodes": [{"id": n, **d} for n, d in nodes],
+        "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in edges],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def from_node_link(text: str) -> nx.MultiDiGraph:
+    """Read back a graph written by :func:`to_node_link`, with every attribute.
+
+    Also reads the older ``"links"`` key for the edges.
+
+    Parameters
+    ----------
+    text:
+        JSON text.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    GraphFormatError
+        If the text is no node-link JSON; names what is missing.
+
+    Examples
+    --------
+    >>> text = '{"nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b"}]}'
+    >>> G = from_node_link(text)
+    >>> list(G.edges(keys=True))
+    [('a', 'b', 0)]
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFormatError(f"node-link JSON, line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise GraphFormatError("node-link JSON: expected an object with a 'nodes' list")
+    edges = data.get("edges", data.get("links", []))
+    if not isinstance(edges, list):
+        raise GraphFormatError("node-link JSON: expected 'edges' to be a list")
+    nodes = []
+    for i, node in enumerate(data["nodes"]):
+        if not isinstance(node, dict) or "id" not in node:
+            raise GraphFormatError(f"node-link JSON: nodes[{i}]: expected an object with an 'id'")
+        rest = dict(node)
+        nodes.append((str(rest.pop("id")), rest))
+    keyed = []
+    counts: dict[tuple[str, str], int] = {}
+    for i, edge in enumerate(edges):
+        if not isinstance(edge, dict) or "source" not in edge or "target" not in edge:
+            raise GraphFormatError(
+                f"node-link JSON: edges[{i}]: expected an object with 'source' and 'target'"
+            )
+        rest = dict(edge)
+        u, v = str(rest.pop("source")), str(rest.pop("target"))
+        key = rest.pop("key", None)
+        if key is None:
+            key = counts.get((u, v), 0)
+            counts[(u, v)] = key + 1
+        keyed.append((u, v, key, rest))
+    graph = data.get("graph", {})
+    if not isinstance(graph, dict):
+        raise GraphFormatError("node-link JSON: expected 'graph' to be an object")
+    return from_records(graph, nodes, keyed)
+
+
+# -- Popolo ----------------------------------------------------------------
+
+_AGENCY = {
+    PartnerCategory.GOVERNMENT,
+    PartnerCategory.POLICE_AND_JUSTICE,
+    PartnerCategory.SAFETY_AND_EMERGENCY,
+}
+
+
+def _classification(kind: str, obj: Any) -> str:
+    if kind == "municipality":
+        return "government"
+    if kind == "body":
+        return "committee"
+    if kind == "partner":
+        if obj.kind is PartnerKind.GROUP:
+            return "group"
+        return "agency" if obj.category in _AGENCY else "organization"
+    if obj.kind is RoleKind.COUNCIL:
+        return "legislature" if is_council(obj) else "executive"
+    if obj.kind is RoleKind.TEAM:
+        return "department"
+    return "office"
+
+
+def _anchors(obj: Any, present: Mapping[str, Any]) -> list[str]:
+    """Organisations in which a role that is a post is held."""
+    found = [obj.organisation] if obj.organisation else []
+    found += list(obj.municipalities)
+    return [a for a in found if a in present]
+
+
+def to_popolo(G: nx.MultiDiGraph) -> str:
+    """The actors of the graph in Popolo JSON: organizations, posts, memberships.
+
+    Municipalities, partners, bodies, and council and team roles (the
+    gemeenteraad, the college, the teams Veiligheid) are organizations;
+    offices and functions (burgemeester, Officier van Justitie) are posts
+    in the organisations they belong to, and a seat on a body held by such
+    a role is a post in the body. Other actors that sit on a body have a
+    membership whose ``member`` is that organization. The policy names no
+    persons, so ``persons`` is empty and posts are unfilled.
+
+    Every object carries its ivb data under ``extras`` (as Open Civic Data
+    does), so that :func:`from_popolo` reads the actors back whole.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+
+    Returns
+    -------
+    str
+        JSON text with ``meta``, ``persons``, ``organizations``, ``posts``
+        and ``memberships``.
+
+    Examples
+    --------
+    >>> import json, ivb
+    >>> from ivb.governance import build_graph
+    >>> data = json.loads(to_popolo(build_graph(ivb.load())))
+    >>> [p["label"] for p in data["posts"] if p["organization_id"] == "dronten"][:1]
+    ['Burgemeester (Dronten)']
+    """
+    actors = [(n, d) for n, d in G.nodes(data=True) if d.get("kind") in ACTOR_KINDS]
+    present = {n: d for n, d in actors}
+    organizations: list[dict[str, Any]] = []
+    posts: list[dict[str, Any]] = []
+    memberships: list[dict[str, Any]] = []
+    post_roles: set[str] = set()
+
+    def extras(n: str, d: Mapping[str, Any], index: int) -> dict[str, Any]:
+        return {"ivb": {"id": n, "index": index, **encode_node(d)}}
+
+    for index, (n, d) in enumerate(actors):
+        kind, obj = str(d["kind"]), d.get("obj")
+        anchors = _anchors(obj, present) if kind == "role" else []
+        if kind == "role" and obj.kind in (RoleKind.OFFICE, RoleKind.FUNCTION) and anchors:
+            post_roles.add(n)
+            for anchor in anchors:
+                posts.append(
+                    {
+                        "id": f"post:{n}@{anchor}",
+                        "label": f"{d.get('name', n)} ({present[anchor].get('name', anchor)})",
+                        "role": str(d.get("name", n)),
+                        "organization_id": anchor,
+                        "extras": extras(n, d, index),
+                    }
+                )
+            continue
+        org: dict[str, Any] = {
+            "id": n,
+            "name": str(d.get("name", n)),
+            "classification": _classification(kind, obj),
+        }
+        if kind == "municipality":
+            org["identifiers"] = [
+                {"scheme": "cbs", "identifier": obj.cbs_code},
+                {"scheme": "tooi", "identifier": obj.tooi},
+            ]
+        if kind == "partner" and obj.abbreviation:
+            org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
+        if kind == "role" and len(anchors) == 1:
+            org["parent_id"] = anchors[0]
+        if kind == "body" and obj.started:
+            org["founding_date"] = obj.started
+        org["extras"] = extras(n, d, index)
+        organizations.append(org)
+    for u, v, d in G.edges(data=True):
+        if d.get("relation") != MEMBER_OF or u not in present or v not in present:
+            continue
+        if u in post_roles:
+            name = str(present[u].get("name", u))
+            posts.append(
+                {
+                    "id": f"post:{u}@{v}",
+                    "label": f"{name} ({present[v].get('name', v)})",
+                    "role": name,
+                    "organization_id": v,
+                    "extras": {"ivb": {"seat": u}},
+                }
+            )
+        else:
+            memberships.append(
+                {
+                    "id": f"membership:{u}@{v}",
+                    "member": {"@type": "Organization", "id": u},
+                    "organization_id": v,
+                    "role": "member",
+                }
+            )
+    data = {
+        "meta": {"ivb": {"graph": {k: v for k, v in G.graph.items()}}},
+        "persons": [],
+        "organizations": organizations,
+        "posts": posts,
+        "memberships": memberships,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def from_popolo(text: str) -> nx.MultiDiGraph:
+    """Read back the actors written by :func:`to_popolo`, with every attribute.
+
+    The nodes come from the ivb data under ``extras``; the edges among them
+    are derived from their model objects again, so the result equals the
+    subgraph of the original graph on its municipalities, roles, partners
+    and bodies.
+
+    Parameters
+    ----------
+    text:
+        Popolo JSON text as :func:`to_popolo` writes it.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    GraphFormatError
+        If the text is no Popolo JSON, or lacks the ivb extras.
+
+    Examples
+    --------
+    >>> from_popolo('{"organizations": [{"id": "x", "name": "X"}]}')  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ivb.governance.GraphFormatError: Popolo: organizations[0]: expected ivb data ...
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFormatError(f"Popolo JSON, line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise GraphFormatError("Popolo: expected a JSON object with 'organizations'")
+    found: dict[str, tuple[int, dict[str, Any]]] = {}
+    for collection in ("organizations", "posts"):
+        items = data.get(collection, [])
+        if not isinstance(items, list):
+            raise GraphFormatError(f"Popolo: expected {collection!r} to be a list")
+        for i, item in enumerate(items):
+            ivb = item.get("extras", {}).get("ivb") if isinstance(item, dict) else None
+            if not isinstance(ivb, dict):
+                raise GraphFormatError(
+                    f"Popolo: {collection}[{i}]: expected ivb data under extras.ivb, got none"
+                )
+            if "seat" in ivb:
+                continue
+            record = dict(ivb)
+            try:
+                ident = str(record.pop("id"))
+                index = int(record.pop("index"))
+            except (KeyError, TypeError, ValueError):
+                raise GraphFormatError(
+                    f"Popolo: {collection}[{i}]: expected extras.ivb.id and .index"
+                ) from None
+            found.setdefault(ident, (index, record))
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    nodes = [(ident, decode_node(ident, record)) for ident, (_, record) in ordered]
+    meta = data.get("meta", {})
+    graph = meta.get("ivb", {}).get("graph", {}) if isinstance(meta, dict) else {}
+    triples = [(n, str(d.get("kind")), d.get("obj")) for n, d in nodes]
+    return assemble(nodes, derive_edges(triples), graph)
+
+
+# -- one entry point -------------------------------------------------------
+
+_WRITERS: Mapping[str, Callable[[nx.MultiDiGraph], str]] = {
+    "graphml": to_graphml,
+    "json": to_node_link,
+    "dot": to_dot,
+    "mermaid": to_mermaid,
+    "popolo": to_popolo,
+}
+_READERS: Mapping[str, Callable[[str], nx.MultiDiGraph]] = {
+    "graphml": from_graphml,
+    "json": from_node_link,
+    "dot": from_dot,
+    "mermaid": from_mermaid,
+    "popolo": from_popolo,
+}
+
+#: The graph export formats: GraphML, node-link JSON, Graphviz DOT, Mermaid, Popolo JSON.
+EXPORT_FORMATS = tuple(_WRITERS)
+
+
+def _check_format(format: str) -> None:
+    if format not in _WRITERS:
+        from ivb._errors import close_matches
+
+        hint = close_matches(format, _WRITERS)
+        extra = f"; did you mean {hint[0]!r}?" if hint else ""
+        raise GraphFormatError(
+            f"format: expected one of {', '.join(EXPORT_FORMATS)}, got {format!r}{extra}"
+        )
+
+
+def export_graph(G: nx.MultiDiGraph, format: str) -> str:
+    """The graph as text in one of :data:`EXPORT_FORMATS`.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+    format:
+        ``'graphml'``, ``'json'`` (node-link), ``'dot'``, ``'mermaid'`` or ``'popolo'``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    GraphFormatError
+        If the format is unknown.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> export_graph(build_graph(ivb.load()), "mermaid").splitlines()[0]
+    'flowchart LR'
+    """
+    _check_format(format)
+    return _WRITERS[format](G)
+
+
+def read_graph(text: str, format: str) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`export_graph` in *format*.
+
+    Parameters
+    ----------
+    text:
+        The exported text.
+    format:
+        One of :data:`EXPORT_FORMATS`.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    GraphFormatError
+        If the format is unknown or the text cannot be read.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> G = build_graph(ivb.load())
+    >>> read_graph(export_graph(G, "json"), "json").number_of_edges() == G.number_of_edges()
+    True
+    """
+    _check_format(format)
+    return _READERS[format](text)

@@ -1,0 +1,122 @@
+"""Indicators: the policy's statistics as data, its targets evaluated, its numbers checked.
+
+- **Statistics** as tidy pandas DataFrames (:func:`table_frame`, :func:`figures_frame`),
+  with pure, vectorised calculations (:func:`change`, :func:`index_to`,
+  :func:`share_of`, :func:`add_aggregates`). A missing value means *not published*.
+- **Targets** evaluated against measurements (:func:`evaluate_targets`,
+  :func:`evaluate_target`, :func:`evaluate_series`).
+- **Claim checks**: every numeric statement recomputed (:func:`verify_claims`).
+- **Police open data** (CBS catalogue "Politie", tables 47013NED and 47021NED) read as
+  downloaded (:func:`read_police_table`) and mapped to the policy's categories
+  (:data:`CATEGORIES`, :func:`police_measurements`).
+- A self-contained HTML **progress report** for the council (:func:`report_html`,
+  :func:`write_report`; ``ivb report`` on the command line).
+
+This package imports pandas; ``import ivb`` does not import it.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from ivb.indicators import change
+>>> frame = pd.DataFrame({"indicator": "x", "region": "GM0171",
+...                       "period": ["2019", "2022"], "value": [218.0, 343.0]})
+>>> round(float(change(frame, "2019", "2022")["change_pct"].iloc[0]), 1)
+57.3
+"""
+
+from ivb.indicators._calc import change, index_to, series_ids, share_of
+from ivb.indicators._claims import (
+    CLAIM_RULES,
+    TOLERANCES,
+    TREND_CLAIMS,
+    ClaimCheck,
+    ClaimRule,
+    Tolerance,
+    TrendClaim,
+    Verdict,
+    tolerance_for,
+    verify_claims,
+)
+from ivb.indicators._errors import (
+    IndicatorError,
+    MeasurementsError,
+    MissingExtraError,
+    PoliceDataError,
+)
+from ivb.indicators._frames import (
+    TIDY_COLUMNS,
+    add_aggregates,
+    figures_frame,
+    region_code,
+    region_groups,
+    series_keys,
+    table_frame,
+    validate_tidy,
+)
+from ivb.indicators._measurements import read_measurements
+from ivb.indicators._periods import cbs_period, period_bounds
+from ivb.indicators._police import (
+    CATEGORIES,
+    POLICE_TABLES,
+    PoliceCategory,
+    PoliceTable,
+    fetch_police_table,
+    police_measurements,
+    read_police_table,
+)
+from ivb.indicators._report import render_report, report_data, report_html, write_report
+from ivb.indicators._targets import (
+    TargetResult,
+    TargetStatus,
+    evaluate_series,
+    evaluate_target,
+    evaluate_targets,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "CLAIM_RULES",
+    "POLICE_TABLES",
+    "TIDY_COLUMNS",
+    "TOLERANCES",
+    "TREND_CLAIMS",
+    "ClaimCheck",
+    "ClaimRule",
+    "IndicatorError",
+    "MeasurementsError",
+    "MissingExtraError",
+    "PoliceCategory",
+    "PoliceDataError",
+    "PoliceTable",
+    "TargetResult",
+    "TargetStatus",
+    "Tolerance",
+    "TrendClaim",
+    "Verdict",
+    "add_aggregates",
+    "cbs_period",
+    "change",
+    "evaluate_series",
+    "evaluate_target",
+    "evaluate_targets",
+    "fetch_police_table",
+    "figures_frame",
+    "index_to",
+    "period_bounds",
+    "police_measurements",
+    "read_measurements",
+    "read_police_table",
+    "region_code",
+    "region_groups",
+    "render_report",
+    "report_data",
+    "report_html",
+    "series_ids",
+    "series_keys",
+    "share_of",
+    "table_frame",
+    "tolerance_for",
+    "validate_tidy",
+    "verify_claims",
+    "write_report",
+]

@@ -1,0 +1,348 @@
+"""`ivb who-owns`, `show`, `bodies`, `chain`, `export`, `diff`: the installed console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ivb.governance import (
+    MeetingCalendar,
+    build_graph,
+    from_dot,
+    from_graphml,
+    from_mermaid,
+    from_node_link,
+    from_popolo,
+)
+
+IVB = shutil.which("ivb")
+COMMANDS = ("who-owns", "show", "bodies", "chain", "export", "diff")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = [IVB] if IVB else [sys.executable, "-m", "ivb"]
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, timeout=120, env=env, encoding="utf-8"
+    )
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def finding(*args: str) -> subprocess.CompletedProcess[str]:
+    result = run(*args)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "kapot.yaml"
+    path.write_text("title: [unclosed\n", encoding="utf-8")
+    return path
+
+
+def test_console_script_is_installed() -> None:
+    assert IVB is not None, "pip install -e . should install the ivb console script"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_subcommand(command: str) -> None:
+    out = ok(command, "--help")
+    assert f"usage: ivb {command}" in out
+    assert "--policy FILE" in out
+    assert "--json" in out
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("chain").returncode == 2
+    assert run("export").returncode == 2
+    assert run("export", "--format", "svg").returncode == 2
+    assert run("who-owns", "a", "b").returncode == 2
+
+
+# -- who-owns -------------------------------------------------------------------
+
+
+def test_who_owns_text() -> None:
+    lines = ok("who-owns").splitlines()
+    assert lines[0] == "Eigenaar (thematrekker of gemeente) en coördinatie"
+    row = next(line for line in lines if "[ondermijning]" in line)
+    assert row.split()[:5] == ["Ondermijning", "[ondermijning]", "thema", "Dronten", "Dronten,"]
+    assert sum("speerpunt" in line for line in lines[2:]) == 11
+
+
+def test_who_owns_json() -> None:
+    rows = json.loads(ok("who-owns", "--json"))
+    assert {r["id"]: r["owner"] for r in rows if r["kind"] == "theme"} == {
+        "cybercrime": "noordoostpolder",
+        "ondermijning": "dronten",
+        "maatschappelijke-onrust": "urk",
+    }
+    assert len(rows) == 14
+    assert rows[0]["coordinators"] == ["noordoostpolder", "teams-veiligheid"]
+
+
+def test_who_owns_one_theme_by_id_or_name() -> None:
+    by_id = json.loads(ok("who-owns", "cybercrime", "--json"))
+    by_name = json.loads(ok("who-owns", "cybercrime en digitale veiligheid", "--json"))
+    assert by_id == by_name
+    assert [(r["id"], r["owner_name"]) for r in by_id] == [("cybercrime", "Noordoostpolder")]
+
+
+def test_who_owns_unknown_theme() -> None:
+    result = finding("who-owns", "ondermijnig")
+    assert result.stdout == ""
+    assert result.stderr == (
+        "ivb who-owns: no theme or speerpunt with id 'ondermijnig'; did you mean 'ondermijning'?\n"
+    )
+
+
+def test_who_owns_unknown_theme_json() -> None:
+    result = finding("who-owns", "ondermijnig", "--json")
+    data = json.loads(result.stdout)
+    assert data["error"] == "UnknownNodeError"
+    assert "did you mean 'ondermijning'?" in data["message"]
+
+
+def test_who_owns_wrong_kind() -> None:
+    result = finding("who-owns", "urk")
+    assert (
+        "expected the id of a theme or speerpunt, got 'urk', which is a municipality"
+        in result.stderr
+    )
+
+
+def test_cold_who_owns_does_not_import_pandas() -> None:
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    result = run("who-owns", env=env)
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "ivb.governance._core" in imported
+    assert "networkx" in imported
+    assert not any(name == "pandas" or name.startswith("pandas.") for name in imported)
+
+
+def test_who_owns_other_policy(mini_path: Path) -> None:
+    rows = json.loads(ok("who-owns", "--policy", str(mini_path), "--json"))
+    assert [(r["id"], r["owner"]) for r in rows] == [
+        ("ondermijning", "voorbeeld"),
+        ("voorbeeld-jeugd", "voorbeeld"),
+    ]
+
+
+def test_broken_policy_file(broken: Path) -> None:
+    for command in (
+        ["who-owns"],
+        ["bodies"],
+        ["show", "x"],
+        ["chain", "x"],
+        ["export", "-f", "dot"],
+    ):
+        result = finding(*command, "--policy", str(broken))
+        assert str(broken) in result.stderr
+        assert "line 2, column 1" in result.stderr
+    result = finding("who-owns", "--policy", "/nonexistent/policy.yaml")
+    assert "does not exist" in result.stderr
+
+
+# -- show, bodies, chain ----------------------------------------------------------
+
+
+def test_show_text() -> None:
+    out = ok("show", "ambtelijk-vooroverleg")
+    lines = out.splitlines()
+    assert lines[:2] == ["Ambtelijk Vooroverleg", "  body [ambtelijk-vooroverleg]"]
+    assert (
+        "  -> prepares  Districtelijk Veiligheidscollege Flevoland "
+        "[districtelijk-veiligheidscollege-flevoland]" in lines
+    )
+    assert any(
+        line.strip().startswith("meetings_per_year") and line.endswith("4") for line in lines
+    )
+
+
+def test_show_json() -> None:
+    data = json.loads(ok("show", "burgemeester", "--json"))
+    assert (data["id"], data["kind"], data["name"]) == ("burgemeester", "role", "Burgemeester")
+    assert data["data"]["legal_basis"] == ["Gemeentewet, artikel 172", "Politiewet 2012"]
+    out = {(r["relation"], r["id"]) for r in data["out"]}
+    assert ("has-authority-over", "politie-midden-nederland") in out
+    assert ("member-of", "districtelijk-veiligheidscollege-flevoland") in out
+    assert ("controls", "gemeenteraad") in {(r["relation"], r["id"]) for r in data["in"]}
+
+
+def test_show_by_name() -> None:
+    data = json.loads(ok("show", "Officier van Justitie", "--json"))
+    assert data["id"] == "officier-van-justitie"
+
+
+def test_show_unknown_id() -> None:
+    result = finding("show", "burgemeestr")
+    assert result.stderr.startswith(
+        "ivb show: no node with id 'burgemeestr'; did you mean 'burgemeester'"
+    )
+
+
+def test_bodies_text() -> None:
+    out = ok("bodies")
+    assert out.startswith("Overlegstructuren\n")
+    assert (
+        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg]\n    ambtelijk, district, 4x per jaar\n"
+        in out
+    )
+    assert "    bereidt voor: Districtelijk Veiligheidscollege Flevoland\n" in out
+    assert "    schaalt op naar: Zorg- en Veiligheidshuis Flevoland\n" in out
+
+
+def test_bodies_json() -> None:
+    rows = json.loads(ok("bodies", "--json"))
+    assert len(rows) == 9
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["districtelijk-veiligheidscollege-flevoland"]["prepared_by"] == [
+        "ambtelijk-vooroverleg"
+    ]
+    assert by_id["basisteamdriehoek-dnu"]["members"] == [
+        "portefeuillehouders-oov",
+        "officier-van-justitie",
+        "basisteamchef",
+    ]
+    assert by_id["jeugd-interventietafel-urk"]["planned"] is True
+
+
+def test_chain() -> None:
+    out = ok("chain", "districtelijk-veiligheidscollege-flevoland")
+    assert out == (
+        "Wat Districtelijk Veiligheidscollege Flevoland "
+        "[districtelijk-veiligheidscollege-flevoland] voedt\n"
+        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg] bereidt voor"
+        " Districtelijk Veiligheidscollege Flevoland\n"
+    )
+    data = json.loads(ok("chain", "Basisteamdriehoek Dronten, Noordoostpolder en Urk", "--json"))
+    assert data["id"] == "basisteamdriehoek-dnu"
+    assert [(c["depth"], c["id"], c["relation"]) for c in data["chain"]] == [
+        (1, "ambtelijke-basisteamdriehoek", "prepares")
+    ]
+    assert ok("chain", "ambtelijk-vooroverleg").startswith("Niets bereidt Ambtelijk Vooroverleg")
+
+
+def test_chain_unknown_body() -> None:
+    result = finding("chain", "districtelijk-veiligheidscolege")
+    assert "did you mean 'districtelijk-veiligheidscollege-flevoland'" in result.stderr
+
+
+# -- export -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader"),
+    [
+        ("graphml", from_graphml),
+        ("json", from_node_link),
+        ("dot", from_dot),
+        ("mermaid", from_mermaid),
+        ("popolo", from_popolo),
+    ],
+)
+def test_export_reads_back(fmt: str, reader: object) -> None:
+    import ivb
+
+    G = build_graph(ivb.load())
+    back = reader(ok("export", "--format", fmt))  # type: ignore[operator]
+    if fmt == "popolo":
+        assert set(back) == {
+            n for n, k in G.nodes(data="kind") if k in ("municipality", "role", "partner", "body")
+        }
+    else:
+        assert list(back) == list(G)
+        assert back.number_of_edges() == G.number_of_edges()
+        assert back.nodes["ondermijning"]["obj"] == G.nodes["ondermijning"]["obj"]
+
+
+def test_export_governance_view() -> None:
+    back = from_mermaid(ok("export", "-f", "mermaid", "--governance"))
+    assert {k for _, k in back.nodes(data="kind")} == {"municipality", "role", "partner", "body"}
+
+
+def test_export_ics(tmp_path: Path) -> None:
+    text = ok("export", "--format", "ics", "--year", "2025")
+    assert text.startswith("BEGIN:VCALENDAR")
+    cal = MeetingCalendar.from_ical(text)
+    assert cal.year == 2025
+    assert len(cal.meetings) == 12
+    default = MeetingCalendar.from_ical(ok("export", "--format", "ics"))
+    assert default.year == 2024  # the first year of the policy
+    path = tmp_path / "dnu.ics"
+    summary = json.loads(ok("export", "-f", "ics", "-o", str(path), "--json"))
+    assert summary["format"] == "ics" and summary["output"] == str(path)
+    raw = path.read_bytes()
+    assert summary["bytes"] == len(raw)
+    assert b"\r\n" in raw and b"\r\r\n" not in raw
+
+
+def test_export_to_unwritable_file(tmp_path: Path) -> None:
+    result = finding("export", "-f", "json", "-o", str(tmp_path / "missing" / "x.json"))
+    assert "--output: cannot write" in result.stderr
+
+
+# -- diff -------------------------------------------------------------------------
+
+
+def test_diff_same(mini_path: Path) -> None:
+    assert ok("diff", str(mini_path), str(mini_path)) == (
+        "voorbeeld-ivb-2025-2028 and voorbeeld-ivb-2025-2028 are the same\n"
+    )
+
+
+def test_diff_changes(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
+    new = tmp_path / "nieuw.yaml"
+    new.write_text(
+        mini_text.replace("meetings_per_year: 4", "meetings_per_year: 6"), encoding="utf-8"
+    )
+    result = finding("diff", str(mini_path), str(new))
+    assert result.stdout.splitlines() == [
+        "--- voorbeeld-ivb-2025-2028",
+        "+++ voorbeeld-ivb-2025-2028",
+        "~ body driehoek.meetings_per_year: 4 -> 6",
+    ]
+    data = json.loads(finding("diff", str(mini_path), str(new), "--json").stdout)
+    assert data["changes"] == [
+        {
+            "change": "changed",
+            "kind": "body",
+            "id": "driehoek",
+            "field": "meetings_per_year",
+            "old": 4,
+            "new": 6,
+        }
+    ]
+
+
+def test_diff_against_the_bundled_policy(mini_path: Path) -> None:
+    result = finding("diff", str(mini_path), "--json")
+    data = json.loads(result.stdout)
+    assert (data["a"], data["b"]) == ("voorbeeld-ivb-2025-2028", "dnu-ivb-2024-2027")
+    assert {
+        "change": "added",
+        "kind": "municipality",
+        "id": "urk",
+        "field": None,
+        "old": None,
+        "new": None,
+    } in data["changes"]
+
+
+def test_diff_broken_file(broken: Path, mini_path: Path) -> None:
+    result = finding("diff", str(mini_path), str(broken))
+    assert str(broken) in result.stderr

@@ -1,0 +1,142 @@
+"""meeting_calendar: expected meetings per body per quarter, and iCalendar (RFC 5545) output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ivb.governance import GraphFormatError, Meeting, MeetingCalendar, meeting_calendar
+from ivb.model import Policy
+from tests.strategies import governance_policies, texts
+
+_settings = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: The three bodies the source gives a frequency for, each "vier keer per jaar".
+FOUR_A_YEAR = [
+    "districtelijk-veiligheidscollege-flevoland",
+    "ambtelijk-vooroverleg",
+    "basisteamdriehoek-dnu",
+]
+
+
+def test_meetings_per_quarter(dnu: Policy) -> None:
+    cal = meeting_calendar(dnu, 2025)
+    df = cal.to_frame()
+    assert list(df.columns) == ["body", "name", "quarter", "meetings"]
+    assert list(dict.fromkeys(df.body)) == FOUR_A_YEAR
+    assert df.meetings.tolist() == [1] * 12
+    assert df.quarter.tolist() == [1, 2, 3, 4] * 3
+    assert cal.unscheduled == (
+        "ambtelijke-basisteamdriehoek",
+        "zorg-en-veiligheidstafel-urk",
+        "regionale-pga-werkgroep",
+        "jeugd-interventietafel-urk",
+        "regionale-werkgroep-vuurwerk",
+        "intergemeentelijke-samenwerking-oov-igw-sociaal-domein",
+    )
+    assert [m.date for m in cal.meetings[:4]] == [
+        dt.date(2025, 2, 15),
+        dt.date(2025, 5, 17),
+        dt.date(2025, 8, 17),
+        dt.date(2025, 11, 16),
+    ]
+
+
+def test_calendar_from_the_graph_equals_from_the_policy(dnu: Policy, G: nx.MultiDiGraph) -> None:
+    assert meeting_calendar(G, 2026) == meeting_calendar(dnu, 2026)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 6, 12, 26, 52])
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_meetings_spread_over_the_year(dnu: Policy, n: int, year: int) -> None:
+    body = attrs.evolve(dnu.bodies[0], meetings_per_year=n)
+    policy = attrs.evolve(dnu, bodies=(body, *dnu.bodies[1:]))
+    cal = meeting_calendar(policy, year)
+    meetings = [m for m in cal.meetings if m.body == body.id]
+    assert len(meetings) == n
+    assert [m.number for m in meetings] == list(range(1, n + 1))
+    dates = [m.date for m in meetings]
+    assert dates == sorted(set(dates))
+    assert all(d.year == year for d in dates)
+    per_quarter = [q for b, *_, q in cal.per_quarter() if b == body.id]
+    assert sum(per_quarter) == n
+    assert max(per_quarter) - min(per_quarter) <= 1 or n < 4
+
+
+def test_bad_year(dnu: Policy) -> None:
+    with pytest.raises(ValueError, match="year: expected a year from 1 to 9999, got 0"):
+        meeting_calendar(dnu, 0)
+    with pytest.raises(ValueError, match="year"):
+        meeting_calendar(dnu, "2025")  # type: ignore[arg-type]
+
+
+def test_ical_follows_rfc_5545(dnu: Policy) -> None:
+    text = meeting_calendar(dnu, 2025).to_ical()
+    assert text.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    assert text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT") == 12
+    unfolded = text.replace("\r\n ", "")
+    assert "UID:districtelijk-veiligheidscollege-flevoland-2025-1@ivb" in unfolded
+    assert "DTSTAMP:20250101T000000Z" in unfolded
+    assert "DTSTART;VALUE=DATE:20250215\r\nDTEND;VALUE=DATE:20250216" in unfolded
+    # commas in text are escaped
+    assert "SUMMARY:Basisteamdriehoek Dronten\\, Noordoostpolder en Urk" in unfolded
+    uids = [line for line in unfolded.split("\r\n") if line.startswith("UID:")]
+    assert len(uids) == len(set(uids))
+
+
+def test_ical_stamp(dnu: Policy) -> None:
+    when = dt.datetime(2024, 3, 1, 13, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    text = meeting_calendar(dnu, 2025).to_ical(stamp=when)
+    assert "DTSTAMP:20240301T123000Z" in text
+
+
+def test_ical_round_trips(dnu: Policy) -> None:
+    cal = meeting_calendar(dnu, 2027)
+    assert MeetingCalendar.from_ical(cal.to_ical()) == cal
+
+
+def test_broken_ical() -> None:
+    with pytest.raises(GraphFormatError, match="expected an X-IVB-YEAR line"):
+        MeetingCalendar.from_ical("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    with pytest.raises(GraphFormatError, match="expected NAME:VALUE"):
+        MeetingCalendar.from_ical("BEGIN:VCALENDAR\r\nnonsense\r\n")
+    with pytest.raises(GraphFormatError, match="expected an ivb meeting"):
+        MeetingCalendar.from_ical("X-IVB-YEAR:2025\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n")
+
+
+@_settings
+@given(texts, st.integers(1, 52), st.integers(1900, 2100))
+def test_any_name_folds_and_round_trips(name: str, n: int, year: int) -> None:
+    meetings = tuple(
+        Meeting(
+            body="b",
+            name=name + ";,\\",
+            number=k + 1,
+            per_year=n,
+            date=dt.date(year, 1 + k % 12, 1),
+            quarter=1 + (k % 12) // 3,
+        )
+        for k in range(n)
+    )
+    cal = MeetingCalendar(year=year, meetings=meetings, unscheduled=("x", "y"))
+    text = cal.to_ical()
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert MeetingCalendar.from_ical(text) == cal
+
+
+@_settings
+@given(governance_policies(), st.integers(2000, 2040))
+def test_generated_policies(policy: Policy, year: int) -> None:
+    cal = meeting_calendar(policy, year)
+    expected = sum(b.meetings_per_year or 0 for b in policy.bodies if not b.planned)
+    assert len(cal.meetings) == expected
+    assert MeetingCalendar.from_ical(cal.to_ical()) == cal

@@ -1,0 +1,129 @@
+"""diff: what was added, removed and changed between two policies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import ivb
+from ivb.governance import Change, PolicyDiff, diff
+from ivb.model import Policy, Theme
+from tests.strategies import policies
+
+_settings = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_same_policy_has_no_differences(dnu: Policy) -> None:
+    result = diff(dnu, dnu)
+    assert not result
+    assert len(result) == 0
+    assert result.render() == "dnu-ivb-2024-2027 and dnu-ivb-2024-2027 are the same\n"
+    assert diff(dnu, ivb.loads(ivb.dumps(dnu))).changes == ()
+
+
+def test_changed_owner(dnu: Policy) -> None:
+    theme = dnu.get("ondermijning", Theme)
+    themes = tuple(attrs.evolve(t, owner="urk") if t is theme else t for t in dnu.themes)
+    new = attrs.evolve(dnu, themes=themes)
+    result = diff(dnu, new)
+    assert [str(c) for c in result] == [
+        "~ theme ondermijning.owner: 'dronten' -> 'urk'",
+        "- relation dronten -owns-> ondermijning",
+        "+ relation urk -owns-> ondermijning",
+    ]
+    assert result.of("changed") == (
+        Change(
+            change="changed",
+            kind="theme",
+            id="ondermijning",
+            field="owner",
+            old="dronten",
+            new="urk",
+        ),
+    )
+
+
+def test_added_and_removed_entities(dnu: Policy) -> None:
+    body = dnu.bodies[-1]
+    smaller = attrs.evolve(
+        dnu,
+        bodies=dnu.bodies[:-1],
+        speerpunten=tuple(
+            attrs.evolve(s, actions=tuple(a for a in s.actions if body.id not in a.bodies))
+            for s in dnu.speerpunten
+        ),
+    )
+    result = diff(dnu, smaller)
+    removed = result.of("removed")
+    assert Change(change="removed", kind="body", id=body.id) in removed
+    back = diff(smaller, dnu)
+    assert {c.id for c in back.of("added")} == {c.id for c in removed}
+    assert all(c.kind in ("body", "action", "relation") for c in removed)
+    changed_fields = {(c.kind, c.field) for c in result.of("changed")}
+    assert changed_fields == {("speerpunt", "actions")}
+
+
+def test_policy_fields(dnu: Policy) -> None:
+    new = attrs.evolve(dnu, period=(2024, 2028), title="IVB")
+    result = diff(dnu, new)
+    assert [(c.kind, c.field, c.old, c.new) for c in result] == [
+        ("policy", "title", "Integraal Veiligheidsbeleid 2024-2027", "IVB"),
+        ("policy", "period", [2024, 2027], [2024, 2028]),
+    ]
+
+
+def test_two_municipalities_files(dnu: Policy, mini_path: Path) -> None:
+    mini = ivb.load(mini_path)
+    result = diff(mini, dnu)
+    assert result.a == "voorbeeld-ivb-2025-2028"
+    assert result.b == "dnu-ivb-2024-2027"
+    kinds = {(c.change, c.kind) for c in result}
+    assert ("added", "municipality") in kinds
+    assert ("removed", "municipality") in kinds
+    # 'ondermijning' and 'burgemeester' exist in both and differ field by field
+    fields = {c.field for c in result.of("changed") if c.id == "ondermijning"}
+    assert {"owner", "municipalities", "summary"} <= fields
+
+
+def test_records_and_frame(dnu: Policy) -> None:
+    result = diff(dnu, attrs.evolve(dnu, title="IVB"))
+    assert result.to_records() == [
+        {
+            "change": "changed",
+            "kind": "policy",
+            "id": "<policy>",
+            "field": "title",
+            "old": "Integraal Veiligheidsbeleid 2024-2027",
+            "new": "IVB",
+        }
+    ]
+    df = result.to_frame()
+    assert list(df.columns) == ["change", "kind", "id", "field", "old", "new"]
+    assert len(df) == 1
+
+
+def test_diff_needs_policies(dnu: Policy) -> None:
+    with pytest.raises(TypeError, match="policy_b: expected a Policy, got dict"):
+        diff(dnu, {})  # type: ignore[arg-type]
+
+
+def test_render(dnu: Policy) -> None:
+    text = diff(dnu, attrs.evolve(dnu, title="IVB")).render()
+    assert text.splitlines()[:2] == ["--- dnu-ivb-2024-2027", "+++ dnu-ivb-2024-2027"]
+    assert isinstance(diff(dnu, dnu), PolicyDiff)
+
+
+@_settings
+@given(policies(), policies())
+def test_diff_is_symmetric(a: Policy, b: Policy) -> None:
+    ab, ba = diff(a, b), diff(b, a)
+    assert {(c.kind, c.id) for c in ab.of("added")} == {(c.kind, c.id) for c in ba.of("removed")}
+    assert {(c.id, c.field) for c in ab.of("changed")} == {
+        (c.id, c.field) for c in ba.of("changed")
+    }
+    for c in ab.of("changed"):
+        assert c.old != c.new
+    assert not diff(a, a)

@@ -1,0 +1,343 @@
+"""Exports: every format reads back with every attribute; Popolo follows the specification."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from ivb.governance import (
+    EXPORT_FORMATS,
+    GraphFormatError,
+    build_graph,
+    export_graph,
+    from_dot,
+    from_graphml,
+    from_mermaid,
+    from_node_link,
+    from_popolo,
+    governance_view,
+    read_graph,
+    to_dot,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+    to_popolo,
+)
+from ivb.governance._relations import ACTOR_KINDS
+from ivb.model import Policy
+from tests.governance.helpers import assert_same_graph
+from tests.strategies import governance_policies
+
+_settings = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WRITERS: dict[str, tuple[Callable[[nx.MultiDiGraph], str], Callable[[str], nx.MultiDiGraph]]] = {
+    "graphml": (to_graphml, from_graphml),
+    "json": (to_node_link, from_node_link),
+    "dot": (to_dot, from_dot),
+    "mermaid": (to_mermaid, from_mermaid),
+}
+
+
+def actor_subgraph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """G on its actors, nodes and edges in G's order (G.subgraph orders edges by a set)."""
+    keep = {n for n, k in G.nodes(data="kind") if k in ACTOR_KINDS}
+    H = nx.MultiDiGraph(**G.graph)
+    H.add_nodes_from((n, d) for n, d in G.nodes(data=True) if n in keep)
+    H.add_edges_from(
+        (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep
+    )
+    return H
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_round_trip_of_the_bundled_graph(G: nx.MultiDiGraph, fmt: str) -> None:
+    write, read = WRITERS[fmt]
+    assert_same_graph(G, read(write(G)))
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_round_trip_of_the_governance_view(G: nx.MultiDiGraph, fmt: str) -> None:
+    V = governance_view(G)
+    write, read = WRITERS[fmt]
+    assert_same_graph(V, read(write(V)))
+
+
+def test_popolo_round_trip_gives_the_actors(G: nx.MultiDiGraph) -> None:
+    back = from_popolo(to_popolo(G))
+    assert_same_graph(actor_subgraph(G), back)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+def test_export_graph_and_read_graph(G: nx.MultiDiGraph, fmt: str) -> None:
+    back = read_graph(export_graph(G, fmt), fmt)
+    expected = actor_subgraph(G) if fmt == "popolo" else G
+    assert_same_graph(expected, back)
+
+
+def test_unknown_format(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(
+        GraphFormatError,
+        match="format: expected one of graphml, json, dot, mermaid, popolo, got 'graphm'; "
+        "did you mean 'graphml'",
+    ):
+        export_graph(G, "graphm")
+    with pytest.raises(GraphFormatError):
+        read_graph("", "svg")
+
+
+# -- other tools read the exports -------------------------------------------------
+
+
+def test_plain_networkx_reads_graphml(G: nx.MultiDiGraph) -> None:
+    H = nx.read_graphml(io.BytesIO(to_graphml(G).encode()), force_multigraph=True)
+    assert list(H) == list(G)
+    assert H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["ondermijning"]["kind"] == "theme"
+    assert json.loads(H.nodes["ondermijning"]["obj"])["owner"] == "dronten"
+    assert H.edges["dronten", "ondermijning", "owns"]["relation"] == "owns"
+
+
+def test_plain_networkx_reads_node_link(G: nx.MultiDiGraph) -> None:
+    H = nx.node_link_graph(json.loads(to_node_link(G)), edges="edges")
+    assert isinstance(H, nx.MultiDiGraph)
+    assert list(H) == list(G)
+    assert H.edges["burgemeester", "politie-midden-nederland", "has-authority-over"][
+        "legal_basis"
+    ] == [
+        "Politiewet 2012",
+        "Gemeentewet, artikel 172",
+    ]
+
+
+def test_dot_is_drawable_text(G: nx.MultiDiGraph) -> None:
+    text = to_dot(governance_view(G))
+    assert text.startswith('digraph "dnu-ivb-2024-2027" {\n')
+    assert (
+        '"ambtelijk-vooroverleg" -> "districtelijk-veiligheidscollege-flevoland" [key="prepares"'
+        in text
+    )
+    assert 'label="prepares"' in text
+    assert text.rstrip().endswith("}")
+
+
+def test_mermaid_is_a_flowchart(G: nx.MultiDiGraph) -> None:
+    V = governance_view(G)
+    text = to_mermaid(V, direction="TB")
+    lines = text.splitlines()
+    assert lines[0] == "flowchart TB"
+    alias = {n: f"n{i}" for i, n in enumerate(V)}
+    dvc = alias["districtelijk-veiligheidscollege-flevoland"]
+    assert f'  {alias["ambtelijk-vooroverleg"]} -->|"prepares"| {dvc}' in lines
+    assert f'  {alias["dronten"]}[["Dronten"]]' in lines
+    for line in lines[1:]:
+        assert line.startswith(("  ", "%% ivb:")), line
+    with pytest.raises(ValueError, match="direction"):
+        to_mermaid(V, direction="XY")
+
+
+# -- Popolo ---------------------------------------------------------------------
+
+
+def test_popolo_follows_the_specification(G: nx.MultiDiGraph) -> None:
+    data = json.loads(to_popolo(G))
+    assert set(data) == {"meta", "persons", "organizations", "posts", "memberships"}
+    orgs = {o["id"]: o for o in data["organizations"]}
+    posts = {p["id"]: p for p in data["posts"]}
+    assert len(orgs) == len(data["organizations"])
+    assert len(posts) == len(data["posts"])
+    for org in data["organizations"]:
+        assert {"id", "name", "classification"} <= set(org)
+        assert isinstance(org["name"], str) and org["name"]
+        if "parent_id" in org:
+            assert org["parent_id"] in orgs
+    for post in data["posts"]:
+        assert {"id", "label", "role", "organization_id"} <= set(post)
+        assert post["organization_id"] in orgs
+    ids = [m["id"] for m in data["memberships"]]
+    assert len(ids) == len(set(ids))
+    for m in data["memberships"]:
+        assert m["organization_id"] in orgs
+        # "All memberships must assign values to either person_id or member"
+        assert "person_id" in m or "member" in m
+        assert m["member"]["@type"] == "Organization"
+        assert m["member"]["id"] in orgs
+    for obj in (*data["organizations"], *data["posts"]):
+        assert set(obj) <= {
+            "id",
+            "name",
+            "label",
+            "role",
+            "classification",
+            "organization_id",
+            "parent_id",
+            "identifiers",
+            "other_names",
+            "founding_date",
+            "extras",
+        }
+
+
+def test_popolo_content(G: nx.MultiDiGraph) -> None:
+    data = json.loads(to_popolo(G))
+    orgs = {o["id"]: o for o in data["organizations"]}
+    posts = {p["id"]: p for p in data["posts"]}
+    assert orgs["dronten"]["classification"] == "government"
+    assert {"scheme": "cbs", "identifier": "GM0303"} in orgs["dronten"]["identifiers"]
+    assert orgs["gemeenteraad"]["classification"] == "legislature"
+    assert orgs["college-van-b-en-w"]["classification"] == "executive"
+    assert orgs["districtelijk-veiligheidscollege-flevoland"]["classification"] == "committee"
+    assert orgs["zorg-en-veiligheidstafel-urk"]["founding_date"] == "2023-02-01"
+    # the burgemeester is a post in each municipality, and holds a seat on the DVC
+    assert posts["post:burgemeester@urk"]["label"] == "Burgemeester (Urk)"
+    assert posts["post:burgemeester@districtelijk-veiligheidscollege-flevoland"][
+        "organization_id"
+    ] == ("districtelijk-veiligheidscollege-flevoland")
+    # the Officier van Justitie is a post in the Openbaar Ministerie
+    assert (
+        posts["post:officier-van-justitie@openbaar-ministerie"]["role"] == "Officier van Justitie"
+    )
+    members = {(m["member"]["id"], m["organization_id"]) for m in data["memberships"]}
+    assert ("openbaar-ministerie", "districtelijk-veiligheidscollege-flevoland") in members
+    assert ("teams-veiligheid", "ambtelijke-basisteamdriehoek") in members
+    assert data["persons"] == []
+
+
+# -- broken input ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "message"),
+    [
+        ("graphml", "<graphml", "GraphML: not well-formed XML"),
+        ("graphml", "<graphml/>", "GraphML: cannot be read"),
+        ("json", "{", "node-link JSON, line 1"),
+        ("json", "[]", "expected an object with a 'nodes' list"),
+        ("json", '{"nodes": [{}]}', r"nodes\[0\]: expected an object with an 'id'"),
+        (
+            "json",
+            '{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "b"}]}',
+            "expected a known node, got 'b'",
+        ),
+        (
+            "json",
+            '{"nodes": [{"id": "a", "kind": "theme", "obj": {"id": "a"}}]}',
+            "node 'a': its obj is no valid Theme",
+        ),
+        (
+            "json",
+            '{"nodes": [{"id": "a", "kind": "spaceship", "obj": {}}]}',
+            "expected a known kind, got 'spaceship'",
+        ),
+        ("dot", "graph { a -- b }", "expected 'digraph', got 'graph'"),
+        ("dot", "digraph { a -> }", "DOT line 1: expected a name, got '}'"),
+        ("dot", "digraph { subgraph x { a } }", "subgraphs are not supported"),
+        ("dot", "digraph { a [label=<b>x</b>] }", "HTML strings"),
+        ("dot", 'digraph { a [obj="{"] }', "attribute 'obj': expected JSON"),
+        ("dot", "digraph {\n a -> b\n", "expected '}', got the end"),
+        ("mermaid", "hello", "expected a 'flowchart' line"),
+        ("mermaid", "flowchart LR\n%% ivb:node {", "Mermaid line 2: expected JSON"),
+        ("popolo", "{}", None),
+        ("popolo", '{"posts": [{"id": "x"}]}', r"posts\[0\]: expected ivb data"),
+        ("popolo", "[1]", "expected a JSON object"),
+    ],
+)
+def test_broken_input_gives_a_clear_error(fmt: str, text: str, message: str | None) -> None:
+    if message is None:
+        assert read_graph(text, fmt).number_of_nodes() == 0
+        return
+    with pytest.raises(GraphFormatError, match=message):
+        read_graph(text, fmt)
+
+
+def test_dot_reader_handles_the_common_subset() -> None:
+    text = """
+    /* a hand-written graph */
+    strict digraph "x" {
+      // defaults
+      graph [title="T"]; rankdir=LR
+      node [kind="body"];
+      edge [relation="prepares"]
+      "ambtelijk" -> bestuurlijk -> "raad" [field="prepares"];
+      # a preprocessor-style line
+      "a" + "b" [name="Quote \\" and backslash \\\\ here"]
+      raad [kind="role"]
+    }
+    """
+    G = from_dot(text)
+    assert G.graph == {"title": "T"}
+    assert list(G) == ["ambtelijk", "bestuurlijk", "raad", "ab"]
+    assert G.nodes["raad"]["kind"] == "role"
+    assert G.nodes["ab"]["name"] == 'Quote " and backslash \\ here'
+    assert list(G.edges(keys=True, data="relation")) == [
+        ("ambtelijk", "bestuurlijk", 0, "prepares"),
+        ("bestuurlijk", "raad", 0, "prepares"),
+    ]
+
+
+def test_hand_drawn_mermaid_reads() -> None:
+    G = from_mermaid(
+        "flowchart LR\n"
+        '  a["Ambtelijk #quot;overleg#quot;"] -->|prepares| b(["Bestuurlijk"])\n'
+        "  b --> c\n"
+        "  classDef body fill:#fff\n"
+    )
+    assert dict(G.nodes(data="name")) == {"a": 'Ambtelijk "overleg"', "b": "Bestuurlijk", "c": None}
+    assert list(G.edges(data="relation")) == [("a", "b", "prepares"), ("b", "c", None)]
+
+
+def test_node_link_refuses_clashing_attribute_names(G: nx.MultiDiGraph) -> None:
+    G.nodes["urk"]["id"] = "x"
+    with pytest.raises(GraphFormatError, match="may not be called 'id'"):
+        to_node_link(G)
+
+
+def test_unsupported_attribute_values(G: nx.MultiDiGraph) -> None:
+    G.nodes["urk"]["when"] = object()
+    with pytest.raises(GraphFormatError, match="attribute 'when': expected text, a number"):
+        to_graphml(G)
+
+
+def test_other_attributes_survive(G: nx.MultiDiGraph) -> None:
+    G.nodes["urk"]["x"] = 3
+    G.nodes["urk"]["note"] = 'line one\nline "two" \\ #35; %% end'
+    G.graph["note"] = "a; b, c"
+    for fmt in ("graphml", "json", "mermaid"):
+        back = read_graph(export_graph(G, fmt), fmt)
+        assert back.nodes["urk"]["x"] == 3, fmt
+        assert back.nodes["urk"]["note"] == G.nodes["urk"]["note"], fmt
+        assert back.graph["note"] == "a; b, c"
+    back = from_dot(to_dot(G))
+    assert back.nodes["urk"]["x"] == "3"  # DOT has text only
+    assert back.nodes["urk"]["note"] == G.nodes["urk"]["note"]
+
+
+# -- properties -------------------------------------------------------------------
+
+
+@_settings
+@given(governance_policies())
+def test_every_export_round_trips(policy: Policy) -> None:
+    G = build_graph(policy)
+    for fmt, (write, read) in WRITERS.items():
+        text = write(G)
+        try:
+            assert_same_graph(G, read(text))
+        except AssertionError as exc:  # pragma: no cover - shows which format failed
+            raise AssertionError(f"{fmt}: {exc}") from exc
+    assert_same_graph(actor_subgraph(G), from_popolo(to_popolo(G)))
+
+
+@_settings
+@given(governance_policies())
+def test_popolo_references_resolve(policy: Policy) -> None:
+    data = json.loads(to_popolo(build_graph(policy)))
+    orgs = {o["id"] for o in data["organizations"]}
+    for post in data["posts"]:
+        assert post["organization_id"] in orgs
+    for m in data["memberships"]:
+        assert m["organization_id"] in orgs and m["member"]["id"] in orgs

@@ -1,0 +1,354 @@
+"""The graph queries, pinned on the bundled policy against the source text."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import ivb
+from ivb import IvbError, UnknownIdError
+from ivb.governance import (
+    UnknownNodeError,
+    WrongKindError,
+    alignment,
+    authority_over,
+    build_graph,
+    escalation_path,
+    members,
+    owner_of,
+    partners_of,
+    preparation_chain,
+    responsibilities,
+    who_owns,
+)
+from ivb.governance._core import GraphError
+from ivb.model import Municipality, Partner, Policy
+from tests.governance.helpers import assert_same_graph
+from tests.strategies import governance_policies
+
+_settings = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# -- owner_of, who_owns ------------------------------------------------------
+
+
+def test_owner_of_the_joint_themes(G: nx.MultiDiGraph) -> None:
+    # "De verdeling van de thema's ziet er als volgt uit: Gemeente Dronten thema ondermijning,
+    # Gemeente Noordoostpolder thema cybercrime en digitale veiligheid, Gemeente Urk thema
+    # maatschappelijke onrust"
+    assert owner_of(G, "ondermijning").name == "Dronten"
+    assert owner_of(G, "cybercrime").name == "Noordoostpolder"
+    assert owner_of(G, "maatschappelijke-onrust").name == "Urk"
+    assert isinstance(owner_of(G, "ondermijning"), Municipality)
+
+
+def test_owner_of_a_speerpunt(G: nx.MultiDiGraph) -> None:
+    assert owner_of(G, "urk-vuurwerk").id == "urk"
+    assert owner_of(G, "dronten-crisisorganisatie").id == "dronten"
+
+
+def test_owner_of_unknown_id_names_close_matches(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(UnknownNodeError) as info:
+        owner_of(G, "ondermijnig")
+    assert isinstance(info.value, UnknownIdError)
+    assert isinstance(info.value, LookupError)
+    assert isinstance(info.value, IvbError)
+    assert info.value.suggestions == ("ondermijning",)
+    assert str(info.value) == (
+        "no theme or speerpunt with id 'ondermijnig'; did you mean 'ondermijning'?"
+    )
+    with pytest.raises(UnknownNodeError, match=r"^no node with id 'zzz'$"):
+        owner_of(G, "zzz")
+
+
+def test_owner_of_wrong_kind(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(
+        WrongKindError,
+        match="expected the id of a theme or speerpunt, got 'urk', which is a municipality",
+    ):
+        owner_of(G, "urk")
+
+
+def test_owner_of_in_a_graph_without_the_edge(G: nx.MultiDiGraph) -> None:
+    G.remove_edge("dronten", "ondermijning", "owns")
+    with pytest.raises(GraphError, match="theme 'ondermijning' has no owner"):
+        owner_of(G, "ondermijning")
+
+
+def test_who_owns(G: nx.MultiDiGraph) -> None:
+    df = who_owns(G)
+    assert list(df.columns) == [
+        "id",
+        "kind",
+        "name",
+        "owner",
+        "owner_name",
+        "coordinators",
+        "coordinator_names",
+    ]
+    assert df[["id", "owner"]].values.tolist() == [
+        ["cybercrime", "noordoostpolder"],
+        ["ondermijning", "dronten"],
+        ["maatschappelijke-onrust", "urk"],
+        ["dronten-zorg-en-veiligheid", "dronten"],
+        ["dronten-evenementen", "dronten"],
+        ["dronten-crisisorganisatie", "dronten"],
+        ["noordoostpolder-veiligheid-sociaal-domein", "noordoostpolder"],
+        ["noordoostpolder-jeugd-en-veiligheid", "noordoostpolder"],
+        ["noordoostpolder-veiligheidsbeleving", "noordoostpolder"],
+        ["urk-persoonsgerichte-aanpak", "urk"],
+        ["urk-overlastgevende-jeugd", "urk"],
+        ["urk-verkeersoverlast", "urk"],
+        ["urk-vuurwerk", "urk"],
+        ["urk-veilig-uitgaan", "urk"],
+    ]
+    themes = df[df.kind == "theme"].set_index("id")
+    # "De ambtelijke coördinatie over het IVB 2024-2027 is belegd bij de afdelingen / teams
+    # Veiligheid van de drie gemeenten"; each thematrekker works its theme out
+    assert themes.loc["ondermijning", "coordinators"] == ("dronten", "teams-veiligheid")
+    # "De adviseur zorg en veiligheid leidt de PGA binnen de gemeente"
+    pga = df.set_index("id").loc["urk-persoonsgerichte-aanpak"]
+    assert pga["coordinator_names"] == ("Adviseur zorg en veiligheid",)
+
+
+def test_who_owns_is_stable(dnu: Policy) -> None:
+    pd.testing.assert_frame_equal(who_owns(build_graph(dnu)), who_owns(build_graph(dnu)))
+
+
+# -- responsibilities ----------------------------------------------------------
+
+
+def test_responsibilities_of_the_burgemeester(G: nx.MultiDiGraph) -> None:
+    df = responsibilities(G, "burgemeester")
+    assert list(df.columns) == ["actor", "relation", "id", "kind", "name", "detail"]
+    rows = df[["relation", "id"]].values.tolist()
+    # "voeren de zes Flevolandse burgemeesters in het Districtelijk Veiligheidscollege overleg"
+    assert rows[0] == ["member-of", "districtelijk-veiligheidscollege-flevoland"]
+    # Politiewet: "het gezag over de politie voor zover betrekking op de openbare orde"
+    assert rows[1] == ["has-authority-over", "politie-midden-nederland"]
+    assert "openbare orde" in df.iloc[1]["detail"]
+
+
+def test_responsibilities_of_the_gemeenteraad(G: nx.MultiDiGraph) -> None:
+    df = responsibilities(G, "gemeenteraad")
+    assert df[["relation", "id"]].values.tolist()[:4] == [
+        ["adopts", "dnu-ivb-2024-2027"],
+        ["controls", "burgemeester"],
+        ["controls", "college-van-b-en-w"],
+        ["controls", "portefeuillehouders-oov"],
+    ]
+    involved = df[df.relation == "involved-in"]
+    assert "besluit-raad" in set(involved.id)
+
+
+def test_responsibilities_of_the_teams_veiligheid(G: nx.MultiDiGraph) -> None:
+    df = responsibilities(G, "teams-veiligheid")
+    assert df[["relation", "id"]].values.tolist()[:5] == [
+        ["coordinates", "ambtelijke-basisteamdriehoek"],
+        ["coordinates", "cybercrime"],
+        ["coordinates", "ondermijning"],
+        ["coordinates", "maatschappelijke-onrust"],
+        ["member-of", "ambtelijke-basisteamdriehoek"],
+    ]
+
+
+def test_responsibilities_of_a_municipality(G: nx.MultiDiGraph) -> None:
+    df = responsibilities(G, "urk")
+    owned = df[df.relation == "owns"].id.tolist()
+    assert owned == ["maatschappelijke-onrust"]
+    assert df[df.relation == "prioritises"].id.tolist() == [
+        "urk-persoonsgerichte-aanpak",
+        "urk-overlastgevende-jeugd",
+        "urk-verkeersoverlast",
+        "urk-vuurwerk",
+        "urk-veilig-uitgaan",
+    ]
+    assert "zorg-en-veiligheidstafel-urk" in df[df.relation == "member-of"].id.tolist()
+
+
+def test_responsibilities_need_an_actor(G: nx.MultiDiGraph) -> None:
+    with pytest.raises(WrongKindError):
+        responsibilities(G, "ondermijning")
+    with pytest.raises(UnknownNodeError, match="did you mean 'burgemeester'"):
+        responsibilities(G, "burgemeestr")
+
+
+# -- members, chain, escalation --------------------------------------------------
+
+
+def test_members(G: nx.MultiDiGraph) -> None:
+    # "de zes Flevolandse burgemeesters ... overleg met het OM en de politie"
+    assert [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")] == [
+        "burgemeester",
+        "openbaar-ministerie",
+        "politie-midden-nederland",
+    ]
+    assert [m.id for m in members(G, "basisteamdriehoek-dnu")] == [
+        "portefeuillehouders-oov",
+        "officier-van-justitie",
+        "basisteamchef",
+    ]
+    assert members(G, "ambtelijk-vooroverleg") == ()
+    with pytest.raises(WrongKindError, match="expected the id of a body"):
+        members(G, "burgemeester")
+
+
+def test_members_follow_the_listing_after_a_round_trip(G: nx.MultiDiGraph) -> None:
+    from ivb.governance import from_graphml, to_graphml
+
+    H = from_graphml(to_graphml(G))
+    assert_same_graph(G, H)
+    for body in ("districtelijk-veiligheidscollege-flevoland", "basisteamdriehoek-dnu"):
+        assert members(G, body) == members(H, body)
+
+
+def test_preparation_chain(G: nx.MultiDiGraph) -> None:
+    df = preparation_chain(G, "districtelijk-veiligheidscollege-flevoland")
+    assert list(df.columns) == ["depth", "id", "kind", "name", "relation", "feeds"]
+    assert df[["depth", "id", "relation", "feeds"]].values.tolist() == [
+        [1, "ambtelijk-vooroverleg", "prepares", "districtelijk-veiligheidscollege-flevoland"]
+    ]
+    df = preparation_chain(G, "basisteamdriehoek-dnu")
+    assert df[["depth", "id", "relation"]].values.tolist() == [
+        [1, "ambtelijke-basisteamdriehoek", "prepares"]
+    ]
+    # "Zij informeren en adviseren de portefeuillehouders, de basisteamchef en de
+    # Officier van Justitie"
+    df = preparation_chain(G, "officier-van-justitie")
+    assert df[["id", "relation"]].values.tolist() == [["ambtelijke-basisteamdriehoek", "informs"]]
+    assert preparation_chain(G, "ambtelijk-vooroverleg").empty
+
+
+def test_preparation_chain_is_transitive_and_survives_cycles(G: nx.MultiDiGraph) -> None:
+    G.add_edge("zorg-en-veiligheidstafel-urk", "ambtelijke-basisteamdriehoek", relation="prepares")
+    G.add_edge("basisteamdriehoek-dnu", "zorg-en-veiligheidstafel-urk", relation="informs")
+    df = preparation_chain(G, "basisteamdriehoek-dnu")
+    assert df[["depth", "id", "feeds"]].values.tolist() == [
+        [1, "ambtelijke-basisteamdriehoek", "basisteamdriehoek-dnu"],
+        [2, "zorg-en-veiligheidstafel-urk", "ambtelijke-basisteamdriehoek"],
+        [3, "basisteamdriehoek-dnu", "zorg-en-veiligheidstafel-urk"],
+    ]
+
+
+def test_escalation_path(G: nx.MultiDiGraph) -> None:
+    path = escalation_path(G, "zorg-en-veiligheidstafel-urk")
+    assert [x.id for x in path] == [
+        "zorg-en-veiligheidstafel-urk",
+        "zorg-en-veiligheidshuis-flevoland",
+    ]
+    assert isinstance(path[1], Partner)
+    assert [x.id for x in escalation_path(G, "ambtelijk-vooroverleg")] == ["ambtelijk-vooroverleg"]
+    G.add_edge(
+        "zorg-en-veiligheidshuis-flevoland", "zorg-en-veiligheidstafel-urk", relation="escalates-to"
+    )
+    assert len(escalation_path(G, "zorg-en-veiligheidstafel-urk")) == 2
+
+
+# -- authority, partners, alignment ---------------------------------------------
+
+
+def test_authority_over_the_police(G: nx.MultiDiGraph) -> None:
+    df = authority_over(G, "politie-midden-nederland")
+    assert list(df.columns) == [
+        "holder",
+        "holder_name",
+        "over",
+        "over_name",
+        "scope",
+        "legal_basis",
+        "source",
+    ]
+    assert df.holder.tolist() == ["burgemeester", "officier-van-justitie"]
+    assert "openbare orde" in df.scope[0]
+    assert df.legal_basis[0] == ("Politiewet 2012", "Gemeentewet, artikel 172")
+    assert df.scope[1] == "strafrechtelijke handhaving"
+    assert df.source[0] == "ivb § [Rollen en overlegstructuren] > De burgemeester"
+
+
+def test_authority_held(G: nx.MultiDiGraph) -> None:
+    df = authority_over(G, "officier-van-justitie")
+    assert df[["holder", "over"]].values.tolist() == [
+        ["officier-van-justitie", "politie-midden-nederland"]
+    ]
+    assert authority_over(G, "urk").empty
+
+
+def test_partners_of(G: nx.MultiDiGraph) -> None:
+    partners = partners_of(G, "ondermijning")
+    assert all(isinstance(p, Partner) for p in partners)
+    assert [p.id for p in partners] == [
+        "veiligheidscoalitie-midden-nederland",
+        "flevolandse-gemeenten",
+        "provincie-flevoland",
+    ]
+    assert [p.id for p in partners_of(G, "cybercrime")] == [
+        "politie-midden-nederland",
+        "flevolandse-gemeenten",
+    ]
+    with pytest.raises(WrongKindError):
+        partners_of(G, "burgemeester")
+
+
+def test_alignment(G: nx.MultiDiGraph) -> None:
+    df = alignment(G, "cybercrime")
+    assert df[["relation", "level", "agenda_theme"]].values.tolist() == [
+        ["aligns-with", "national", "landelijke-veiligheidsagenda-2023-2026.cybercrime"],
+        [
+            "aligns-with",
+            "regional",
+            "regionale-veiligheidsstrategie-2023-2026.digitale-veiligheid-en-cybercrime",
+        ],
+    ]
+    df = alignment(G, "ondermijning")
+    assert (
+        df.level.tolist()
+        == ["national", "national", "regional", "regional", "regional"] + ["district"] * 5
+    )
+    # "in de Flevolandse Norm 2.0 zijn afspraken gemaakt over de prioritering binnen het
+    # thema ondermijning"
+    assert "flevolandse-norm-2.0.ondermijning" in set(df.agenda_theme)
+    assert set(df[df.relation == "builds-on"].agenda) == {
+        "wie-praat-die-gaat-3.0",
+        "districtelijk-uitvoeringsplan",
+        "flevolandse-norm",
+        "flevolandse-norm-2.0",
+    }
+    assert alignment(G, "urk-vuurwerk").empty
+
+
+def test_frames_keep_their_columns_when_empty(G: nx.MultiDiGraph) -> None:
+    assert list(authority_over(G, "urk").columns)[:2] == ["holder", "holder_name"]
+    assert next(iter(alignment(G, "urk-vuurwerk").columns)) == "theme"
+
+
+# -- properties ---------------------------------------------------------------
+
+
+@_settings
+@given(governance_policies())
+def test_queries_on_generated_policies(policy: Policy) -> None:
+    G = build_graph(policy)
+    for theme in policy.themes:
+        assert owner_of(G, theme.id).id == theme.owner
+    for speerpunt in policy.speerpunten:
+        assert owner_of(G, speerpunt.id).id == speerpunt.municipality
+    assert len(who_owns(G)) == len(policy.themes) + len(policy.speerpunten)
+    assert [m.id for m in members(G, "gov-bestuurlijk")] == list(
+        policy.get("gov-bestuurlijk").members
+    )
+    chain = preparation_chain(G, "gov-bestuurlijk")
+    assert ("gov-ambtelijk", "prepares") in set(zip(chain.id, chain.relation, strict=True))
+    assert [x.id for x in escalation_path(G, "gov-bestuurlijk")] == ["gov-bestuurlijk", "gov-huis"]
+    assert authority_over(G, "gov-politie").holder.tolist() == ["gov-burgemeester"]
+    assert "adopts" in set(responsibilities(G, "gov-raad").relation)
+    if policy.themes:
+        assert alignment(G, policy.themes[0].id).agenda_theme.tolist()[0] == "gov-agenda.thema"
+
+
+def test_queries_on_the_small_fixture(mini_path: object) -> None:
+    G = build_graph(ivb.load(mini_path))  # type: ignore[arg-type]
+    assert owner_of(G, "ondermijning").id == "voorbeeld"
+    assert [m.id for m in members(G, "driehoek")] == ["burgemeester", "politie"]
+    assert [p.id for p in partners_of(G, "ondermijning")] == ["politie"]
