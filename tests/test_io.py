@@ -97,7 +97,7 @@ def test_huge_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id: [unclosed", "line 1"),
+        ("id: [unclosed", r"line \d+, column \d+: did not find expected"),
         ("a: 1\na: 2\n", "key 'a' appears twice"),
         ("a: &x [1, 2]\nb: *x\n", "aliases"),
         ("a: !!python/object/apply:os.system ['true']\n", "could not determine a constructor"),

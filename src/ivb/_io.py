@@ -24,7 +24,11 @@ BUNDLED = "dnu-ivb-2024-2027.yaml"
 SCHEMA_FILE = "ivb-policy.schema.json"
 
 
-class _Loader(yaml.SafeLoader):
+#: libyaml's parser where PyYAML was built with it (ten times faster), else the pure-Python one.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """A safe YAML loader for policy files.
 
     Differences from :class:`yaml.SafeLoader`: aliases (``*name``) are refused,
@@ -32,39 +36,41 @@ class _Loader(yaml.SafeLoader):
     error; and dates stay text, as the format stores them.
     """
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # Every node is constructed once; meeting one again means an alias refers to it.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"YAML aliases (*{event.anchor}) are not allowed in a policy file",
-                event.start_mark,
+                "YAML aliases (*name) are not allowed in a policy file; "
+                "the value anchored here is used again through one",
+                node.start_mark,
             )
-        return super().compose_node(parent, index)
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, Any] = {}
+        seen: dict[tuple[str, str], Any] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (list, dict)):
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be text", key_node.start_mark
                 )
+            key = (key_node.tag, key_node.value)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     "while reading a mapping",
                     node.start_mark,
-                    f"key {key!r} appears twice (first at line {seen[key].line + 1})",
+                    f"key {key_node.value!r} appears twice (first at line {seen[key].line + 1})",
                     key_node.start_mark,
                 )
             seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 

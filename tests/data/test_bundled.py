@@ -154,10 +154,19 @@ def test_key_bodies(policy: Policy) -> None:
 def test_authority(policy: Policy) -> None:
     burgemeester = policy.get("burgemeester")
     assert [a.over for a in burgemeester.authority] == ["politie-midden-nederland"]
-    assert any("172" in basis for a in burgemeester.authority for basis in a.legal_basis)
+    # The text ties article 172 Gemeentewet to maintaining public order, and the
+    # Politiewet to authority over the police.
+    assert burgemeester.authority[0].legal_basis == ("Politiewet 2012",)
+    assert "Gemeentewet, artikel 172" in burgemeester.legal_basis
     ovj = policy.get("officier-van-justitie")
     assert [a.over for a in ovj.authority] == ["politie-midden-nederland"]
     assert "strafrechtelijke handhaving" in ovj.authority[0].scope
+
+
+def test_gemeenteraad_adopts_and_controls(policy: Policy) -> None:
+    adopting = [r.id for r in policy.roles if r.adopts_policy]
+    controlling = [r.id for r in policy.roles if r.controls_policy]
+    assert adopting == controlling == ["gemeenteraad"]
 
 
 def test_tables(policy: Policy) -> None:

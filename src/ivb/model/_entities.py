@@ -189,6 +189,14 @@ class Role:
     legal_basis: tuple[str, ...] = texts_field("Laws and articles the role rests on.")
     duties: tuple[str, ...] = texts_field("Duties and responsibilities named in the source.")
     authority: tuple[Authority, ...] = tuple_field("Authority the role holds over other actors.")
+    adopts_policy: bool = attrs.field(
+        default=False,
+        metadata={DOC: "True for the role that adopts (vaststelt) the policy: the gemeenteraad."},
+    )
+    controls_policy: bool = attrs.field(
+        default=False,
+        metadata={DOC: "True for a role with a controlling task over the policy's execution."},
+    )
     source: SourceRef = _source()
 
 
