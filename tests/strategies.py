@@ -244,10 +244,12 @@ def tidy_frames(draw: st.DrawFn, *, min_regions: int = 1, allow_nan: bool = True
 def governance_policies(draw: st.DrawFn) -> Policy:
     """Policies of :func:`policies` plus what the governance graph reads.
 
-    Adds a gemeenteraad and a college, an office with authority over a partner
-    that took part in the themasessies, an ambtelijk body that prepares and
-    informs a bestuurlijk one, which escalates to a partner, and an agenda whose
-    theme the first theme (if any) aligns with. Their ids start with ``gov-``.
+    Adds a gemeenteraad (that adopts and controls the policy) and a college, an
+    office with authority over a partner that took part in the themasessies, an
+    ambtelijk body that prepares and informs a bestuurlijk one, which escalates
+    to a partner, and an agenda whose theme the first theme (if any) aligns with.
+    Their ids start with ``gov-``. The roles of :func:`policies` may adopt or
+    control the policy too, whatever their names.
     """
     from ivb.model import Agenda, AgendaKind, AgendaTheme, Authority, Level
 
@@ -258,6 +260,8 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         name="De gemeenteraad",
         kind=RoleKind.COUNCIL,
         municipalities=m_ids,
+        adopts_policy=True,
+        controls_policy=True,
         source=draw(_sources),
     )
     college = Role(
@@ -329,9 +333,13 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         themes[0] = attrs.evolve(
             themes[0], aligns_with=("gov-agenda.thema",), programmes=("gov-agenda",)
         )
+    roles = tuple(
+        attrs.evolve(r, adopts_policy=draw(st.booleans()), controls_policy=draw(st.booleans()))
+        for r in base.roles
+    )
     return attrs.evolve(
         base,
-        roles=(*base.roles, raad, college, office),
+        roles=(*roles, raad, college, office),
         partners=(*base.partners, politie, huis),
         bodies=(*base.bodies, ambtelijk, bestuurlijk),
         agendas=(agenda,),

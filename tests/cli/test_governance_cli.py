@@ -180,7 +180,15 @@ def test_show_json() -> None:
     out = {(r["relation"], r["id"]) for r in data["out"]}
     assert ("has-authority-over", "politie-midden-nederland") in out
     assert ("member-of", "districtelijk-veiligheidscollege-flevoland") in out
-    assert ("controls", "gemeenteraad") in {(r["relation"], r["id"]) for r in data["in"]}
+    # the gemeenteraad's control is of the policy, not of the burgemeester
+    assert "controls" not in {r["relation"] for r in data["in"]}
+    raad = json.loads(ok("show", "gemeenteraad", "--json"))
+    assert [(r["relation"], r["id"], r["kind"]) for r in raad["out"]][-2:] == [
+        ("adopts", "dnu-ivb-2024-2027", "policy"),
+        ("controls", "dnu-ivb-2024-2027", "policy"),
+    ]
+    assert raad["data"]["adopts_policy"] is True
+    assert raad["data"]["controls_policy"] is True
 
 
 def test_show_by_name() -> None:
@@ -272,7 +280,9 @@ def test_export_reads_back(fmt: str, reader: object) -> None:
 
 def test_export_governance_view() -> None:
     back = from_mermaid(ok("export", "-f", "mermaid", "--governance"))
-    assert {k for _, k in back.nodes(data="kind")} == {"municipality", "role", "partner", "body"}
+    kinds = {"municipality", "role", "partner", "body", "policy"}
+    assert {k for _, k in back.nodes(data="kind")} == kinds
+    assert back.has_edge("gemeenteraad", "dnu-ivb-2024-2027", "controls")
 
 
 def test_export_ics(tmp_path: Path) -> None:

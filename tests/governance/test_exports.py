@@ -6,12 +6,14 @@ import io
 import json
 from collections.abc import Callable
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from ivb.governance import (
     EXPORT_FORMATS,
+    GraphError,
     GraphFormatError,
     build_graph,
     export_graph,
@@ -108,10 +110,8 @@ def test_plain_networkx_reads_node_link(G: nx.MultiDiGraph) -> None:
     assert list(H) == list(G)
     assert H.edges["burgemeester", "politie-midden-nederland", "has-authority-over"][
         "legal_basis"
-    ] == [
-        "Politiewet 2012",
-        "Gemeentewet, artikel 172",
-    ]
+    ] == ["Politiewet 2012"]
+    assert H.edges["gemeenteraad", "dnu-ivb-2024-2027", "controls"]["field"] == "controls_policy"
 
 
 def test_dot_is_drawable_text(G: nx.MultiDiGraph) -> None:
@@ -188,8 +188,12 @@ def test_popolo_content(G: nx.MultiDiGraph) -> None:
     posts = {p["id"]: p for p in data["posts"]}
     assert orgs["dronten"]["classification"] == "government"
     assert {"scheme": "cbs", "identifier": "GM0303"} in orgs["dronten"]["identifiers"]
+    # the council that adopts the policy (the gemeenteraad) is the legislature
     assert orgs["gemeenteraad"]["classification"] == "legislature"
     assert orgs["college-van-b-en-w"]["classification"] == "executive"
+    assert [o["id"] for o in data["organizations"] if o["classification"] == "legislature"] == [
+        "gemeenteraad"
+    ]
     assert orgs["districtelijk-veiligheidscollege-flevoland"]["classification"] == "committee"
     assert orgs["zorg-en-veiligheidstafel-urk"]["founding_date"] == "2023-02-01"
     # the burgemeester is a post in each municipality, and holds a seat on the DVC
@@ -288,6 +292,27 @@ def test_hand_drawn_mermaid_reads() -> None:
     )
     assert dict(G.nodes(data="name")) == {"a": 'Ambtelijk "overleg"', "b": "Bestuurlijk", "c": None}
     assert list(G.edges(data="relation")) == [("a", "b", "prepares"), ("b", "c", None)]
+
+
+def test_popolo_classifies_by_adopts_policy_not_by_name(dnu: Policy) -> None:
+    roles = tuple(attrs.evolve(r, adopts_policy=r.id == "college-van-b-en-w") for r in dnu.roles)
+    data = json.loads(to_popolo(build_graph(attrs.evolve(dnu, roles=roles))))
+    orgs = {o["id"]: o["classification"] for o in data["organizations"]}
+    assert orgs["gemeenteraad"] == "executive"
+    assert orgs["college-van-b-en-w"] == "legislature"
+
+
+def test_popolo_needs_model_objects(G: nx.MultiDiGraph) -> None:
+    del G.nodes["urk"]["obj"]
+    with pytest.raises(GraphError, match="node 'urk': expected its model object under 'obj'"):
+        to_popolo(G)
+
+
+def test_edge_attribute_called_key_survives(G: nx.MultiDiGraph) -> None:
+    G.edges["dronten", "ondermijning", "owns"]["key"] = "x"
+    for fmt in ("graphml", "mermaid"):
+        back = read_graph(export_graph(G, fmt), fmt)
+        assert back.edges["dronten", "ondermijning", "owns"]["key"] == "x", fmt
 
 
 def test_node_link_refuses_clashing_attribute_names(G: nx.MultiDiGraph) -> None:

@@ -133,14 +133,27 @@ def test_responsibilities_of_the_burgemeester(G: nx.MultiDiGraph) -> None:
 
 def test_responsibilities_of_the_gemeenteraad(G: nx.MultiDiGraph) -> None:
     df = responsibilities(G, "gemeenteraad")
-    assert df[["relation", "id"]].values.tolist()[:4] == [
-        ["adopts", "dnu-ivb-2024-2027"],
-        ["controls", "burgemeester"],
-        ["controls", "college-van-b-en-w"],
-        ["controls", "portefeuillehouders-oov"],
+    # "De gemeenteraad stelt eens in de vier jaar het IVB en daarmee de prioriteiten vast en
+    # heeft tevens een controlerende taak": both of the policy; then the two council
+    # meetings of the timeline and the two Urk actions that name the raad
+    assert df[["relation", "id", "kind"]].values.tolist() == [
+        ["adopts", "dnu-ivb-2024-2027", "policy"],
+        ["controls", "dnu-ivb-2024-2027", "policy"],
+        ["involved-in", "beeldvormende-vergadering", "milestone"],
+        ["involved-in", "besluit-raad", "milestone"],
+        ["involved-in", "urk-veilig-uitgaan.projectmatige-aanpak", "action"],
+        ["involved-in", "urk-veilig-uitgaan.jeugdhonkenbeleid", "action"],
     ]
-    involved = df[df.relation == "involved-in"]
-    assert "besluit-raad" in set(involved.id)
+    assert df.detail[:2].isna().all()
+    assert df.detail[2:].tolist() == ["bodies", "bodies", "actors", "actors"]
+    assert df.name[0] == "Integraal Veiligheidsbeleid 2024-2027"
+
+
+def test_nothing_controls_the_college_or_the_burgemeester(G: nx.MultiDiGraph) -> None:
+    for role in ("college-van-b-en-w", "burgemeester", "portefeuillehouders-oov"):
+        relations = set(responsibilities(G, role).relation)
+        assert not relations & {"adopts", "controls"}, role
+        assert all(d["relation"] != "controls" for *_, d in G.in_edges(role, data=True)), role
 
 
 def test_responsibilities_of_the_teams_veiligheid(G: nx.MultiDiGraph) -> None:
@@ -262,7 +275,8 @@ def test_authority_over_the_police(G: nx.MultiDiGraph) -> None:
     ]
     assert df.holder.tolist() == ["burgemeester", "officier-van-justitie"]
     assert "openbare orde" in df.scope[0]
-    assert df.legal_basis[0] == ("Politiewet 2012", "Gemeentewet, artikel 172")
+    assert df.legal_basis[0] == ("Politiewet 2012",)
+    assert df.legal_basis[1] == ()  # the text names no law for the OvJ's gezag
     assert df.scope[1] == "strafrechtelijke handhaving"
     assert df.source[0] == "ivb § [Rollen en overlegstructuren] > De burgemeester"
 
@@ -342,7 +356,12 @@ def test_queries_on_generated_policies(policy: Policy) -> None:
     assert ("gov-ambtelijk", "prepares") in set(zip(chain.id, chain.relation, strict=True))
     assert [x.id for x in escalation_path(G, "gov-bestuurlijk")] == ["gov-bestuurlijk", "gov-huis"]
     assert authority_over(G, "gov-politie").holder.tolist() == ["gov-burgemeester"]
-    assert "adopts" in set(responsibilities(G, "gov-raad").relation)
+    raad = responsibilities(G, "gov-raad")
+    assert raad[["relation", "id"]].values.tolist()[:2] == [
+        ["adopts", policy.id],
+        ["controls", policy.id],
+    ]
+    assert not {"adopts", "controls"} & set(responsibilities(G, "gov-college").relation)
     if policy.themes:
         assert alignment(G, policy.themes[0].id).agenda_theme.tolist()[0] == "gov-agenda.thema"
 

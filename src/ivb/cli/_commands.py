@@ -14,7 +14,9 @@ def _no_options(parser: argparse.ArgumentParser) -> None:
     return None
 
 
-@register("overview", "municipalities, joint themes, speerpunten and consultation bodies", _no_options)
+@register(
+    "overview", "municipalities, joint themes, speerpunten and consultation bodies", _no_options
+)
 def overview(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._overview import overview_data, render_overview
 
@@ -217,7 +219,7 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--governance",
         action="store_true",
-        help="only the actors and the governance relations among them (for diagrams)",
+        help="only the actors, the policy and the governance relations among them (for diagrams)",
     )
     parser.add_argument(
         "--year",

@@ -6,7 +6,7 @@ its pure-Python query cores.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -22,7 +22,7 @@ from ivb.governance._core import (
 from ivb.governance._errors import UnknownNodeError
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "bodies_data",
@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 
-def resolve(G: nx.MultiDiGraph, text: str, kinds: Collection[str] = ()) -> str:
+def resolve(G: GovernanceGraph, text: str, kinds: Collection[str] = ()) -> str:
     """The node id that *text* names: an id, or the name of a node of *kinds* (any case).
 
     Raises
@@ -61,7 +61,7 @@ def resolve(G: nx.MultiDiGraph, text: str, kinds: Collection[str] = ()) -> str:
     raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(kinds) or "node")
 
 
-def who_owns_data(G: nx.MultiDiGraph, theme: str | None = None) -> list[dict[str, Any]]:
+def who_owns_data(G: GovernanceGraph, theme: str | None = None) -> list[dict[str, Any]]:
     """Owner and coordinators of every theme and speerpunt, or of one (``ivb who-owns --json``)."""
     ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
     return [attrs.asdict(o) for o in ownerships(G, ids)]
@@ -92,8 +92,9 @@ def render_who_owns(rows: list[dict[str, Any]]) -> str:
     return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
 
 
-def _edge_rows(G: nx.MultiDiGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:
+def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:
     rows = []
+    edges: Iterable[tuple[str, str, Hashable, dict[str, Any]]]
     if outgoing:
         edges = G.out_edges(n, keys=True, data=True)
     else:
@@ -112,7 +113,7 @@ def _edge_rows(G: nx.MultiDiGraph, n: str, outgoing: bool) -> list[dict[str, Any
     return rows
 
 
-def show_data(G: nx.MultiDiGraph, ident: str) -> dict[str, Any]:
+def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
     """One node: its data and its relations (``ivb show --json``)."""
     from ivb.governance._codec import encode_node
 
@@ -164,15 +165,15 @@ def render_show(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ids_in(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
-    return [u for u, _, r in G.in_edges(n, data="relation") if r == relation]
+def _ids_in(G: GovernanceGraph, n: str, relation: str) -> list[str]:
+    return [u for u, _, d in G.in_edges(n, data=True) if d.get("relation") == relation]
 
 
-def _ids_out(G: nx.MultiDiGraph, n: str, relation: str) -> list[str]:
-    return [v for _, v, r in G.out_edges(n, data="relation") if r == relation]
+def _ids_out(G: GovernanceGraph, n: str, relation: str) -> list[str]:
+    return [v for _, v, d in G.out_edges(n, data=True) if d.get("relation") == relation]
 
 
-def bodies_data(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def bodies_data(G: GovernanceGraph) -> list[dict[str, Any]]:
     """Every consultation body with its members and links (``ivb bodies --json``)."""
     out = []
     for n, d in G.nodes(data=True):
@@ -199,7 +200,7 @@ def bodies_data(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return out
 
 
-def render_bodies(G: nx.MultiDiGraph, rows: list[dict[str, Any]]) -> str:
+def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]]) -> str:
     """The bodies as text for a terminal."""
 
     def names(ids: list[str]) -> str:
@@ -227,7 +228,7 @@ def render_bodies(G: nx.MultiDiGraph, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def chain_data(G: nx.MultiDiGraph, body: str) -> dict[str, Any]:
+def chain_data(G: GovernanceGraph, body: str) -> dict[str, Any]:
     """What prepares or informs *body*, transitively (``ivb chain --json``)."""
     from ivb.governance._relations import ACTOR_KINDS
 
@@ -239,7 +240,7 @@ def chain_data(G: nx.MultiDiGraph, body: str) -> dict[str, Any]:
     }
 
 
-def render_chain(G: nx.MultiDiGraph, data: dict[str, Any]) -> str:
+def render_chain(G: GovernanceGraph, data: dict[str, Any]) -> str:
     """The chain as text for a terminal."""
     if not data["chain"]:
         return f"Niets bereidt {data['name']} [{data['id']}] voor of informeert het.\n"

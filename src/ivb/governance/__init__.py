@@ -1,15 +1,16 @@
 """The governance graph of a policy: who owns, prepares and has authority over what.
 
 :func:`build_graph` turns a :class:`~ivb.model.Policy` into a
-:class:`networkx.MultiDiGraph` whose nodes are the entities (attribute
-``kind`` and the frozen model object ``obj``) and whose edges are typed
-relations (attribute ``relation``, one of :data:`RELATIONS`, and the
-``source_ref`` of the statement). Queries take the graph first, as in
+:class:`networkx.MultiDiGraph` (annotated :data:`GovernanceGraph`) whose
+nodes are the entities (attribute ``kind`` and the frozen model object
+``obj``) and whose edges are typed relations (attribute ``relation``, one
+of :data:`RELATIONS`, and the ``source_ref`` of the statement). Queries take the graph first, as in
 networkx, and answer with model objects or tidy DataFrames; exports write
 GraphML, node-link JSON, DOT, Mermaid and Popolo, each readable back.
 
-Importing this package imports networkx, never pandas; the queries that
-answer with a DataFrame import pandas when called.
+Importing this package imports neither networkx nor pandas: building a
+graph imports networkx, and the queries that answer with a DataFrame import
+pandas when called. Annotate graphs with :data:`GovernanceGraph`.
 
 Examples
 --------
@@ -113,6 +114,9 @@ from ivb.governance._relations import (
     TOOK_PART,
     USES,
 )
+from ivb.governance._typing import (
+    GovernanceGraph,
+)
 
 __all__ = [
     "ACTOR_KINDS",
@@ -153,6 +157,7 @@ __all__ = [
     "TOOK_PART",
     "USES",
     "Change",
+    "GovernanceGraph",
     "GraphError",
     "GraphFormatError",
     "Meeting",

@@ -13,8 +13,9 @@ from ivb.governance._errors import GraphFormatError
 from ivb.model import ConsultationBody, Policy
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
     import pandas as pd
+
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = ["Meeting", "MeetingCalendar", "meeting_calendar"]
 
@@ -245,18 +246,18 @@ def _unfold(text: str) -> Iterator[tuple[str, str]]:
         yield name, value
 
 
-def _bodies(source: Policy | nx.MultiDiGraph) -> Iterable[ConsultationBody]:
+def _bodies(source: Policy | GovernanceGraph) -> Iterable[ConsultationBody]:
     if isinstance(source, Policy):
         return source.bodies
     return [obj for _, kind, obj in _nodes(source) if kind == "body"]
 
 
-def _nodes(G: Any) -> Iterator[tuple[str, str, Any]]:
+def _nodes(G: GovernanceGraph) -> Iterator[tuple[str, str, Any]]:
     for n, data in G.nodes(data=True):
         yield n, data.get("kind", ""), data.get("obj")
 
 
-def meeting_calendar(policy: Policy | nx.MultiDiGraph, year: int) -> MeetingCalendar:
+def meeting_calendar(policy: Policy | GovernanceGraph, year: int) -> MeetingCalendar:
     """The meetings the consultation bodies are expected to hold in *year*.
 
     Bodies meet as often as the source says (``meetings_per_year``); the

@@ -11,7 +11,7 @@ from ivb.governance._graph import assemble, kind_classes
 from ivb.model import SourceRef
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "JSON_KEYS",
@@ -118,7 +118,7 @@ def value_from_text(key: str, text: str) -> Any:
 
 
 def graph_records(
-    G: nx.MultiDiGraph,
+    G: GovernanceGraph,
 ) -> tuple[
     dict[str, Any], list[tuple[str, dict[str, Any]]], list[tuple[str, str, Any, dict[str, Any]]]
 ]:
@@ -133,7 +133,7 @@ def from_records(
     graph: Mapping[str, Any],
     nodes: Iterable[tuple[str, Mapping[str, Any]]],
     edges: Iterable[tuple[str, str, Any, Mapping[str, Any]]],
-) -> nx.MultiDiGraph:
+) -> GovernanceGraph:
     """A graph from plain JSON records (the inverse of :func:`graph_records`)."""
     node_list = [(ident, decode_node(ident, d)) for ident, d in nodes]
     known = {ident for ident, _ in node_list}

@@ -37,7 +37,7 @@ from ivb.governance._relations import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "AlignmentLink",
@@ -141,7 +141,7 @@ class AlignmentLink:
     agenda_theme_name: str | None
 
 
-def find_node(G: nx.MultiDiGraph, id: str, kinds: Collection[str] = ()) -> tuple[str, Any]:
+def find_node(G: GovernanceGraph, id: str, kinds: Collection[str] = ()) -> tuple[str, Any]:
     """The kind and model object of node *id*, checked to be one of *kinds*.
 
     Raises
@@ -160,10 +160,10 @@ def find_node(G: nx.MultiDiGraph, id: str, kinds: Collection[str] = ()) -> tuple
     return kind, data.get("obj")
 
 
-def _unknown(G: nx.MultiDiGraph, id: str, kinds: Collection[str]) -> UnknownNodeError:
+def _unknown(G: GovernanceGraph, id: str, kinds: Collection[str]) -> UnknownNodeError:
     """The error for an unknown *id*: close matches among nodes of *kinds*, else among all."""
     if kinds:
-        pool = [n for n, k in G.nodes(data="kind") if k in kinds and isinstance(n, str)]
+        pool = [n for n, d in G.nodes(data=True) if d.get("kind") in kinds and isinstance(n, str)]
         found = close_matches(id, pool)
         if found:
             return UnknownNodeError(id, found, what=" or ".join(kinds))
@@ -171,7 +171,7 @@ def _unknown(G: nx.MultiDiGraph, id: str, kinds: Collection[str]) -> UnknownNode
 
 
 def _out(
-    G: nx.MultiDiGraph, n: str, relations: Collection[str]
+    G: GovernanceGraph, n: str, relations: Collection[str]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     for v, keyed in G.succ[n].items():
         for d in keyed.values():
@@ -180,7 +180,7 @@ def _out(
 
 
 def _in(
-    G: nx.MultiDiGraph, n: str, relations: Collection[str]
+    G: GovernanceGraph, n: str, relations: Collection[str]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     for u, keyed in G.pred[n].items():
         for d in keyed.values():
@@ -188,7 +188,7 @@ def _in(
                 yield u, d
 
 
-def _name(G: nx.MultiDiGraph, n: str) -> str:
+def _name(G: GovernanceGraph, n: str) -> str:
     return str(G.nodes[n].get("name", n))
 
 
@@ -198,7 +198,7 @@ def _listed(found: list[str], listing: object) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda i: order.get(i, len(order)))
 
 
-def owner(G: nx.MultiDiGraph, id: str) -> Any:
+def owner(G: GovernanceGraph, id: str) -> Any:
     """The municipality that owns theme or speerpunt *id* (its model object)."""
     kind, _ = find_node(G, id, OWNED_KINDS)
     relation = OWNS if kind == "theme" else PRIORITISES
@@ -208,7 +208,7 @@ def owner(G: nx.MultiDiGraph, id: str) -> Any:
     raise GraphError(f"{kind} {id!r} has no owner in this graph; expected a {relation!r} edge")
 
 
-def _ownership(G: nx.MultiDiGraph, n: str, kind: str) -> Ownership:
+def _ownership(G: GovernanceGraph, n: str, kind: str) -> Ownership:
     relation = OWNS if kind == "theme" else PRIORITISES
     owners = [u for u, _ in _in(G, n, (relation,)) if G.nodes[u].get("kind") == "municipality"]
     coordinators = _listed(
@@ -226,19 +226,19 @@ def _ownership(G: nx.MultiDiGraph, n: str, kind: str) -> Ownership:
     )
 
 
-def ownerships(G: nx.MultiDiGraph, ids: Collection[str] = ()) -> tuple[Ownership, ...]:
+def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> tuple[Ownership, ...]:
     """Every theme, then every speerpunt (or those in *ids*), with owner and coordinators."""
     for ident in ids:
         find_node(G, ident, OWNED_KINDS)
     out = []
     for kind in OWNED_KINDS:
-        for n, k in G.nodes(data="kind"):
-            if k == kind and (not ids or n in ids):
+        for n, d in G.nodes(data=True):
+            if d.get("kind") == kind and (not ids or n in ids):
                 out.append(_ownership(G, n, kind))
     return tuple(out)
 
 
-def responsibility_links(G: nx.MultiDiGraph, actor: str) -> tuple[Responsibility, ...]:
+def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility, ...]:
     """What *actor* owns, leads, sits on, has authority over, and the actions it is in."""
     find_node(G, actor, ACTOR_KINDS)
     rank = {r: i for i, r in enumerate(RESPONSIBILITY_RELATIONS)}
@@ -269,14 +269,14 @@ def responsibility_links(G: nx.MultiDiGraph, actor: str) -> tuple[Responsibility
     return tuple(rows)
 
 
-def member_objects(G: nx.MultiDiGraph, body: str) -> tuple[Any, ...]:
+def member_objects(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     """The actors that sit on *body*, in the order the body lists them."""
     _, obj = find_node(G, body, ("body",))
     found = _listed([u for u, _ in _in(G, body, (MEMBER_OF,))], getattr(obj, "members", ()))
     return tuple(G.nodes[u].get("obj") for u in found)
 
 
-def chain_links(G: nx.MultiDiGraph, body: str) -> tuple[ChainLink, ...]:
+def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
     """Everything that prepares or informs *body*, transitively, nearest first."""
     find_node(G, body, ACTOR_KINDS)
     seen = {body}
@@ -305,7 +305,7 @@ def chain_links(G: nx.MultiDiGraph, body: str) -> tuple[ChainLink, ...]:
     return tuple(out)
 
 
-def escalation(G: nx.MultiDiGraph, start: str) -> tuple[Any, ...]:
+def escalation(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     """*start* and where its cases escalate to, step by step (breadth first)."""
     find_node(G, start)
     seen = {start}
@@ -320,7 +320,7 @@ def escalation(G: nx.MultiDiGraph, start: str) -> tuple[Any, ...]:
     return tuple(G.nodes[n].get("obj") for n in order)
 
 
-def authority_links(G: nx.MultiDiGraph, actor: str) -> tuple[AuthorityLink, ...]:
+def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]:
     """Authority that *actor* holds, then authority held over *actor*."""
     find_node(G, actor, ACTOR_KINDS)
     edges = [(actor, v, d) for v, d in _out(G, actor, (HAS_AUTHORITY_OVER,))]
@@ -342,7 +342,7 @@ def authority_links(G: nx.MultiDiGraph, actor: str) -> tuple[AuthorityLink, ...]
     return tuple(out)
 
 
-def partner_objects(G: nx.MultiDiGraph, id: str) -> tuple[Any, ...]:
+def partner_objects(G: GovernanceGraph, id: str) -> tuple[Any, ...]:
     """Partners named by the actions of theme or speerpunt *id*, then partner coordinators."""
     find_node(G, id, OWNED_KINDS)
     found: list[str] = []
@@ -356,12 +356,12 @@ def partner_objects(G: nx.MultiDiGraph, id: str) -> tuple[Any, ...]:
     return tuple(G.nodes[n].get("obj") for n in dict.fromkeys(found))
 
 
-def _level(G: nx.MultiDiGraph, agenda: str) -> str | None:
+def _level(G: GovernanceGraph, agenda: str) -> str | None:
     level = getattr(G.nodes[agenda].get("obj"), "level", None)
     return None if level is None else str(level)
 
 
-def alignment_links(G: nx.MultiDiGraph, theme: str) -> tuple[AlignmentLink, ...]:
+def alignment_links(G: GovernanceGraph, theme: str) -> tuple[AlignmentLink, ...]:
     """Agenda themes that *theme* serves, and agendas it builds on, national level first."""
     find_node(G, theme, OWNED_KINDS)
     rows = []

@@ -12,7 +12,7 @@ from ivb.governance._codec import JSON_KEYS, from_records, text_value, value_fro
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = ["DISPLAY_ATTRIBUTES", "from_dot", "parse_dot", "to_dot"]
 
@@ -44,7 +44,7 @@ def _attrs(items: dict[str, str]) -> str:
     return ", ".join(f"{k}={_quote(v)}" for k, v in items.items())
 
 
-def to_dot(G: nx.MultiDiGraph) -> str:
+def to_dot(G: GovernanceGraph) -> str:
     """The graph as Graphviz DOT text, with every attribute.
 
     Nodes get a ``label`` (the name, shortened), a ``shape`` and a fill
@@ -264,7 +264,7 @@ def parse_dot(
     return graph, list(nodes.items()), edges
 
 
-def from_dot(text: str) -> nx.MultiDiGraph:
+def from_dot(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_dot`, with every attribute.
 
     Drawing attributes (``label``, ``shape``, ``fillcolor`` ...) are dropped;
@@ -278,7 +278,7 @@ def from_dot(text: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------

@@ -18,14 +18,14 @@ from ivb.governance._codec import (
     value_from_text,
 )
 from ivb.governance._dot import from_dot, to_dot
-from ivb.governance._errors import GraphFormatError
-from ivb.governance._graph import assemble, derive_edges, is_council
+from ivb.governance._errors import GraphError, GraphFormatError
+from ivb.governance._graph import assemble, derive_edges
 from ivb.governance._mermaid import from_mermaid, to_mermaid
 from ivb.governance._relations import ACTOR_KINDS, MEMBER_OF
 from ivb.model import PartnerCategory, PartnerKind, RoleKind
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -49,7 +49,7 @@ def _graphml_value(key: str, value: Any) -> Any:
     return text_value(key, value)
 
 
-def to_graphml(G: nx.MultiDiGraph) -> str:
+def to_graphml(G: GovernanceGraph) -> str:
     """The graph as GraphML, for networkx, Gephi, yEd and Cytoscape.
 
     Text and number attributes are GraphML data as they are; ``obj``,
@@ -74,23 +74,25 @@ def to_graphml(G: nx.MultiDiGraph) -> str:
     >>> H.nodes["ondermijning"]["obj"] == G.nodes["ondermijning"]["obj"]
     True
     """
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    import networkx as nx
 
-    H = nx.MultiDiGraph(**{k: _graphml_value(k, v) for k, v in G.graph.items() if v is not None})
-    H.add_nodes_from(
-        (n, {k: _graphml_value(k, v) for k, v in d.items() if v is not None})
-        for n, d in G.nodes(data=True)
-    )
-    H.add_edges_from(
-        (u, v, k, {a: _graphml_value(a, b) for a, b in d.items() if b is not None})
-        for u, v, k, d in G.edges(keys=True, data=True)
+    H = assemble(
+        (
+            (n, {k: _graphml_value(k, v) for k, v in d.items() if v is not None})
+            for n, d in G.nodes(data=True)
+        ),
+        (
+            (u, v, k, {a: _graphml_value(a, b) for a, b in d.items() if b is not None})
+            for u, v, k, d in G.edges(keys=True, data=True)
+        ),
+        {k: _graphml_value(k, v) for k, v in G.graph.items() if v is not None},
     )
     buffer = io.BytesIO()
     nx.write_graphml(H, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 
-def from_graphml(text: str) -> nx.MultiDiGraph:
+def from_graphml(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_graphml`, with every attribute.
 
     Parameters
@@ -100,7 +102,7 @@ def from_graphml(text: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------
@@ -114,7 +116,7 @@ def from_graphml(text: str) -> nx.MultiDiGraph:
     ...
     ivb.governance.GraphFormatError: GraphML: cannot be read (file not successfully read as graphml)
     """
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    import networkx as nx
 
     try:
         H = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
@@ -124,6 +126,8 @@ def from_graphml(text: str) -> nx.MultiDiGraph:
         raise GraphFormatError(f"GraphML: cannot be read ({exc})") from None
     if H is None or (not H.graph and H.number_of_nodes() == 0 and "<graph" not in text):
         raise GraphFormatError("GraphML: expected a <graph> element, got none")
+    if not isinstance(H, nx.MultiGraph):  # pragma: no cover - force_multigraph gives one
+        raise GraphFormatError(f"GraphML: expected a multigraph, got a {type(H).__name__}")
     graph = {k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}
 
     def plain(d: Mapping[str, Any]) -> dict[str, Any]:
@@ -139,7 +143,7 @@ def from_graphml(text: str) -> nx.MultiDiGraph:
 # -- node-link JSON --------------------------------------------------------
 
 
-def to_node_link(G: nx.MultiDiGraph) -> str:
+def to_node_link(G: GovernanceGraph) -> str:
     """The graph as node-link JSON (d3, networkx ``node_link_graph``).
 
     The shape is ``{"directed", "multigraph", "graph", "nodes": [{"id", ...}],
@@ -183,7 +187,7 @@ def to_node_link(G: nx.MultiDiGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def from_node_link(text: str) -> nx.MultiDiGraph:
+def from_node_link(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_node_link`, with every attribute.
 
     Also reads the older ``"links"`` key for the edges.
@@ -195,7 +199,7 @@ def from_node_link(text: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------
@@ -263,7 +267,8 @@ def _classification(kind: str, obj: Any) -> str:
             return "group"
         return "agency" if obj.category in _AGENCY else "organization"
     if obj.kind is RoleKind.COUNCIL:
-        return "legislature" if is_council(obj) else "executive"
+        # the council that adopts the policy is the gemeenteraad; the others (the college) govern
+        return "legislature" if obj.adopts_policy else "executive"
     if obj.kind is RoleKind.TEAM:
         return "department"
     return "office"
@@ -276,16 +281,18 @@ def _anchors(obj: Any, present: Mapping[str, Any]) -> list[str]:
     return [a for a in found if a in present]
 
 
-def to_popolo(G: nx.MultiDiGraph) -> str:
+def to_popolo(G: GovernanceGraph) -> str:
     """The actors of the graph in Popolo JSON: organizations, posts, memberships.
 
     Municipalities, partners, bodies, and council and team roles (the
-    gemeenteraad, the college, the teams Veiligheid) are organizations;
-    offices and functions (burgemeester, Officier van Justitie) are posts
-    in the organisations they belong to, and a seat on a body held by such
-    a role is a post in the body. Other actors that sit on a body have a
-    membership whose ``member`` is that organization. The policy names no
-    persons, so ``persons`` is empty and posts are unfilled.
+    gemeenteraad, the college, the teams Veiligheid) are organizations; a
+    council role that adopts the policy (:attr:`~ivb.model.Role.adopts_policy`,
+    the gemeenteraad) is classified a legislature, other councils an
+    executive. Offices and functions (burgemeester, Officier van Justitie)
+    are posts in the organisations they belong to, and a seat on a body held
+    by such a role is a post in the body. Other actors that sit on a body
+    have a membership whose ``member`` is that organization. The policy names
+    no persons, so ``persons`` is empty and posts are unfilled.
 
     Every object carries its ivb data under ``extras`` (as Open Civic Data
     does), so that :func:`from_popolo` reads the actors back whole.
@@ -300,6 +307,11 @@ def to_popolo(G: nx.MultiDiGraph) -> str:
     str
         JSON text with ``meta``, ``persons``, ``organizations``, ``posts``
         and ``memberships``.
+
+    Raises
+    ------
+    GraphError
+        If an actor node has no model object (``obj``).
 
     Examples
     --------
@@ -321,6 +333,8 @@ def to_popolo(G: nx.MultiDiGraph) -> str:
 
     for index, (n, d) in enumerate(actors):
         kind, obj = str(d["kind"]), d.get("obj")
+        if obj is None:
+            raise GraphError(f"node {n!r}: expected its model object under 'obj', got none")
         anchors = _anchors(obj, present) if kind == "role" else []
         if kind == "role" and obj.kind in (RoleKind.OFFICE, RoleKind.FUNCTION) and anchors:
             post_roles.add(n)
@@ -386,7 +400,7 @@ def to_popolo(G: nx.MultiDiGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def from_popolo(text: str) -> nx.MultiDiGraph:
+def from_popolo(text: str) -> GovernanceGraph:
     """Read back the actors written by :func:`to_popolo`, with every attribute.
 
     The nodes come from the ivb data under ``extras``; the edges among them
@@ -401,7 +415,7 @@ def from_popolo(text: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------
@@ -453,14 +467,14 @@ def from_popolo(text: str) -> nx.MultiDiGraph:
 
 # -- one entry point -------------------------------------------------------
 
-_WRITERS: Mapping[str, Callable[[nx.MultiDiGraph], str]] = {
+_WRITERS: Mapping[str, Callable[[GovernanceGraph], str]] = {
     "graphml": to_graphml,
     "json": to_node_link,
     "dot": to_dot,
     "mermaid": to_mermaid,
     "popolo": to_popolo,
 }
-_READERS: Mapping[str, Callable[[str], nx.MultiDiGraph]] = {
+_READERS: Mapping[str, Callable[[str], GovernanceGraph]] = {
     "graphml": from_graphml,
     "json": from_node_link,
     "dot": from_dot,
@@ -483,7 +497,7 @@ def _check_format(format: str) -> None:
         )
 
 
-def export_graph(G: nx.MultiDiGraph, format: str) -> str:
+def export_graph(G: GovernanceGraph, format: str) -> str:
     """The graph as text in one of :data:`EXPORT_FORMATS`.
 
     Parameters
@@ -513,7 +527,7 @@ def export_graph(G: nx.MultiDiGraph, format: str) -> str:
     return _WRITERS[format](G)
 
 
-def read_graph(text: str, format: str) -> nx.MultiDiGraph:
+def read_graph(text: str, format: str) -> GovernanceGraph:
     """Read a graph written by :func:`export_graph` in *format*.
 
     Parameters
@@ -525,7 +539,7 @@ def read_graph(text: str, format: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -58,7 +57,6 @@ from ivb.model import (
     Reference,
     RegionGroup,
     Role,
-    RoleKind,
     SourceRef,
     Speerpunt,
     Statement,
@@ -70,7 +68,7 @@ from ivb.model import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "GOVERNANCE_RELATIONS",
@@ -228,8 +226,6 @@ GOVERNANCE_RELATIONS = frozenset(
     }
 )
 
-_RAAD = re.compile(r"\b(gemeente)?raad\b|\bgemeenteraden\b", re.IGNORECASE)
-
 #: One edge before it enters a graph: source, target, relation, field, attributes.
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
 
@@ -248,11 +244,6 @@ def _ids(value: object) -> Iterator[str]:
                 yield item.id
         return
     raise TypeError(f"expected ids, got {type(value).__name__}")  # pragma: no cover
-
-
-def is_council(role: Role) -> bool:
-    """Whether *role* is a gemeenteraad (a council role named raad, not the college)."""
-    return role.kind is RoleKind.COUNCIL and bool(_RAAD.search(role.name))
 
 
 def _entity_edges(
@@ -282,6 +273,11 @@ def _entity_edges(
                         "legal_basis": authority.legal_basis,
                     },
                 )
+        if policy_id is not None and policy_id in present:
+            if obj.adopts_policy:
+                yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
+            if obj.controls_policy:
+                yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
     elif isinstance(obj, Partner):
         if obj.themasessie and policy_id is not None and policy_id in present:
             yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
@@ -297,48 +293,26 @@ def _entity_edges(
             yield ident, obj.region, COVERS, "region", dict(base)
 
 
-def _council_edges(
-    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None, present: Mapping[str, Any]
-) -> Iterator[RawEdge]:
-    roles = [obj for _, kind, obj in nodes if kind == "role"]
-    councils = [r for r in roles if is_council(r)]
-    if not councils:
-        return
-    # the roles a raad controls: the other councils and offices of its municipalities
-    position = {r.id: i for i, r in enumerate(roles)}
-    controlled: dict[str, list[Role]] = {}
-    for r in roles:
-        if r.kind in (RoleKind.COUNCIL, RoleKind.OFFICE) and not is_council(r):
-            for m in r.municipalities:
-                controlled.setdefault(m, []).append(r)
-    for raad in councils:
-        base = {"source_ref": raad.source}
-        if policy_id is not None and policy_id in present:
-            yield raad.id, policy_id, ADOPTS, "", dict(base)
-        found = {r.id: r for m in raad.municipalities for r in controlled.get(m, ())}
-        for ident in sorted(found, key=position.__getitem__):
-            yield raad.id, ident, CONTROLS, "", dict(base)
-
-
 def derive_edges(
     nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
     Every edge is ``(source, target, key, attributes)``; the attributes are
-    ``relation``, ``field`` (the model field it comes from; ``''`` for an edge
-    ivb infers), ``source_ref`` and, for authority, ``scope`` and ``legal_basis``.
-    Edges are grouped by source node in node order, so that any graph built by
-    adding them in this order has the same adjacency order as one read back
-    from an export. Edges to ids outside *nodes* are left out.
+    ``relation``, ``field`` (the model field it comes from, e.g. ``'members'``,
+    ``'authority'`` or ``'adopts_policy'``), ``source_ref`` and, for authority,
+    ``scope`` and ``legal_basis``. Edges are grouped by source node in node
+    order, so that any graph built by adding them in this order has the same
+    adjacency order as one read back from an export. Edges to ids outside
+    *nodes* are left out, and so are the edges to the policy node (``adopts``,
+    ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
+    and among *nodes*.
     """
     present = {ident: obj for ident, _, obj in nodes}
     by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
     for ident, _, obj in nodes:
         for edge in _entity_edges(ident, obj, present, policy_id):
             by_source[edge[0]].append(edge)
-    for edge in _council_edges(nodes, policy_id, present):
-        by_source[edge[0]].append(edge)
     out: list[tuple[str, str, str, dict[str, Any]]] = []
     for ident in present:
         counts: dict[tuple[str, str], int] = {}
@@ -371,20 +345,28 @@ def node_attrs(kind: str, obj: Any) -> dict[str, Any]:
 
 
 def assemble(
-    nodes: Iterable[tuple[str, dict[str, Any]]],
-    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    nodes: Iterable[tuple[str, Mapping[str, Any]]],
+    edges: Iterable[tuple[str, str, Hashable, Mapping[str, Any]]],
     graph: Mapping[str, Any],
-) -> nx.MultiDiGraph:
-    """A fresh graph of *nodes* and *edges* (with their attributes) and graph attributes."""
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+) -> GovernanceGraph:
+    """A fresh graph of *nodes* and *edges* ``(u, v, key, attributes)`` and graph attributes.
 
-    G = nx.MultiDiGraph(**graph)
-    G.add_nodes_from(nodes)
-    G.add_edges_from(edges)
+    Every attribute mapping is copied; the nodes and edges keep the given order.
+    """
+    import networkx as nx
+
+    G: GovernanceGraph = nx.MultiDiGraph(**graph)
+    for n, data in nodes:
+        G.add_node(n)
+        G.nodes[n].update(data)
+    for u, v, k, data in edges:
+        # not add_edge(u, v, k, **data): an attribute may be called 'key'
+        G.add_edge(u, v, key=k)
+        G.edges[u, v, k].update(data)
     return G
 
 
-def build_graph(policy: Policy) -> nx.MultiDiGraph:
+def build_graph(policy: Policy) -> GovernanceGraph:
     """The governance graph of *policy*: who owns, prepares and has authority over what.
 
     Every entity is a node, keyed by its id, with the attributes ``kind``
@@ -393,7 +375,7 @@ def build_graph(policy: Policy) -> nx.MultiDiGraph:
     stands for the policy itself and holds a :class:`PolicyInfo`. Every
     relation is an edge with the attributes ``relation`` (one of
     :data:`~ivb.governance.RELATIONS`), ``field`` (the model field it comes
-    from, ``''`` for an inferred edge) and ``source_ref`` (the
+    from, e.g. ``'members'`` or ``'adopts_policy'``) and ``source_ref`` (the
     :class:`~ivb.model.SourceRef` of the statement); authority edges add
     ``scope`` and ``legal_basis``. Edge keys are the relation, with ``-2``,
     ``-3`` ... for a repeated one between the same two nodes.
@@ -407,9 +389,9 @@ def build_graph(policy: Policy) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
-        Nodes in file order (the policy first); graph attributes ``policy``
-        (the policy id) and ``title``.
+    GovernanceGraph
+        A :class:`networkx.MultiDiGraph` keyed by id. Nodes in file order (the
+        policy first); graph attributes ``policy`` (the policy id) and ``title``.
 
     Raises
     ------
@@ -451,13 +433,14 @@ def graph_parts(
     return nodes, edges
 
 
-def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The actors of *G* and the governance relations among them, as a new graph.
+def governance_view(G: GovernanceGraph) -> GovernanceGraph:
+    """The actors of *G*, the policy, and the governance relations among them, as a new graph.
 
-    Keeps the municipalities, roles, partners and bodies, and the edges
-    among them of the relations in :data:`GOVERNANCE_RELATIONS` (membership,
-    preparation, informing, coordination, escalation, authority, control,
-    where roles belong and whom bodies serve). Meant for diagrams.
+    Keeps the municipalities, roles, partners and bodies, the policy node
+    (what the gemeenteraad adopts and controls), and the edges among them of
+    the relations in :data:`GOVERNANCE_RELATIONS` (membership, preparation,
+    informing, coordination, escalation, authority, adoption and control of
+    the policy, where roles belong and whom bodies serve). Meant for diagrams.
 
     Parameters
     ----------
@@ -466,7 +449,7 @@ def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
         A copy; changing it does not change *G*.
 
     Examples
@@ -474,15 +457,18 @@ def governance_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> import ivb
     >>> V = governance_view(build_graph(ivb.load()))
     >>> sorted({kind for _, kind in V.nodes(data="kind")})
-    ['body', 'municipality', 'partner', 'role']
+    ['body', 'municipality', 'partner', 'policy', 'role']
+    >>> sorted(r for _, _, r in V.out_edges("gemeenteraad", data="relation"))
+    ['adopts', 'belongs-to', 'belongs-to', 'belongs-to', 'controls']
     """
-    keep = [n for n, kind in G.nodes(data="kind") if kind in ACTOR_KINDS]
+    kinds = (*ACTOR_KINDS, POLICY_KIND)
+    keep = [n for n, d in G.nodes(data=True) if d.get("kind") in kinds]
     return induced(G, keep, GOVERNANCE_RELATIONS)
 
 
 def induced(
-    G: nx.MultiDiGraph, keep: Iterable[str], relations: Collection[str] | None = None
-) -> nx.MultiDiGraph:
+    G: GovernanceGraph, keep: Iterable[str], relations: Collection[str] | None = None
+) -> GovernanceGraph:
     """A copy of *G* on the nodes *keep* (and edges of *relations*), in *G*'s order.
 
     Unlike ``G.subgraph(keep).copy()``, whose edge order follows a set, the

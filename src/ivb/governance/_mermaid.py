@@ -11,7 +11,7 @@ from ivb.governance._codec import encode_edge, encode_node, from_records
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = ["from_mermaid", "to_mermaid"]
 
@@ -57,7 +57,7 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def to_mermaid(G: nx.MultiDiGraph, *, direction: str = "LR") -> str:
+def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:
     """The graph as a Mermaid flowchart, with every attribute in comments.
 
     Nodes are drawn by kind (municipalities as subroutines, roles rounded,
@@ -139,7 +139,7 @@ def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
     return data
 
 
-def from_mermaid(text: str) -> nx.MultiDiGraph:
+def from_mermaid(text: str) -> GovernanceGraph:
     """Read back a flowchart written by :func:`to_mermaid`, with every attribute.
 
     A flowchart without ``%% ivb:`` data lines (drawn by hand) reads too:
@@ -153,7 +153,7 @@ def from_mermaid(text: str) -> nx.MultiDiGraph:
 
     Returns
     -------
-    networkx.MultiDiGraph
+    GovernanceGraph
 
     Raises
     ------
@@ -201,7 +201,7 @@ def from_mermaid(text: str) -> nx.MultiDiGraph:
     return _from_drawing(lines)
 
 
-def _from_drawing(lines: list[str]) -> nx.MultiDiGraph:
+def _from_drawing(lines: list[str]) -> GovernanceGraph:
     found: dict[str, dict[str, Any]] = {}
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
     counts: dict[tuple[str, str], int] = {}

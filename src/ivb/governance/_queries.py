@@ -16,8 +16,9 @@ from ivb.governance import _core
 from ivb.model import Municipality, Partner
 
 if TYPE_CHECKING:
-    import networkx as nx  # type: ignore[import-untyped,unused-ignore]
     import pandas as pd
+
+    from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
     "alignment",
@@ -40,7 +41,7 @@ def frame(records: Sequence[Any], cls: type) -> pd.DataFrame:
     return pd.DataFrame({c: [getattr(r, c) for r in records] for c in columns}, columns=columns)
 
 
-def owner_of(G: nx.MultiDiGraph, theme: str) -> Municipality:
+def owner_of(G: GovernanceGraph, theme: str) -> Municipality:
     """The municipality that owns a theme (its thematrekker) or a speerpunt.
 
     Parameters
@@ -75,7 +76,7 @@ def owner_of(G: nx.MultiDiGraph, theme: str) -> Municipality:
     return found
 
 
-def who_owns(G: nx.MultiDiGraph) -> pd.DataFrame:
+def who_owns(G: GovernanceGraph) -> pd.DataFrame:
     """Every theme and speerpunt with its owner and coordinators.
 
     Parameters
@@ -102,7 +103,7 @@ def who_owns(G: nx.MultiDiGraph) -> pd.DataFrame:
     return frame(_core.ownerships(G), _core.Ownership)
 
 
-def responsibilities(G: nx.MultiDiGraph, actor: str) -> pd.DataFrame:
+def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     """All that an actor owns, leads, sits on, has authority over, and the actions it is in.
 
     Parameters
@@ -142,7 +143,7 @@ def responsibilities(G: nx.MultiDiGraph, actor: str) -> pd.DataFrame:
     return frame(_core.responsibility_links(G, actor), _core.Responsibility)
 
 
-def members(G: nx.MultiDiGraph, body: str) -> tuple[Any, ...]:
+def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     """The actors that sit on a consultation body, in the order the body lists them.
 
     Parameters
@@ -176,7 +177,7 @@ def members(G: nx.MultiDiGraph, body: str) -> tuple[Any, ...]:
     return _core.member_objects(G, body)
 
 
-def preparation_chain(G: nx.MultiDiGraph, body: str) -> pd.DataFrame:
+def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
     """What feeds a decision body: who prepares or informs it, transitively.
 
     Parameters
@@ -213,7 +214,7 @@ def preparation_chain(G: nx.MultiDiGraph, body: str) -> pd.DataFrame:
     return frame(_core.chain_links(G, body), _core.ChainLink)
 
 
-def escalation_path(G: nx.MultiDiGraph, start: str) -> tuple[Any, ...]:
+def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     """Where a case escalates from *start*: *start* first, then each step up.
 
     Follows ``escalates-to`` edges breadth first, each node once.
@@ -246,7 +247,7 @@ def escalation_path(G: nx.MultiDiGraph, start: str) -> tuple[Any, ...]:
     return _core.escalation(G, start)
 
 
-def authority_over(G: nx.MultiDiGraph, actor: str) -> pd.DataFrame:
+def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     """Legal authority that an actor holds, and that is held over it.
 
     Parameters
@@ -281,7 +282,7 @@ def authority_over(G: nx.MultiDiGraph, actor: str) -> pd.DataFrame:
     return frame(_core.authority_links(G, actor), _core.AuthorityLink)
 
 
-def partners_of(G: nx.MultiDiGraph, theme_or_speerpunt: str) -> tuple[Partner, ...]:
+def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, ...]:
     """The partners a theme or speerpunt works with.
 
     Parameters
@@ -315,7 +316,7 @@ def partners_of(G: nx.MultiDiGraph, theme_or_speerpunt: str) -> tuple[Partner, .
     return tuple(_core.partner_objects(G, theme_or_speerpunt))
 
 
-def alignment(G: nx.MultiDiGraph, theme: str) -> pd.DataFrame:
+def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
     """Which agenda themes, at which level, a theme serves; and the agendas it builds on.
 
     Parameters

@@ -77,9 +77,16 @@ INFORMS = "informs"
 ESCALATES_TO = "escalates-to"
 #: role -> actor: legal authority, for the scope given on the edge.
 HAS_AUTHORITY_OVER = "has-authority-over"
-#: role (the gemeenteraad) -> policy: adopts the policy and with it the priorities.
+#: role -> policy: the role adopts (vaststelt) the policy and with it its priorities.
+#: One edge from every role with :attr:`~ivb.model.Role.adopts_policy`; in the
+#: bundled policy the gemeenteraad ("stelt eens in de vier jaar het IVB en daarmee
+#: de prioriteiten vast"). The edge's ``field`` is ``'adopts_policy'``.
 ADOPTS = "adopts"
-#: role (the gemeenteraad) -> role: controls the college and the burgemeester.
+#: role -> policy: the role controls the execution of the policy. One edge from
+#: every role with :attr:`~ivb.model.Role.controls_policy`; in the bundled policy
+#: the gemeenteraad ("heeft tevens een controlerende taak"; the source names no
+#: other object of that task, so the edge points at the policy, not at the college
+#: or the burgemeester). The edge's ``field`` is ``'controls_policy'``.
 CONTROLS = "controls"
 #: theme -> agenda-theme: the theme serves a theme of a national, regional or district agenda.
 ALIGNS_WITH = "aligns-with"
@@ -131,8 +138,8 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         COORDINATES: "actor -> theme, speerpunt or body: leads or coordinates it",
         MEMBER_OF: "actor -> body: sits on the body",
         HAS_AUTHORITY_OVER: "role -> actor: legal authority for a stated scope",
-        ADOPTS: "gemeenteraad -> policy: adopts the policy and its priorities",
-        CONTROLS: "gemeenteraad -> role: controls the college and the burgemeester",
+        ADOPTS: "role -> policy: adopts the policy and its priorities (the gemeenteraad)",
+        CONTROLS: "role -> policy: controls the execution of the policy (the gemeenteraad)",
         PREPARES: "body -> body: prepares its meetings",
         INFORMS: "body -> actor: informs and advises it",
         ESCALATES_TO: "body -> body or partner: where cases escalate",
