@@ -92,7 +92,10 @@ def main() -> None:
         seated = [m.name for m in members(G, body_id)]
         print(f"  {body.name}:")
         print(f"    members (encoded): {', '.join(seated) if seated else 'none encoded'}")
-        words = f"described as: {body.members_text}"
+        if body.members_text:
+            words = f"described as: {body.members_text}"
+        else:
+            words = "described as: the source lists no members (see the source note)"
         print(textwrap.fill(words, width=WIDTH, initial_indent="    ", subsequent_indent="      "))
     print()
 

@@ -253,3 +253,13 @@ def test_import_ivb_does_not_import_pandas_or_networkx() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_missing_field_does_not_hide_other_problems(mini_text: str) -> None:
+    text = mini_text.replace("    purpose: Afstemming over de inzet van de politie.\n", "").replace(
+        "tier: bestuurlijk", "tier: bestuur"
+    )
+    problems = problems_of(text)
+    assert problems[0] == "bodies[0]: missing required field 'purpose' of ConsultationBody"
+    assert problems[1].startswith("bodies[0].tier: expected one of 'bestuurlijk'")
+    assert len(problems) == 2

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -123,10 +124,29 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
             raise _Expected(f"expected text keys, got {_shown(bad[0])}")
         missing = [n for n in required if n not in value]
         if missing:
-            raise _Expected(
-                f"missing required field{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(repr(m) for m in missing)} of {t.__name__}"
-            )
+            # Report the missing fields and, with them, what is wrong in the fields present.
+            errors: list[Exception] = [
+                _Expected(
+                    f"missing required field{'s' if len(missing) > 1 else ''} "
+                    f"{', '.join(repr(m) for m in missing)} of {t.__name__}"
+                )
+            ]
+            hints = typing.get_type_hints(t)
+            for a in attrs.fields(t):
+                if a.init and a.name in value:
+                    try:
+                        conv.structure(value[a.name], hints[a.name])
+                    except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                        exc.__notes__ = [
+                            *getattr(exc, "__notes__", []),
+                            AttributeValidationNote(
+                                f"Structuring class {t.__name__} @ attribute {a.name}",
+                                a.name,
+                                hints[a.name],
+                            ),
+                        ]
+                        errors.append(exc)
+            raise ClassValidationError(f"While structuring {t.__name__}", errors, t)
         return inner(value, cl)
 
     return hook
@@ -174,15 +194,19 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         ]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[Problem] = []
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            if isinstance(note, IterableValidationNote):
-                sub_path = f"{path}[{note.index}]"
+        for sub in exc.exceptions:  # in the order they were found
+            notes = [
+                n
+                for n in getattr(sub, "__notes__", [])
+                if isinstance(n, (IterableValidationNote, AttributeValidationNote))
+            ]
+            if not notes:
+                sub_path = path
+            elif isinstance(notes[-1], IterableValidationNote):
+                sub_path = f"{path}[{notes[-1].index}]"
             else:
-                sub_path = f"{path}.{note.name}" if path else note.name
+                sub_path = f"{path}.{notes[-1].name}" if path else notes[-1].name
             out.extend(_problems(sub, sub_path))
-        for sub in without:
-            out.extend(_problems(sub, path))
         return out
     if isinstance(exc, ExceptionGroup):  # pragma: no cover - defensive
         return [p for sub in exc.exceptions for p in _problems(sub, path)]
