@@ -26,7 +26,16 @@ from ivb.model import (
     VeiligheidsVeld,
 )
 
-__all__ = ["governance_policies", "json_junk", "policies", "slugs", "texts", "tidy_frames"]
+__all__ = [
+    "counts",
+    "governance_policies",
+    "json_junk",
+    "measured_values",
+    "policies",
+    "slugs",
+    "texts",
+    "tidy_frames",
+]
 
 _ALPHABET = string.ascii_lowercase + string.digits
 
@@ -202,12 +211,11 @@ def policies(draw: st.DrawFn) -> Policy:
 _REGION_CODES = ("GM0303", "GM0171", "GM0184", "GM0034", "GM0995")
 _PERIODS = ("2019", "2020", "2021", "2022", "2023", "2024")
 
-#: A measured value: a count-like float, or NaN for "not published".
-measured_values = st.one_of(
-    st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False,
-              allow_subnormal=False),
-    st.just(float("nan")),
-)
+#: A published count (registrations, reports) as a float.
+counts = st.integers(min_value=0, max_value=10**6).map(float)
+
+#: A measured value: a count, or NaN for "not published".
+measured_values = st.one_of(counts, st.just(float("nan")))
 
 
 @st.composite
@@ -219,24 +227,33 @@ def tidy_frames(draw: st.DrawFn, *, min_regions: int = 1, allow_nan: bool = True
     """
     import pandas as pd
 
-    indicators = draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=2,
-                               unique=True))
-    regions = draw(st.lists(st.sampled_from(_REGION_CODES), min_size=min_regions, max_size=5,
-                            unique=True))
+    indicators = draw(
+        st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=2, unique=True)
+    )
+    regions = draw(
+        st.lists(st.sampled_from(_REGION_CODES), min_size=min_regions, max_size=5, unique=True)
+    )
     n_periods = draw(st.integers(2, len(_PERIODS)))
     periods = list(_PERIODS[:n_periods])
-    value = measured_values if allow_nan else st.floats(
-        min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+    value = measured_values if allow_nan else counts
     rows = [
-        {"indicator": i, "region": r, "period": p, "value": draw(value), "unit": "count",
-         "source": "test"}
-        for i in indicators for r in regions for p in periods
+        {
+            "indicator": i,
+            "region": r,
+            "period": p,
+            "value": draw(value),
+            "unit": "count",
+            "source": "test",
+        }
+        for i in indicators
+        for r in regions
+        for p in periods
     ]
-    frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "unit",
-                                        "source"])
+    frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "unit", "source"])
     if draw(st.booleans()):
         frame = frame.sample(frac=1.0, random_state=draw(st.integers(0, 2**16))).reset_index(
-            drop=True)
+            drop=True
+        )
     return frame
 
 
