@@ -265,3 +265,54 @@ def test_dated_commitments(policy: Policy) -> None:
     dated = {(a.date, a.timing.value if a.timing else None) for a in policy.actions() if a.date}
     assert ("2024", "expected") in dated  # the new horecaconvenant on Urk
     assert ("2025", "planned") in dated  # evaluation of the jeugdhonken policy
+
+
+def test_entity_counts_snapshot(policy: Policy) -> None:
+    """Every addition to or removal from the data shows here."""
+    counts = Counter(policy.kind_of(i) for i in policy.ids())
+    assert dict(sorted(counts.items())) == {
+        "action": 105,
+        "agenda": 7,
+        "agenda-theme": 11,
+        "body": 9,
+        "document": 2,
+        "figure": 32,
+        "instrument": 37,
+        "milestone": 6,
+        "municipality": 3,
+        "partner": 72,
+        "reference": 6,
+        "region": 1,
+        "role": 16,
+        "speerpunt": 11,
+        "statement": 18,
+        "table": 2,
+        "target": 4,
+        "term": 20,
+        "themasessie": 6,
+        "theme": 3,
+        "trend": 22,
+    }
+    assert len(policy.principles) == 8
+    assert [len(t.actions) for t in policy.themes] == [5, 7, 5]
+    assert [len(s.actions) for s in policy.speerpunten] == [9, 5, 5, 10, 10, 6, 5, 6, 4, 3, 17]
+
+
+def test_bodies_snapshot(policy: Policy) -> None:
+    assert [(b.id, b.tier.value, b.scope.value, b.planned) for b in policy.bodies] == [
+        ("districtelijk-veiligheidscollege-flevoland", "bestuurlijk", "district", False),
+        ("ambtelijk-vooroverleg", "ambtelijk", "district", False),
+        ("basisteamdriehoek-dnu", "bestuurlijk", "basisteam", False),
+        ("ambtelijke-basisteamdriehoek", "ambtelijk", "basisteam", False),
+        ("zorg-en-veiligheidstafel-urk", "uitvoerend", "local", False),
+        ("regionale-pga-werkgroep", "ambtelijk", "district", False),
+        ("jeugd-interventietafel-urk", "uitvoerend", "local", True),
+        ("regionale-werkgroep-vuurwerk", "ambtelijk", "regional", False),
+        ("intergemeentelijke-samenwerking-oov-igw-sociaal-domein", "ambtelijk", "local", False),
+    ]
+    frequencies = {b.id: b.meetings_per_year for b in policy.bodies if b.meetings_per_year}
+    assert frequencies == {
+        "districtelijk-veiligheidscollege-flevoland": 4,
+        "ambtelijk-vooroverleg": 4,
+        "basisteamdriehoek-dnu": 4,
+    }
