@@ -30,11 +30,12 @@ def _fresh(code: str, repeat: int) -> float:
 
 def _synthetic(n_themes: int) -> str:
     """A valid policy text with *n_themes* themes of five actions each."""
+    import attrs
+
     import ivb
 
     base = ivb.load()
     theme = base.themes[0]
-    import attrs
 
     themes = []
     for i in range(n_themes):
@@ -51,7 +52,8 @@ def main() -> None:
     baseline = _fresh("import attrs, yaml", args.repeat)
     imp = _fresh("import ivb", args.repeat)
     load = _fresh("import ivb; ivb.load()", args.repeat)
-    print(f"{'python -c \"import attrs, yaml\"':<40} {baseline:8.1f} ms")
+    label = 'python -c "import attrs, yaml"'
+    print(f"{label:<40} {baseline:8.1f} ms")
     print(f"{'import ivb':<40} {imp:8.1f} ms  ({imp / baseline:.2f}x)")
     print(f"{'import ivb; ivb.load()':<40} {load:8.1f} ms  ({load / baseline:.2f}x)")
 
