@@ -49,16 +49,18 @@ def synthetic(n_regions: int = 400, n_codes: int = 60, text: bool = False) -> pd
         return np.asarray(cat, dtype=object) if text else cat
 
     zeros = np.zeros(n, dtype=np.int64)
-    return pd.DataFrame({
-        "indicator": col(zeros, ["geregistreerde-misdrijven"]),
-        "region": col(r, regions),
-        "period": col(p, periods),
-        "value": values,
-        "unit": col(zeros, ["count"]),
-        "source": col(zeros, ["Politie open data 47013NED"]),
-        "table": col(zeros, ["47013NED"]),
-        "category": col(c, codes),
-    })
+    return pd.DataFrame(
+        {
+            "indicator": col(zeros, ["geregistreerde-misdrijven"]),
+            "region": col(r, regions),
+            "period": col(p, periods),
+            "value": values,
+            "unit": col(zeros, ["count"]),
+            "source": col(zeros, ["Politie open data 47013NED"]),
+            "table": col(zeros, ["47013NED"]),
+            "category": col(c, codes),
+        }
+    )
 
 
 def groupby_change(frame: pd.DataFrame, base: str, period: str) -> pd.DataFrame:
@@ -72,7 +74,8 @@ def groupby_change(frame: pd.DataFrame, base: str, period: str) -> pd.DataFrame:
     out = pd.DataFrame({"base_value": wide[base], "value": wide[period]})
     out["change"] = out["value"] - out["base_value"]
     out["change_pct"] = (out["change"] / out["base_value"].abs() * 100).where(
-        out["base_value"] != 0)
+        out["base_value"] != 0
+    )
     return out.reset_index()
 
 
@@ -85,12 +88,16 @@ def groupby_targets(frame: pd.DataFrame, base: str, horizon_year: int) -> pd.Dat
     later = yearly[years > int(base)].assign(year=years[years > int(base)])
     latest = later.sort_values("year").groupby(KEYS, observed=True).tail(1).set_index(KEYS)
     out = pd.DataFrame({"baseline": baseline}).join(
-        latest[["year", "value"]].rename(columns={"value": "latest"}), how="outer")
+        latest[["year", "value"]].rename(columns={"value": "latest"}), how="outer"
+    )
     diff = out["latest"] - out["baseline"]
     out["status"] = np.where(
-        diff.isna(), "no-data",
-        np.where(diff < 0, np.where(out["year"] >= horizon_year, "achieved", "on-track"),
-                 "not-achieved"))
+        diff.isna(),
+        "no-data",
+        np.where(
+            diff < 0, np.where(out["year"] >= horizon_year, "achieved", "on-track"), "not-achieved"
+        ),
+    )
     return out.reset_index()
 
 
@@ -119,22 +126,30 @@ def main() -> None:
     t_ref, ref = best(lambda: groupby_change(frame, "2019", "2022"), args.repeat)
     assert isinstance(ours, pd.DataFrame) and isinstance(ref, pd.DataFrame)
     a = ours.sort_values(["region", "category"])["change"].to_numpy()
-    b = ref.astype({"region": str, "category": str}).sort_values(["region", "category"])[
-        "change"].to_numpy()
+    b = (
+        ref.astype({"region": str, "category": str})
+        .sort_values(["region", "category"])["change"]
+        .to_numpy()
+    )
     np.testing.assert_allclose(a, b, equal_nan=True)
-    print(f"change 2019->2022      ivb {t_ivb * 1000:8.1f} ms   groupby {t_ref * 1000:8.1f} ms"
-          f"   ratio {t_ivb / t_ref:5.2f}")
+    print(
+        f"change 2019->2022      ivb {t_ivb * 1000:8.1f} ms   groupby {t_ref * 1000:8.1f} ms"
+        f"   ratio {t_ivb / t_ref:5.2f}"
+    )
 
     t_ivb2, ours2 = best(
         lambda: evaluate_series(frame, direction="lower", horizon="2027", base_period="2019"),
-        args.repeat)
+        args.repeat,
+    )
     t_ref2, ref2 = best(lambda: groupby_targets(frame, "2019", 2027), args.repeat)
     assert isinstance(ours2, pd.DataFrame) and isinstance(ref2, pd.DataFrame)
     counts_ivb = ours2["status"].value_counts().sort_index()
     counts_ref = ref2["status"].value_counts().sort_index()
     pd.testing.assert_series_equal(counts_ivb, counts_ref, check_names=False)
-    print(f"evaluate targets       ivb {t_ivb2 * 1000:8.1f} ms   groupby {t_ref2 * 1000:8.1f} ms"
-          f"   ratio {t_ivb2 / t_ref2:5.2f}")
+    print(
+        f"evaluate targets       ivb {t_ivb2 * 1000:8.1f} ms   groupby {t_ref2 * 1000:8.1f} ms"
+        f"   ratio {t_ivb2 / t_ref2:5.2f}"
+    )
     print(f"series: {len(ours2):,}; statuses: {counts_ivb.to_dict()}")
 
 

@@ -28,6 +28,7 @@ from ivb.model import (
 
 __all__ = [
     "counts",
+    "digraphs",
     "governance_policies",
     "json_junk",
     "measured_values",
@@ -362,3 +363,16 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         agendas=(agenda,),
         themes=tuple(themes),
     )
+
+
+@st.composite
+def digraphs(draw: st.DrawFn, *, max_nodes: int = 9) -> tuple[list[str], list[tuple[str, str]]]:
+    """Small directed graphs for layout tests: node ids in order, and edges between them.
+
+    Cycles, self-loops, parallel edges and isolated nodes all occur.
+    """
+    ids = draw(st.lists(slugs, min_size=1, max_size=max_nodes, unique=True))
+    edges = draw(
+        st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3 * len(ids))
+    )
+    return ids, edges

@@ -25,6 +25,8 @@ from ivb._io import dump, dumps, load, loads
 from ivb.model import Policy
 
 try:
+    #: The installed version of ivb, from the package metadata (``"0+unknown"`` when
+    #: ivb runs from a source tree that is not installed).
     __version__ = version("ivb")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"

@@ -136,7 +136,7 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
                 if a.init and a.name in value:
                     try:
                         conv.structure(value[a.name], hints[a.name])
-                    except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                    except Exception as exc:  # collected and re-raised as a group
                         exc.__notes__ = [
                             *getattr(exc, "__notes__", []),
                             AttributeValidationNote(

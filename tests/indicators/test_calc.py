@@ -33,8 +33,18 @@ def test_change_per_region_on_table_2(policy: Policy) -> None:
     assert out.loc["DNU", "change_pct"] == pytest.approx(25.5319, abs=1e-4)
     assert out.loc["GM0171", "change_pct"] == pytest.approx(57.3394, abs=1e-4)
     assert out.loc["GM0184", "change"] == -4
-    assert list(out.columns) == ["indicator", "unit", "source", "table", "base_period", "period",
-                                 "base_value", "value", "change", "change_pct"]
+    assert list(out.columns) == [
+        "indicator",
+        "unit",
+        "source",
+        "table",
+        "base_period",
+        "period",
+        "base_value",
+        "value",
+        "change",
+        "change_pct",
+    ]
 
 
 def test_index_and_share_on_table_1(policy: Policy) -> None:
@@ -49,9 +59,14 @@ def test_index_and_share_on_table_1(policy: Policy) -> None:
 
 
 def test_missing_values_mean_not_published_never_zero() -> None:
-    frame = pd.DataFrame({"indicator": "x", "region": ["A", "A", "B", "B", "C", "C"],
-                          "period": ["2019", "2022"] * 3,
-                          "value": [10.0, np.nan, np.nan, 5.0, 0.0, 4.0]})
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "A", "B", "B", "C", "C"],
+            "period": ["2019", "2022"] * 3,
+            "value": [10.0, np.nan, np.nan, 5.0, 0.0, 4.0],
+        }
+    )
     out = change(frame, "2019", "2022").set_index("region")
     assert math.isnan(out.loc["A", "change"]) and math.isnan(out.loc["B", "change_pct"])
     assert out.loc["C", "change"] == 4 and math.isnan(out.loc["C", "change_pct"])  # base 0
@@ -60,20 +75,30 @@ def test_missing_values_mean_not_published_never_zero() -> None:
 
 
 def test_a_series_present_in_one_period_only() -> None:
-    frame = pd.DataFrame({"indicator": "x", "region": ["A", "A", "B"],
-                          "period": ["2019", "2022", "2022"], "value": [1.0, 2.0, 3.0]})
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "A", "B"],
+            "period": ["2019", "2022", "2022"],
+            "value": [1.0, 2.0, 3.0],
+        }
+    )
     out = change(frame, "2019", "2022").set_index("region")
     assert math.isnan(out.loc["B", "base_value"]) and out.loc["B", "value"] == 3.0
 
 
 def test_errors_name_the_problem() -> None:
-    frame = pd.DataFrame({"indicator": "x", "region": ["A", "A"], "period": ["2019", "2019"],
-                          "value": [1.0, 2.0]})
-    with pytest.raises(IndicatorError, match="period: no rows for period '2030'; periods in "
-                                             "the frame: 2019"):
+    frame = pd.DataFrame(
+        {"indicator": "x", "region": ["A", "A"], "period": ["2019", "2019"], "value": [1.0, 2.0]}
+    )
+    with pytest.raises(
+        IndicatorError, match="period: no rows for period '2030'; periods in the frame: 2019"
+    ):
         change(frame, "2019", "2030")
-    with pytest.raises(MeasurementsError, match="more than one value for period '2019' of the "
-                                                "series indicator='x', region='A'"):
+    with pytest.raises(
+        MeasurementsError,
+        match="more than one value for period '2019' of the series indicator='x', region='A'",
+    ):
         change(frame, "2019", "2019")
     with pytest.raises(IndicatorError, match="within: no column 'soort'"):
         share_of(frame, "A", within="soort")

@@ -99,11 +99,14 @@ def test_not_checkable_claims_say_why(policy: Policy) -> None:
     assert burglary.computed is None and burglary.low is None
     assert burglary.detail == (
         "no table of the policy gives 'woninginbraken'; police open data 47013NED "
-        "(SoortMisdrijf 1.1.1) can check it: pass police_measurements(...) as measurements")
+        "(SoortMisdrijf 1.1.1) can check it: pass police_measurements(...) as measurements"
+    )
     assert checks["dnu-jongerenoverlast-vs-2019"].detail.endswith(
-        "police open data 47021NED can check it once the code of 'Jongerenoverlast' is confirmed")
+        "police open data 47021NED can check it once the code of 'Jongerenoverlast' is confirmed"
+    )
     assert checks["nederland-vertrouwen-landelijke-overheid"].detail == (
-        "a national CBS survey figure; the policy has no national data")
+        "a national CBS survey figure; the policy has no national data"
+    )
     for check in checks.values():
         if check.verdict is Verdict.NOT_CHECKABLE:
             assert check.detail and check.computed is None
@@ -119,14 +122,16 @@ def test_the_rule_registry_only_names_figures_of_the_policy(policy: Policy) -> N
 def test_police_data_make_police_claims_checkable(policy: Policy, crimes_csv: Path) -> None:
     codes = [m.cbs_code for m in policy.municipalities]
     police = add_aggregates(
-        police_measurements(read_police_table(crimes_csv, regions=codes)), region_groups(policy))
+        police_measurements(read_police_table(crimes_csv, regions=codes)), region_groups(policy)
+    )
     checks = {c.id: c for c in verify_claims(policy, police)}
     burglary = checks["dnu-woninginbraken-2022-vs-2019"]
     # the sample's numbers are synthetic: -10%, against the policy's -54%
     assert burglary.computed == pytest.approx(-10.0)
     assert burglary.verdict is Verdict.INCONSISTENT
     assert burglary.checked_against == (
-        "measurements: Politie open data 47013NED, SoortMisdrijf 1.1.1")
+        "measurements: Politie open data 47013NED, SoortMisdrijf 1.1.1"
+    )
     assert checks["urk-openlijke-geweldpleging-2019"].computed == 4 * 2 * 10
     # the first half of 2023 is no period of the data: still not checkable
     assert checks["noordoostpolder-geregistreerde-criminaliteit-2023-h1"].verdict is N
@@ -179,9 +184,18 @@ def test_an_unknown_qualifier_is_an_error(policy: Policy) -> None:
 
 
 def test_a_sign_error_is_inconsistent(policy: Policy) -> None:
-    wrong = Figure(id="f", indicator="gedigitaliseerde-criminaliteit", description="d",
-                   region="dnu", period="2022", base_period="2019", value=-8, qualifier="zo'n",
-                   unit=Unit.PERCENT_CHANGE, source=SourceRef("ivb", "s"))
+    wrong = Figure(
+        id="f",
+        indicator="gedigitaliseerde-criminaliteit",
+        description="d",
+        region="dnu",
+        period="2022",
+        base_period="2019",
+        value=-8,
+        qualifier="zo'n",
+        unit=Unit.PERCENT_CHANGE,
+        source=SourceRef("ivb", "s"),
+    )
     (check, *_) = verify_claims(attrs.evolve(policy, figures=[wrong]))
     assert check.verdict is Verdict.INCONSISTENT
     assert check.detail == "the text says a fall, the data show a rise of 8.12"
@@ -189,10 +203,14 @@ def test_a_sign_error_is_inconsistent(policy: Policy) -> None:
 
 def test_a_wrong_printed_total_is_inconsistent(policy: Policy) -> None:
     table = policy.tables[0]
-    bad = attrs.evolve(table, stated_totals=[attrs.evolve(table.stated_totals[0],
-                                                          values=[468, 718, 699, None])])
-    checks = [c for c in verify_claims(attrs.evolve(policy, tables=[bad, policy.tables[1]]))
-              if c.kind == "stated-total"]
+    bad = attrs.evolve(
+        table, stated_totals=[attrs.evolve(table.stated_totals[0], values=[468, 718, 699, None])]
+    )
+    checks = [
+        c
+        for c in verify_claims(attrs.evolve(policy, tables=[bad, policy.tables[1]]))
+        if c.kind == "stated-total"
+    ]
     assert [c.verdict for c in checks] == [C, X, C]
     assert checks[1].detail == "computed 717, outside 717.5 to 718.5"
 

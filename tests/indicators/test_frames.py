@@ -115,10 +115,18 @@ def test_figures_frame_holds_every_stated_number(policy: Policy) -> None:
     assert list(frame.columns[:6]) == list(TIDY_COLUMNS)
     row = frame.set_index("figure").loc["dnu-woninginbraken-2022-vs-2019"]
     assert (row["region"], row["period"], row["base_period"], row["value"], row["unit"]) == (
-        "DNU", "2022", "2019", -54.0, "percent-change"
+        "DNU",
+        "2022",
+        "2019",
+        -54.0,
+        "percent-change",
     )
     assert frame["unit"].value_counts().to_dict() == {
-        "percent-change": 13, "count": 11, "persons": 3, "percent": 3, "rapportcijfer": 1,
+        "percent-change": 13,
+        "count": 11,
+        "persons": 3,
+        "percent": 3,
+        "rapportcijfer": 1,
         "fraction": 1,
     }
     vm = frame.set_index("figure").loc["noordoostpolder-veiligheidsbeleving-rapportcijfer"]
@@ -137,13 +145,17 @@ def test_validate_tidy_names_what_is_wrong() -> None:
     with pytest.raises(MeasurementsError, match="expected a pandas DataFrame, got list"):
         validate_tidy([1, 2])
     with pytest.raises(MeasurementsError, match=r"must be numeric.*'zeven'"):
-        validate_tidy(pd.DataFrame({"indicator": ["x"], "region": ["GM0171"], "period": ["2025"],
-                                    "value": ["zeven"]}))
+        validate_tidy(
+            pd.DataFrame(
+                {"indicator": ["x"], "region": ["GM0171"], "period": ["2025"], "value": ["zeven"]}
+            )
+        )
 
 
 def test_series_keys() -> None:
-    frame = pd.DataFrame(columns=["indicator", "region", "period", "value", "category",
-                                  "period_code"])
+    frame = pd.DataFrame(
+        columns=["indicator", "region", "period", "value", "category", "period_code"]
+    )
     assert series_keys(frame) == ["indicator", "region", "category"]
     with pytest.raises(MeasurementsError, match="'period' varies"):
         series_keys(frame, ["period"])
@@ -152,15 +164,22 @@ def test_series_keys() -> None:
 
 
 def test_add_aggregates_refuses_a_group_given_twice() -> None:
-    frame = pd.DataFrame({"indicator": "x", "region": ["A", "DNU"], "period": "2019",
-                          "value": [1.0, 2.0]})
+    frame = pd.DataFrame(
+        {"indicator": "x", "region": ["A", "DNU"], "period": "2019", "value": [1.0, 2.0]}
+    )
     with pytest.raises(MeasurementsError, match="already has rows for DNU"):
         add_aggregates(frame, {"DNU": ["A"]})
 
 
 def test_add_aggregates_counts_an_absent_member_as_not_published() -> None:
-    frame = pd.DataFrame({"indicator": "x", "region": ["A", "B", "A"],
-                          "period": ["2019", "2019", "2020"], "value": [1.0, 2.0, 3.0]})
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "B", "A"],
+            "period": ["2019", "2019", "2020"],
+            "value": [1.0, 2.0, 3.0],
+        }
+    )
     out = add_aggregates(frame, {"AB": ["A", "B"]})
     agg = out[out["region"] == "AB"].set_index("period")["value"]
     assert agg["2019"] == 3.0 and math.isnan(agg["2020"])
@@ -175,8 +194,11 @@ def test_aggregates_equal_the_sums_of_their_parts(frame: pd.DataFrame, data: st.
     pd.testing.assert_frame_equal(frame, before)  # input never mutated
     agg = out[out["region"] == "GRP"]
     for (ind, period), value in agg.set_index(["indicator", "period"])["value"].items():
-        parts = frame[(frame["indicator"] == ind) & (frame["period"] == period)
-                      & frame["region"].isin(members)]["value"]
+        parts = frame[
+            (frame["indicator"] == ind)
+            & (frame["period"] == period)
+            & frame["region"].isin(members)
+        ]["value"]
         if parts.isna().any():
             assert math.isnan(value)  # not published, never a partial sum
         else:

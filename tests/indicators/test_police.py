@@ -26,26 +26,47 @@ from ivb.indicators import (
 
 def test_47013ned_as_downloaded(crimes_csv: Path) -> None:
     frame = read_police_table(crimes_csv)
-    assert list(frame.columns) == ["indicator", "region", "period", "value", "unit", "source",
-                                   "table", "category", "period_code"]
+    assert list(frame.columns) == [
+        "indicator",
+        "region",
+        "period",
+        "value",
+        "unit",
+        "source",
+        "table",
+        "category",
+        "period_code",
+    ]
     # three measures, 420 raw rows
     assert len(frame) == 3 * 420
     assert list(frame["indicator"].cat.categories) == [
-        "geregistreerde-misdrijven", "aangiften", "internetaangiften"]
+        "geregistreerde-misdrijven",
+        "aangiften",
+        "internetaangiften",
+    ]
     # padding stripped, codes kept
     assert sorted(frame["region"].cat.categories) == ["GM0171", "GM0184", "GM0303", "NL01", "PV24"]
     assert "1.1.1" in set(frame["category"].cat.categories)
     # years and months side by side, the CBS code kept
     periods = frame[["period", "period_code"]].drop_duplicates().astype(str)
     assert dict(zip(periods["period_code"], periods["period"], strict=True)) == {
-        "2019JJ00": "2019", "2022JJ00": "2022", "2023JJ00": "2023", "2024JJ00": "2024",
-        "2024MM01": "2024-01", "2024MM02": "2024-02"}
+        "2019JJ00": "2019",
+        "2022JJ00": "2022",
+        "2023JJ00": "2023",
+        "2024JJ00": "2024",
+        "2024MM01": "2024-01",
+        "2024MM02": "2024-02",
+    }
     assert set(frame["table"]) == {"47013NED"} and set(frame["unit"]) == {"count"}
 
 
 def _value(frame: pd.DataFrame, indicator: str, region: str, code: str, period: str) -> float:
-    hit = frame[(frame["indicator"] == indicator) & (frame["region"] == region)
-                & (frame["category"] == code) & (frame["period"] == period)]
+    hit = frame[
+        (frame["indicator"] == indicator)
+        & (frame["region"] == region)
+        & (frame["category"] == code)
+        & (frame["period"] == period)
+    ]
     assert len(hit) == 1
     return float(hit["value"].iloc[0])
 
@@ -69,8 +90,9 @@ def test_47021ned_comma_separated(nuisance_csv: Path) -> None:
 
 
 def test_keep_some_measures_and_regions(crimes_csv: Path) -> None:
-    frame = read_police_table(crimes_csv, measures=["GeregistreerdeMisdrijven_1"],
-                              regions=["GM0303", "GM0171", "GM0184"])
+    frame = read_police_table(
+        crimes_csv, measures=["GeregistreerdeMisdrijven_1"], regions=["GM0303", "GM0171", "GM0184"]
+    )
     assert len(frame) == 3 * 14 * 6
     assert set(frame["region"].astype(str)) == {"GM0303", "GM0171", "GM0184"}
     with pytest.raises(PoliceDataError, match="measures: Misdrijven_9 not in"):
@@ -79,8 +101,15 @@ def test_keep_some_measures_and_regions(crimes_csv: Path) -> None:
 
 def test_records_as_the_api_returns_them() -> None:
     records = [
-        {"ID": 7, "SoortMisdrijf": "3.7.4 ", "RegioS": "GM0184    ", "Perioden": "2023KW02",
-         "GeregistreerdeMisdrijven_1": 3, "Aangiften_2": None, "Internetaangiften_3": 1},
+        {
+            "ID": 7,
+            "SoortMisdrijf": "3.7.4 ",
+            "RegioS": "GM0184    ",
+            "Perioden": "2023KW02",
+            "GeregistreerdeMisdrijven_1": 3,
+            "Aangiften_2": None,
+            "Internetaangiften_3": 1,
+        },
     ]
     frame = read_police_table(records)
     assert set(frame["period"].astype(str)) == {"2023-Q2"}
@@ -90,20 +119,35 @@ def test_records_as_the_api_returns_them() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('"Soort";"RegioS";"Perioden";"X_1"\n"1";"GM0303";"2022JJ00";"1"\n',
-         "expected a police table with a SoortMisdrijf"),
-        ('"SoortMisdrijf";"Perioden";"X_1"\n"1.1.1 ";"2022JJ00";"1"\n',
-         "missing columns RegioS of table 47013NED"),
-        ('"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022XX00";"1"\n',
-         "row 1: Perioden: expected a CBS period code"),
-        ('"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022MM13";"1"\n',
-         "row 1: Perioden: '2022MM13' has no valid number after MM"),
-        ('"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022JJ00";"veel"\n',
-         "row 1, column 'X_1': expected a number or an empty cell \\(not published\\), got 'veel'"),
-        ('"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"   ";"2022JJ00";"1"\n',
-         "row 1: column 'RegioS' is empty"),
-        ('"SoortMisdrijf";"RegioS";"Perioden"\n"1.1.1 ";"GM0303";"2022JJ00"\n',
-         "no measure column"),
+        (
+            '"Soort";"RegioS";"Perioden";"X_1"\n"1";"GM0303";"2022JJ00";"1"\n',
+            "expected a police table with a SoortMisdrijf",
+        ),
+        (
+            '"SoortMisdrijf";"Perioden";"X_1"\n"1.1.1 ";"2022JJ00";"1"\n',
+            "missing columns RegioS of table 47013NED",
+        ),
+        (
+            '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022XX00";"1"\n',
+            "row 1: Perioden: expected a CBS period code",
+        ),
+        (
+            '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022MM13";"1"\n',
+            "row 1: Perioden: '2022MM13' has no valid number after MM",
+        ),
+        (
+            '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022JJ00";"veel"\n',
+            "row 1, column 'X_1': expected a number or an empty cell "
+            "\\(not published\\), got 'veel'",
+        ),
+        (
+            '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"   ";"2022JJ00";"1"\n',
+            "row 1: column 'RegioS' is empty",
+        ),
+        (
+            '"SoortMisdrijf";"RegioS";"Perioden"\n"1.1.1 ";"GM0303";"2022JJ00"\n',
+            "no measure column",
+        ),
     ],
 )
 def test_bad_files_get_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
@@ -121,8 +165,9 @@ def test_not_a_file_or_source(tmp_path: Path) -> None:
 
 
 def test_an_unknown_measure_gets_a_slug() -> None:
-    frame = read_police_table([{"Overlast": "X ", "RegioS": "GM0171", "Perioden": "2022JJ00",
-                                "NieuweMaat_4": 2}])
+    frame = read_police_table(
+        [{"Overlast": "X ", "RegioS": "GM0171", "Perioden": "2022JJ00", "NieuweMaat_4": 2}]
+    )
     assert list(frame["indicator"].cat.categories) == ["nieuwe-maat"]
 
 
@@ -130,21 +175,33 @@ def test_categories_sum_their_codes(crimes_csv: Path) -> None:
     out = police_measurements(read_police_table(crimes_csv))
     # the sample has no 3.1.1 and 3.7.4 rows: those categories give no rows, not zeros
     assert set(out["indicator"]) == {c.id for c in CATEGORIES if c.table == "47013NED"} - {
-        "drugshandel", "cybercrime"}
-    row = out[(out["indicator"] == "geweld") & (out["region"] == "GM0171")
-              & (out["period"] == "2019")]
+        "drugshandel",
+        "cybercrime",
+    }
+    row = out[
+        (out["indicator"] == "geweld") & (out["region"] == "GM0171") & (out["period"] == "2019")
+    ]
     # 1.4.1, 1.4.3-1.4.7 with (code % 7) + 1 = 2, 4, 5, 6, 7, 1; scale 5, trend 10
     assert float(row["value"].iloc[0]) == (2 + 4 + 5 + 6 + 7 + 1) * 5 * 10
-    hic_urk_2023 = out[(out["indicator"] == "high-impact-crimes") & (out["region"] == "GM0184")
-                       & (out["period"] == "2023")]
+    hic_urk_2023 = out[
+        (out["indicator"] == "high-impact-crimes")
+        & (out["region"] == "GM0184")
+        & (out["period"] == "2023")
+    ]
     assert math.isnan(float(hic_urk_2023["value"].iloc[0]))  # 1.4.2 not published
     assert list(out.columns) == ["indicator", "region", "period", "value", "unit", "source"]
     assert out["source"].iloc[0].startswith("Politie open data 47013NED, SoortMisdrijf ")
 
 
 def test_a_code_absent_from_the_table_makes_the_category_missing() -> None:
-    records = [{"SoortMisdrijf": "1.2.1 ", "RegioS": "GM0171", "Perioden": "2022JJ00",
-                "GeregistreerdeMisdrijven_1": 5}]
+    records = [
+        {
+            "SoortMisdrijf": "1.2.1 ",
+            "RegioS": "GM0171",
+            "Perioden": "2022JJ00",
+            "GeregistreerdeMisdrijven_1": 5,
+        }
+    ]
     vvc = [c for c in CATEGORIES if c.id == "veelvoorkomende-criminaliteit"]
     out = police_measurements(read_police_table(records), vvc)
     assert math.isnan(float(out["value"].iloc[0]))
@@ -155,8 +212,9 @@ def test_unconfirmed_nuisance_codes(nuisance_csv: Path) -> None:
     assert police_measurements(frame).empty  # no confirmed 47021NED codes
     jeugd = next(c for c in CATEGORIES if c.id == "jongerenoverlast")
     assert not jeugd.confirmed and jeugd.codes == ()
-    with pytest.raises(IndicatorError, match="'jongerenoverlast': its 47021NED codes are not "
-                                             "confirmed"):
+    with pytest.raises(
+        IndicatorError, match="'jongerenoverlast': its 47021NED codes are not confirmed"
+    ):
         police_measurements(frame, [jeugd])
     own = attrs.evolve(jeugd, codes=("A010",))
     out = police_measurements(frame, [own])
@@ -175,9 +233,16 @@ def test_the_mapping_table_is_complete_and_consistent() -> None:
     for c in CATEGORIES:
         assert c.table in POLICE_TABLES
         assert c.confirmed == bool(c.codes)
-    needed = {"high-impact-crimes", "veelvoorkomende-criminaliteit", "woninginbraken",
-              "cybercrime", "geweld", "geregistreerde-criminaliteit", "zakkenrollen",
-              "openlijke-geweldpleging"}
+    needed = {
+        "high-impact-crimes",
+        "veelvoorkomende-criminaliteit",
+        "woninginbraken",
+        "cybercrime",
+        "geweld",
+        "geregistreerde-criminaliteit",
+        "zakkenrollen",
+        "openlijke-geweldpleging",
+    }
     assert needed <= set(ids)
 
 
@@ -200,16 +265,34 @@ def test_fetch_reads_what_cbsodata_downloads(monkeypatch: pytest.MonkeyPatch) ->
 
     def download_data(table: str, **kw: object) -> dict[str, object]:
         calls.append((table, kw))
-        return {"TypedDataSet": [
-            {"ID": 0, "SoortMisdrijf": "1.1.1 ", "RegioS": "GM0171    ", "Perioden": "2022JJ00",
-             "GeregistreerdeMisdrijven_1": 12, "Aangiften_2": 10, "Internetaangiften_3": None}]}
+        return {
+            "TypedDataSet": [
+                {
+                    "ID": 0,
+                    "SoortMisdrijf": "1.1.1 ",
+                    "RegioS": "GM0171    ",
+                    "Perioden": "2022JJ00",
+                    "GeregistreerdeMisdrijven_1": 12,
+                    "Aangiften_2": 10,
+                    "Internetaangiften_3": None,
+                }
+            ]
+        }
 
     fake = types.ModuleType("cbsodata")
     fake.download_data = download_data  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cbsodata", fake)
     frame = fetch_police_table("47013NED", regions=["GM0171"])
-    assert calls == [("47013NED", {"typed": True, "filters": "substringof('GM0171',RegioS)",
-                                   "catalog_url": "dataderden.cbs.nl"})]
+    assert calls == [
+        (
+            "47013NED",
+            {
+                "typed": True,
+                "filters": "substringof('GM0171',RegioS)",
+                "catalog_url": "dataderden.cbs.nl",
+            },
+        )
+    ]
     assert set(frame["region"].astype(str)) == {"GM0171"} and len(frame) == 3
 
 

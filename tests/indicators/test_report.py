@@ -30,14 +30,17 @@ def _assert_self_contained(page: str) -> None:
 def test_report_data_pins_the_bundled_policy(policy: Policy) -> None:
     data = report_data(policy, generated="2025-01-31")
     assert data["generated"] == "2025-01-31" and data["as_of"] is None
-    assert data["summary"] == {"targets": {"no-data": 4},
-                               "claims": {"not-checkable": 23, "consistent": 17,
-                                          "inconsistent": 1}}
+    assert data["summary"] == {
+        "targets": {"no-data": 4},
+        "claims": {"not-checkable": 23, "consistent": 17, "inconsistent": 1},
+    }
     assert [t["depth"] for t in data["targets"]] == [0, 1, 1, 1]
     assert data["targets"][0]["speerpunt_name"] == "Veiligheidsbeleving"
     assert [(t["name"], t["thematrekker"]) for t in data["themes"]] == [
-        ("Cybercrime en digitale veiligheid", "Noordoostpolder"), ("Ondermijning", "Dronten"),
-        ("Maatschappelijke onrust", "Urk")]
+        ("Cybercrime en digitale veiligheid", "Noordoostpolder"),
+        ("Ondermijning", "Dronten"),
+        ("Maatschappelijke onrust", "Urk"),
+    ]
     assert len(data["speerpunten"]) == 11
     table2 = data["statistics"][1]
     assert [r["region"] for r in table2["rows"]] == ["GM0303", "GM0171", "GM0184", "DNU"]
@@ -76,8 +79,20 @@ def test_cli_report_to_stdout_and_file(tmp_path: Path, vm_csv: Path, crimes_csv:
     assert out.getvalue().startswith("<!DOCTYPE html>")
     target = tmp_path / "r.html"
     out = io.StringIO()
-    code = main(["report", "--measurements", str(vm_csv), "--police", str(crimes_csv),
-                 "--date", "2025-01-31", "-o", str(target)], out=out)
+    code = main(
+        [
+            "report",
+            "--measurements",
+            str(vm_csv),
+            "--police",
+            str(crimes_csv),
+            "--date",
+            "2025-01-31",
+            "-o",
+            str(target),
+        ],
+        out=out,
+    )
     assert code == 0 and out.getvalue() == f"wrote {target}\n"
     page = target.read_text(encoding="utf-8")
     _assert_self_contained(page)
@@ -86,11 +101,29 @@ def test_cli_report_to_stdout_and_file(tmp_path: Path, vm_csv: Path, crimes_csv:
 
 def test_cli_report_json(vm_csv: Path, crimes_csv: Path) -> None:
     out = io.StringIO()
-    assert main(["report", "--json", "--date", "2025-01-31", "--measurements", str(vm_csv),
-                 "--police", str(crimes_csv)], out=out) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--json",
+                "--date",
+                "2025-01-31",
+                "--measurements",
+                str(vm_csv),
+                "--police",
+                str(crimes_csv),
+            ],
+            out=out,
+        )
+        == 0
+    )
     data = json.loads(out.getvalue())
     assert [t["status"] for t in data["targets"]] == [
-        "on-track", "on-track", "not-achieved", "no-data"]
+        "on-track",
+        "on-track",
+        "not-achieved",
+        "no-data",
+    ]
     sub = data["targets"][1]
     assert (sub["baseline"], sub["latest"], sub["region"]) == (1400, 1225, "GM0171")
 
@@ -104,25 +137,44 @@ def test_cli_report_bad_measurements(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_import_ivb_and_the_cli_parser_do_not_import_pandas() -> None:
-    code = ("import sys, ivb; from ivb.cli._main import build_parser; build_parser(); "
-            "print('pandas' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, ivb; from ivb.cli._main import build_parser; build_parser(); "
+        "print('pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt-get install chromium)")
 def test_report_renders_in_headless_chromium(policy: Policy, tmp_path: Path, vm_csv: Path) -> None:
     page = write_report(policy, tmp_path / "voortgang.html", vm_csv, generated="2025-01-31")
-    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*args, "--dump-dom", page.as_uri()], capture_output=True, text=True,
-                         timeout=120, check=True).stdout
+    args = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    dom = subprocess.run(
+        [*args, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     # the browser parsed the page: the SVG charts and every section are in its DOM
     assert dom.count("<svg") == 3 and dom.count("<polyline") >= 8
     assert 'id="claims"' in dom and "Voortgangsrapportage" in dom
     shot = tmp_path / "shot.png"
-    subprocess.run([*args, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*args, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 30_000  # a page, not a blank

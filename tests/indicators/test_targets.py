@@ -30,8 +30,15 @@ NOP = "noordoostpolder-veiligheidsbeleving-target"
 
 
 def _vm(value: float, period: str = "2025", unit: str = "rapportcijfer") -> pd.DataFrame:
-    return pd.DataFrame({"indicator": ["veiligheidsbeleving"], "region": ["GM0171"],
-                         "period": [period], "value": [value], "unit": [unit]})
+    return pd.DataFrame(
+        {
+            "indicator": ["veiligheidsbeleving"],
+            "region": ["GM0171"],
+            "period": [period],
+            "value": [value],
+            "unit": [unit],
+        }
+    )
 
 
 def _nop(policy: Policy, measurements: object, **kw: object):  # type: ignore[no-untyped-def]
@@ -45,7 +52,10 @@ def test_the_noordoostpolder_target_as_encoded(policy: Policy) -> None:
     assert target.baseline is not None and target.baseline.value == 7.6
     assert target.baseline.unit is Unit.RAPPORTCIJFER and target.horizon == "2027"
     assert [t.indicator for t in target.subtargets] == [
-        "high-impact-crimes", "veelvoorkomende-criminaliteit", "overlast-hoge-impact"]
+        "high-impact-crimes",
+        "veelvoorkomende-criminaliteit",
+        "overlast-hoge-impact",
+    ]
     assert all(t.direction is Direction.LOWER for t in target.subtargets)
 
 
@@ -54,11 +64,13 @@ def test_without_measurements_every_target_has_no_data(policy: Policy) -> None:
     assert result.status is TargetStatus.NO_DATA
     assert result.baseline == 7.6 and result.baseline_from == "policy"
     assert result.reason == (
-        "no published measurement of 'veiligheidsbeleving' for GM0171 in the policy period")
+        "no published measurement of 'veiligheidsbeleving' for GM0171 in the policy period"
+    )
     assert [s.status for s in result.subresults] == [TargetStatus.NO_DATA] * 3
     assert result.subresults[0].reason == (
         "no baseline: the policy gives no value and the measurements have no "
-        "'high-impact-crimes' for GM0171 before the policy period (2024)")
+        "'high-impact-crimes' for GM0171 before the policy period (2024)"
+    )
 
 
 def test_a_new_veiligheidsmonitor_result_from_csv(policy: Policy, vm_csv: Path) -> None:
@@ -67,7 +79,8 @@ def test_a_new_veiligheidsmonitor_result_from_csv(policy: Policy, vm_csv: Path) 
     assert (result.latest, result.latest_period) == (7.8, "2025")
     assert result.change == pytest.approx(0.2) and result.region == "GM0171"
     assert result.reason == (
-        "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 not yet reached")
+        "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 not yet reached"
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,22 +96,27 @@ def test_a_new_veiligheidsmonitor_result_from_csv(policy: Policy, vm_csv: Path) 
         (7.9, "2023", None, TargetStatus.NO_DATA),  # before the policy period
     ],
 )
-def test_status_rules(policy: Policy, value: float, period: str, as_of: str | None,
-                      status: TargetStatus) -> None:
+def test_status_rules(
+    policy: Policy, value: float, period: str, as_of: str | None, status: TargetStatus
+) -> None:
     assert _nop(policy, _vm(value, period), as_of=as_of).status is status
 
 
 def test_reasons_say_why(policy: Policy) -> None:
     assert _nop(policy, _vm(7.4)).reason == (
         "7.4 in 2025 is not higher than the baseline 7.6; not on track; horizon 2027 not yet "
-        "reached")
+        "reached"
+    )
     assert _nop(policy, _vm(7.4, "2027")).reason == (
-        "7.4 in 2027 is not higher than the baseline 7.6; horizon 2027 reached")
+        "7.4 in 2027 is not higher than the baseline 7.6; horizon 2027 reached"
+    )
 
 
 def test_a_measurement_in_another_unit_is_refused(policy: Policy) -> None:
-    message = ("baseline in rapportcijfer, but the measurements of 'veiligheidsbeleving' for "
-               "GM0171 are in percent")
+    message = (
+        "baseline in rapportcijfer, but the measurements of 'veiligheidsbeleving' for "
+        "GM0171 are in percent"
+    )
     with pytest.raises(MeasurementsError, match=message):
         _nop(policy, _vm(78.0, unit="percent"))
 
@@ -107,8 +125,11 @@ def _expected_police(path: Path, codes: set[str], region: str, period: str) -> f
     total = 0.0
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter=";"):
-            if (row["SoortMisdrijf"].strip() in codes and row["RegioS"].strip() == region
-                    and row["Perioden"] == period):
+            if (
+                row["SoortMisdrijf"].strip() in codes
+                and row["RegioS"].strip() == region
+                and row["Perioden"] == period
+            ):
                 cell = row["GeregistreerdeMisdrijven_1"].strip()
                 if cell in ("", "."):
                     return None
@@ -124,32 +145,43 @@ def test_sub_goals_fed_with_police_figures(policy: Policy, crimes_csv: Path) -> 
     assert hic.baseline == _expected_police(crimes_csv, hic_codes, "GM0171", "2023JJ00") == 1400
     assert hic.latest == _expected_police(crimes_csv, hic_codes, "GM0171", "2024JJ00") == 1225
     assert (hic.baseline_period, hic.latest_period, hic.baseline_from) == (
-        "2023", "2024", "measurements")
+        "2023",
+        "2024",
+        "measurements",
+    )
     assert hic.status is TargetStatus.ON_TRACK
     assert (vvc.baseline, vvc.latest, vvc.status) == (800, 1120, TargetStatus.NOT_ACHIEVED)
     assert overlast.status is TargetStatus.NO_DATA
     assert result.status is TargetStatus.NO_DATA  # the police have no veiligheidsbeleving
 
 
-def test_police_and_veiligheidsmonitor_together(policy: Policy, crimes_csv: Path,
-                                                vm_csv: Path) -> None:
+def test_police_and_veiligheidsmonitor_together(
+    policy: Policy, crimes_csv: Path, vm_csv: Path
+) -> None:
     police = police_measurements(read_police_table(crimes_csv))
     both = pd.concat([police, read_measurements(vm_csv)], ignore_index=True)
     result = _nop(policy, both)
     assert [result.status, *(s.status for s in result.subresults)] == [
-        TargetStatus.ON_TRACK, TargetStatus.ON_TRACK, TargetStatus.NOT_ACHIEVED,
-        TargetStatus.NO_DATA]
+        TargetStatus.ON_TRACK,
+        TargetStatus.ON_TRACK,
+        TargetStatus.NOT_ACHIEVED,
+        TargetStatus.NO_DATA,
+    ]
     assert result.to_dict()["subresults"][0]["status"] == "on-track"
 
 
 def test_evaluate_series_over_every_police_series(crimes_csv: Path, policy: Policy) -> None:
-    police = add_aggregates(police_measurements(read_police_table(crimes_csv)),
-                            region_groups(policy))
+    police = add_aggregates(
+        police_measurements(read_police_table(crimes_csv)), region_groups(policy)
+    )
     out = evaluate_series(police, direction="lower", horizon="2027", base_period="2019")
     assert len(out) == police.groupby(["indicator", "region"]).ngroups
     row = out[(out["indicator"] == "woninginbraken") & (out["region"] == "DNU")].iloc[0]
     assert (row["baseline"], row["latest_period"], row["status"]) == (
-        (6 + 5 + 2) * 7 * 10, "2024", "on-track")
+        (6 + 5 + 2) * 7 * 10,
+        "2024",
+        "on-track",
+    )
     # Dronten's zakkenrollen of 2019 is not published: no baseline for its VVC
     vvc = out[(out["indicator"] == "veelvoorkomende-criminaliteit") & (out["region"] == "GM0303")]
     assert vvc["status"].iloc[0] == "no-data"
@@ -172,9 +204,16 @@ def test_a_bad_horizon_names_the_target(policy: Policy) -> None:
 
 
 _TARGET = Target(
-    id="t", name="T", municipality="noordoostpolder", indicator="x", statement="s",
-    direction=Direction.HIGHER, rule="r", baseline=Baseline(value=10.0, unit=Unit.COUNT),
-    horizon="2027", source=SourceRef("ivb", "s"),
+    id="t",
+    name="T",
+    municipality="noordoostpolder",
+    indicator="x",
+    statement="s",
+    direction=Direction.HIGHER,
+    rule="r",
+    baseline=Baseline(value=10.0, unit=Unit.COUNT),
+    horizon="2027",
+    source=SourceRef("ivb", "s"),
 )
 
 
@@ -191,8 +230,15 @@ def test_evaluation_is_monotone_in_the_measurement(
     target = attrs.evolve(_TARGET, direction=direction)
 
     def rank(v: float) -> int:
-        frame = pd.DataFrame({"indicator": ["x"], "region": ["R"], "period": [period],
-                              "value": [v], "unit": ["count"]})
+        frame = pd.DataFrame(
+            {
+                "indicator": ["x"],
+                "region": ["R"],
+                "period": [period],
+                "value": [v],
+                "unit": ["count"],
+            }
+        )
         return evaluate_target(target, frame, region="R", start="2024", as_of=as_of).status.rank
 
     better, worse = (high, low) if direction is Direction.HIGHER else (low, high)

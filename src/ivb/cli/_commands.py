@@ -42,13 +42,17 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
         try:
             load(name)
         except PolicyValidationError as exc:
-            results.append({"file": name, "valid": False, "problems": [
-                {"path": p.path, "message": p.message} for p in exc.problems
-            ]})
+            results.append(
+                {
+                    "file": name,
+                    "valid": False,
+                    "problems": [{"path": p.path, "message": p.message} for p in exc.problems],
+                }
+            )
         except IvbError as exc:
-            results.append({"file": name, "valid": False, "problems": [
-                {"path": "", "message": str(exc)}
-            ]})
+            results.append(
+                {"file": name, "valid": False, "problems": [{"path": "", "message": str(exc)}]}
+            )
         else:
             results.append({"file": name, "valid": True, "problems": []})
     if args.json:
@@ -73,21 +77,30 @@ def schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help="write the HTML report here (default: standard output)",
     )
     parser.add_argument(
-        "--measurements", metavar="FILE", action="append", default=[],
+        "--measurements",
+        metavar="FILE",
+        action="append",
+        default=[],
         help="tidy CSV of measurements (indicator, region, period, value[, unit, source]), "
         "e.g. a new Veiligheidsmonitor result; may be given more than once",
     )
     parser.add_argument(
-        "--police", metavar="FILE", action="append", default=[],
+        "--police",
+        metavar="FILE",
+        action="append",
+        default=[],
         help="police open-data table 47013NED or 47021NED as downloaded (CSV); "
         "may be given more than once",
     )
     parser.add_argument(
-        "--as-of", metavar="DATE",
+        "--as-of",
+        metavar="DATE",
         help="judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
         "default: only measurements decide",
     )

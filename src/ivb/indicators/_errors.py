@@ -34,6 +34,7 @@ class MissingExtraError(IvbError, ImportError):
     The message names the package and the ``pip install`` line that brings it.
     """
 
+
 # Show the errors under the name users import them by.
 for _cls in (IndicatorError, MeasurementsError, MissingExtraError, PoliceDataError):
     _cls.__module__ = "ivb.indicators"

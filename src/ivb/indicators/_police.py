@@ -137,11 +137,11 @@ _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 #: Each id is the indicator id the policy itself uses for the category (in its figures
 #: and targets), so police measurements feed claims and targets directly.
 #:
-#: ============================  ===========  ==========================================
+#: ============================= ===========  ==========================================
 #: id                            table        codes (SoortMisdrijf / Overlast)
-#: ============================  ===========  ==========================================
+#: ============================= ===========  ==========================================
 #: geregistreerde-criminaliteit  47013NED     0.0.0 (Totaal misdrijven)
-#: woninginbraken               47013NED     1.1.1 (Diefstal/inbraak woning)
+#: woninginbraken                47013NED     1.1.1 (Diefstal/inbraak woning)
 #: high-impact-crimes            47013NED     1.1.1, 1.4.1-1.4.7 (woninginbraak, zeden,
 #:                                            moord/doodslag, openlijk geweld, bedreiging,
 #:                                            mishandeling, straatroof, overval)
@@ -165,7 +165,7 @@ _VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
 #: totaal-overlast               47021NED     not confirmed
 #: jongerenoverlast              47021NED     not confirmed (jeugdoverlast)
 #: overlast-onbegrepen-gedrag    47021NED     not confirmed (overlast verward persoon)
-#: ============================  ===========  ==========================================
+#: ============================= ===========  ==========================================
 #:
 #: Notes. The SoortMisdrijf codes and titles were checked against the published
 #: SoortMisdrijf classification of the police tables (the same classification in

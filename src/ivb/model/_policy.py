@@ -46,6 +46,8 @@ __all__ = ["KINDS", "Entity", "Policy"]
 
 _E = TypeVar("_E")
 
+#: Any entity of a policy: the union of the model classes that have an id
+#: (a :class:`Policy` indexes them; :meth:`Policy.get` returns one).
 Entity = (
     Action
     | Agenda
