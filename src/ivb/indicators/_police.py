@@ -582,7 +582,7 @@ def fetch_police_table(
     if table not in POLICE_TABLES:
         raise PoliceDataError(f"table: expected one of {', '.join(POLICE_TABLES)}, got {table!r}")
     try:
-        import cbsodata  # type: ignore[import-not-found,unused-ignore]
+        import cbsodata  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         raise MissingExtraError(
             "fetch_police_table needs the optional package cbsodata; install it with "
