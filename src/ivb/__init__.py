@@ -10,8 +10,6 @@ Examples
 ['Cybercrime en digitale veiligheid', 'Ondermijning', 'Maatschappelijke onrust']
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ivb._errors import (
     DuplicateIdError,
     IvbError,
@@ -22,14 +20,8 @@ from ivb._errors import (
     UnknownIdError,
 )
 from ivb._io import dump, dumps, load, loads
+from ivb._version import __version__
 from ivb.model import Policy
-
-try:
-    #: The installed version of ivb, from the package metadata (``"0+unknown"`` when
-    #: ivb runs from a source tree that is not installed).
-    __version__ = version("ivb")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
 
 __all__ = [
     "DuplicateIdError",

@@ -8,9 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ivb._convert import structure_policy, unstructure_policy
 from ivb._errors import PolicyFileError, PolicyFileNotFoundError, PolicyValidationError, Problem
 from ivb.model import Policy
 
@@ -24,69 +21,75 @@ BUNDLED = "dnu-ivb-2024-2027.yaml"
 SCHEMA_FILE = "ivb-policy.schema.json"
 
 
-#: libyaml's parser where PyYAML was built with it (ten times faster), else the pure-Python one.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.cache
+def _yaml() -> tuple[Any, Any]:
+    """The YAML loader and dumper classes of policy files, made on first use.
 
-
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """A safe YAML loader for policy files.
-
-    Differences from :class:`yaml.SafeLoader`: aliases (``*name``) are refused,
-    so that no alias bomb can blow up memory or time; duplicate keys are an
-    error; and dates stay text, as the format stores them.
+    Made here, not at import, so that a command answered from the cache
+    imports no YAML code.
     """
+    import yaml
 
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        # Every node is constructed once; meeting one again means an alias refers to it.
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                "YAML aliases (*name) are not allowed in a policy file; "
-                "the value anchored here is used again through one",
-                node.start_mark,
-            )
-        return super().construct_object(node, deep=deep)
+    #: libyaml's parser where PyYAML was built with it (ten times faster), else the pure-Python one.
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[tuple[str, str], Any] = {}
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+    class _Loader(base):  # type: ignore[valid-type,misc]
+        """A safe YAML loader for policy files.
+
+        Differences from :class:`yaml.SafeLoader`: aliases (``*name``) are refused,
+        so that no alias bomb can blow up memory or time; duplicate keys are an
+        error; and dates stay text, as the format stores them.
+        """
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            # Every node is constructed once; meeting one again means an alias refers to it.
+            if node in self.constructed_objects or node in self.recursive_objects:
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be text", key_node.start_mark
-                )
-            key = (key_node.tag, key_node.value)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while reading a mapping",
+                    None,
+                    None,
+                    "YAML aliases (*name) are not allowed in a policy file; "
+                    "the value anchored here is used again through one",
                     node.start_mark,
-                    f"key {key_node.value!r} appears twice (first at line {seen[key].line + 1})",
-                    key_node.start_mark,
                 )
-            seen[key] = key_node.start_mark
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        return mapping
+            return super().construct_object(node, deep=deep)
 
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            seen: dict[tuple[str, str], Any] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "a mapping key must be text", key_node.start_mark
+                    )
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping",
+                        node.start_mark,
+                        f"key {key_node.value!r} appears twice "
+                        f"(first at line {seen[key].line + 1})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
 
+    class _Dumper(yaml.SafeDumper):
+        """Writes block-style YAML that keeps field order and non-ASCII text."""
 
-class _Dumper(yaml.SafeDumper):
-    """Writes block-style YAML that keeps field order and non-ASCII text."""
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+            return super().increase_indent(flow, False)
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        return super().increase_indent(flow, False)
+    def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
-
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_presenter)
+    _Dumper.add_representer(str, _str_presenter)
+    return _Loader, _Dumper
 
 
 def read_data(text: str, *, origin: str | None = None) -> Any:
@@ -102,8 +105,11 @@ def read_data(text: str, *, origin: str | None = None) -> Any:
         raise PolicyFileError(
             f"{origin or 'policy text'}: expected at most {MAX_BYTES} bytes, got {len(text)}"
         )
+    import yaml
+
+    loader, _ = _yaml()
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -144,6 +150,8 @@ def loads(text: str, *, origin: str | None = None) -> Policy:
     ivb.PolicyValidationError: 1 problem:
       missing required fields 'schema_version', 'id', 'period', 'summary' of Policy
     """
+    from ivb._convert import structure_policy
+
     data = read_data(text, origin=origin)
     return structure_policy(data, origin=origin)
 
@@ -191,20 +199,33 @@ def load(path: str | os.PathLike[str] | None = None) -> Policy:
     if size > MAX_BYTES:
         raise PolicyFileError(f"{p}: expected at most {MAX_BYTES} bytes, got {size}")
     try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise PolicyFileError(
-            f"{p}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
-        ) from None
+        data = p.read_bytes()
     except OSError as exc:
         raise PolicyFileError(f"{p}: cannot be read ({exc.strerror})") from None
-    return loads(text, origin=str(p))
+    return _load_bytes(data, str(p))
+
+
+def _load_bytes(data: bytes, origin: str) -> Policy:
+    """The policy in file bytes *data*: from the cache, or parsed and checked (then cached)."""
+    from ivb._cache import cached
+
+    def parse() -> Policy:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicyFileError(
+                f"{origin}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
+            ) from None
+        # universal newlines, as when reading the file as text
+        return loads(text.replace("\r\n", "\n").replace("\r", "\n"), origin=origin)
+
+    return cached(data, parse)
 
 
 @functools.cache
 def _bundled() -> Policy:
-    text = resources.files("ivb.data").joinpath(BUNDLED).read_text(encoding="utf-8")
-    return loads(text, origin=f"ivb/data/{BUNDLED}")
+    data = resources.files("ivb.data").joinpath(BUNDLED).read_bytes()
+    return _load_bytes(data, f"ivb/data/{BUNDLED}")
 
 
 def dumps(policy: Policy, *, schema: str | None = None) -> str:
@@ -220,10 +241,14 @@ def dumps(policy: Policy, *, schema: str | None = None) -> str:
         Path or address of the JSON Schema; when given, the first line is a
         ``yaml-language-server`` comment that points editors at it.
     """
+    import yaml
+
+    from ivb._convert import unstructure_policy
+
     data = unstructure_policy(policy)
     body = yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_yaml()[1],
         sort_keys=False,
         allow_unicode=True,
         width=100,

@@ -1,4 +1,11 @@
-"""The ``ivb overview`` report: the policy at a glance."""
+"""The ``ivb overview`` report and the owners of ``ivb who-owns``, read from the model.
+
+Both answer from the policy's own fields, without building the governance
+graph, so that they import neither networkx nor pandas; and with the policy
+from the cache (see :mod:`ivb._cache`) they do not parse it either. This is
+the one place where these two commands read model fields: what they say must
+equal what the graph says (the tests compare them with the graph queries).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,90 @@ from typing import Any
 
 from ivb.model import Policy
 
-__all__ = ["overview_data", "render_overview"]
+__all__ = ["overview_data", "render_overview", "who_owns_rows"]
+
+#: The kinds that have an owner, in the order ``who-owns`` lists them.
+_OWNED = ("theme", "speerpunt")
+
+
+def _owner_id(policy: Policy, obj: Any) -> str | None:
+    """The municipality that owns a theme (its thematrekker) or a speerpunt."""
+    ident = obj.owner if hasattr(obj, "owner") else obj.municipality
+    if ident is None or ident not in policy or policy.kind_of(ident) != "municipality":
+        return None
+    return str(ident)
+
+
+def _resolve_owned(policy: Policy, text: str) -> str:
+    """The id of the theme or speerpunt that *text* names (its id, or its name in any case)."""
+    from ivb._errors import close_matches
+    from ivb.governance._errors import UnknownNodeError, WrongKindError
+    from ivb.governance._graph import label_of
+
+    if text == policy.id:
+        raise WrongKindError(text, "policy", _OWNED)
+    if text in policy:
+        kind = policy.kind_of(text)
+        if kind not in _OWNED:
+            raise WrongKindError(text, kind, _OWNED)
+        return text
+    wanted = text.casefold()
+    pool: list[str] = []
+    for entity in policy.entities():
+        if policy.kind_of(entity.id) not in _OWNED:
+            continue
+        pool.append(entity.id)
+        if label_of(entity).casefold() == wanted:
+            return entity.id
+    raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(_OWNED))
+
+
+def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, Any]]:
+    """Owner and coordinators of every theme, then every speerpunt, or of one (by id or name).
+
+    The same rows as ``who_owns_data(build_graph(policy), theme)``, without the graph.
+
+    Raises
+    ------
+    UnknownNodeError
+        If *theme* names no node; with close matches among themes and speerpunten.
+    WrongKindError
+        If *theme* is the id of something else.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> [(r["id"], r["owner"]) for r in who_owns_rows(ivb.load(), "Ondermijning")]
+    [('ondermijning', 'dronten')]
+    """
+    import attrs
+
+    from ivb.governance._core import Ownership
+    from ivb.governance._graph import label_of
+
+    only = _resolve_owned(policy, theme) if theme else None
+    rows = []
+    owned: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("theme", policy.themes),
+        ("speerpunt", policy.speerpunten),
+    )
+    for kind, objs in owned:
+        for obj in objs:
+            if only is not None and obj.id != only:
+                continue
+            owner = _owner_id(policy, obj)
+            coordinators = tuple(dict.fromkeys(c for c in obj.coordinators if c in policy))
+            row = Ownership(
+                id=obj.id,
+                kind=kind,
+                name=label_of(obj),
+                owner=owner,
+                owner_name=None if owner is None else label_of(policy.get(owner)),
+                coordinators=coordinators,
+                coordinator_names=tuple(label_of(policy.get(c)) for c in coordinators),
+            )
+            rows.append(attrs.asdict(row))
+    return rows
 
 
 def overview_data(policy: Policy) -> dict[str, Any]:
