@@ -24,6 +24,7 @@ from ivb.governance import (
 from ivb.governance._graph import _FIELDS
 from ivb.model import KINDS, Policy, RoleKind, SourceRef
 from ivb.model._base import field_refs
+from tests.governance.helpers import assert_same_graph
 from tests.strategies import governance_policies, policies
 
 _settings = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -377,3 +378,46 @@ def test_every_body_membership_is_an_edge(policy: Policy) -> None:
     for body in policy.bodies:
         members = [u for u, _, r in G.in_edges(body.id, data="relation") if r == "member-of"]
         assert sorted(members) == sorted(body.members)
+
+
+def _synthetic(n: int) -> Policy:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_governance.py"
+    spec = importlib.util.spec_from_file_location("bench_governance", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    policy: Policy = module.synthetic_policy(n)
+    return policy
+
+
+@pytest.mark.parametrize("which", ["bundled", "mini", "national"])
+def test_bulk_build_equals_the_edge_by_edge_build(which: str, dnu: Policy) -> None:
+    from tests.governance.reference import reference_graph
+
+    if which == "bundled":
+        policy = dnu
+    elif which == "mini":
+        policy = ivb.load(Path(__file__).resolve().parents[1] / "fixtures" / "mini-ivb.yaml")
+    else:
+        policy = _synthetic(342)
+    G = build_graph(policy)
+    assert_same_graph(G, reference_graph(policy))
+    assert G.number_of_edges() == reference_graph(policy).number_of_edges()
+    if which == "national":
+        assert (G.number_of_nodes(), G.number_of_edges()) == (11572, 38325)
+
+
+def test_assemble_copies_and_merges() -> None:
+    from ivb.governance._graph import assemble
+
+    data = {"relation": "owns"}
+    G = assemble([("a", {"kind": "x"}), ("a", {"name": "A"})], [("a", "b", "k", data)], {"t": 1})
+    assert list(G.nodes(data=True)) == [("a", {"kind": "x", "name": "A"}), ("b", {})]
+    assert G.graph == {"t": 1}
+    G.edges["a", "b", "k"]["relation"] = "other"
+    assert data == {"relation": "owns"}
+    assert list(G.pred["b"]) == ["a"]
+    with pytest.raises(ValueError, match="None cannot be a node"):
+        assemble([(None, {})], [], {})  # type: ignore[list-item]

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+import contextlib
+import gc
+from collections.abc import (
+    Callable,
+    Collection,
+    Hashable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -122,6 +132,8 @@ def kind_classes() -> dict[str, type]:
 
 
 _LABEL_FIELDS = ("name", "title", "term", "label", "topic", "caption", "text", "description")
+#: The label fields each class has, in the order of :data:`_LABEL_FIELDS` (filled on use).
+_LABELS: dict[type, tuple[str, ...]] = {}
 
 
 def label_of(obj: object) -> str:
@@ -133,7 +145,11 @@ def label_of(obj: object) -> str:
     >>> label_of(ivb.load().municipalities[0])
     'Dronten'
     """
-    for name in _LABEL_FIELDS:
+    cls = type(obj)
+    names = _LABELS.get(cls)
+    if names is None:
+        names = _LABELS[cls] = tuple(n for n in _LABEL_FIELDS if hasattr(cls, n))
+    for name in names:
         value = getattr(obj, name, None)
         if isinstance(value, str) and value:
             return value
@@ -230,44 +246,48 @@ GOVERNANCE_RELATIONS = frozenset(
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
 
 
-def _ids(value: object) -> Iterator[str]:
-    if value is None:
-        return
-    if isinstance(value, str):
-        yield value
-        return
-    if isinstance(value, tuple):
-        for item in value:
-            if isinstance(item, str):
-                yield item
-            else:
-                yield item.id
-        return
-    raise TypeError(f"expected ids, got {type(value).__name__}")  # pragma: no cover
-
-
 def _entity_edges(
-    ident: str, obj: Any, present: Mapping[str, Any], policy_id: str | None
-) -> Iterator[RawEdge]:
+    ident: str,
+    obj: Any,
+    present: Mapping[str, Any],
+    policy_id: str | None,
+    add: Callable[[str, str, str, dict[str, Any]], None],
+) -> None:
+    """Call *add* with every edge ``(u, v, relation, attributes)`` that *obj* states."""
     source: SourceRef | None = getattr(obj, "source", None)
-    base: dict[str, Any] = {} if source is None else {"source_ref": source}
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
-        for other in _ids(getattr(obj, field)):
+        value = getattr(obj, field)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            items: tuple[Any, ...] = (value,)
+        elif isinstance(value, tuple):
+            items = value
+        else:  # pragma: no cover - the model holds ids as text or tuples
+            raise TypeError(f"expected ids, got {type(value).__name__}")
+        for item in items:
+            other = item if isinstance(item, str) else item.id
             if other not in present:
                 continue
+            data = (
+                {"relation": relation, "field": field}
+                if source is None
+                else {"relation": relation, "field": field, "source_ref": source}
+            )
             if reverse:
-                yield other, ident, relation, field, dict(base)
+                add(other, ident, relation, data)
             else:
-                yield ident, other, relation, field, dict(base)
+                add(ident, other, relation, data)
     if isinstance(obj, Role):
         for authority in obj.authority:
             if authority.over in present:
-                yield (
+                add(
                     ident,
                     authority.over,
                     HAS_AUTHORITY_OVER,
-                    "authority",
                     {
+                        "relation": HAS_AUTHORITY_OVER,
+                        "field": "authority",
                         "source_ref": authority.source,
                         "scope": authority.scope,
                         "legal_basis": authority.legal_basis,
@@ -275,22 +295,55 @@ def _entity_edges(
                 )
         if policy_id is not None and policy_id in present:
             if obj.adopts_policy:
-                yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
+                add(ident, policy_id, ADOPTS, _data(ADOPTS, "adopts_policy", source))
             if obj.controls_policy:
-                yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
+                add(ident, policy_id, CONTROLS, _data(CONTROLS, "controls_policy", source))
     elif isinstance(obj, Partner):
         if obj.themasessie and policy_id is not None and policy_id in present:
-            yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
+            add(ident, policy_id, TOOK_PART, _data(TOOK_PART, "themasessie", source))
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
             for row in getattr(obj, field):
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
-                    yield ident, row.region, COVERS, field, dict(base)
+                    add(ident, row.region, COVERS, _data(COVERS, field, source))
     elif isinstance(obj, Figure):
         if obj.region in present:
-            yield ident, obj.region, COVERS, "region", dict(base)
+            add(ident, obj.region, COVERS, _data(COVERS, "region", source))
+
+
+def _data(relation: str, field: str, source: SourceRef | None) -> dict[str, Any]:
+    if source is None:
+        return {"relation": relation, "field": field}
+    return {"relation": relation, "field": field, "source_ref": source}
+
+
+#: An edge of the graph: source, target, key, attributes.
+KeyedEdge = tuple[str, str, str, dict[str, Any]]
+
+
+def _keyer(
+    groups: Mapping[str, list[KeyedEdge]],
+) -> Callable[[str, str, str, dict[str, Any]], None]:
+    """A function that keys an edge and appends it to the group of its source node.
+
+    The key is the relation, with ``-2``, ``-3`` ... for a repeated one
+    between the same two nodes (counted in the order the edges come).
+    """
+    counts: dict[tuple[str, str, str], int] = {}
+
+    def add(u: str, v: str, relation: str, data: dict[str, Any]) -> None:
+        triple = (u, v, relation)
+        n = counts.get(triple)
+        if n is None:
+            counts[triple] = 1
+            groups[u].append((u, v, relation, data))
+        else:
+            counts[triple] = n + 1
+            groups[u].append((u, v, f"{relation}-{n + 1}", data))
+
+    return add
 
 
 def derive_edges(
@@ -306,22 +359,14 @@ def derive_edges(
     adjacency order as one read back from an export. Edges to ids outside
     *nodes* are left out, and so are the edges to the policy node (``adopts``,
     ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
-    and among *nodes*.
+    and among *nodes*. Every attribute mapping is a new dict.
     """
     present = {ident: obj for ident, _, obj in nodes}
-    by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
+    groups: dict[str, list[KeyedEdge]] = {ident: [] for ident in present}
+    add = _keyer(groups)
     for ident, _, obj in nodes:
-        for edge in _entity_edges(ident, obj, present, policy_id):
-            by_source[edge[0]].append(edge)
-    out: list[tuple[str, str, str, dict[str, Any]]] = []
-    for ident in present:
-        counts: dict[tuple[str, str], int] = {}
-        for u, v, relation, field, extra in by_source[ident]:
-            n = counts.get((v, relation), 0) + 1
-            counts[(v, relation)] = n
-            key = relation if n == 1 else f"{relation}-{n}"
-            out.append((u, v, key, {"relation": relation, "field": field, **extra}))
-    return out
+        _entity_edges(ident, obj, present, policy_id, add)
+    return [edge for group in groups.values() for edge in group]
 
 
 def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
@@ -353,16 +398,76 @@ def assemble(
 
     Every attribute mapping is copied; the nodes and edges keep the given order.
     """
+    return _assemble(nodes, edges, graph, copy=True)
+
+
+def _assemble(
+    nodes: Iterable[tuple[str, Mapping[str, Any]]],
+    edges: Iterable[tuple[str, str, Hashable, Mapping[str, Any]]],
+    graph: Mapping[str, Any],
+    *,
+    copy: bool,
+) -> GovernanceGraph:
+    """:func:`assemble`; with ``copy=False`` the edges of :func:`graph_parts` go in as they are.
+
+    Fills the adjacency of a new :class:`networkx.MultiDiGraph` in bulk, as
+    ``add_nodes_from`` and ``add_edges_from`` would, without their per-edge
+    lookups: the result is the same graph, in the same order.
+    """
     import networkx as nx
 
     G: GovernanceGraph = nx.MultiDiGraph(**graph)
+    inner: Any = G  # the adjacency dicts of networkx's graph classes
+    node: dict[Hashable, dict[str, Any]] = inner._node
+    succ: dict[Hashable, dict[Hashable, dict[Hashable, dict[str, Any]]]] = inner._succ
+    pred: dict[Hashable, dict[Hashable, dict[Hashable, dict[str, Any]]]] = inner._pred
+
+    def add(n: Hashable) -> None:
+        if n is None:
+            raise ValueError("None cannot be a node")
+        node[n] = {}
+        succ[n] = {}
+        pred[n] = {}
+
     for n, data in nodes:
-        G.add_node(n)
-        G.nodes[n].update(data)
+        if n not in node:
+            add(n)
+        node[n].update(data)
+    if not copy:
+        # edges from derive_edges: new dicts, keys unique, nodes present
+        fresh: Iterable[tuple[str, str, Hashable, Any]] = edges
+        for u, v, k, data in fresh:
+            around = succ[u]
+            keyed = around.get(v)
+            if keyed is None:
+                around[v] = keyed = {k: data}
+                pred[v][u] = keyed
+            else:
+                keyed[k] = data
+        edges = ()
     for u, v, k, data in edges:
-        # not add_edge(u, v, k, **data): an attribute may be called 'key'
-        G.add_edge(u, v, key=k)
-        G.edges[u, v, k].update(data)
+        if k is None:  # pragma: no cover - every edge of ivb has a key
+            G.add_edge(u, v)
+            continue
+        if u not in node:
+            add(u)
+        if v not in node:
+            add(v)
+        around = succ[u]
+        keyed = around.get(v)
+        if keyed is None:
+            keyed = around[v] = {}
+            pred[v][u] = keyed
+        old = keyed.get(k)
+        if old is not None:
+            old.update(data)
+        elif copy or type(data) is not dict:
+            keyed[k] = dict(data)
+        else:
+            keyed[k] = data
+    clear = getattr(nx, "_clear_cache", None)
+    if clear is not None:
+        clear(G)
     return G
 
 
@@ -407,10 +512,33 @@ def build_graph(policy: Policy) -> GovernanceGraph:
     >>> [v for _, v, r in G.out_edges("dronten", data="relation") if r == "owns"]
     ['ondermijning']
     """
-    nodes, edges = graph_parts(policy)
-    return assemble(
-        ((ident, node_attrs(kind, obj)) for ident, kind, obj in nodes), edges, _graph_attrs(policy)
-    )
+    with _no_gc():
+        nodes, edges = graph_parts(policy)
+        return _assemble(
+            [
+                (ident, {"kind": kind, "name": label_of(obj), "obj": obj})
+                for ident, kind, obj in nodes
+            ],
+            edges,
+            _graph_attrs(policy),
+            copy=False,
+        )
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building (it only makes new objects).
+
+    A build makes tens of thousands of dicts and tuples and no garbage cycles;
+    each collection it would set off walks every object of the program.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def graph_parts(
@@ -419,17 +547,13 @@ def graph_parts(
     """The nodes ``(id, kind, obj)`` and keyed edges of :func:`build_graph`, without networkx."""
     nodes = entity_nodes(policy)
     edges = derive_edges(nodes, policy.id)
-    extra = list(_policy_edges(policy))
-    if extra:
-        counts: dict[tuple[str, str], int] = {}
-        keyed = []
-        for u, v, relation, field, attrs_ in extra:
-            n = counts.get((v, relation), 0) + 1
-            counts[(v, relation)] = n
-            key = relation if n == 1 else f"{relation}-{n}"
-            keyed.append((u, v, key, {"relation": relation, "field": field, **attrs_}))
+    groups: dict[str, list[KeyedEdge]] = {policy.id: []}
+    add = _keyer(groups)
+    for u, v, relation, field, attrs_ in _policy_edges(policy):
+        add(u, v, relation, {"relation": relation, "field": field, **attrs_})
+    if groups[policy.id]:
         # the policy node is first, so its edges come first
-        edges = keyed + edges
+        edges = groups[policy.id] + edges
     return nodes, edges
 
 

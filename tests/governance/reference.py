@@ -1,0 +1,155 @@
+"""A reference build of the governance graph: the plain, one-edge-at-a-time way.
+
+The graph that :func:`ivb.governance.build_graph` makes in bulk must equal
+the one this makes through networkx's ``add_node`` and ``add_edge``, in every
+attribute and every order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+
+from ivb.governance._graph import _FIELDS, entity_nodes, label_of
+from ivb.governance._relations import (
+    ADOPTS,
+    CONTROLS,
+    COVERS,
+    HAS_AUTHORITY_OVER,
+    HAS_MILESTONE,
+    HELD,
+    PURSUES,
+    TOOK_PART,
+)
+from ivb.model import Figure, Partner, Policy, Role, SourceRef, Table
+
+RawEdge = tuple[str, str, str, str, dict[str, Any]]
+
+
+def _ids(value: object) -> Iterator[str]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+        return
+    if isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, str):
+                yield item
+            else:
+                yield item.id
+        return
+    raise TypeError(f"expected ids, got {type(value).__name__}")  # pragma: no cover
+
+
+def _entity_edges(
+    ident: str, obj: Any, present: Mapping[str, Any], policy_id: str | None
+) -> Iterator[RawEdge]:
+    source: SourceRef | None = getattr(obj, "source", None)
+    base: dict[str, Any] = {} if source is None else {"source_ref": source}
+    for field, relation, reverse in _FIELDS.get(type(obj), ()):
+        for other in _ids(getattr(obj, field)):
+            if other not in present:
+                continue
+            if reverse:
+                yield other, ident, relation, field, dict(base)
+            else:
+                yield ident, other, relation, field, dict(base)
+    if isinstance(obj, Role):
+        for authority in obj.authority:
+            if authority.over in present:
+                yield (
+                    ident,
+                    authority.over,
+                    HAS_AUTHORITY_OVER,
+                    "authority",
+                    {
+                        "source_ref": authority.source,
+                        "scope": authority.scope,
+                        "legal_basis": authority.legal_basis,
+                    },
+                )
+        if policy_id is not None and policy_id in present:
+            if obj.adopts_policy:
+                yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
+            if obj.controls_policy:
+                yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
+    elif isinstance(obj, Partner):
+        if obj.themasessie and policy_id is not None and policy_id in present:
+            yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
+    elif isinstance(obj, Table):
+        seen: set[str] = set()
+        for field in ("rows", "stated_totals"):
+            for row in getattr(obj, field):
+                if row.region in present and row.region not in seen:
+                    seen.add(row.region)
+                    yield ident, row.region, COVERS, field, dict(base)
+    elif isinstance(obj, Figure):
+        if obj.region in present:
+            yield ident, obj.region, COVERS, "region", dict(base)
+
+
+def derive_edges(
+    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The edges that the model objects of *nodes* state, keyed and ordered.
+
+    Every edge is ``(source, target, key, attributes)``; the attributes are
+    ``relation``, ``field`` (the model field it comes from, e.g. ``'members'``,
+    ``'authority'`` or ``'adopts_policy'``), ``source_ref`` and, for authority,
+    ``scope`` and ``legal_basis``. Edges are grouped by source node in node
+    order, so that any graph built by adding them in this order has the same
+    adjacency order as one read back from an export. Edges to ids outside
+    *nodes* are left out, and so are the edges to the policy node (``adopts``,
+    ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
+    and among *nodes*.
+    """
+    present = {ident: obj for ident, _, obj in nodes}
+    by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
+    for ident, _, obj in nodes:
+        for edge in _entity_edges(ident, obj, present, policy_id):
+            by_source[edge[0]].append(edge)
+    out: list[tuple[str, str, str, dict[str, Any]]] = []
+    for ident in present:
+        counts: dict[tuple[str, str], int] = {}
+        for u, v, relation, field, extra in by_source[ident]:
+            n = counts.get((v, relation), 0) + 1
+            counts[(v, relation)] = n
+            key = relation if n == 1 else f"{relation}-{n}"
+            out.append((u, v, key, {"relation": relation, "field": field, **extra}))
+    return out
+
+
+def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
+    for action in policy.principles:
+        yield policy.id, action.id, PURSUES, "principles", {"source_ref": action.source}
+    if policy.process is not None:
+        base = {"source_ref": policy.process.source}
+        for session in policy.process.themasessies:
+            yield policy.id, session.id, HELD, "process.themasessies", dict(base)
+        for milestone in policy.process.milestones:
+            yield policy.id, milestone.id, HAS_MILESTONE, "process.milestones", dict(base)
+
+
+def reference_graph(policy: Policy) -> nx.MultiDiGraph:
+    """The graph of *policy*, built node by node and edge by edge."""
+    nodes = entity_nodes(policy)
+    edges = derive_edges(nodes, policy.id)
+    extra = list(_policy_edges(policy))
+    counts: dict[tuple[str, str], int] = {}
+    keyed = []
+    for u, v, relation, field, attrs_ in extra:
+        n = counts.get((v, relation), 0) + 1
+        counts[(v, relation)] = n
+        key = relation if n == 1 else f"{relation}-{n}"
+        keyed.append((u, v, key, {"relation": relation, "field": field, **attrs_}))
+    G = nx.MultiDiGraph(policy=policy.id, title=policy.title)
+    for ident, kind, obj in nodes:
+        G.add_node(ident)
+        G.nodes[ident].update({"kind": kind, "name": label_of(obj), "obj": obj})
+    for u, v, k, data in keyed + edges:
+        G.add_edge(u, v, key=k)
+        G.edges[u, v, k].update(data)
+    return G
