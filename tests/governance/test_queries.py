@@ -371,3 +371,34 @@ def test_queries_on_the_small_fixture(mini_path: object) -> None:
     assert owner_of(G, "ondermijning").id == "voorbeeld"
     assert [m.id for m in members(G, "driehoek")] == ["burgemeester", "politie"]
     assert [p.id for p in partners_of(G, "ondermijning")] == ["politie"]
+
+
+def test_queries_follow_changes_to_the_graph(G: nx.MultiDiGraph) -> None:
+    from ivb.governance._core import member_objects, responsibility_links
+
+    before = responsibility_links(G, "urk")
+    assert "ondermijning" not in [r.id for r in before if r.relation == "owns"]
+    G.add_edge("urk", "ondermijning", key="owns-x", relation="owns", field="owner")
+    after = responsibility_links(G, "urk")
+    assert "ondermijning" in [r.id for r in after if r.relation == "owns"]
+    G.remove_node("burgemeester")
+    assert "burgemeester" not in [
+        m.id for m in member_objects(G, "districtelijk-veiligheidscollege-flevoland")
+    ]
+    with pytest.raises(UnknownNodeError):
+        responsibility_links(G, "burgemeester")
+
+
+def test_the_index_stays_out_of_the_graph_attributes(G: nx.MultiDiGraph) -> None:
+    before = dict(G.graph)
+    responsibilities(G, "urk")
+    assert G.graph == before
+
+
+def test_queries_on_a_view(G: nx.MultiDiGraph) -> None:
+    from ivb.governance._core import responsibility_links
+
+    keep = [n for n in G if n != "ondermijning"]
+    view = G.subgraph(keep)
+    assert "ondermijning" not in [r.id for r in responsibility_links(view, "dronten")]
+    assert "ondermijning" in [r.id for r in responsibility_links(G, "dronten")]

@@ -6,7 +6,7 @@ them directly so that it never imports pandas.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -141,6 +141,74 @@ class AlignmentLink:
     agenda_theme_name: str | None
 
 
+_INDEX = "ivb.governance.index"
+
+#: Edges of one node grouped by relation: relation -> [(other node, attributes)], in graph order.
+_Groups = dict[Any, list[tuple[Any, dict[str, Any]]]]
+
+
+class _Index:
+    """The edges of every node grouped by relation, out and in, built once per graph.
+
+    Node attributes are not copied: queries read them from the graph itself.
+    """
+
+    __slots__ = ("into", "nodes", "out", "pred", "size")
+
+    def __init__(self, G: GovernanceGraph) -> None:
+        inner: Any = G  # the adjacency dicts of networkx's graph classes
+        self.nodes: Mapping[Any, dict[str, Any]] = inner._node
+        self.pred: Mapping[Any, Mapping[Any, Mapping[Any, dict[str, Any]]]] = inner._pred
+        self.out = self._group(inner._succ)
+        self.into = self._group(inner._pred)
+        self.size = len(self.nodes)
+
+    @staticmethod
+    def _group(
+        adjacency: Mapping[Any, Mapping[Any, Mapping[Any, dict[str, Any]]]],
+    ) -> dict[Any, _Groups]:
+        out: dict[Any, _Groups] = {}
+        for n, around in adjacency.items():
+            groups: _Groups = {}
+            for other, keyed in around.items():
+                for d in keyed.values():
+                    relation = d.get("relation")
+                    found = groups.get(relation)
+                    if found is None:
+                        groups[relation] = [(other, d)]
+                    else:
+                        found.append((other, d))
+            out[n] = groups
+        return out
+
+
+def _index(G: GovernanceGraph) -> _Index:
+    """The index of *G*: kept with the graph, and made anew when the graph has changed.
+
+    networkx empties ``G.__networkx_cache__`` whenever its methods change the
+    graph; the index also checks that the number of nodes is what it was.
+    Views of other graphs (``G.subgraph(...)``) are indexed afresh on each call.
+    """
+    inner: Any = G
+    view = hasattr(inner, "_graph")
+    cache: dict[str, Any] | None = None
+    if not view:
+        cache = getattr(inner, "__networkx_cache__", None)
+        if cache is None:  # pragma: no cover - networkx without a graph cache
+            cache = inner.__dict__.setdefault("_ivb_cache", {})
+        found = cache.get(_INDEX)
+        if (
+            isinstance(found, _Index)
+            and found.nodes is inner._node
+            and found.size == len(found.nodes)
+        ):
+            return found
+    made = _Index(G)
+    if cache is not None:
+        cache[_INDEX] = made
+    return made
+
+
 def find_node(G: GovernanceGraph, id: str, kinds: Collection[str] = ()) -> tuple[str, Any]:
     """The kind and model object of node *id*, checked to be one of *kinds*.
 
@@ -151,9 +219,9 @@ def find_node(G: GovernanceGraph, id: str, kinds: Collection[str] = ()) -> tuple
     WrongKindError
         If the node is of another kind.
     """
-    if not isinstance(id, str) or id not in G:
+    data = _index(G).nodes.get(id) if isinstance(id, str) else None
+    if data is None:
         raise _unknown(G, str(id), kinds)
-    data = G.nodes[id]
     kind = data.get("kind", "")
     if kinds and kind not in kinds:
         raise WrongKindError(id, kind, kinds)
@@ -170,26 +238,30 @@ def _unknown(G: GovernanceGraph, id: str, kinds: Collection[str]) -> UnknownNode
     return UnknownNodeError.for_id(id, (n for n in G if isinstance(n, str)))
 
 
-def _out(
-    G: GovernanceGraph, n: str, relations: Collection[str]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    for v, keyed in G.succ[n].items():
-        for d in keyed.values():
-            if d.get("relation") in relations:
-                yield v, d
+def _out(ix: _Index, n: str, relation: str) -> list[tuple[Any, dict[str, Any]]]:
+    """The edges of *relation* out of *n*: ``(target, attributes)`` in graph order."""
+    return ix.out[n].get(relation, [])
 
 
-def _in(
-    G: GovernanceGraph, n: str, relations: Collection[str]
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    for u, keyed in G.pred[n].items():
+def _in(ix: _Index, n: str, relation: str) -> list[tuple[Any, dict[str, Any]]]:
+    """The edges of *relation* into *n*: ``(source, attributes)`` in graph order."""
+    return ix.into[n].get(relation, [])
+
+
+def _in_any(ix: _Index, n: str, relations: Collection[str]) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """The edges of any of *relations* into *n*, in graph order (relations interleaved)."""
+    for u, keyed in ix.pred[n].items():
         for d in keyed.values():
             if d.get("relation") in relations:
                 yield u, d
 
 
-def _name(G: GovernanceGraph, n: str) -> str:
-    return str(G.nodes[n].get("name", n))
+def _name(ix: _Index, n: str) -> str:
+    return str(ix.nodes[n].get("name", n))
+
+
+def _kind(ix: _Index, n: str) -> Any:
+    return ix.nodes[n].get("kind")
 
 
 def _listed(found: list[str], listing: object) -> list[str]:
@@ -201,28 +273,29 @@ def _listed(found: list[str], listing: object) -> list[str]:
 def owner(G: GovernanceGraph, id: str) -> Any:
     """The municipality that owns theme or speerpunt *id* (its model object)."""
     kind, _ = find_node(G, id, OWNED_KINDS)
+    ix = _index(G)
     relation = OWNS if kind == "theme" else PRIORITISES
-    for u, _ in _in(G, id, (relation,)):
-        if G.nodes[u].get("kind") == "municipality":
-            return G.nodes[u].get("obj")
+    for u, _ in _in(ix, id, relation):
+        if _kind(ix, u) == "municipality":
+            return ix.nodes[u].get("obj")
     raise GraphError(f"{kind} {id!r} has no owner in this graph; expected a {relation!r} edge")
 
 
-def _ownership(G: GovernanceGraph, n: str, kind: str) -> Ownership:
+def _ownership(ix: _Index, n: str, kind: str) -> Ownership:
     relation = OWNS if kind == "theme" else PRIORITISES
-    owners = [u for u, _ in _in(G, n, (relation,)) if G.nodes[u].get("kind") == "municipality"]
+    owners = [u for u, _ in _in(ix, n, relation) if _kind(ix, u) == "municipality"]
     coordinators = _listed(
-        [u for u, _ in _in(G, n, (COORDINATES,))],
-        getattr(G.nodes[n].get("obj"), "coordinators", ()),
+        [u for u, _ in _in(ix, n, COORDINATES)],
+        getattr(ix.nodes[n].get("obj"), "coordinators", ()),
     )
     return Ownership(
         id=n,
         kind=kind,
-        name=_name(G, n),
+        name=_name(ix, n),
         owner=owners[0] if owners else None,
-        owner_name=_name(G, owners[0]) if owners else None,
+        owner_name=_name(ix, owners[0]) if owners else None,
         coordinators=tuple(coordinators),
-        coordinator_names=tuple(_name(G, c) for c in coordinators),
+        coordinator_names=tuple(_name(ix, c) for c in coordinators),
     )
 
 
@@ -230,39 +303,49 @@ def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> tuple[Ownership
     """Every theme, then every speerpunt (or those in *ids*), with owner and coordinators."""
     for ident in ids:
         find_node(G, ident, OWNED_KINDS)
+    ix = _index(G)
     out = []
     for kind in OWNED_KINDS:
-        for n, d in G.nodes(data=True):
+        for n, d in ix.nodes.items():
             if d.get("kind") == kind and (not ids or n in ids):
-                out.append(_ownership(G, n, kind))
+                out.append(_ownership(ix, n, kind))
     return tuple(out)
+
+
+#: Rank of each relation among an actor's responsibilities.
+_RANK = {r: i for i, r in enumerate(RESPONSIBILITY_RELATIONS)}
 
 
 def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility, ...]:
     """What *actor* owns, leads, sits on, has authority over, and the actions it is in."""
     find_node(G, actor, ACTOR_KINDS)
-    rank = {r: i for i, r in enumerate(RESPONSIBILITY_RELATIONS)}
+    ix = _index(G)
+    nodes = ix.nodes
+    groups = ix.out[actor]
     rows = []
-    for v, d in _out(G, actor, RESPONSIBILITY_RELATIONS):
-        rows.append(
-            Responsibility(
-                actor=actor,
-                relation=d["relation"],
-                id=v,
-                kind=str(G.nodes[v].get("kind")),
-                name=_name(G, v),
-                detail=d.get("scope"),
+    # grouped by relation in the order of RESPONSIBILITY_RELATIONS, each in graph order
+    for relation in sorted((r for r in groups if r in _RANK), key=_RANK.__getitem__):
+        for v, d in groups[relation]:
+            data = nodes[v]
+            rows.append(
+                Responsibility(
+                    actor=actor,
+                    relation=relation,
+                    id=v,
+                    kind=str(data.get("kind")),
+                    name=str(data.get("name", v)),
+                    detail=d.get("scope"),
+                )
             )
-        )
-    rows.sort(key=lambda r: rank[r.relation])
-    for u, d in _in(G, actor, (INVOLVES,)):
+    for u, d in _in(ix, actor, INVOLVES):
+        data = nodes[u]
         rows.append(
             Responsibility(
                 actor=actor,
                 relation=INVOLVED_IN,
                 id=u,
-                kind=str(G.nodes[u].get("kind")),
-                name=_name(G, u),
+                kind=str(data.get("kind")),
+                name=str(data.get("name", u)),
                 detail=d.get("field") or None,
             )
         )
@@ -272,13 +355,19 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
 def member_objects(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     """The actors that sit on *body*, in the order the body lists them."""
     _, obj = find_node(G, body, ("body",))
-    found = _listed([u for u, _ in _in(G, body, (MEMBER_OF,))], getattr(obj, "members", ()))
-    return tuple(G.nodes[u].get("obj") for u in found)
+    ix = _index(G)
+    found = _listed([u for u, _ in _in(ix, body, MEMBER_OF)], getattr(obj, "members", ()))
+    return tuple(ix.nodes[u].get("obj") for u in found)
+
+
+_FEEDS = frozenset({PREPARES, INFORMS})
 
 
 def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
     """Everything that prepares or informs *body*, transitively, nearest first."""
     find_node(G, body, ACTOR_KINDS)
+    ix = _index(G)
+    into = ix.into
     seen = {body}
     frontier = [body]
     depth = 0
@@ -287,13 +376,24 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
         depth += 1
         following: list[str] = []
         for target in frontier:
-            for u, d in _in(G, target, (PREPARES, INFORMS)):
+            groups = into[target]
+            if PREPARES not in groups and INFORMS not in groups:
+                continue
+            # both relations, interleaved as the graph holds them
+            edges = (
+                groups[PREPARES]
+                if INFORMS not in groups
+                else groups[INFORMS]
+                if PREPARES not in groups
+                else list(_in_any(ix, target, _FEEDS))
+            )
+            for u, d in edges:
                 out.append(
                     ChainLink(
                         depth=depth,
                         id=u,
-                        kind=str(G.nodes[u].get("kind")),
-                        name=_name(G, u),
+                        kind=str(_kind(ix, u)),
+                        name=_name(ix, u),
                         relation=d["relation"],
                         feeds=target,
                     )
@@ -308,32 +408,34 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
 def escalation(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     """*start* and where its cases escalate to, step by step (breadth first)."""
     find_node(G, start)
+    ix = _index(G)
     seen = {start}
     order = [start]
     i = 0
     while i < len(order):
-        for v, _ in _out(G, order[i], (ESCALATES_TO,)):
+        for v, _ in _out(ix, order[i], ESCALATES_TO):
             if v not in seen:
                 seen.add(v)
                 order.append(v)
         i += 1
-    return tuple(G.nodes[n].get("obj") for n in order)
+    return tuple(ix.nodes[n].get("obj") for n in order)
 
 
 def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]:
     """Authority that *actor* holds, then authority held over *actor*."""
     find_node(G, actor, ACTOR_KINDS)
-    edges = [(actor, v, d) for v, d in _out(G, actor, (HAS_AUTHORITY_OVER,))]
-    edges += [(u, actor, d) for u, d in _in(G, actor, (HAS_AUTHORITY_OVER,))]
+    ix = _index(G)
+    edges = [(actor, v, d) for v, d in _out(ix, actor, HAS_AUTHORITY_OVER)]
+    edges += [(u, actor, d) for u, d in _in(ix, actor, HAS_AUTHORITY_OVER)]
     out = []
     for u, v, d in edges:
         ref = d.get("source_ref")
         out.append(
             AuthorityLink(
                 holder=u,
-                holder_name=_name(G, u),
+                holder_name=_name(ix, u),
                 over=v,
-                over_name=_name(G, v),
+                over_name=_name(ix, v),
                 scope=d.get("scope"),
                 legal_basis=tuple(d.get("legal_basis", ())),
                 source=None if ref is None else str(ref),
@@ -345,52 +447,57 @@ def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]
 def partner_objects(G: GovernanceGraph, id: str) -> tuple[Any, ...]:
     """Partners named by the actions of theme or speerpunt *id*, then partner coordinators."""
     find_node(G, id, OWNED_KINDS)
+    ix = _index(G)
     found: list[str] = []
-    for action, _ in _out(G, id, (PURSUES,)):
-        for v, _ in _out(G, action, (INVOLVES,)):
-            if G.nodes[v].get("kind") == "partner":
+    for action, _ in _out(ix, id, PURSUES):
+        for v, _ in _out(ix, action, INVOLVES):
+            if _kind(ix, v) == "partner":
                 found.append(v)
-    for u, _ in _in(G, id, (COORDINATES,)):
-        if G.nodes[u].get("kind") == "partner":
+    for u, _ in _in(ix, id, COORDINATES):
+        if _kind(ix, u) == "partner":
             found.append(u)
-    return tuple(G.nodes[n].get("obj") for n in dict.fromkeys(found))
+    return tuple(ix.nodes[n].get("obj") for n in dict.fromkeys(found))
 
 
-def _level(G: GovernanceGraph, agenda: str) -> str | None:
-    level = getattr(G.nodes[agenda].get("obj"), "level", None)
+def _level(ix: _Index, agenda: str) -> str | None:
+    level = getattr(ix.nodes[agenda].get("obj"), "level", None)
     return None if level is None else str(level)
+
+
+_LEVEL_RANK = {level: i for i, level in enumerate(_LEVELS)}
 
 
 def alignment_links(G: GovernanceGraph, theme: str) -> tuple[AlignmentLink, ...]:
     """Agenda themes that *theme* serves, and agendas it builds on, national level first."""
     find_node(G, theme, OWNED_KINDS)
+    ix = _index(G)
     rows = []
-    for at, _ in _out(G, theme, (ALIGNS_WITH,)):
-        agendas = [u for u, _ in _in(G, at, (PRIORITISES,)) if G.nodes[u].get("kind") == "agenda"]
+    for at, _ in _out(ix, theme, ALIGNS_WITH):
+        agendas = [u for u, _ in _in(ix, at, PRIORITISES) if _kind(ix, u) == "agenda"]
         agenda = agendas[0] if agendas else None
         rows.append(
             AlignmentLink(
                 theme=theme,
                 relation=ALIGNS_WITH,
-                level=None if agenda is None else _level(G, agenda),
+                level=None if agenda is None else _level(ix, agenda),
                 agenda=agenda,
-                agenda_name=None if agenda is None else _name(G, agenda),
+                agenda_name=None if agenda is None else _name(ix, agenda),
                 agenda_theme=at,
-                agenda_theme_name=_name(G, at),
+                agenda_theme_name=_name(ix, at),
             )
         )
-    for agenda, _ in _out(G, theme, (BUILDS_ON,)):
+    for agenda, _ in _out(ix, theme, BUILDS_ON):
         rows.append(
             AlignmentLink(
                 theme=theme,
                 relation=BUILDS_ON,
-                level=_level(G, agenda),
+                level=_level(ix, agenda),
                 agenda=agenda,
-                agenda_name=_name(G, agenda),
+                agenda_name=_name(ix, agenda),
                 agenda_theme=None,
                 agenda_theme_name=None,
             )
         )
-    rank = {level: i for i, level in enumerate(_LEVELS)}
+    rank = _LEVEL_RANK
     rows.sort(key=lambda r: (rank.get(r.level or "", len(rank)), r.relation != ALIGNS_WITH))
     return tuple(rows)
