@@ -127,3 +127,62 @@ def test_diff_is_symmetric(a: Policy, b: Policy) -> None:
     for c in ab.of("changed"):
         assert c.old != c.new
     assert not diff(a, a)
+
+
+def _all_relations(a: Policy, b: Policy) -> list[tuple[str, str]]:
+    """The relation changes from the whole edge lists of both graphs (the slow, plain way)."""
+    from ivb.governance._diff import _edge_id, _relations
+
+    ra, rb = _relations(a), _relations(b)
+    return [("removed", _edge_id(e)) for e in ra if e not in rb] + [
+        ("added", _edge_id(e)) for e in rb if e not in ra
+    ]
+
+
+def _edits(p: Policy) -> list[Policy]:
+    theme, body, role = p.themes[1], p.bodies[0], p.roles[0]
+    action = theme.actions[0]
+    other = next(m.id for m in p.municipalities if m.id != theme.owner)
+    return [
+        attrs.evolve(p, themes=(attrs.evolve(theme, owner=other), *p.themes[:1], *p.themes[2:])),
+        attrs.evolve(
+            p,
+            themes=(
+                *p.themes[:1],
+                attrs.evolve(
+                    theme,
+                    coordinators=tuple(reversed(theme.coordinators)),
+                    actions=(
+                        attrs.evolve(action, actors=action.actors[::-1][:1]),
+                        *theme.actions[1:],
+                    ),
+                ),
+                *p.themes[2:],
+            ),
+        ),
+        attrs.evolve(p, bodies=(attrs.evolve(body, members=body.members[1:]), *p.bodies[1:])),
+        attrs.evolve(
+            p,
+            roles=(
+                attrs.evolve(role, adopts_policy=not role.adopts_policy, authority=()),
+                *p.roles[1:],
+            ),
+        ),
+        attrs.evolve(p, themes=tuple(reversed(p.themes))),
+        attrs.evolve(p, title="Anders"),
+    ]
+
+
+def test_relation_changes_equal_those_of_the_whole_graphs(dnu: Policy) -> None:
+    for edited in _edits(dnu):
+        for a, b in ((dnu, edited), (edited, dnu)):
+            got = [(c.change, c.id) for c in diff(a, b) if c.kind == "relation"]
+            assert got == _all_relations(a, b)
+
+
+@given(a=policies(), b=policies())
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_relation_changes_equal_those_of_the_whole_graphs_generated(a: Policy, b: Policy) -> None:
+    for x, y in ((a, b), (a, a), (b, a)):
+        got = [(c.change, c.id) for c in diff(x, y) if c.kind == "relation"]
+        assert got == _all_relations(x, y)

@@ -126,8 +126,12 @@ def _plain(value: Any) -> Any:
     return converter.unstructure(value)
 
 
-def _fields(obj: Any) -> dict[str, Any]:
-    return {a.name: _plain(getattr(obj, a.name)) for a in attrs.fields(type(obj)) if a.init}
+def _fields(obj: Any, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    return {
+        a.name: _plain(getattr(obj, a.name))
+        for a in attrs.fields(type(obj))
+        if a.init and a.name not in skip
+    }
 
 
 def _relations(policy: Policy) -> dict[tuple[str, str, str], None]:
@@ -139,6 +143,78 @@ def _relations(policy: Policy) -> dict[tuple[str, str, str], None]:
         return POLICY_NODE if n == policy.id else n
 
     return {(name(u), d["relation"], name(v)): None for u, v, _, d in edges}
+
+
+class _Present:
+    """The ids that edges may point to: the entities of a policy and the policy itself."""
+
+    __slots__ = ("policy",)
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def __contains__(self, ident: object) -> bool:
+        return ident == self.policy.id or ident in self.policy
+
+
+def _stated(policy: Policy, ident: str) -> list[tuple[str, str, str]]:
+    """The edges ``(source, relation, target)`` that entity *ident* states, in graph order."""
+    from ivb.governance._graph import _entity_edges
+
+    found: list[tuple[str, str, str]] = []
+    _entity_edges(
+        ident,
+        policy.get(ident),
+        _Present(policy),  # type: ignore[arg-type]
+        policy.id,
+        lambda u, v, relation, _: found.append((u, relation, v)),
+    )
+    return found
+
+
+def _changed_relations(
+    policy_a: Policy,
+    policy_b: Policy,
+    changed: list[str],
+    ids: tuple[tuple[str, ...], tuple[str, ...]],
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """Relations removed and added when only the entities *changed* differ.
+
+    Every edge an entity states has that entity at one of its ends, and an
+    entity that did not change states the same edges in both policies (they
+    have the same ids). So only the edges of the changed entities can differ;
+    one of them is in a policy if that policy's changed entities state it, or
+    the unchanged entity at either end does. Each side comes in graph order:
+    by source node, then by the entity that states the edge, then as stated.
+    """
+    from ivb.governance._graph import _policy_edges
+
+    def edges_of(
+        policy: Policy, order: tuple[str, ...]
+    ) -> tuple[dict[tuple[str, str, str], tuple[int, ...]], set[Any]]:
+        position = {ident: i for i, ident in enumerate(order)}
+        ordered: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        for j, (u, v, relation, _, _) in enumerate(_policy_edges(policy)):
+            ordered.setdefault((u, relation, v), (-1, -1, j))
+        for ident in changed:
+            for j, edge in enumerate(_stated(policy, ident)):
+                u = edge[0]
+                key = (-1 if u == policy.id else position[u], position[ident], j)
+                if edge not in ordered or key < ordered[edge]:
+                    ordered[edge] = key
+        return ordered, set(ordered)
+
+    def holds(policy: Policy, own: set[Any], edge: tuple[str, str, str]) -> bool:
+        if edge in own:
+            return True
+        ends = {edge[0], edge[2]} - set(changed) - {policy.id}
+        return any(edge in _stated(policy, end) for end in ends if end in policy)
+
+    in_a, own_a = edges_of(policy_a, ids[0])
+    in_b, own_b = edges_of(policy_b, ids[1])
+    removed = [e for e in sorted(in_a, key=in_a.__getitem__) if not holds(policy_b, own_b, e)]
+    added = [e for e in sorted(in_b, key=in_b.__getitem__) if not holds(policy_a, own_a, e)]
+    return removed, added
 
 
 def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
@@ -183,7 +259,7 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
         if not isinstance(value, Policy):
             raise TypeError(f"{name}: expected a Policy, got {type(value).__name__}")
     changes: list[Change] = []
-    pa, pb = _fields(policy_a), _fields(policy_b)
+    pa, pb = _fields(policy_a, _ENTITY_LISTS), _fields(policy_b, _ENTITY_LISTS)
     for name in pa:
         if name in _ENTITY_LISTS:
             continue
@@ -206,12 +282,14 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
     for ident in ids_b:
         if ident not in set_a:
             changes.append(Change(change=ADDED, kind=policy_b.kind_of(ident), id=ident))
+    changed: list[str] = []
     for ident in ids_b:
         if ident not in set_a:
             continue
         old, new = policy_a.get(ident), policy_b.get(ident)
-        if old == new:
+        if old is new or old == new:
             continue
+        changed.append(ident)
         kind_a, kind_b = policy_a.kind_of(ident), policy_b.kind_of(ident)
         if kind_a != kind_b:
             changes.append(
@@ -231,13 +309,23 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
                         new=fb[name],
                     )
                 )
-    ra, rb = _relations(policy_a), _relations(policy_b)
-    for edge in ra:
-        if edge not in rb:
-            changes.append(Change(change=REMOVED, kind="relation", id=_edge_id(edge)))
-    for edge in rb:
-        if edge not in ra:
-            changes.append(Change(change=ADDED, kind="relation", id=_edge_id(edge)))
+    if set_a == set_b and policy_a.id == policy_b.id:
+        # the same entities: only the edges of those that changed can differ
+        removed, added = _changed_relations(policy_a, policy_b, changed, (ids_a, ids_b))
+
+        def node(n: str) -> str:
+            return POLICY_NODE if n == policy_a.id else n
+
+        removed = list(dict.fromkeys((node(u), r, node(v)) for u, r, v in removed))
+        added = list(dict.fromkeys((node(u), r, node(v)) for u, r, v in added))
+    else:
+        ra, rb = _relations(policy_a), _relations(policy_b)
+        removed = [edge for edge in ra if edge not in rb]
+        added = [edge for edge in rb if edge not in ra]
+    for edge in removed:
+        changes.append(Change(change=REMOVED, kind="relation", id=_edge_id(edge)))
+    for edge in added:
+        changes.append(Change(change=ADDED, kind="relation", id=_edge_id(edge)))
     return PolicyDiff(a=policy_a.id, b=policy_b.id, changes=tuple(changes))
 
 
