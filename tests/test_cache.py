@@ -134,3 +134,9 @@ def test_the_bundled_policy_from_the_cache_equals_a_fresh_parse(cache: Path) -> 
         assert again == cached == ivb.loads(text)
     finally:
         ivb._io._bundled.cache_clear()
+
+
+def test_the_version_is_the_package_version() -> None:
+    from importlib.metadata import version
+
+    assert ivb.__version__ == version("ivb")

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+
+from tests.strategies import governance_policies
 
 IVB = shutil.which("ivb")
 
@@ -110,3 +113,38 @@ def test_cold_query_does_not_import_pandas(command: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _rows_or_error(func: object, *args: object) -> object:
+    try:
+        return func(*args)  # type: ignore[operator]
+    except Exception as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def _same_owners(policy: object) -> None:
+    from ivb.cli._governance import who_owns_data
+    from ivb.cli._overview import who_owns_rows
+    from ivb.governance import build_graph
+
+    G = build_graph(policy)  # type: ignore[arg-type]
+    asked: list[str | None] = [None, "nope", "NOPE", str(G.graph["policy"])]
+    for n, d in G.nodes(data=True):
+        asked += [n, str(d.get("name", "")).upper()]
+    for theme in asked:
+        assert _rows_or_error(who_owns_rows, policy, theme) == _rows_or_error(
+            who_owns_data, G, theme
+        ), theme
+
+
+def test_who_owns_from_the_model_equals_the_graph(mini_path: Path) -> None:
+    import ivb
+
+    _same_owners(ivb.load())
+    _same_owners(ivb.load(mini_path))
+
+
+@given(policy=governance_policies())
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_who_owns_from_the_model_equals_the_graph_generated(policy: object) -> None:
+    _same_owners(policy)
