@@ -153,8 +153,7 @@ def _who_owns_options(parser: argparse.ArgumentParser) -> None:
     _who_owns_options,
 )
 def who_owns(args: argparse.Namespace, out: TextIO) -> int:
-    from ivb.cli._governance import render_who_owns
-    from ivb.cli._overview import who_owns_rows
+    from ivb.cli._overview import render_who_owns, who_owns_rows
 
     rows = who_owns_rows(load_policy(args), args.theme)
     if args.json:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ivb._errors import close_matches
+from ivb.cli._overview import render_who_owns
 from ivb.governance._core import (
     OWNED_KINDS,
     chain_links,
@@ -65,31 +66,6 @@ def who_owns_data(G: GovernanceGraph, theme: str | None = None) -> list[dict[str
     """Owner and coordinators of every theme and speerpunt, or of one (``ivb who-owns --json``)."""
     ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
     return [attrs.asdict(o) for o in ownerships(G, ids)]
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
-
-
-def render_who_owns(rows: list[dict[str, Any]]) -> str:
-    """The owners as a table for a terminal."""
-    if not rows:
-        return "Geen thema's of speerpunten.\n"
-    kinds = {"theme": "thema", "speerpunt": "speerpunt"}
-    table = [["naam", "soort", "eigenaar", "coördinatie"]]
-    for r in rows:
-        table.append(
-            [
-                f"{r['name']} [{r['id']}]",
-                kinds.get(r["kind"], r["kind"]),
-                r["owner_name"] or "-",
-                ", ".join(r["coordinator_names"]) or "-",
-            ]
-        )
-    return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
 
 
 def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:

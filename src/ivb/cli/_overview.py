@@ -13,7 +13,7 @@ from typing import Any
 
 from ivb.model import Policy
 
-__all__ = ["overview_data", "render_overview", "who_owns_rows"]
+__all__ = ["overview_data", "render_overview", "render_who_owns", "who_owns_rows"]
 
 #: The kinds that have an owner, in the order ``who-owns`` lists them.
 _OWNED = ("theme", "speerpunt")
@@ -27,18 +27,26 @@ def _owner_id(policy: Policy, obj: Any) -> str | None:
     return str(ident)
 
 
+#: The fields that name an entity, in the order the graph's node names take them.
+_LABEL_FIELDS = ("name", "title", "term", "label", "topic", "caption", "text", "description")
+
+
+def _label(obj: object) -> str:
+    """The name of an entity as the graph gives it (``ivb.governance.label_of``)."""
+    for name in _LABEL_FIELDS:
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(getattr(obj, "id", obj))
+
+
 def _resolve_owned(policy: Policy, text: str) -> str:
     """The id of the theme or speerpunt that *text* names (its id, or its name in any case)."""
-    from ivb._errors import close_matches
-    from ivb.governance._errors import UnknownNodeError, WrongKindError
-    from ivb.governance._graph import label_of
+    if text == policy.id or (text in policy and policy.kind_of(text) not in _OWNED):
+        from ivb.governance._errors import WrongKindError
 
-    if text == policy.id:
-        raise WrongKindError(text, "policy", _OWNED)
+        raise WrongKindError(text, "policy" if text == policy.id else policy.kind_of(text), _OWNED)
     if text in policy:
-        kind = policy.kind_of(text)
-        if kind not in _OWNED:
-            raise WrongKindError(text, kind, _OWNED)
         return text
     wanted = text.casefold()
     pool: list[str] = []
@@ -46,15 +54,19 @@ def _resolve_owned(policy: Policy, text: str) -> str:
         if policy.kind_of(entity.id) not in _OWNED:
             continue
         pool.append(entity.id)
-        if label_of(entity).casefold() == wanted:
+        if _label(entity).casefold() == wanted:
             return entity.id
+    from ivb._errors import close_matches
+    from ivb.governance._errors import UnknownNodeError
+
     raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(_OWNED))
 
 
 def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, Any]]:
     """Owner and coordinators of every theme, then every speerpunt, or of one (by id or name).
 
-    The same rows as ``who_owns_data(build_graph(policy), theme)``, without the graph.
+    The same rows as ``who_owns_data(build_graph(policy), theme)`` (the fields of
+    :class:`ivb.governance._core.Ownership`), without the graph or its package.
 
     Raises
     ------
@@ -69,11 +81,6 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
     >>> [(r["id"], r["owner"]) for r in who_owns_rows(ivb.load(), "Ondermijning")]
     [('ondermijning', 'dronten')]
     """
-    import attrs
-
-    from ivb.governance._core import Ownership
-    from ivb.governance._graph import label_of
-
     only = _resolve_owned(policy, theme) if theme else None
     rows = []
     owned: tuple[tuple[str, tuple[Any, ...]], ...] = (
@@ -86,16 +93,17 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
                 continue
             owner = _owner_id(policy, obj)
             coordinators = tuple(dict.fromkeys(c for c in obj.coordinators if c in policy))
-            row = Ownership(
-                id=obj.id,
-                kind=kind,
-                name=label_of(obj),
-                owner=owner,
-                owner_name=None if owner is None else label_of(policy.get(owner)),
-                coordinators=coordinators,
-                coordinator_names=tuple(label_of(policy.get(c)) for c in coordinators),
+            rows.append(
+                {
+                    "id": obj.id,
+                    "kind": kind,
+                    "name": _label(obj),
+                    "owner": owner,
+                    "owner_name": None if owner is None else _label(policy.get(owner)),
+                    "coordinators": coordinators,
+                    "coordinator_names": tuple(_label(policy.get(c)) for c in coordinators),
+                }
             )
-            rows.append(attrs.asdict(row))
     return rows
 
 
@@ -174,3 +182,28 @@ def render_overview(data: dict[str, Any]) -> str:
     for b in data["bodies"]:
         lines.append(f"  {b['name']:<{width}}  {b['tier']:<11}  {_frequency(b)}")
     return "\n".join(lines) + "\n"
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
+
+
+def render_who_owns(rows: list[dict[str, Any]]) -> str:
+    """The owners as a table for a terminal."""
+    if not rows:
+        return "Geen thema's of speerpunten.\n"
+    kinds = {"theme": "thema", "speerpunt": "speerpunt"}
+    table = [["naam", "soort", "eigenaar", "coördinatie"]]
+    for r in rows:
+        table.append(
+            [
+                f"{r['name']} [{r['id']}]",
+                kinds.get(r["kind"], r["kind"]),
+                r["owner_name"] or "-",
+                ", ".join(r["coordinator_names"]) or "-",
+            ]
+        )
+    return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
