@@ -219,13 +219,20 @@ def find_node(G: GovernanceGraph, id: str, kinds: Collection[str] = ()) -> tuple
     WrongKindError
         If the node is of another kind.
     """
-    data = _index(G).nodes.get(id) if isinstance(id, str) else None
+    _, kind, obj = _find(G, id, kinds)
+    return kind, obj
+
+
+def _find(G: GovernanceGraph, id: str, kinds: Collection[str] = ()) -> tuple[_Index, str, Any]:
+    """:func:`find_node`, with the index of *G*."""
+    ix = _index(G)
+    data = ix.nodes.get(id) if isinstance(id, str) else None
     if data is None:
         raise _unknown(G, str(id), kinds)
     kind = data.get("kind", "")
     if kinds and kind not in kinds:
         raise WrongKindError(id, kind, kinds)
-    return kind, data.get("obj")
+    return ix, kind, data.get("obj")
 
 
 def _unknown(G: GovernanceGraph, id: str, kinds: Collection[str]) -> UnknownNodeError:
@@ -272,8 +279,7 @@ def _listed(found: list[str], listing: object) -> list[str]:
 
 def owner(G: GovernanceGraph, id: str) -> Any:
     """The municipality that owns theme or speerpunt *id* (its model object)."""
-    kind, _ = find_node(G, id, OWNED_KINDS)
-    ix = _index(G)
+    ix, kind, _ = _find(G, id, OWNED_KINDS)
     relation = OWNS if kind == "theme" else PRIORITISES
     for u, _ in _in(ix, id, relation):
         if _kind(ix, u) == "municipality":
@@ -304,12 +310,12 @@ def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> tuple[Ownership
     for ident in ids:
         find_node(G, ident, OWNED_KINDS)
     ix = _index(G)
-    out = []
-    for kind in OWNED_KINDS:
-        for n, d in ix.nodes.items():
-            if d.get("kind") == kind and (not ids or n in ids):
-                out.append(_ownership(ix, n, kind))
-    return tuple(out)
+    found: dict[str, list[str]] = {kind: [] for kind in OWNED_KINDS}
+    for n, d in ix.nodes.items():
+        kind = d.get("kind")
+        if kind in found and (not ids or n in ids):
+            found[kind].append(n)
+    return tuple(_ownership(ix, n, kind) for kind in OWNED_KINDS for n in found[kind])
 
 
 #: Rank of each relation among an actor's responsibilities.
@@ -318,8 +324,7 @@ _RANK = {r: i for i, r in enumerate(RESPONSIBILITY_RELATIONS)}
 
 def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility, ...]:
     """What *actor* owns, leads, sits on, has authority over, and the actions it is in."""
-    find_node(G, actor, ACTOR_KINDS)
-    ix = _index(G)
+    ix, _, _ = _find(G, actor, ACTOR_KINDS)
     nodes = ix.nodes
     groups = ix.out[actor]
     rows = []
@@ -354,8 +359,7 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
 
 def member_objects(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     """The actors that sit on *body*, in the order the body lists them."""
-    _, obj = find_node(G, body, ("body",))
-    ix = _index(G)
+    ix, _, obj = _find(G, body, ("body",))
     found = _listed([u for u, _ in _in(ix, body, MEMBER_OF)], getattr(obj, "members", ()))
     return tuple(ix.nodes[u].get("obj") for u in found)
 
@@ -365,8 +369,7 @@ _FEEDS = frozenset({PREPARES, INFORMS})
 
 def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
     """Everything that prepares or informs *body*, transitively, nearest first."""
-    find_node(G, body, ACTOR_KINDS)
-    ix = _index(G)
+    ix, _, _ = _find(G, body, ACTOR_KINDS)
     into = ix.into
     seen = {body}
     frontier = [body]
@@ -407,8 +410,7 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
 
 def escalation(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     """*start* and where its cases escalate to, step by step (breadth first)."""
-    find_node(G, start)
-    ix = _index(G)
+    ix, _, _ = _find(G, start)
     seen = {start}
     order = [start]
     i = 0
@@ -423,8 +425,7 @@ def escalation(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
 
 def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]:
     """Authority that *actor* holds, then authority held over *actor*."""
-    find_node(G, actor, ACTOR_KINDS)
-    ix = _index(G)
+    ix, _, _ = _find(G, actor, ACTOR_KINDS)
     edges = [(actor, v, d) for v, d in _out(ix, actor, HAS_AUTHORITY_OVER)]
     edges += [(u, actor, d) for u, d in _in(ix, actor, HAS_AUTHORITY_OVER)]
     out = []
@@ -446,8 +447,7 @@ def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]
 
 def partner_objects(G: GovernanceGraph, id: str) -> tuple[Any, ...]:
     """Partners named by the actions of theme or speerpunt *id*, then partner coordinators."""
-    find_node(G, id, OWNED_KINDS)
-    ix = _index(G)
+    ix, _, _ = _find(G, id, OWNED_KINDS)
     found: list[str] = []
     for action, _ in _out(ix, id, PURSUES):
         for v, _ in _out(ix, action, INVOLVES):
@@ -469,8 +469,7 @@ _LEVEL_RANK = {level: i for i, level in enumerate(_LEVELS)}
 
 def alignment_links(G: GovernanceGraph, theme: str) -> tuple[AlignmentLink, ...]:
     """Agenda themes that *theme* serves, and agendas it builds on, national level first."""
-    find_node(G, theme, OWNED_KINDS)
-    ix = _index(G)
+    ix, _, _ = _find(G, theme, OWNED_KINDS)
     rows = []
     for at, _ in _out(ix, theme, ALIGNS_WITH):
         agendas = [u for u, _ in _in(ix, at, PRIORITISES) if _kind(ix, u) == "agenda"]
