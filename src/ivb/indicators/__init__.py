@@ -49,6 +49,13 @@ from ivb.indicators._crime_areas import (
     read_population,
     roll_up,
 )
+from ivb.indicators._engines import (
+    ENGINES,
+    available_engines,
+    engine_of,
+    to_engine,
+    to_pandas,
+)
 from ivb.indicators._errors import (
     IndicatorError,
     MeasurementsError,
@@ -101,6 +108,7 @@ __all__ = [
     "CATEGORIES",
     "CLAIM_RULES",
     "CRIME_AREA_TABLES",
+    "ENGINES",
     "MARGIN_KINDS",
     "POLICE_TABLES",
     "TIDY_COLUMNS",
@@ -126,10 +134,12 @@ __all__ = [
     "add_aggregates",
     "area_hierarchy",
     "area_level",
+    "available_engines",
     "cbs_period",
     "change",
     "compare_measurements",
     "crime_by_area",
+    "engine_of",
     "evaluate_series",
     "evaluate_target",
     "evaluate_targets",
@@ -157,6 +167,8 @@ __all__ = [
     "series_keys",
     "share_of",
     "table_frame",
+    "to_engine",
+    "to_pandas",
     "tolerance_for",
     "validate_tidy",
     "verify_claims",

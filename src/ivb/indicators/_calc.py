@@ -8,6 +8,7 @@ missing value is missing too, never zero.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +18,9 @@ from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import series_keys, validate_tidy
 
 __all__ = ["change", "index_to", "series_ids", "share_of"]
+
+#: A frame of another engine (Polars, DuckDB, Dask): see :mod:`ivb.indicators._engines`.
+_Frame = TypeVar("_Frame")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -92,9 +96,15 @@ def _check_unique(ids: IntArray, sub: pd.DataFrame, keys: Sequence[str], period:
         )
 
 
+@overload
 def change(
     frame: pd.DataFrame, base: str, period: str, *, keys: Sequence[str] | None = None
-) -> pd.DataFrame:
+) -> pd.DataFrame: ...
+@overload
+def change(
+    frame: _Frame, base: str, period: str, *, keys: Sequence[str] | None = None
+) -> _Frame: ...
+def change(frame: Any, base: str, period: str, *, keys: Sequence[str] | None = None) -> Any:
     """Change of every series from period *base* to *period*, absolute and relative.
 
     Parameters
@@ -134,6 +144,10 @@ def change(
     0  overlast  GM0303        2019   2022       216.0  215.0    -1.0   -0.462963
     1  overlast  GM0184        2019   2022        36.0    NaN     NaN         NaN
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.change(frame, base, period, keys=keys)
     validate_tidy(frame)
     key_cols = series_keys(frame, keys)
     # one hashed pass over the whole column, then work on the few rows of the two periods
@@ -165,13 +179,21 @@ def change(
     return out
 
 
+@overload
 def index_to(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame, base: str, *, scale: float = 100.0, keys: Sequence[str] | None = None
+) -> pd.DataFrame: ...
+@overload
+def index_to(
+    frame: _Frame, base: str, *, scale: float = 100.0, keys: Sequence[str] | None = None
+) -> _Frame: ...
+def index_to(
+    frame: Any,
     base: str,
     *,
     scale: float = 100.0,
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """Index every series to its value in period *base* (base = *scale*).
 
     Parameters
@@ -210,6 +232,10 @@ def index_to(
     1         x  GM0303   2020  717.0  153.2
     2         x  GM0303   2021    NaN    NaN
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.index_to(frame, base, scale=scale, keys=keys)
     validate_tidy(frame)
     key_cols = series_keys(frame, keys)
     in_base = _period_mask(frame, base, "base")
@@ -225,13 +251,21 @@ def index_to(
     return out
 
 
+@overload
 def share_of(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame, total: str, *, within: str = "region", keys: Sequence[str] | None = None
+) -> pd.DataFrame: ...
+@overload
+def share_of(
+    frame: _Frame, total: str, *, within: str = "region", keys: Sequence[str] | None = None
+) -> _Frame: ...
+def share_of(
+    frame: Any,
     total: str,
     *,
     within: str = "region",
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """Each row's value as a percentage of a total row of the same series and period.
 
     With the defaults, each region's share of region *total* (``"DNU"``); with
@@ -274,6 +308,10 @@ def share_of(
     1         x  GM0184   2022   61.0       12.1
     2         x     DNU   2022  506.0      100.0
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.share_of(frame, total, within=within, keys=keys)
     validate_tidy(frame)
     if within not in frame.columns:
         raise IndicatorError(
