@@ -8,7 +8,7 @@ they run one implementation written against the narwhals API and give back a fra
 the kind that came in. The results equal the pandas results value for value; missing
 values are ``null`` where the engine has nulls (NaN in pandas). Eager Polars keeps the
 row order of pandas; lazy engines (DuckDB, Dask, a Polars ``LazyFrame``) keep no row
-order, so their rows come sorted by the series keys. A key value that is missing
+order, so their rows come in no particular order (sort them to compare). A key value that is missing
 (null) matches no other row on those engines, where pandas treats it as a value of its
 own.
 

@@ -97,12 +97,10 @@ def _periods(obj: Any, lazy: bool) -> str:
 
 
 def _finish(out: Any, lazy: bool, native: object, order: list[str]) -> Any:
-    """Collect a lazy result once, order it, and give it back as the input's kind."""
+    """Collect a lazy result once and give it back as the input's kind (rows unordered)."""
     if not lazy:
         return out.to_native()
     computed = out.collect() if isinstance(out, nw.LazyFrame) else out
-    if order:
-        computed = computed.sort(order, nulls_last=True)
     engine = engine_of(native)
     if engine == "duckdb":
         duckdb = need_engine("duckdb")
@@ -144,11 +142,21 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     ]
     if not lazy:
         aggs.append(nw.col(_ROW).min())
-    grouped = sub.group_by(*key_cols).agg(*aggs)
-    if lazy:
-        grouped = grouped.collect()
-    else:
-        grouped = grouped.sort(_ROW)
+    bv, vv = nw.col("__b"), nw.col("__v")
+    # one query: the result with its two check columns, computed once
+    grouped = (
+        sub.group_by(*key_cols)
+        .agg(*aggs)
+        .with_columns(
+            base_period=nw.lit(base, nw.String),
+            period=nw.lit(period, nw.String),
+            base_value=bv,
+            value=vv,
+            change=vv - bv,
+            change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
+        )
+    )
+    grouped = grouped.collect() if lazy else grouped.sort(_ROW)
     checks = (("base", base, "__nb"), ("period", period, "__np"))
     for what, wanted, flag in checks:
         if not grouped.select(nw.col(flag).sum()).item():
@@ -165,15 +173,8 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
                 f"frame: more than one value for period {wanted!r} of the series {where}; "
                 "give one row per series and period"
             )
-    b, v = nw.col("__b"), nw.col("__v")
     out = grouped.select(
-        *key_cols,
-        nw.lit(base, nw.String).alias("base_period"),
-        nw.lit(period, nw.String).alias("period"),
-        b.alias("base_value"),
-        v.alias("value"),
-        (v - b).alias("change"),
-        nw.when(b != 0).then((v - b) / b.abs() * 100.0).alias("change_pct"),
+        *key_cols, "base_period", "period", "base_value", "value", "change", "change_pct"
     )
     return _finish(out, lazy, frame, key_cols)
 
