@@ -46,7 +46,18 @@ ENGINES: Mapping[str, tuple[str, str]] = {
 
 
 def available_engines() -> tuple[str, ...]:
-    """The engines whose package is installed (pandas always is)."""
+    """The engines whose package is installed.
+
+    Returns
+    -------
+    tuple of str
+        Names of :data:`ENGINES` that can run, in that order; pandas always can.
+
+    Examples
+    --------
+    >>> available_engines()[0]
+    'pandas'
+    """
     out = []
     for name, (module, _extra) in ENGINES.items():
         top = module.split(".")[0]
@@ -64,10 +75,26 @@ def available_engines() -> tuple[str, ...]:
 def engine_of(frame: object) -> str:
     """The engine of a frame, from its type (no package is imported).
 
+    Parameters
+    ----------
+    frame:
+        A frame of pandas, Polars, DuckDB or Dask.
+
+    Returns
+    -------
+    str
+        One of :data:`ENGINES`.
+
     Raises
     ------
     IndicatorError
         If the frame is of no engine ivb knows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> engine_of(pd.DataFrame())
+    'pandas'
     """
     module = type(frame).__module__.split(".")[0]
     if module in ("pandas", "polars", "duckdb", "dask"):
@@ -80,6 +107,7 @@ def engine_of(frame: object) -> str:
 
 
 def need_engine(engine: str) -> Any:
+    """The module of *engine*, imported; a clear error when it is not installed."""
     if engine not in ENGINES:
         raise IndicatorError(f"engine: expected one of {', '.join(ENGINES)}, got {engine!r}")
     module, extra = ENGINES[engine]
@@ -112,8 +140,21 @@ def to_engine(frame: pd.DataFrame, engine: str, *, partitions: int = 2) -> Any:
 
     Raises
     ------
+    IndicatorError
+        If *engine* is none of :data:`ENGINES`.
     MissingExtraError
         If the engine's package is not installed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"region": ["GM0171"], "value": [1.0]})
+    >>> to_engine(frame, "pandas") is frame
+    True
+    >>> to_engine(frame, "spark")
+    Traceback (most recent call last):
+    ...
+    ivb.indicators.IndicatorError: engine: expected one of pandas, polars, duckdb, dask, got 'spark'
     """
     module = need_engine(engine)
     if engine == "pandas":
