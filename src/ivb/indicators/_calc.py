@@ -157,17 +157,20 @@ def change(frame: Any, base: str, period: str, *, keys: Sequence[str] | None = N
     is_period = _period_mask(sub, period, "period", frame)
     sub = sub.drop(columns="period")
     ids = series_ids(sub, key_cols)
-    _check_unique(ids[is_base], sub[is_base], key_cols, base)
-    _check_unique(ids[is_period], sub[is_period], key_cols, period)
-    uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    # series numbered in order of first appearance, by one hashed pass
+    inverse, _ = pd.factorize(ids)
+    n_series = int(inverse.max()) + 1
+    for mask, label in ((is_base, base), (is_period, period)):
+        if np.bincount(inverse[mask], minlength=n_series).max(initial=0) > 1:
+            _check_unique(ids[mask], sub[mask], key_cols, label)
+    running = np.maximum.accumulate(inverse)
+    first = np.flatnonzero(np.r_[True, running[1:] > running[:-1]])
     values = sub["value"].to_numpy(dtype=float, na_value=np.nan)
-    base_values = np.full(len(uniq), np.nan)
-    period_values = np.full(len(uniq), np.nan)
-    base_values[inverse[is_base]] = values[is_base]
-    period_values[inverse[is_period]] = values[is_period]
-    order = np.argsort(first, kind="stable")
-    out = sub.iloc[first[order]][key_cols].reset_index(drop=True)
-    b, v = base_values[order], period_values[order]
+    b = np.full(n_series, np.nan)
+    v = np.full(n_series, np.nan)
+    b[inverse[is_base]] = values[is_base]
+    v[inverse[is_period]] = values[is_period]
+    out = sub.iloc[first][key_cols].reset_index(drop=True)
     out["base_period"] = base
     out["period"] = period
     out["base_value"] = b
