@@ -96,8 +96,14 @@ def _periods(obj: Any, lazy: bool) -> str:
     return ", ".join(found[:12]) or "none"
 
 
+def _materialise(out: Any, native: object) -> Any:
+    """Compute a lazy result once, eagerly (for Dask this beats persisting it: one
+    graph optimisation and one computation instead of three)."""
+    return out.collect()
+
+
 def _finish(out: Any, lazy: bool, native: object, order: list[str]) -> Any:
-    """Collect a lazy result once and give it back as the input's kind (rows unordered)."""
+    """Give a (computed) result back as the input's kind (lazy results: rows unordered)."""
     if not lazy:
         return out.to_native()
     computed = out.collect() if isinstance(out, nw.LazyFrame) else out
@@ -127,7 +133,9 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     sub = obj.filter(nw.col("period").is_in([base, period]))
     if not lazy:
         sub = sub.with_row_index(_ROW)
-    value = _value()
+    # NaN is made null after the grouping, on one row per series: a series has one
+    # row per period (checked below), so its max is that row's value, NaN or not
+    value = nw.col("value").cast(nw.Float64)
     sub = sub.with_columns(
         __b=nw.when(in_base).then(value),
         __v=nw.when(in_period).then(value),
@@ -142,7 +150,7 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     ]
     if not lazy:
         aggs.append(nw.col(_ROW).min())
-    bv, vv = nw.col("__b"), nw.col("__v")
+    bv, vv = _value("__b"), _value("__v")
     # one query: the result with its two check columns, computed once
     grouped = (
         sub.group_by(*key_cols)
@@ -156,18 +164,27 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
             change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
         )
     )
-    grouped = grouped.collect() if lazy else grouped.sort(_ROW)
+    grouped = _materialise(grouped, frame) if lazy else grouped.sort(_ROW)
+    stats = _rows(
+        grouped.select(
+            nw.col("__nb").sum().alias("base"),
+            nw.col("__np").sum().alias("period"),
+            nw.col("__nb").max().alias("base_max"),
+            nw.col("__np").max().alias("period_max"),
+        ),
+        isinstance(grouped, nw.LazyFrame),
+    )[0]
     checks = (("base", base, "__nb"), ("period", period, "__np"))
-    for what, wanted, flag in checks:
-        if not grouped.select(nw.col(flag).sum()).item():
+    for what, wanted, _flag in checks:
+        if not stats[what]:
             raise IndicatorError(
                 f"{what}: no rows for period {wanted!r}; periods in the frame: "
                 f"{_periods(obj, lazy)}"
             )
-    for _what, wanted, flag in checks:
-        dup = grouped.filter(nw.col(flag) > 1)
-        if len(dup):
-            first = dup.head(1).rows(named=True)[0]
+    for what, wanted, flag in checks:
+        if stats[f"{what}_max"] > 1:
+            dup = grouped.filter(nw.col(flag) > 1).head(1)
+            first = _rows(dup, isinstance(dup, nw.LazyFrame))[0]
             where = ", ".join(f"{k}={first[k]!r}" for k in key_cols)
             raise MeasurementsError(
                 f"frame: more than one value for period {wanted!r} of the series {where}; "
