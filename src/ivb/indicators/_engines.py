@@ -5,7 +5,9 @@
 pandas DataFrame (their own vectorised path, the default) or any frame narwhals knows:
 a Polars ``DataFrame`` or ``LazyFrame``, a DuckDB relation, a Dask DataFrame. For those
 they run one implementation written against the narwhals API and give back a frame of
-the kind that came in. The results equal the pandas results value for value; missing
+the kind that came in. The results equal the pandas results value for value (a
+quotient may differ in its last bit: Polars divides by a constant column through its
+reciprocal); missing
 values are ``null`` where the engine has nulls (NaN in pandas). Eager Polars keeps the
 row order of pandas; lazy engines (DuckDB, Dask, a Polars ``LazyFrame``) keep no row
 order, so their rows come in no particular order (sort them to compare). A key value that is missing
