@@ -8,6 +8,7 @@ missing value is missing too, never zero.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +18,9 @@ from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import series_keys, validate_tidy
 
 __all__ = ["change", "index_to", "series_ids", "share_of"]
+
+#: A frame of another engine (Polars, DuckDB, Dask): see :mod:`ivb.indicators._engines`.
+_Frame = TypeVar("_Frame")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -92,9 +96,15 @@ def _check_unique(ids: IntArray, sub: pd.DataFrame, keys: Sequence[str], period:
         )
 
 
+@overload
 def change(
     frame: pd.DataFrame, base: str, period: str, *, keys: Sequence[str] | None = None
-) -> pd.DataFrame:
+) -> pd.DataFrame: ...
+@overload
+def change(
+    frame: _Frame, base: str, period: str, *, keys: Sequence[str] | None = None
+) -> _Frame: ...
+def change(frame: Any, base: str, period: str, *, keys: Sequence[str] | None = None) -> Any:
     """Change of every series from period *base* to *period*, absolute and relative.
 
     Parameters
@@ -134,6 +144,10 @@ def change(
     0  overlast  GM0303        2019   2022       216.0  215.0    -1.0   -0.462963
     1  overlast  GM0184        2019   2022        36.0    NaN     NaN         NaN
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.change(frame, base, period, keys=keys)
     validate_tidy(frame)
     key_cols = series_keys(frame, keys)
     # one hashed pass over the whole column, then work on the few rows of the two periods
@@ -143,17 +157,20 @@ def change(
     is_period = _period_mask(sub, period, "period", frame)
     sub = sub.drop(columns="period")
     ids = series_ids(sub, key_cols)
-    _check_unique(ids[is_base], sub[is_base], key_cols, base)
-    _check_unique(ids[is_period], sub[is_period], key_cols, period)
-    uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    # series numbered in order of first appearance, by one hashed pass
+    inverse, _ = pd.factorize(ids)
+    n_series = int(inverse.max()) + 1
+    for mask, label in ((is_base, base), (is_period, period)):
+        if np.bincount(inverse[mask], minlength=n_series).max(initial=0) > 1:
+            _check_unique(ids[mask], sub[mask], key_cols, label)
+    running = np.maximum.accumulate(inverse)
+    first = np.flatnonzero(np.r_[True, running[1:] > running[:-1]])
     values = sub["value"].to_numpy(dtype=float, na_value=np.nan)
-    base_values = np.full(len(uniq), np.nan)
-    period_values = np.full(len(uniq), np.nan)
-    base_values[inverse[is_base]] = values[is_base]
-    period_values[inverse[is_period]] = values[is_period]
-    order = np.argsort(first, kind="stable")
-    out = sub.iloc[first[order]][key_cols].reset_index(drop=True)
-    b, v = base_values[order], period_values[order]
+    b = np.full(n_series, np.nan)
+    v = np.full(n_series, np.nan)
+    b[inverse[is_base]] = values[is_base]
+    v[inverse[is_period]] = values[is_period]
+    out = sub.iloc[first][key_cols].reset_index(drop=True)
     out["base_period"] = base
     out["period"] = period
     out["base_value"] = b
@@ -165,13 +182,21 @@ def change(
     return out
 
 
+@overload
 def index_to(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame, base: str, *, scale: float = 100.0, keys: Sequence[str] | None = None
+) -> pd.DataFrame: ...
+@overload
+def index_to(
+    frame: _Frame, base: str, *, scale: float = 100.0, keys: Sequence[str] | None = None
+) -> _Frame: ...
+def index_to(
+    frame: Any,
     base: str,
     *,
     scale: float = 100.0,
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """Index every series to its value in period *base* (base = *scale*).
 
     Parameters
@@ -210,6 +235,10 @@ def index_to(
     1         x  GM0303   2020  717.0  153.2
     2         x  GM0303   2021    NaN    NaN
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.index_to(frame, base, scale=scale, keys=keys)
     validate_tidy(frame)
     key_cols = series_keys(frame, keys)
     in_base = _period_mask(frame, base, "base")
@@ -225,13 +254,21 @@ def index_to(
     return out
 
 
+@overload
 def share_of(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame, total: str, *, within: str = "region", keys: Sequence[str] | None = None
+) -> pd.DataFrame: ...
+@overload
+def share_of(
+    frame: _Frame, total: str, *, within: str = "region", keys: Sequence[str] | None = None
+) -> _Frame: ...
+def share_of(
+    frame: Any,
     total: str,
     *,
     within: str = "region",
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """Each row's value as a percentage of a total row of the same series and period.
 
     With the defaults, each region's share of region *total* (``"DNU"``); with
@@ -274,6 +311,10 @@ def share_of(
     1         x  GM0184   2022   61.0       12.1
     2         x     DNU   2022  506.0      100.0
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.share_of(frame, total, within=within, keys=keys)
     validate_tidy(frame)
     if within not in frame.columns:
         raise IndicatorError(

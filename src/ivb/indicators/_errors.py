@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ivb._errors import IvbError
 
-__all__ = ["IndicatorError", "MeasurementsError", "MissingExtraError", "PoliceDataError"]
+__all__ = [
+    "IndicatorError",
+    "MeasurementsError",
+    "MissingExtraError",
+    "OpenDataError",
+    "PoliceDataError",
+]
 
 
 class IndicatorError(IvbError, ValueError):
@@ -28,6 +34,14 @@ class PoliceDataError(IndicatorError):
     """
 
 
+class OpenDataError(IndicatorError):
+    """An open-data file (CBS, police) cannot be read as its publisher documents it.
+
+    The message names the file, the line (1 is the header) and the column, and the
+    value that came.
+    """
+
+
 class MissingExtraError(IvbError, ImportError):
     """An optional dependency is needed but not installed.
 
@@ -36,5 +50,11 @@ class MissingExtraError(IvbError, ImportError):
 
 
 # Show the errors under the name users import them by.
-for _cls in (IndicatorError, MeasurementsError, MissingExtraError, PoliceDataError):
+for _cls in (
+    IndicatorError,
+    MeasurementsError,
+    MissingExtraError,
+    OpenDataError,
+    PoliceDataError,
+):
     _cls.__module__ = "ivb.indicators"

@@ -10,7 +10,7 @@ Other columns (``table``, ``category``, ...) identify the series further.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,9 @@ from ivb.indicators._errors import MeasurementsError
 
 if TYPE_CHECKING:
     from ivb.model import Figure, Policy, Table
+
+#: A frame of another engine (Polars, DuckDB, Dask).
+_Frame = TypeVar("_Frame")
 
 __all__ = [
     "EXTERNAL_REGION_CODES",
@@ -196,12 +199,26 @@ def region_groups(policy: Policy) -> dict[str, tuple[str, ...]]:
     return {g.code: tuple(region_code(policy, m) for m in g.members) for g in policy.regions}
 
 
+@overload
 def add_aggregates(
     frame: pd.DataFrame,
     groups: Mapping[str, Sequence[str]],
     *,
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> pd.DataFrame: ...
+@overload
+def add_aggregates(
+    frame: _Frame,
+    groups: Mapping[str, Sequence[str]],
+    *,
+    keys: Sequence[str] | None = None,
+) -> _Frame: ...
+def add_aggregates(
+    frame: Any,
+    groups: Mapping[str, Sequence[str]],
+    *,
+    keys: Sequence[str] | None = None,
+) -> Any:
     """Add one row per group and period: the sum of the group's members.
 
     A group's value is missing (NaN, *not published*) when any member's value is
@@ -244,6 +261,10 @@ def add_aggregates(
     4         x     AB   2019    3.0
     5         x     AB   2020    NaN
     """
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc as _engines
+
+        return _engines.add_aggregates(frame, groups, keys=keys)
     validate_tidy(frame)
     key_cols = [k for k in series_keys(frame, keys) if k != "region"]
     present = set(frame["region"].astype(str).unique())

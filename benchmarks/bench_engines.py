@@ -1,0 +1,301 @@
+"""Benchmark: ivb's ``change`` on every engine against a hand-written query on that engine.
+
+Builds a synthetic table shaped like police open data by buurt and month (47022NED in
+tidy form): buurten x 30 crime types x 24 months, 10^7 rows by default (``--rows``;
+10^8 on request), about 5% not published. Then, for each installed engine, times
+``change(frame, "2023-01", "2024-01")`` (best of ``--repeat`` runs) against what an
+analyst would write by hand on the same engine:
+
+- pandas: a filter, ``groupby(...).agg`` of the two periods, and the arithmetic;
+- Polars: one lazy expression (filter, ``group_by`` with filtered ``first``);
+- DuckDB: one SQL query (``max(value) FILTER (WHERE period = ...)``, ``GROUP BY``);
+- Dask: a filter and a ``groupby`` per period, joined.
+
+Both sides are timed until their result is computed (a pandas or Polars frame; for
+DuckDB, ivb's relation over its computed Arrow result and the hand query's Arrow table;
+for Dask, a pandas frame) and checked to give the same values. Exporting ivb's DuckDB
+relation to Arrow once more costs a further copy of the result (one row per series), not
+counted here. Each measurement runs in a fresh process, which builds the table, then runs the
+query while a thread samples its resident memory: *peak memory* is the highest resident
+size during the query minus the size before it. The ratio is ivb's time over the hand
+query's; the goal is at most 1.3 on every engine.
+
+Run: ``nice -n 19 python benchmarks/bench_engines.py`` (``--rows 1000000`` while
+developing, ``--engines polars duckdb`` for some engines, ``--in-process`` to skip the
+fresh processes and the memory figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ivb.indicators import available_engines, change, to_pandas
+
+BASE, PERIOD = "2023-01", "2024-01"
+KEYS = ["indicator", "region", "category"]
+N_TYPES, N_MONTHS = 30, 24
+GOAL = 1.3
+
+
+def synthetic(rows: int) -> pd.DataFrame:
+    """A tidy buurt x crime type x month table of about *rows* rows (categorical text)."""
+    n_buurten = max(1, rows // (N_TYPES * N_MONTHS))
+    rng = np.random.default_rng(47022)
+    buurten = [
+        f"BU{(i // 100) % 10000:04d}{(i // 10) % 10:02d}{i % 10:02d}" for i in range(n_buurten)
+    ]
+    types = [f"{1 + i // 10}.{1 + (i // 5) % 2}.{1 + i % 5}" for i in range(N_TYPES)]
+    months = [f"{2023 + m // 12}-{1 + m % 12:02d}" for m in range(N_MONTHS)]
+    n = n_buurten * N_TYPES * N_MONTHS
+    b = np.repeat(np.arange(n_buurten), N_TYPES * N_MONTHS)
+    t = np.tile(np.repeat(np.arange(N_TYPES), N_MONTHS), n_buurten)
+    m = np.tile(np.arange(N_MONTHS), n_buurten * N_TYPES)
+    values = rng.poisson(3, n).astype(float)
+    values[rng.random(n) < 0.05] = np.nan
+
+    def cat(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype=object))
+
+    return pd.DataFrame(
+        {
+            "indicator": cat(np.zeros(n, dtype=np.int64), ["geregistreerde-misdrijven"]),
+            "region": cat(b, buurten),
+            "category": cat(t, types),
+            "period": cat(m, months),
+            "value": values,
+        }
+    )
+
+
+def native(frame: pd.DataFrame, engine: str) -> Any:
+    """The table on *engine*, built once before timing."""
+    if engine == "pandas":
+        return frame
+    import polars as pl
+
+    pl_frame = pl.from_pandas(frame).with_columns(pl.col([*KEYS, "period"]).cast(pl.String))
+    if engine == "polars":
+        return pl_frame
+    if engine == "duckdb":
+        import duckdb
+
+        arrow = pl_frame.to_arrow()
+        con = duckdb.connect()
+        return con.from_arrow(arrow), con, arrow
+    import dask.dataframe as dd
+
+    text = frame.astype({c: str for c in [*KEYS, "period"]})
+    return dd.from_pandas(text, npartitions=os.cpu_count() or 2)
+
+
+def ivb_query(engine: str, data: Any) -> Any:
+    """ivb's change on *engine*, materialised."""
+    if engine == "duckdb":
+        data = data[0]
+    out = change(data, BASE, PERIOD, keys=KEYS)
+    if engine == "dask":
+        return out.compute()
+    return out
+
+
+def hand_query(engine: str, data: Any) -> Any:
+    """The same result written by hand on *engine*, materialised."""
+    if engine == "pandas":
+        sub = data[data["period"].isin([BASE, PERIOD])]
+        grouped = sub.assign(
+            base_value=sub["value"].where(sub["period"] == BASE),
+            value_=sub["value"].where(sub["period"] == PERIOD),
+        ).groupby(KEYS, observed=True, sort=False)
+        out = grouped.agg(base_value=("base_value", "max"), value=("value_", "max")).reset_index()
+        out["change"] = out["value"] - out["base_value"]
+        b = out["base_value"]
+        out["change_pct"] = (out["change"] / b.abs() * 100.0).where(b != 0)
+        return out
+    if engine == "polars":
+        import polars as pl
+
+        v, p = pl.col("value"), pl.col("period")
+        return (
+            data.lazy()
+            .filter(p.is_in([BASE, PERIOD]))
+            .group_by(KEYS, maintain_order=True)
+            .agg(base_value=v.filter(p == BASE).first(), value=v.filter(p == PERIOD).first())
+            .with_columns(change=pl.col("value") - pl.col("base_value"))
+            .with_columns(
+                change_pct=pl.when(pl.col("base_value") != 0).then(
+                    pl.col("change") / pl.col("base_value").abs() * 100.0
+                )
+            )
+            .collect()
+        )
+    if engine == "duckdb":
+        relation = data[0]
+        sql = f"""
+            SELECT {", ".join(KEYS)}, base_value, value, value - base_value AS change,
+                   CASE WHEN base_value <> 0
+                        THEN (value - base_value) / abs(base_value) * 100 END AS change_pct
+            FROM (SELECT {", ".join(KEYS)},
+                         max(value) FILTER (WHERE period = '{BASE}') AS base_value,
+                         max(value) FILTER (WHERE period = '{PERIOD}') AS value
+                  FROM t WHERE period IN ('{BASE}', '{PERIOD}')
+                  GROUP BY {", ".join(KEYS)})
+        """
+        return relation.query("t", sql).to_arrow_table()
+    sub = data[data["period"].isin([BASE, PERIOD])]
+    base = sub[sub["period"] == BASE].groupby(KEYS)["value"].max().rename("base_value")
+    value = sub[sub["period"] == PERIOD].groupby(KEYS)["value"].max().rename("value")
+    both = base.to_frame().join(value.to_frame(), how="outer").compute().reset_index()
+    both["change"] = both["value"] - both["base_value"]
+    b = both["base_value"]
+    both["change_pct"] = (both["change"] / b.abs() * 100.0).where(b != 0)
+    return both
+
+
+def _as_pandas(result: Any) -> pd.DataFrame:
+    if hasattr(result, "to_pandas") and not isinstance(result, pd.DataFrame):
+        return result.to_pandas()
+    return to_pandas(result)
+
+
+def check_same(a: Any, b: Any) -> None:
+    """Both results hold the same series with the same numbers."""
+    left, right = _as_pandas(a), _as_pandas(b)
+    cols = ["base_value", "value", "change", "change_pct"]
+    left = left.astype({k: str for k in KEYS}).sort_values(KEYS).reset_index(drop=True)
+    right = right.astype({k: str for k in KEYS}).sort_values(KEYS).reset_index(drop=True)
+    assert len(left) == len(right), (len(left), len(right))
+    assert (left[KEYS].to_numpy() == right[KEYS].to_numpy()).all()
+    np.testing.assert_allclose(
+        left[cols].to_numpy(dtype=float), right[cols].to_numpy(dtype=float), rtol=1e-12
+    )
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class _Peak:
+    """Samples the resident memory of this process in a thread while it runs."""
+
+    def __init__(self) -> None:
+        self.before = _rss()
+        self.peak = self.before
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _rss())
+            time.sleep(0.002)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak extra resident memory in MB."""
+        self._stop.set()
+        self._thread.join()
+        return (max(self.peak, _rss()) - self.before) / 2**20
+
+
+def timed(fn: Callable[[], Any], repeat: int, memory: bool) -> tuple[float, float, Any]:
+    """Best time of *repeat* runs, peak extra resident memory (MB) of the first, result."""
+    best, peak_mb, result = float("inf"), float("nan"), None
+    for i in range(repeat):
+        sampler = _Peak() if memory and i == 0 else None
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+        if sampler is not None:
+            peak_mb = sampler.stop()
+    return best, peak_mb, result
+
+
+def worker(engine: str, side: str, rows: int, repeat: int, memory: bool) -> dict[str, Any]:
+    """One measurement: build the table, time one side, return the figures."""
+    frame = synthetic(rows)
+    data = native(frame, engine)
+    del frame
+    fn = ivb_query if side == "ivb" else hand_query
+    seconds, peak, result = timed(lambda: fn(engine, data), repeat, memory)
+    out = _as_pandas(result)
+    return {
+        "engine": engine,
+        "side": side,
+        "rows": int(rows // (N_TYPES * N_MONTHS)) * N_TYPES * N_MONTHS,
+        "seconds": seconds,
+        "peak_mb": peak,
+        "series": len(out),
+        "checksum": float(np.nansum(out["change"].to_numpy(dtype=float))),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=float, default=1e7, help="table size (default 1e7)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best is kept)")
+    parser.add_argument("--engines", nargs="*", default=None, help="engines (default: all)")
+    parser.add_argument("--in-process", action="store_true", help="no fresh processes, no memory")
+    parser.add_argument("--worker", nargs=2, metavar=("ENGINE", "SIDE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    rows = int(args.rows)
+    if args.worker:
+        print(json.dumps(worker(*args.worker, rows, args.repeat, memory=True)))
+        return {}
+    engines = [e for e in (args.engines or available_engines()) if e in available_engines()]
+    if any(e != "pandas" for e in engines) and importlib.util.find_spec("polars") is None:
+        engines = ["pandas"]  # the other engines' tables are built through Polars
+    results: dict[str, dict[str, dict[str, Any]]] = {}
+    for engine in engines:
+        results[engine] = {}
+        if args.in_process:
+            frame = synthetic(rows)
+            data = native(frame, engine)
+            outs = {}
+            for side, fn in (("ivb", ivb_query), ("hand", hand_query)):
+                seconds, peak, outs[side] = timed(
+                    functools.partial(fn, engine, data), args.repeat, memory=False
+                )
+                results[engine][side] = {"seconds": seconds, "peak_mb": peak}
+            check_same(outs["ivb"], outs["hand"])
+        else:
+            for side in ("ivb", "hand"):
+                done = subprocess.run(
+                    [sys.executable, __file__, "--rows", str(rows), "--repeat", str(args.repeat),
+                     "--worker", engine, side],
+                    capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                results[engine][side] = json.loads(done.stdout.strip().splitlines()[-1])
+            ivb_r, hand_r = results[engine]["ivb"], results[engine]["hand"]
+            assert ivb_r["series"] == hand_r["series"], (ivb_r, hand_r)
+            assert np.isclose(ivb_r["checksum"], hand_r["checksum"]), (ivb_r, hand_r)
+    n = int(rows // (N_TYPES * N_MONTHS)) * N_TYPES * N_MONTHS
+    print(f"change({BASE!r} -> {PERIOD!r}) on {n:,} rows (buurt x crime type x month)")
+    print(
+        f"{'engine':<8} {'ivb s':>8} {'hand s':>8} {'ratio':>6} {'ivb MB':>8} {'hand MB':>8}  goal"
+    )
+    for engine, sides in results.items():
+        i, h = sides["ivb"], sides["hand"]
+        ratio = i["seconds"] / h["seconds"]
+        mark = "ok" if ratio <= GOAL else f"over {GOAL}x"
+        print(
+            f"{engine:<8} {i['seconds']:8.3f} {h['seconds']:8.3f} {ratio:6.2f} "
+            f"{i['peak_mb']:8.0f} {h['peak_mb']:8.0f}  {mark}"
+        )
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,347 @@
+"""The indicator calculations written once against narwhals, for every non-pandas engine.
+
+:func:`~ivb.indicators.change`, :func:`~ivb.indicators.index_to`,
+:func:`~ivb.indicators.share_of` and :func:`~ivb.indicators.add_aggregates` take a
+pandas DataFrame (their own vectorised path) or any frame narwhals knows: a Polars
+``DataFrame`` or ``LazyFrame``, a DuckDB relation, a Dask DataFrame. For those they run
+the one implementation in this module, written once against the narwhals API, and
+give back a frame of the kind that came in. The results equal the pandas results
+value for value; missing values are ``null`` where the engine has nulls (NaN in
+pandas), and lazy engines (DuckDB, Dask, a Polars ``LazyFrame``) return the rows
+sorted by the series keys, since they keep no row order.
+
+This module imports narwhals, so it is imported only when a non-pandas frame comes:
+``import ivb.indicators`` stays free of narwhals, Polars, DuckDB and Dask.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+import narwhals as nw
+
+from ivb.indicators._engines import engine_of, need_engine
+from ivb.indicators._errors import IndicatorError, MeasurementsError
+
+__all__ = ["add_aggregates", "change", "index_to", "share_of"]
+
+_NON_KEY = ("period", "period_code", "value")
+_ROW = "__ivb_row"
+
+
+def native_frame(frame: object) -> Any:
+    """narwhals' frame of *frame* (quiet about where its Dask support will live)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Dask support is moving", category=FutureWarning)
+        return nw.from_native(cast(Any, frame))
+
+
+def _start(frame: object) -> tuple[Any, bool]:
+    """The narwhals frame of *frame* and whether it is lazy."""
+    try:
+        obj = native_frame(frame)
+    except TypeError:
+        raise MeasurementsError(
+            f"frame: expected a DataFrame of pandas, Polars, DuckDB or Dask, "
+            f"got {type(frame).__name__}"
+        ) from None
+    return obj, isinstance(obj, nw.LazyFrame)
+
+
+def _columns(obj: Any) -> list[str]:
+    return [str(c) for c in obj.collect_schema().names()]
+
+
+def _validate(obj: Any) -> list[str]:
+    schema = obj.collect_schema()
+    names = [str(c) for c in schema.names()]
+    required = ("indicator", "region", "period", "value")
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise MeasurementsError(
+            f"frame: missing columns {', '.join(missing)}; expected at least "
+            f"{', '.join(required)} (found {', '.join(names) or 'no columns'})"
+        )
+    dtype = schema["value"]
+    if not (dtype.is_numeric() or dtype == nw.Unknown):
+        raise MeasurementsError(
+            f"frame: column 'value' must be numeric (null for not published); got {dtype}"
+        )
+    return names
+
+
+def _keys(names: Sequence[str], keys: Sequence[str] | None) -> list[str]:
+    if keys is None:
+        return [c for c in names if c not in _NON_KEY]
+    out = list(keys)
+    for k in out:
+        if k in _NON_KEY:
+            raise MeasurementsError(f"keys: {k!r} varies within a series and cannot be a key")
+        if k not in names:
+            raise MeasurementsError(f"keys: no column {k!r}; the frame has {', '.join(names)}")
+    return out
+
+
+def _rows(obj: Any, lazy: bool) -> list[dict[str, Any]]:
+    frame = obj.collect() if lazy else obj
+    rows: list[dict[str, Any]] = frame.rows(named=True)
+    return rows
+
+
+def _periods(obj: Any, lazy: bool) -> str:
+    distinct = obj.select(nw.col("period").cast(nw.String)).unique()
+    found = sorted(str(r["period"]) for r in _rows(distinct, lazy) if r["period"] is not None)
+    return ", ".join(found[:12]) or "none"
+
+
+def _materialise(out: Any, native: object) -> Any:
+    """Compute a lazy result once, eagerly (for Dask this beats persisting it: one
+    graph optimisation and one computation instead of three)."""
+    return out.collect()
+
+
+def _finish(out: Any, lazy: bool, native: object, order: list[str]) -> Any:
+    """Give a (computed) result back as the input's kind (lazy results: rows unordered)."""
+    if not lazy:
+        return out.to_native()
+    computed = out.collect() if isinstance(out, nw.LazyFrame) else out
+    engine = engine_of(native)
+    if engine == "duckdb":
+        duckdb = need_engine("duckdb")
+        return duckdb.from_arrow(computed.to_arrow())
+    if engine == "dask":
+        dd = need_engine("dask")
+        return dd.from_pandas(computed.to_pandas().reset_index(drop=True), npartitions=1)
+    return computed.lazy().to_native()
+
+
+def _value(column: str = "value") -> Any:
+    """A float column with NaN as null: one notion of *not published*."""
+    col = nw.col(column).cast(nw.Float64)
+    return nw.when(~col.is_nan()).then(col)
+
+
+def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None = None) -> Any:
+    """:func:`ivb.indicators.change` on any narwhals-supported frame."""
+    obj, lazy = _start(frame)
+    names = _validate(obj)
+    key_cols = _keys(names, keys)
+    in_base = nw.col("period") == base
+    in_period = nw.col("period") == period
+    sub = obj.filter(nw.col("period").is_in([base, period]))
+    if not lazy:
+        sub = sub.with_row_index(_ROW)
+    # NaN is made null after the grouping, on one row per series: a series has one
+    # row per period (checked below), so its max is that row's value, NaN or not
+    value = nw.col("value").cast(nw.Float64)
+    sub = sub.with_columns(
+        __b=nw.when(in_base).then(value),
+        __v=nw.when(in_period).then(value),
+        __nb=in_base.cast(nw.Int64),
+        __np=in_period.cast(nw.Int64),
+    )
+    aggs = [
+        nw.col("__b").max(),
+        nw.col("__v").max(),
+        nw.col("__nb").sum(),
+        nw.col("__np").sum(),
+    ]
+    if not lazy:
+        aggs.append(nw.col(_ROW).min())
+    bv, vv = _value("__b"), _value("__v")
+    # one query: the result with its two check columns, computed once
+    grouped = (
+        sub.group_by(*key_cols)
+        .agg(*aggs)
+        .with_columns(
+            base_period=nw.lit(base, nw.String),
+            period=nw.lit(period, nw.String),
+            base_value=bv,
+            value=vv,
+            change=vv - bv,
+            change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
+        )
+    )
+    grouped = _materialise(grouped, frame) if lazy else grouped.sort(_ROW)
+    stats = _rows(
+        grouped.select(
+            nw.col("__nb").sum().alias("base"),
+            nw.col("__np").sum().alias("period"),
+            nw.col("__nb").max().alias("base_max"),
+            nw.col("__np").max().alias("period_max"),
+        ),
+        isinstance(grouped, nw.LazyFrame),
+    )[0]
+    checks = (("base", base, "__nb"), ("period", period, "__np"))
+    for what, wanted, _flag in checks:
+        if not stats[what]:
+            raise IndicatorError(
+                f"{what}: no rows for period {wanted!r}; periods in the frame: "
+                f"{_periods(obj, lazy)}"
+            )
+    for what, wanted, flag in checks:
+        if stats[f"{what}_max"] > 1:
+            dup = grouped.filter(nw.col(flag) > 1).head(1)
+            first = _rows(dup, isinstance(dup, nw.LazyFrame))[0]
+            where = ", ".join(f"{k}={first[k]!r}" for k in key_cols)
+            raise MeasurementsError(
+                f"frame: more than one value for period {wanted!r} of the series {where}; "
+                "give one row per series and period"
+            )
+    out = grouped.select(
+        *key_cols, "base_period", "period", "base_value", "value", "change", "change_pct"
+    )
+    return _finish(out, lazy, frame, key_cols)
+
+
+def index_to(
+    frame: object,
+    base: str,
+    *,
+    scale: float = 100.0,
+    keys: Sequence[str] | None = None,
+) -> Any:
+    """:func:`ivb.indicators.index_to` on any narwhals-supported frame."""
+    obj, lazy = _start(frame)
+    names = _validate(obj)
+    key_cols = _keys(names, keys)
+    if not lazy:
+        obj = obj.with_row_index(_ROW)
+    bases = (
+        obj.filter(nw.col("period") == base)
+        .with_columns(__base=_value())
+        .group_by(*key_cols)
+        .agg(nw.col("__base").max(), nw.len().alias("__n"))
+    )
+    checked = bases.collect() if lazy else bases
+    _check_lookup(checked, key_cols, lambda: _no_base(obj, lazy, base), f"period {base!r}")
+    joined = obj.join(bases.drop("__n"), on=key_cols, how="left")
+    if not lazy:
+        joined = joined.sort(_ROW)
+    base_value = nw.col("__base")
+    out = joined.with_columns(
+        index=nw.when(base_value != 0).then(_value() / base_value * scale)
+    ).select(*names, "index")
+    return _finish(out, lazy, frame, [*key_cols, "period"])
+
+
+def _no_base(obj: Any, lazy: bool, base: str) -> IndicatorError:
+    return IndicatorError(
+        f"base: no rows for period {base!r}; periods in the frame: {_periods(obj, lazy)}"
+    )
+
+
+def _check_lookup(
+    lookup: Any, key_cols: Sequence[str], empty: Any, what: str, *, message: str | None = None
+) -> None:
+    if not len(lookup):
+        raise empty()
+    dup = lookup.filter(nw.col("__n") > 1)
+    if len(dup):
+        if message is not None:
+            raise MeasurementsError(message)
+        first = dup.head(1).rows(named=True)[0]
+        where = ", ".join(f"{k}={first[k]!r}" for k in key_cols)
+        raise MeasurementsError(
+            f"frame: more than one value for {what} of the series {where}; "
+            "give one row per series and period"
+        )
+
+
+def share_of(
+    frame: object,
+    total: str,
+    *,
+    within: str = "region",
+    keys: Sequence[str] | None = None,
+) -> Any:
+    """:func:`ivb.indicators.share_of` on any narwhals-supported frame."""
+    obj, lazy = _start(frame)
+    names = _validate(obj)
+    if within not in names:
+        raise IndicatorError(f"within: no column {within!r}; the frame has {', '.join(names)}")
+    key_cols = [k for k in _keys(names, keys) if k != within]
+    if not lazy:
+        obj = obj.with_row_index(_ROW)
+    on = [*key_cols, "period"]
+    totals = (
+        obj.filter(nw.col(within) == total)
+        .with_columns(__total=_value())
+        .group_by(*on)
+        .agg(nw.col("__total").max(), nw.len().alias("__n"))
+    )
+    checked = totals.collect() if lazy else totals
+
+    def empty() -> IndicatorError:
+        return IndicatorError(f"total: no row has {within} = {total!r}")
+
+    _check_lookup(
+        checked,
+        on,
+        empty,
+        "",
+        message=f"frame: more than one {within} = {total!r} row for one series and period",
+    )
+    joined = obj.join(totals.drop("__n"), on=on, how="left")
+    if not lazy:
+        joined = joined.sort(_ROW)
+    tot = nw.col("__total")
+    out = joined.with_columns(share_pct=nw.when(tot != 0).then(_value() / tot * 100.0)).select(
+        *names, "share_pct"
+    )
+    return _finish(out, lazy, frame, [*key_cols, within, "period"])
+
+
+def add_aggregates(
+    frame: object,
+    groups: Mapping[str, Sequence[str]],
+    *,
+    keys: Sequence[str] | None = None,
+) -> Any:
+    """:func:`ivb.indicators.add_aggregates` on any narwhals-supported frame."""
+    obj, lazy = _start(frame)
+    names = _validate(obj)
+    key_cols = [k for k in _keys(names, keys) if k != "region"]
+    present = obj.filter(nw.col("region").is_in(list(groups))).select("region").unique()
+    clash = sorted(str(r["region"]) for r in _rows(present, lazy))
+    if clash:
+        raise MeasurementsError(
+            f"groups: the frame already has rows for {', '.join(clash)}; "
+            "aggregates are computed from the members, never given twice"
+        )
+    schema = obj.collect_schema()
+    parts = [obj.with_columns(nw.col("region").cast(nw.String))]
+    by = [*key_cols, "period"]
+    indexed = obj if lazy else obj.with_row_index(_ROW)
+    for code, members in groups.items():
+        uniq = list(dict.fromkeys(members))
+        m = len(uniq)
+        aggs = [
+            nw.col("__v").sum(),
+            nw.col("__v").count().alias("__count"),
+            nw.col("region").n_unique().alias("__regions"),
+        ]
+        if not lazy:
+            aggs.append(nw.col(_ROW).min())
+        agg = (
+            indexed.filter(nw.col("region").is_in(uniq))
+            .with_columns(__v=_value())
+            .group_by(*by)
+            .agg(*aggs)
+        )
+        if not lazy:
+            agg = agg.sort(_ROW)
+        complete = (nw.col("__count") >= m) & (nw.col("__regions") >= m)
+        part = agg.select(
+            *[nw.col(c) for c in by],
+            nw.lit(code, nw.String).alias("region"),
+            nw.when(complete).then(nw.col("__v")).cast(schema["value"]).alias("value"),
+        )
+        parts.append(part)
+    if lazy:
+        parts = [p.collect() for p in parts]
+    nonempty = [parts[0], *[p for p in parts[1:] if len(p)]]
+    out = nw.concat(nonempty, how="diagonal").select(*names)
+    return _finish(out, lazy, frame, [])

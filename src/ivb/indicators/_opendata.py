@@ -1,0 +1,155 @@
+"""Shared reading of CBS open-data tables: sources, padded codes, empty and ``.`` cells.
+
+A source is a CSV file (the CBS/OData export, comma- or semicolon-separated), a
+DataFrame of it, or its records (a list of mappings, as the OData API returns them).
+Every error names the place: ``file, line N, column 'X'`` for files (line 1 is the
+header), ``records, record N, column 'X'`` otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from ivb.indicators._errors import OpenDataError
+
+__all__ = [
+    "MISSING_CELLS",
+    "Source",
+    "csv_separator",
+    "numbers",
+    "place",
+    "read_source",
+    "stripped_codes",
+]
+
+#: Cell texts that mean *not published* (CBS writes ``.`` for "gegevens ontbreken").
+MISSING_CELLS = frozenset({"", "."})
+
+Source = str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, Any]]
+
+
+def place(what: str, row: int, column: str, *, is_file: bool) -> str:
+    """``file, line N, column 'X'`` for a 0-based data *row* (the header is line 1)."""
+    if is_file:
+        return f"{what}, line {row + 2}, column {column!r}"
+    return f"{what}, record {row + 1}, column {column!r}"
+
+
+def csv_separator(path: Path) -> str:
+    """``;`` or ``,``, whichever the header line has more of."""
+    with path.open(encoding="utf-8-sig") as fh:
+        head = fh.readline()
+    return ";" if head.count(";") > head.count(",") else ","
+
+
+def read_source(source: object, *, what: str = "source") -> tuple[pd.DataFrame, str, bool]:
+    """The raw table of *source* as text cells, its name for messages, whether a file.
+
+    Raises
+    ------
+    OpenDataError
+        If the file does not exist or is no CSV, or *source* is of another kind.
+    """
+    if isinstance(source, pd.DataFrame):
+        return source, "frame", False
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.is_file():
+            raise OpenDataError(f"{path}: no such file")
+        try:
+            frame = pd.read_csv(
+                path,
+                sep=csv_separator(path),
+                dtype=str,
+                keep_default_na=False,
+                encoding="utf-8-sig",
+            )
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise OpenDataError(f"{path}: cannot read as CSV: {exc}") from None
+        frame.columns = [str(c).strip() for c in frame.columns]
+        return frame, str(path), True
+    if isinstance(source, Iterable):
+        records = list(source)
+        if not all(isinstance(r, Mapping) for r in records):
+            raise OpenDataError(
+                "records: expected mappings (one per row, as the OData API returns them)"
+            )
+        return pd.DataFrame.from_records(records), "records", False
+    raise OpenDataError(
+        f"{what}: expected a CSV path, a DataFrame or a list of records, "
+        f"got {type(source).__name__}"
+    )
+
+
+def _row(position: int, rows: npt.NDArray[np.int64] | None, offset: int) -> int:
+    """The data row (0-based, in the whole file) of a *position* in a column."""
+    return (int(rows[position]) if rows is not None else position) + offset
+
+
+def stripped_codes(
+    column: pd.Series,
+    what: str,
+    name: str,
+    *,
+    is_file: bool,
+    rows: npt.NDArray[np.int64] | None = None,
+    offset: int = 0,
+) -> tuple[npt.NDArray[np.int64], list[str]]:
+    """Codes of a padded code column: integer codes and the distinct stripped codes.
+
+    Each distinct value is stripped once. An empty code is an error naming its place:
+    position ``i`` of the column is data row ``rows[i]`` (default ``i``) plus *offset*
+    (the rows of earlier chunks).
+    """
+    raw, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
+    cleaned = ["" if u is None else str(u).strip() for u in uniques]
+    empty = [i for i, c in enumerate(cleaned) if not c]
+    bad = (raw < 0) | np.isin(raw, empty)
+    if bad.any():
+        row = _row(int(np.flatnonzero(bad)[0]), rows, offset)
+        raise OpenDataError(f"{place(what, row, name, is_file=is_file)}: the code is empty")
+    recoded, cats = pd.factorize(np.asarray(cleaned, dtype=object))
+    return recoded[raw].astype(np.int64), [str(c) for c in cats]
+
+
+def numbers(
+    column: pd.Series,
+    what: str,
+    name: str,
+    *,
+    is_file: bool,
+    rows: npt.NDArray[np.int64] | None = None,
+    offset: int = 0,
+) -> npt.NDArray[np.float64]:
+    """The numbers of a measure column; empty and ``.`` cells are NaN (not published).
+
+    A decimal comma or any other text is refused with the place of its first cell.
+    """
+    if pd.api.types.is_numeric_dtype(column):
+        return column.to_numpy(dtype=float, na_value=np.nan)
+    raw, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
+    parsed = np.empty(len(uniques), dtype=float)
+    for i, u in enumerate(uniques):
+        text = "" if u is None else str(u).strip()
+        if text in MISSING_CELLS:
+            parsed[i] = np.nan
+            continue
+        try:
+            parsed[i] = float(text)
+        except ValueError:
+            row = _row(int(np.flatnonzero(raw == i)[0]), rows, offset)
+            raise OpenDataError(
+                f"{place(what, row, name, is_file=is_file)}: expected a number with a decimal "
+                f"point, or an empty cell or '.' (not published); got {u!r}"
+            ) from None
+    out = np.full(len(raw), np.nan)
+    ok = raw >= 0
+    out[ok] = parsed[raw[ok]]
+    return out

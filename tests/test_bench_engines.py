@@ -1,0 +1,42 @@
+"""The engines benchmark runs at a tiny size: every installed engine, both sides agree."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_engines.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> object:
+    spec = importlib.util.spec_from_file_location("bench_engines", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_engines"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tiny_run_on_every_installed_engine(
+    bench: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ivb.indicators import available_engines
+
+    results = bench.main(["--rows", "3000", "--repeat", "1", "--in-process"])  # type: ignore[attr-defined]
+    engines = list(available_engines()) if importlib.util.find_spec("polars") else ["pandas"]
+    assert list(results) == engines
+    for sides in results.values():
+        assert sides["ivb"]["seconds"] > 0 and sides["hand"]["seconds"] > 0
+    printed = capsys.readouterr().out
+    assert "on 2,880 rows" in printed and "ratio" in printed
+
+
+def test_the_synthetic_table_has_the_asked_shape(bench: object) -> None:
+    frame = bench.synthetic(7200)  # type: ignore[attr-defined]
+    assert len(frame) == 7200 and frame["region"].nunique() == 10
+    assert frame["period"].nunique() == 24 and frame["category"].nunique() == 30
+    assert set(frame["region"].astype(str).str[:2]) == {"BU"}
