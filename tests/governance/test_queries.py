@@ -23,7 +23,7 @@ from ivb.governance import (
     responsibilities,
     who_owns,
 )
-from ivb.governance._core import GraphError
+from ivb.governance import GraphError
 from ivb.model import Municipality, Partner, Policy
 from tests.governance.helpers import assert_same_graph
 from tests.strategies import governance_policies

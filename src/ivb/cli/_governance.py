@@ -62,7 +62,8 @@ def resolve(G: GovernanceGraph, text: str, kinds: Collection[str] = ()) -> str:
 
 
 def who_owns_data(G: GovernanceGraph, theme: str | None = None) -> list[dict[str, Any]]:
-    """Owner and coordinators of every theme and speerpunt, or of one (``ivb who-owns --json``)."""
+    """Tier, leads, municipalities, owner and coordinators of every theme and speerpunt, or of
+    one (``ivb who-owns --json``)."""
     ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
     return [attrs.asdict(o) for o in ownerships(G, ids)]
 
@@ -74,22 +75,34 @@ def _table(rows: list[list[str]]) -> list[str]:
     ]
 
 
+def _lead_cell(r: dict[str, Any]) -> str:
+    if r["lead_names"]:
+        label = f" ({r['lead_label']})" if r["lead_label"] else ""
+        return ", ".join(r["lead_names"]) + label
+    if r["no_lead"]:
+        return "geen"
+    return "niet vermeld"
+
+
 def render_who_owns(rows: list[dict[str, Any]]) -> str:
-    """The owners as a table for a terminal."""
+    """Leads, municipalities and coordinators as a table for a terminal.
+
+    The kind of each priority and the name of its lead are the policy's tier labels.
+    """
     if not rows:
-        return "Geen thema's of speerpunten.\n"
-    kinds = {"theme": "thema", "speerpunt": "speerpunt"}
-    table = [["naam", "soort", "eigenaar", "coördinatie"]]
+        return "Geen prioriteiten.\n"
+    table = [["naam", "soort", "trekker", "gemeenten", "coördinatie"]]
     for r in rows:
         table.append(
             [
                 f"{r['name']} [{r['id']}]",
-                kinds.get(r["kind"], r["kind"]),
-                r["owner_name"] or "-",
+                r["tier_name"] or r["kind"],
+                _lead_cell(r),
+                ", ".join(r["municipality_names"]) or "-",
                 ", ".join(r["coordinator_names"]) or "-",
             ]
         )
-    return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
+    return "Trekkers, gemeenten en coördinatie\n" + "\n".join(_table(table)) + "\n"
 
 
 def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:

@@ -42,6 +42,7 @@ from ivb.governance._dot import (
 from ivb.governance._errors import (
     GraphError,
     GraphFormatError,
+    LeadError,
     UnknownNodeError,
     WrongKindError,
 )
@@ -70,6 +71,7 @@ from ivb.governance._queries import (
     alignment,
     authority_over,
     escalation_path,
+    leads_of,
     members,
     owner_of,
     partners_of,
@@ -113,6 +115,7 @@ from ivb.governance._relations import (
     SHARES,
     TOOK_PART,
     USES,
+    WITHIN,
 )
 from ivb.governance._typing import (
     GovernanceGraph,
@@ -156,10 +159,12 @@ __all__ = [
     "SHARES",
     "TOOK_PART",
     "USES",
+    "WITHIN",
     "Change",
     "GovernanceGraph",
     "GraphError",
     "GraphFormatError",
+    "LeadError",
     "Meeting",
     "MeetingCalendar",
     "PolicyDiff",
@@ -178,6 +183,7 @@ __all__ = [
     "from_node_link",
     "from_popolo",
     "governance_view",
+    "leads_of",
     "meeting_calendar",
     "members",
     "owner_of",

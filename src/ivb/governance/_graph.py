@@ -42,11 +42,13 @@ from ivb.governance._relations import (
     SHARES,
     TOOK_PART,
     USES,
+    WITHIN,
 )
 from ivb.model import (
     KINDS,
     Action,
     Agenda,
+    Area,
     ConsultationBody,
     Document,
     Figure,
@@ -54,9 +56,12 @@ from ivb.model import (
     Milestone,
     Partner,
     Policy,
+    PrincipleSet,
+    PriorityTier,
     Reference,
     RegionGroup,
     Role,
+    Session,
     SourceRef,
     Speerpunt,
     Statement,
@@ -172,28 +177,38 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("themes", PRIORITISES, False),
     ),
     Instrument: (("municipalities", USES, True), ("owners", RUNS, True)),
-    Trend: (("themasessie", RAISED_IN, False),),
+    Trend: (("session", RAISED_IN, False),),
     Action: (
         ("actors", INVOLVES, False),
         ("partners", INVOLVES, False),
         ("instruments", INVOLVES, False),
         ("bodies", INVOLVES, False),
+        ("areas", CONCERNS, False),
     ),
     Theme: (
-        ("owner", OWNS, True),
+        ("leads", OWNS, True),
         ("municipalities", SHARES, True),
         ("coordinators", COORDINATES, True),
+        ("parent", WITHIN, False),
         ("trends", ADDRESSES, False),
         ("aligns_with", ALIGNS_WITH, False),
         ("programmes", BUILDS_ON, False),
+        ("areas", CONCERNS, False),
         ("actions", PURSUES, False),
     ),
     Speerpunt: (
-        ("municipality", PRIORITISES, True),
+        ("municipalities", PRIORITISES, True),
+        ("leads", OWNS, True),
         ("coordinators", COORDINATES, True),
+        ("parent", WITHIN, False),
         ("trends", ADDRESSES, False),
+        ("areas", CONCERNS, False),
         ("actions", PURSUES, False),
     ),
+    PrincipleSet: (("items", PURSUES, False),),
+    Session: (("participants", TOOK_PART, True),),
+    Area: (("municipality", WITHIN, False), ("parent", WITHIN, False)),
+    PriorityTier: (("parent", WITHIN, False),),
     Target: (
         ("municipality", SETS, True),
         ("speerpunt", MEASURES, False),
@@ -247,10 +262,16 @@ def _ids(value: object) -> Iterator[str]:
 
 
 def _entity_edges(
-    ident: str, obj: Any, present: Mapping[str, Any], policy_id: str | None
+    ident: str,
+    obj: Any,
+    present: Mapping[str, Any],
+    policy_id: str | None,
+    participants: Collection[str] = (),
 ) -> Iterator[RawEdge]:
     source: SourceRef | None = getattr(obj, "source", None)
     base: dict[str, Any] = {} if source is None else {"source_ref": source}
+    if ident in participants and policy_id is not None and policy_id in present:
+        yield ident, policy_id, TOOK_PART, "process.participants", dict(base)
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         for other in _ids(getattr(obj, field)):
             if other not in present:
@@ -278,9 +299,6 @@ def _entity_edges(
                 yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
             if obj.controls_policy:
                 yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
-    elif isinstance(obj, Partner):
-        if obj.themasessie and policy_id is not None and policy_id in present:
-            yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
@@ -294,7 +312,9 @@ def _entity_edges(
 
 
 def derive_edges(
-    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
+    nodes: Sequence[tuple[str, str, Any]],
+    policy_id: str | None = None,
+    participants: Collection[str] = (),
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
@@ -305,13 +325,14 @@ def derive_edges(
     order, so that any graph built by adding them in this order has the same
     adjacency order as one read back from an export. Edges to ids outside
     *nodes* are left out, and so are the edges to the policy node (``adopts``,
-    ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
-    and among *nodes*.
+    ``controls``, and ``took-part`` for the ids in *participants*, the
+    participants of the policy's process) unless *policy_id* is given and
+    among *nodes*.
     """
     present = {ident: obj for ident, _, obj in nodes}
     by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
     for ident, _, obj in nodes:
-        for edge in _entity_edges(ident, obj, present, policy_id):
+        for edge in _entity_edges(ident, obj, present, policy_id, frozenset(participants)):
             by_source[edge[0]].append(edge)
     out: list[tuple[str, str, str, dict[str, Any]]] = []
     for ident in present:
@@ -325,12 +346,20 @@ def derive_edges(
 
 
 def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
+    for principle_set in policy.principle_sets:
+        yield (
+            policy.id,
+            principle_set.id,
+            PURSUES,
+            "principle_sets",
+            {"source_ref": principle_set.source},
+        )
     for action in policy.principles:
         yield policy.id, action.id, PURSUES, "principles", {"source_ref": action.source}
     if policy.process is not None:
         base = {"source_ref": policy.process.source}
-        for session in policy.process.themasessies:
-            yield policy.id, session.id, HELD, "process.themasessies", dict(base)
+        for session in policy.process.sessions:
+            yield policy.id, session.id, HELD, "process.sessions", dict(base)
         for milestone in policy.process.milestones:
             yield policy.id, milestone.id, HAS_MILESTONE, "process.milestones", dict(base)
 
@@ -418,7 +447,8 @@ def graph_parts(
 ) -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The nodes ``(id, kind, obj)`` and keyed edges of :func:`build_graph`, without networkx."""
     nodes = entity_nodes(policy)
-    edges = derive_edges(nodes, policy.id)
+    participants = policy.process.participants if policy.process is not None else ()
+    edges = derive_edges(nodes, policy.id, participants)
     extra = list(_policy_edges(policy))
     if extra:
         counts: dict[tuple[str, str], int] = {}
