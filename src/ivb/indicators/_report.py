@@ -24,7 +24,7 @@ from ivb.indicators._targets import TargetResult, TargetStatus, evaluate_targets
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ivb.model import Policy
+    from ivb.model import Policy, Speerpunt, Theme
 
 __all__ = ["render_report", "report_data", "report_html", "write_report"]
 
@@ -245,15 +245,6 @@ def report_data(
         "statistics": _statistics(policy, stats),
         "measurements": _measurement_series(policy, frame, indicators),
         "claims": claims,
-        "tiers": [
-            {
-                "id": t.id,
-                "name": t.name,
-                "heading": t.heading,
-                "lead_label": t.lead_label,
-            }
-            for t in policy.tiers
-        ],
         "priorities": _priorities(policy),
     }
     return _clean(data)  # type: ignore[no-any-return]
@@ -264,7 +255,8 @@ def _priorities(policy: Policy) -> list[dict[str, Any]]:
     out = []
     for tier in policy.tiers:
         items = []
-        for p in (*policy.themes, *policy.speerpunten):
+        priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
+        for p in priorities:
             if p.tier != tier.id:
                 continue
             leads = policy.leads_of(p)

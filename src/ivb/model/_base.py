@@ -209,8 +209,12 @@ class DocumentKind(_Enum):
     COUNCIL_LETTER = "council-letter"
     #: A raadsvoorstel or raadsbesluit.
     COUNCIL_DECISION = "council-decision"
+    #: A jaarverslag or jaarstukken.
+    ANNUAL_REPORT = "annual-report"
     #: A report, monitor or analysis (veiligheidsbeeld, veiligheidsanalyse).
     REPORT = "report"
+    #: A news item or announcement.
+    ANNOUNCEMENT = "announcement"
     #: A web page.
     WEB_PAGE = "web-page"
     #: Any other document.
@@ -226,6 +230,8 @@ class AreaKind(_Enum):
     WIJK = "wijk"
     #: A CBS buurt (code BU and eight digits) or a buurt as the municipality names it.
     BUURT = "buurt"
+    #: The rural area outside the kernen (buitengebied).
+    BUITENGEBIED = "buitengebied"
     #: Any other named area (a bedrijventerrein, a centre, a park).
     OTHER = "other"
 
@@ -405,6 +411,9 @@ class Unit(_Enum):
     RAPPORTCIJFER = "rapportcijfer"
     PERSONS = "persons"
     FRACTION = "fraction"
+    #: A rate per 1,000 inhabitants.
+    PER_1000_INHABITANTS = "per-1000-inhabitants"
+    EURO = "euro"
 
 
 class Direction(_Enum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -20,7 +21,6 @@ from ivb.model._base import (
     ActionStatus,
     AgendaKind,
     AreaKind,
-    Direction,
     DocumentKind,
     InstrumentKind,
     Level,
@@ -33,7 +33,6 @@ from ivb.model._base import (
     Tier,
     TimingKind,
     TrendScope,
-    Unit,
     VeiligheidsVeld,
     _check_slugs,
     date_field,
@@ -55,12 +54,10 @@ __all__ = [
     "AgendaTheme",
     "Area",
     "Authority",
-    "Baseline",
     "BudgetLine",
     "ConsultationBody",
     "Document",
     "Duty",
-    "Figure",
     "Instrument",
     "Milestone",
     "Municipality",
@@ -70,14 +67,10 @@ __all__ = [
     "PriorityTier",
     "Process",
     "Reference",
-    "RegionGroup",
     "Role",
     "Session",
     "Speerpunt",
     "Statement",
-    "Table",
-    "TableRow",
-    "Target",
     "Term",
     "Theme",
     "Trend",
@@ -109,6 +102,17 @@ def _fields() -> Any:
     )
 
 
+_URL_RE = re.compile(r"^https?://\S+$")
+
+
+def _check_url(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not _URL_RE.match(value):
+        raise ValueError(
+            f"{attribute.name}: expected a web address starting with http:// or https://, "
+            f"got {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """A source document the policy is encoded from."""
@@ -124,7 +128,7 @@ class Document:
     description: str | None = opt_text_field("What the document is.")
     url: str | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.matches_re(r"^https?://\S+$")),
+        validator=_check_url,
         metadata={
             DOC: "Web address of the document (http or https).",
             SCHEMA: {"pattern": r"^https?://\S+$"},
@@ -184,17 +188,6 @@ class Municipality:
         expected = f"https://identifier.overheid.nl/tooi/id/gemeente/{self.cbs_code.lower()}"
         if value != expected:
             raise ValueError(f"tooi: expected {expected!r} for {self.cbs_code}, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class RegionGroup:
-    """A named group of municipalities whose figures the policy adds up (e.g. DNU)."""
-
-    id: str = id_field()
-    name: str = name_field()
-    code: str = attrs.field(metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."})
-    members: tuple[str, ...] = refs_field("Municipalities in the group.", "municipality")
-    source: SourceRef = _source()
 
 
 @attrs.frozen(kw_only=True)
@@ -638,105 +631,6 @@ class PrincipleSet:
     name: str = name_field("What the source calls the list (e.g. 'uitgangspunten').")
     intro: str | None = opt_text_field("The sentence that introduces the list, as printed.")
     items: tuple[Action, ...] = tuple_field("The principles, in the order of the source.")
-    source: SourceRef = _source()
-
-
-@attrs.frozen(kw_only=True)
-class TableRow:
-    """One row of a statistics table: a region and a value per period."""
-
-    region: str = ref_field("Municipality or region group.", "municipality", "region")
-    values: tuple[float | None, ...] = attrs.field(
-        converter=tuple,
-        metadata={DOC: "One value per period of the table; null where none is published."},
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Table:
-    """A table of statistics printed in the source."""
-
-    id: str = id_field()
-    number: int | None = attrs.field(metadata={DOC: "The table's number in the source."})
-    caption: str = name_field("Caption as printed.")
-    indicator: str = id_field("Id of the indicator the table measures.")
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})
-    periods: tuple[str, ...] = attrs.field(
-        converter=tuple, metadata={DOC: "Column headings: the periods, as printed."}
-    )
-    rows: tuple[TableRow, ...] = attrs.field(
-        converter=tuple, metadata={DOC: "The rows for single municipalities."}
-    )
-    stated_totals: tuple[TableRow, ...] = tuple_field(
-        "Total rows printed in the table (kept as stated, to be checked against the rows)."
-    )
-    publisher: str | None = opt_text_field("Source of the figures, as the table credits it.")
-    source: SourceRef = _source()
-
-    def __attrs_post_init__(self) -> None:
-        for row in (*self.rows, *self.stated_totals):
-            if len(row.values) != len(self.periods):
-                raise ValueError(
-                    f"rows: region {row.region!r} has {len(row.values)} values, "
-                    f"expected one per period ({len(self.periods)})"
-                )
-
-
-@attrs.frozen(kw_only=True)
-class Figure:
-    """A number stated in the running text, with what it is about."""
-
-    id: str = id_field()
-    indicator: str = id_field("Id of the indicator the figure is about.")
-    description: str = text_field("What the figure measures, in English.")
-    region: str = attrs.field(
-        metadata={
-            DOC: "Municipality or region-group id, or a region outside the policy "
-            "(nederland, midden-nederland, flevoland)."
-        }
-    )
-    period: str = attrs.field(metadata={DOC: "Period the figure is about, as printed."})
-    value: float = attrs.field(metadata={DOC: "The number as stated."})
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
-    base_period: str | None = attrs.field(
-        default=None, metadata={DOC: "For a change: the period it is compared with."}
-    )
-    qualifier: str | None = opt_text_field(
-        "Hedge word of the statement as printed: ruim, bijna, zo'n, een kleine, minder dan."
-    )
-    quote: str = text_field("The sentence it stands in, OCR corrected.", default="")
-    source: SourceRef = _source()
-
-
-@attrs.frozen(kw_only=True)
-class Baseline:
-    """The starting value of a target."""
-
-    value: float | None = attrs.field(metadata={DOC: "The value; null where none is given."})
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
-    period: str | None = attrs.field(
-        default=None, metadata={DOC: "Period of the measurement, where the source gives it."}
-    )
-    measured_by: str | None = opt_text_field("Where the value comes from, as the source says.")
-
-
-@attrs.frozen(kw_only=True)
-class Target:
-    """A goal with a baseline, a direction and a horizon."""
-
-    id: str = id_field()
-    name: str = name_field()
-    municipality: str = ref_field("Municipality that set the target.", "municipality")
-    speerpunt: str | None = opt_ref_field("Speerpunt the target belongs to.", "speerpunt", "theme")
-    indicator: str = id_field("Id of the indicator the target is about.")
-    statement: str = text_field("The target as the source states it.")
-    direction: Direction = attrs.field(
-        converter=Direction, metadata={DOC: "Higher or lower is better."}
-    )
-    rule: str = text_field("When the target counts as achieved.")
-    baseline: Baseline | None = attrs.field(default=None, metadata={DOC: "The starting value."})
-    horizon: str = attrs.field(metadata={DOC: "Period by whose end it should be achieved."})
-    subtargets: tuple[Target, ...] = tuple_field("Sub-goals of the target.")
     source: SourceRef = _source()
 
 

@@ -688,7 +688,7 @@ class Target:
     ...            municipalities=["dronten"], indicators=["woninginbraken"],
     ...            statement="10% minder woninginbraken", comparison="change-by",
     ...            change_pct=-10, source=SourceRef("ivb", "Ondermijning"))
-    >>> t.direction.value
+    >>> t.better.value
     'lower'
     >>> Target(id="x", name="X", municipalities=["dronten"], indicators=["woninginbraken"],
     ...        statement="beter", comparison="keep", source=SourceRef("ivb", "X"))
@@ -948,27 +948,27 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                     )
     tables = {t.id: t for t in policy.tables}
     for i, claim in enumerate(policy.trend_claims):
-        table = tables.get(claim.table)
-        if table is None:
+        claimed = tables.get(claim.table)
+        if claimed is None:
             continue  # reported as an unknown reference
         for name in ("base", "period"):
             value = getattr(claim, name)
-            if value is not None and value not in table.periods:
+            if value is not None and value not in claimed.periods:
                 problems.append(
                     Problem(
                         f"trend_claims[{i}].{name}",
-                        f"expected a period of table {table.id!r} "
-                        f"({', '.join(table.periods)}), got {value!r}",
+                        f"expected a period of table {claimed.id!r} "
+                        f"({', '.join(claimed.periods)}), got {value!r}",
                     )
                 )
-        regions = {r.region for r in table.rows}
+        regions = {r.region for r in claimed.rows}
         group = next((g for g in policy.regions if g.id == claim.region), None)
         covered = claim.region in regions or (group is not None and set(group.members) <= regions)
         if not covered:
             problems.append(
                 Problem(
                     f"trend_claims[{i}].region",
-                    f"expected a region with a row in table {table.id!r}, got {claim.region!r}",
+                    f"expected a region with a row in table {claimed.id!r}, got {claim.region!r}",
                 )
             )
     inside = {m.cbs_code for m in policy.municipalities} | {g.code for g in policy.regions}

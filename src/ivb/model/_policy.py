@@ -15,7 +15,16 @@ from ivb._errors import (
     close_matches,
     validation_error,
 )
-from ivb.model._base import DOC, SCHEMA, field_refs, id_field, name_field, text_field, tuple_field
+from ivb.model._base import (
+    DOC,
+    SCHEMA,
+    field_refs,
+    id_field,
+    name_field,
+    opt_text_field,
+    text_field,
+    tuple_field,
+)
 from ivb.model._entities import (
     Action,
     Agenda,
@@ -24,7 +33,6 @@ from ivb.model._entities import (
     BudgetLine,
     ConsultationBody,
     Document,
-    Figure,
     Instrument,
     Milestone,
     Municipality,
@@ -34,16 +42,23 @@ from ivb.model._entities import (
     PriorityTier,
     Process,
     Reference,
-    RegionGroup,
     Role,
     Session,
     Speerpunt,
     Statement,
-    Table,
-    Target,
     Term,
     Theme,
     Trend,
+)
+from ivb.model._measures import (
+    Figure,
+    Indicator,
+    OutsideRegion,
+    RegionGroup,
+    Table,
+    Target,
+    TrendClaim,
+    check_measures,
 )
 
 __all__ = ["KINDS", "Entity", "Policy"]
@@ -60,9 +75,11 @@ Entity = (
     | ConsultationBody
     | Document
     | Figure
+    | Indicator
     | Instrument
     | Milestone
     | Municipality
+    | OutsideRegion
     | Partner
     | PrincipleSet
     | PriorityTier
@@ -77,6 +94,7 @@ Entity = (
     | Term
     | Theme
     | Trend
+    | TrendClaim
 )
 
 #: The kind name of each entity class, as used in reference checks and graph nodes.
@@ -89,9 +107,11 @@ KINDS: Mapping[type, str] = MappingProxyType(
         ConsultationBody: "body",
         Document: "document",
         Figure: "figure",
+        Indicator: "indicator",
         Instrument: "instrument",
         Milestone: "milestone",
         Municipality: "municipality",
+        OutsideRegion: "outside-region",
         Partner: "partner",
         PrincipleSet: "principle-set",
         PriorityTier: "tier",
@@ -106,12 +126,9 @@ KINDS: Mapping[type, str] = MappingProxyType(
         Term: "term",
         Theme: "theme",
         Trend: "trend",
+        TrendClaim: "trend-claim",
     }
 )
-
-#: Regions outside the policy that figures may be about.
-EXTERNAL_REGIONS = frozenset({"nederland", "midden-nederland", "flevoland"})
-
 
 #: The file format version this library reads.
 SCHEMA_VERSION = 2
@@ -120,13 +137,13 @@ MIGRATABLE_VERSIONS = (1,)
 
 
 def _schema_version(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value != SCHEMA_VERSION:
+    if type(value) is not int or value != SCHEMA_VERSION:
         raise ValueError(schema_version_message(value))
 
 
 def schema_version_message(value: object, origin: str | None = None) -> str:
     """What to say of a file whose ``schema_version`` is *value* (not the current one)."""
-    if value in MIGRATABLE_VERSIONS and not isinstance(value, bool):
+    if type(value) is int and value in MIGRATABLE_VERSIONS:
         return (
             f"schema_version: this is a version {value} file; this ivb reads version "
             f"{SCHEMA_VERSION}: run `ivb migrate {origin or 'FILE'}` to upgrade it"
@@ -167,6 +184,7 @@ class Policy:
     )
     id: str = id_field()
     title: str = name_field("Title of the policy.")
+    motto: str | None = opt_text_field("Motto or subtitle of the policy, as printed.")
     period: tuple[int, int] = attrs.field(
         converter=tuple, validator=_period, metadata={DOC: "First and last year it covers."}
     )
@@ -177,6 +195,9 @@ class Policy:
     municipalities: tuple[Municipality, ...] = tuple_field("Municipalities of the policy.")
     areas: tuple[Area, ...] = tuple_field("Kernen, wijken and buurten the policy refers to.")
     regions: tuple[RegionGroup, ...] = tuple_field("Groups of municipalities used in statistics.")
+    outside_regions: tuple[OutsideRegion, ...] = tuple_field(
+        "Regions outside the policy (country, provinces, police units, ...) figures are about."
+    )
     roles: tuple[Role, ...] = tuple_field("Public roles and their duties.")
     partners: tuple[Partner, ...] = tuple_field("Partner organisations.")
     bodies: tuple[ConsultationBody, ...] = tuple_field("Consultation bodies (overlegstructuren).")
@@ -200,9 +221,17 @@ class Policy:
     speerpunten: tuple[Speerpunt, ...] = tuple_field(
         "Local priorities of one or several municipalities."
     )
+    indicators: tuple[Indicator, ...] = tuple_field(
+        "What the policy measures: unit and data source of each indicator."
+    )
     tables: tuple[Table, ...] = tuple_field("Statistics tables printed in the source.")
     figures: tuple[Figure, ...] = tuple_field("Numbers stated in the running text.")
-    targets: tuple[Target, ...] = tuple_field("Targets with baselines.")
+    trend_claims: tuple[TrendClaim, ...] = tuple_field(
+        "Statements about a table that are not one number, each naming its table."
+    )
+    targets: tuple[Target, ...] = tuple_field(
+        "Targets: with indicators, a comparison and values, or qualitative with a status."
+    )
     references: tuple[Reference, ...] = tuple_field("Publications the source cites.")
     terms: tuple[Term, ...] = tuple_field("Terms the source defines.")
     budget: tuple[BudgetLine, ...] = tuple_field("Budget lines: amounts in euro per year.")
@@ -215,6 +244,7 @@ class Policy:
     def __attrs_post_init__(self) -> None:
         index, problems = _build_index(self)
         problems.extend(_check_references(self, index))
+        problems.extend(check_measures(self, index))
         problems.extend(_check_governance(self, index))
         if problems:
             raise validation_error(problems)
@@ -500,14 +530,6 @@ def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                             f"got {ref!r}, which is a {found[0]}",
                         )
                     )
-        if isinstance(obj, Figure):
-            region_ids = {
-                i for i, (k, _) in index.items() if k in ("municipality", "region")
-            } | EXTERNAL_REGIONS
-            if obj.region not in region_ids:
-                problems.append(
-                    Problem(f"{path}.region", _unknown(obj.region, "region", region_ids))
-                )
     return problems
 
 
