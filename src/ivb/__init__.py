@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ivb._errors import (
     DuplicateIdError,
     IvbError,
+    MigrationError,
     PolicyFileError,
     PolicyFileNotFoundError,
     PolicyValidationError,
@@ -34,6 +35,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DuplicateIdError",
     "IvbError",
+    "MigrationError",
     "Policy",
     "PolicyFileError",
     "PolicyFileNotFoundError",

@@ -242,7 +242,7 @@ def structure_policy(data: object, *, origin: str | None = None) -> Policy:
             origin=origin,
         )
     version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, bool) or version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         # Another version's fields would bury this in problems: say it alone.
         raise PolicyValidationError(
             [Problem("schema_version", schema_version_message(version, origin).partition(": ")[2])],

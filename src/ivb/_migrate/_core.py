@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, MutableMapping, MutableSequence
 from typing import Any
@@ -15,21 +16,21 @@ __all__ = ["Migration", "migrate"]
 #: The version :func:`migrate` writes.
 TARGET_VERSION = 2
 
-#: Tiers a version 1 file implies: its ``themes`` were joint priorities worked out by one
-#: thematrekker, its ``speerpunten`` local priorities of one municipality.
-V1_JOINT_TIER = {
-    "id": "gezamenlijk-thema",
-    "name": "gezamenlijk thema",
-    "heading": "Gezamenlijke thema's",
-    "lead_label": "thematrekker",
-}
-V1_LOCAL_TIER = {
-    "id": "lokaal-speerpunt",
-    "name": "lokaal speerpunt",
-    "heading": "Lokale speerpunten",
-}
-#: What version 1 called its participation sessions.
-V1_SESSION_LABEL = "themasessie"
+#: Package data file with what version 1 implied (tier labels, the name of its sessions).
+V1_DEFAULTS = "v1-defaults.yaml"
+
+
+@functools.cache
+def v1_defaults() -> dict[str, Any]:
+    """What version 1 files implied, from :data:`V1_DEFAULTS` (read once)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("ivb.data").joinpath(V1_DEFAULTS).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
 
 
 @attrs.frozen
@@ -183,15 +184,16 @@ def _text(value: object, path: str) -> str:
 
 
 def _v1_to_v2(doc: Any, notes: list[str]) -> None:
+    defaults = v1_defaults()
     doc["schema_version"] = TARGET_VERSION
     themes = _items(doc, "themes")
     speerpunten = _items(doc, "speerpunten")
     if themes or speerpunten:
         tiers = []
         if themes:
-            tiers.append(_cmap(dict(V1_JOINT_TIER)))
+            tiers.append(_cmap(dict(defaults["tiers"]["joint"])))
         if speerpunten:
-            tiers.append(_cmap(dict(V1_LOCAL_TIER)))
+            tiers.append(_cmap(dict(defaults["tiers"]["local"])))
         first = "themes" if "themes" in doc else "speerpunten"
         _insert_before(doc, first, "tiers", tiers)
         doc.yaml_set_comment_before_after_key(
@@ -204,13 +206,13 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
             raise MigrationError(f"{path}: expected an 'owner' (version 1 requires one)")
         owner = _text(theme["owner"], f"{path}.owner")
         _replace_key(theme, "owner", "leads", _flow_list([owner]))
-        _insert_before(theme, "leads", "tier", V1_JOINT_TIER["id"])
+        _insert_before(theme, "leads", "tier", defaults["tiers"]["joint"]["id"])
     for path, sp in speerpunten:
         if "municipality" not in sp:
             raise MigrationError(f"{path}: expected a 'municipality' (version 1 requires one)")
         municipality = _text(sp["municipality"], f"{path}.municipality")
         _replace_key(sp, "municipality", "municipalities", _flow_list([municipality]))
-        _insert_before(sp, "municipalities", "tier", V1_LOCAL_TIER["id"])
+        _insert_before(sp, "municipalities", "tier", defaults["tiers"]["local"]["id"])
     for path, role in _items(doc, "roles"):
         duties = role.get("duties")
         if duties is None:
@@ -244,7 +246,7 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
                 "if the body meets when there is cause (it now says not-stated)"
             )
     for _path, trend in _items(doc, "trends"):
-        if trend.get("scope") == V1_SESSION_LABEL:
+        if trend.get("scope") == "themasessie":
             trend["scope"] = "session"
         if "themasessie" in trend:
             _replace_key(trend, "themasessie", "session", trend["themasessie"])
@@ -252,7 +254,7 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
     if isinstance(process, MutableMapping):
         if "themasessies" in process:
             _replace_key(process, "themasessies", "sessions", process["themasessies"])
-        _insert_before(process, "method", "session_label", V1_SESSION_LABEL)
+        _insert_before(process, "method", "session_label", defaults["session_label"])
         if participants:
             _insert_before(process, "sessions", "participants", _flow_list(participants))
     elif participants:

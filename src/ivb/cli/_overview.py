@@ -135,9 +135,7 @@ def render_overview(data: dict[str, Any]) -> str:
     for m in data["municipalities"]:
         lines.append(f"  {m['name']} ({m['cbs_code']})")
     tiers = {t["id"]: t for t in data["tiers"]}
-    speerpunten = {
-        s["id"]: s for m in data["municipalities"] for s in m["speerpunten"]
-    }
+    speerpunten = {s["id"]: s for m in data["municipalities"] for s in m["speerpunten"]}
     everything = [*data["themes"], *speerpunten.values()]
     for tier in data["tiers"]:
         themes = [t for t in data["themes"] if t["tier"] == tier["id"] and t["parent"] is None]
@@ -146,9 +144,7 @@ def render_overview(data: dict[str, Any]) -> str:
             for t in themes:
                 lines.append(f"  {t['name']}{_leads(t)}")
                 _children(lines, t["id"], everything, tiers, "    ")
-        if not any(
-            s["tier"] == tier["id"] and s["parent"] is None for s in speerpunten.values()
-        ):
+        if not any(s["tier"] == tier["id"] and s["parent"] is None for s in speerpunten.values()):
             continue
         lines += ["", _heading(tier)]
         for m in data["municipalities"]:

@@ -80,6 +80,7 @@ from ivb.governance._queries import (
     who_owns,
 )
 from ivb.governance._relations import (
+    ABOUT,
     ACTOR_KINDS,
     ADDRESSES,
     ADOPTS,
@@ -96,6 +97,7 @@ from ivb.governance._relations import (
     HAS_MILESTONE,
     HAS_SUBTARGET,
     HELD,
+    IN_TIER,
     INCLUDES,
     INFORMS,
     INVOLVED_IN,
@@ -122,6 +124,7 @@ from ivb.governance._typing import (
 )
 
 __all__ = [
+    "ABOUT",
     "ACTOR_KINDS",
     "ADDRESSES",
     "ADOPTS",
@@ -144,6 +147,7 @@ __all__ = [
     "INFORMS",
     "INVOLVED_IN",
     "INVOLVES",
+    "IN_TIER",
     "MEASURES",
     "MEMBER_OF",
     "OWNS",

@@ -266,7 +266,7 @@ def owner(G: GovernanceGraph, id: str) -> Any:
 def _ownership(G: GovernanceGraph, n: str, kind: str) -> Ownership:
     obj = G.nodes[n].get("obj")
     tier_id = getattr(obj, "tier", None)
-    tier = G.nodes[tier_id].get("obj") if tier_id in G else None
+    tier = G.nodes[tier_id].get("obj") if isinstance(tier_id, str) and tier_id in G else None
     leads = lead_ids(G, n)
     municipalities = _municipality_ids(G, n, kind)
     owner_id = _owner_id(G, n, kind)

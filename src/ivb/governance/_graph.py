@@ -9,6 +9,7 @@ import attrs
 
 from ivb.governance._errors import GraphError
 from ivb.governance._relations import (
+    ABOUT,
     ACTOR_KINDS,
     ADDRESSES,
     ADOPTS,
@@ -25,6 +26,7 @@ from ivb.governance._relations import (
     HAS_MILESTONE,
     HAS_SUBTARGET,
     HELD,
+    IN_TIER,
     INCLUDES,
     INFORMS,
     INVOLVES,
@@ -70,6 +72,7 @@ from ivb.model import (
     Term,
     Theme,
     Trend,
+    TrendClaim,
 )
 
 if TYPE_CHECKING:
@@ -186,6 +189,7 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("areas", CONCERNS, False),
     ),
     Theme: (
+        ("tier", IN_TIER, False),
         ("leads", OWNS, True),
         ("municipalities", SHARES, True),
         ("coordinators", COORDINATES, True),
@@ -197,6 +201,7 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("actions", PURSUES, False),
     ),
     Speerpunt: (
+        ("tier", IN_TIER, False),
         ("municipalities", PRIORITISES, True),
         ("leads", OWNS, True),
         ("coordinators", COORDINATES, True),
@@ -210,14 +215,17 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     Area: (("municipality", WITHIN, False), ("parent", WITHIN, False)),
     PriorityTier: (("parent", WITHIN, False),),
     Target: (
-        ("municipality", SETS, True),
-        ("speerpunt", MEASURES, False),
+        ("municipalities", SETS, True),
+        ("region", CONCERNS, False),
+        ("priority", MEASURES, False),
+        ("indicators", ABOUT, False),
         ("subtargets", HAS_SUBTARGET, False),
     ),
     Milestone: (("bodies", INVOLVES, False),),
     Statement: (("municipalities", CONCERNS, False),),
-    Table: (),
-    Figure: (),
+    Table: (("indicator", ABOUT, False),),
+    Figure: (("indicator", ABOUT, False), ("region", COVERS, False)),
+    TrendClaim: (("table", ABOUT, False), ("region", COVERS, False)),
     Partner: (),
     Document: (),
     Reference: (),
@@ -306,9 +314,6 @@ def _entity_edges(
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
                     yield ident, row.region, COVERS, field, dict(base)
-    elif isinstance(obj, Figure):
-        if obj.region in present:
-            yield ident, obj.region, COVERS, "region", dict(base)
 
 
 def derive_edges(

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 __all__ = [
+    "ABOUT",
     "ACTOR_KINDS",
     "ADDRESSES",
     "ADOPTS",
@@ -32,6 +33,7 @@ __all__ = [
     "INFORMS",
     "INVOLVED_IN",
     "INVOLVES",
+    "IN_TIER",
     "MEASURES",
     "MEMBER_OF",
     "OWNS",
@@ -118,6 +120,10 @@ ADDRESSES = "addresses"
 RAISED_IN = "raised-in"
 #: priority -> priority, tier -> tier, area -> area or municipality: sits under or lies in it.
 WITHIN = "within"
+#: theme or speerpunt -> tier: the tier (label) it belongs to.
+IN_TIER = "in-tier"
+#: figure, table, target or trend claim -> indicator or table: what its numbers are about.
+ABOUT = "about"
 #: table or figure -> municipality or region: what the numbers are about.
 COVERS = "covers"
 #: municipality -> target: the municipality set the target.
@@ -163,6 +169,8 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         ADDRESSES: "theme or speerpunt -> trend: answers the trend",
         RAISED_IN: "trend -> session: raised in the session",
         WITHIN: "priority, tier or area -> its parent (or an area's municipality): within it",
+        IN_TIER: "theme or speerpunt -> tier: belongs to the tier",
+        ABOUT: "figure, table, target or trend claim -> indicator or table: about it",
         COVERS: "table or figure -> municipality or region: about it",
         SETS: "municipality -> target: set the target",
         MEASURES: "target -> speerpunt or theme: measures it",

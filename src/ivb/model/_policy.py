@@ -413,7 +413,11 @@ def _children(obj: object, path: str) -> Iterator[tuple[str, object]]:
 def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:
     """Checks that span entities: leads, parents of priorities and tiers, areas."""
     problems: list[Problem] = []
-    for attr, items in (("themes", policy.themes), ("speerpunten", policy.speerpunten)):
+    groups: tuple[tuple[str, tuple[Theme | Speerpunt, ...]], ...] = (
+        ("themes", policy.themes),
+        ("speerpunten", policy.speerpunten),
+    )
+    for attr, items in groups:
         for i, item in enumerate(items):
             path = f"{attr}[{i}]"
             for j, lead in enumerate(item.leads):
@@ -435,10 +439,10 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                 )
                 continue
             parent = index.get(item.parent)
-            tier = index.get(item.tier)
-            if parent is None or tier is None or not isinstance(tier[1], PriorityTier):
+            own_tier = index.get(item.tier)
+            if parent is None or own_tier is None or not isinstance(own_tier[1], PriorityTier):
                 continue
-            want = tier[1].parent
+            want = own_tier[1].parent
             got = getattr(parent[1], "tier", None)
             if want is not None and got != want:
                 problems.append(
