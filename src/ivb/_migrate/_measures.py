@@ -172,10 +172,50 @@ def _walk_targets(doc: Any) -> list[tuple[str, Any]]:
     return out
 
 
+def _all_ids(node: object) -> set[str]:
+    """Every ``id`` of a mapping anywhere in *node*."""
+    out: set[str] = set()
+    if isinstance(node, MutableMapping):
+        ident = node.get("id")
+        if isinstance(ident, str):
+            out.add(ident)
+        for value in node.values():
+            out |= _all_ids(value)
+    elif isinstance(node, MutableSequence):
+        for item in node:
+            out |= _all_ids(item)
+    return out
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    candidate = f"{wanted}-indicator"
+    n = 2
+    while candidate in taken:
+        candidate = f"{wanted}-indicator-{n}"
+        n += 1
+    return candidate
+
+
 def _indicators(doc: Any, notes: list[str]) -> None:
     if "indicators" in doc:
         return
     found: dict[str, dict[str, Any]] = {}
+    taken = _all_ids(doc)
+    renamed: dict[str, str] = {}
+
+    def rename(ind: str) -> str:
+        """The indicator's id: its version-1 id, unless an entity of the file has it."""
+        if ind in renamed:
+            return renamed[ind]
+        new = _free_id(ind, taken) if ind in taken else ind
+        if new != ind:
+            taken.add(new)
+            notes.append(
+                f"indicators: {ind!r} is also the id of another entity; the indicator is "
+                f"{new!r} (rename it if you like)"
+            )
+        renamed[ind] = new
+        return new
 
     def use(ind: object, path: str, unit: object, source: object) -> None:
         if not isinstance(ind, str):
@@ -186,13 +226,17 @@ def _indicators(doc: Any, notes: list[str]) -> None:
 
     for path, table in _items(doc, "tables"):
         use(table.get("indicator"), f"{path}.indicator", table.get("unit"), table.get("source"))
+        table["indicator"] = rename(table["indicator"])
     for path, fig in _items(doc, "figures"):
         use(fig.get("indicator"), f"{path}.indicator", fig.get("unit"), fig.get("source"))
+        fig["indicator"] = rename(fig["indicator"])
     for path, target in _walk_targets(doc):
         baseline = target.get("baseline")
         unit = baseline.get("unit") if isinstance(baseline, MutableMapping) else None
-        for i, ind in enumerate(target.get("indicators") or ()):
+        inds = target.get("indicators") or ()
+        for i, ind in enumerate(inds):
             use(ind, f"{path}.indicators[{i}]", unit, target.get("source"))
+            inds[i] = rename(ind)
     if not found:
         return
     registry = []
@@ -205,7 +249,7 @@ def _indicators(doc: Any, notes: list[str]) -> None:
             )
         item = _cmap(
             {
-                "id": ind,
+                "id": renamed.get(ind, ind),
                 "name": ind.replace("-", " ").capitalize(),
                 "unit": unit,
                 "data_source": _cmap({"kind": "not-stated"}),
