@@ -191,7 +191,7 @@ def test_documents_with_kind_and_address(heuvelland: ivb.Policy) -> None:
 def test_process_milestones(heuvelland: ivb.Policy) -> None:
     assert heuvelland.process is not None
     assert [(m.id, m.date) for m in heuvelland.process.milestones] == [
-        ("ivp-vastgesteld", "2020-05"),
+        ("ivp-gereed", "2020-05"),
         ("ivp-aangekondigd", "2020-06-04"),
         ("ivp-raadsadviescommissie-valkenburg", "2020-09-21"),
         ("uitvoeringsplan-2020", "2020-09"),
