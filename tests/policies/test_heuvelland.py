@@ -15,6 +15,9 @@ import ivb
 from ivb.governance import (
     GovernanceGraph,
     LeadError,
+    alignment,
+    escalation_path,
+    governance_view,
     leads_of,
     meeting_calendar,
     members,
@@ -273,6 +276,17 @@ def test_driehoek_has_no_members_no_chain_no_meetings(
     calendar = meeting_calendar(heuvelland, 2021)
     assert calendar.meetings == ()
     assert "driehoek-heuvelland" in calendar.unscheduled
+
+
+def test_nothing_invented_above_or_beside(heuvelland_graph: GovernanceGraph) -> None:
+    # the text names no body above the driehoek and no national or regional agenda
+    assert [b.id for b in escalation_path(heuvelland_graph, "driehoek-heuvelland")] == [
+        "driehoek-heuvelland"
+    ]
+    for theme, _ in THEMES:
+        assert alignment(heuvelland_graph, theme).empty
+    view = governance_view(heuvelland_graph)
+    assert (view.number_of_nodes(), view.number_of_edges()) == (18, 5)
 
 
 # -- the commands -------------------------------------------------------------------

@@ -16,6 +16,9 @@ import pytest
 import ivb
 from ivb.governance import (
     GovernanceGraph,
+    authority_over,
+    escalation_path,
+    governance_view,
     leads_of,
     owner_of,
     partners_of,
@@ -345,6 +348,11 @@ def test_responsibilities_and_partners(shertogenbosch_graph: GovernanceGraph) ->
         "buurtpreventieteams",
     ]
     assert preparation_chain(shertogenbosch_graph, "gemeenteraad").empty
+    # no legal authority and no escalation are in the sources
+    assert authority_over(shertogenbosch_graph, "burgemeester").empty
+    assert [r.id for r in escalation_path(shertogenbosch_graph, "gemeenteraad")] == ["gemeenteraad"]
+    view = governance_view(shertogenbosch_graph)
+    assert (view.number_of_nodes(), view.number_of_edges()) == (11, 4)
 
 
 # -- the commands -------------------------------------------------------------------
