@@ -18,7 +18,7 @@ from ivb.model._base import SCHEMA, field_doc
 __all__ = ["SCHEMA_ID", "bundled_schema", "json_schema"]
 
 #: The ``$id`` of the schema.
-SCHEMA_ID = "urn:ivb:schema:policy:1"
+SCHEMA_ID = "urn:ivb:schema:policy:2"
 
 
 def _doc(cls: type) -> str:
