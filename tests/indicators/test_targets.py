@@ -107,8 +107,8 @@ def test_a_new_veiligheidsmonitor_result_from_csv(policy: Policy, vm_csv: Path) 
     ("value", "period", "as_of", "status"),
     [
         (7.8, "2025", None, TargetStatus.ON_TRACK),
-        (7.6, "2025", None, TargetStatus.NOT_ACHIEVED),
-        (7.4, "2025", None, TargetStatus.NOT_ACHIEVED),
+        (7.6, "2025", None, TargetStatus.OFF_TRACK),  # before the horizon: off track
+        (7.4, "2025", None, TargetStatus.OFF_TRACK),
         (7.8, "2027", None, TargetStatus.ACHIEVED),
         (7.6, "2027", None, TargetStatus.NOT_ACHIEVED),
         (7.8, "2025", "2028-01-01", TargetStatus.ACHIEVED),
@@ -120,6 +120,15 @@ def test_status_rules(
     policy: Policy, value: float, period: str, as_of: str | None, status: TargetStatus
 ) -> None:
     assert _nop(policy, _vm(value, period), as_of=as_of).status is status
+
+
+def test_a_passed_horizon_without_a_later_measurement_says_so(policy: Policy) -> None:
+    result = _nop(policy, _vm(7.8), as_of="2028-01-01")
+    assert result.status is TargetStatus.ACHIEVED
+    assert result.reason == (
+        "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 passed (as of 2028-01-01) "
+        "without a later measurement: judged on that of 2025"
+    )
 
 
 def test_reasons_say_why(policy: Policy) -> None:
@@ -170,7 +179,7 @@ def test_sub_goals_fed_with_police_figures(policy: Policy, crimes_csv: Path) -> 
         "measurements",
     )
     assert hic.status is TargetStatus.ON_TRACK
-    assert (vvc.baseline, vvc.latest, vvc.status) == (800, 1120, TargetStatus.NOT_ACHIEVED)
+    assert (vvc.baseline, vvc.latest, vvc.status) == (800, 1120, TargetStatus.OFF_TRACK)
     assert overlast.status is TargetStatus.NO_DATA
     assert result.status is TargetStatus.NO_DATA  # the police have no veiligheidsbeleving
 
@@ -184,7 +193,7 @@ def test_police_and_veiligheidsmonitor_together(
     assert [result.status, *(s.status for s in result.subresults)] == [
         TargetStatus.ON_TRACK,
         TargetStatus.ON_TRACK,
-        TargetStatus.NOT_ACHIEVED,
+        TargetStatus.OFF_TRACK,
         TargetStatus.NO_DATA,
     ]
     assert result.to_dict()["subresults"][0]["status"] == "on-track"
@@ -310,7 +319,7 @@ def _burglary(**kw: object) -> Target:
         (99.0, "2027", TargetStatus.NOT_ACHIEVED),  # a fall of 1% does not meet -10%
         (90.0, "2027", TargetStatus.ACHIEVED),
         (85.0, "2027", TargetStatus.ACHIEVED),
-        (99.0, "2025", TargetStatus.NOT_ACHIEVED),
+        (99.0, "2025", TargetStatus.OFF_TRACK),
         (89.0, "2025", TargetStatus.ON_TRACK),
     ],
 )
@@ -414,7 +423,7 @@ def test_yearly_milestones_give_on_and_off_track(policy: Policy) -> None:
     assert result.status is TargetStatus.ON_TRACK
     assert "reaches the milestone 92.5 of 2026" in result.reason
     result = evaluate_target(target, _frame(rows[:2]), policy=policy)
-    assert result.status is TargetStatus.NOT_ACHIEVED
+    assert result.status is TargetStatus.OFF_TRACK
     assert "above the milestone 95 of 2025" in result.reason
     assert result.milestones[2].status == "no-data"
 
@@ -431,7 +440,7 @@ def test_values_recorded_in_the_file(policy: Policy) -> None:
     result = evaluate_target(target, None, policy=policy)
     assert (result.latest, result.latest_period) == (96.0, "2024")
     assert [m.status for m in result.milestones] == ["off-track"]
-    assert result.status is TargetStatus.NOT_ACHIEVED
+    assert result.status is TargetStatus.OFF_TRACK
     # measurements given win over what the file records for the same year
     given_rows = _frame([("woninginbraken", "GM0303", "2024", 94.0)])
     assert evaluate_target(target, given_rows, policy=policy).milestones[0].status == "on-track"

@@ -315,6 +315,7 @@ td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-spa
          font-size:.82rem; font-weight:600; white-space:nowrap; }
 .achieved, .consistent { background:var(--ok); }
 .not-achieved, .inconsistent { background:var(--bad); }
+.off-track { background:#b25e00; }
 .on-track { background:var(--track); }
 .no-data, .not-checkable { background:var(--none); }
 .cards { display:flex; flex-wrap:wrap; gap:1rem; }
@@ -530,6 +531,7 @@ def render_report(data: dict[str, Any]) -> str:
             for s in (
                 TargetStatus.ACHIEVED,
                 TargetStatus.ON_TRACK,
+                TargetStatus.OFF_TRACK,
                 TargetStatus.NOT_ACHIEVED,
                 TargetStatus.NO_DATA,
             )

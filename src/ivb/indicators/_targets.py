@@ -23,9 +23,10 @@ The rules of a part, in order:
    does not meet ``-10%``).
 5. **Status**: once the horizon is reached (the latest measurement's period ends at or
    after the end of the horizon, which defaults to the policy's last year, or ``as_of``
-   is past it): *achieved* if met, else *not achieved*. Before: *on track* if met, or
-   if the latest measurement meets the yearly milestone of its year (the last one
-   before it); else *not achieved* (not on track).
+   is past it): *achieved* if met, else *not achieved*; when only ``as_of`` settles it,
+   the reason names the year of the measurement it rests on. Before the horizon: *on
+   track* if met, or if the latest measurement meets the yearly milestone of its year
+   (the last one before it); else *off track*.
 6. **Milestones**: each yearly milestone is *on track* when the measurement of that year
    reaches it (at least it for a target that wants higher values, at most it for
    lower), *off track* when it does not, and *no data* without a measurement.
@@ -33,8 +34,8 @@ The rules of a part, in order:
 A qualitative goal (no indicators) takes its status from the policy: achieved, in
 progress, not started, or no data when unknown.
 
-A better measurement never gives a worse status: no data < not achieved < on track <
-achieved.
+A better measurement never gives a worse status: no data < not achieved / off track <
+on track < achieved.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ class TargetStatus(enum.StrEnum):
     ACHIEVED = "achieved"
     NOT_ACHIEVED = "not-achieved"
     ON_TRACK = "on-track"
+    #: Before the horizon: neither met nor on its milestone.
+    OFF_TRACK = "off-track"
     NO_DATA = "no-data"
     #: A qualitative goal the policy reports as in progress.
     IN_PROGRESS = "in-progress"
@@ -85,8 +88,8 @@ class TargetStatus(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """Order from worst to best: no data 0, not achieved / not started 1, on track /
-        in progress 2, achieved 3."""
+        """Order from worst to best: no data 0, not achieved / off track / not started 1,
+        on track / in progress 2, achieved 3."""
         return _RANK[self]
 
     @property
@@ -98,6 +101,7 @@ class TargetStatus(enum.StrEnum):
 _RANK = {
     TargetStatus.NO_DATA: 0,
     TargetStatus.NOT_ACHIEVED: 1,
+    TargetStatus.OFF_TRACK: 1,
     TargetStatus.NOT_STARTED: 1,
     TargetStatus.ON_TRACK: 2,
     TargetStatus.IN_PROGRESS: 2,
@@ -106,6 +110,7 @@ _RANK = {
 _LABELS = {
     TargetStatus.NO_DATA: "no data",
     TargetStatus.NOT_ACHIEVED: "not achieved",
+    TargetStatus.OFF_TRACK: "off track",
     TargetStatus.NOT_STARTED: "not started",
     TargetStatus.ON_TRACK: "on track",
     TargetStatus.IN_PROGRESS: "in progress",
@@ -152,8 +157,8 @@ class TargetResult:
     comparison, direction, rule, horizon:
         As in the target (the horizon after its default).
     status:
-        Achieved, not achieved, on track, no data (or for a qualitative goal in
-        progress / not started).
+        Achieved, not achieved (horizon reached), on track, off track (before the
+        horizon), no data (or for a qualitative goal in progress / not started).
     baseline, baseline_period:
         The baseline used and its period (None where unknown).
     baseline_from:
@@ -415,7 +420,7 @@ def evaluate_series(
         np.where(
             better,
             np.where(final, TargetStatus.ACHIEVED.value, TargetStatus.ON_TRACK.value),
-            TargetStatus.NOT_ACHIEVED.value,
+            np.where(final, TargetStatus.NOT_ACHIEVED.value, TargetStatus.OFF_TRACK.value),
         ),
     )
     order = np.argsort(first, kind="stable")
@@ -594,9 +599,10 @@ def _part(
     threshold = _threshold(target, baseline)
     horizon_end = _ord(period_bounds(horizon)[1])
     as_of_ord = _as_of_ord(as_of)
-    final = (
+    measured_final = (
         latest_period is not None and _ord(period_bounds(latest_period)[1]) >= horizon_end
-    ) or (as_of_ord is not None and as_of_ord > horizon_end)
+    )
+    final = measured_final or (as_of_ord is not None and as_of_ord > horizon_end)
     milestones = _milestones(target, sub)
     base_txt = f"{_fmt(baseline)} ({bp})" if bp else _fmt(baseline)
     what = _what(target, threshold, base_txt)
@@ -618,7 +624,13 @@ def _part(
         now = f"{_fmt(latest)} in {latest_period}"
         if final:
             status = TargetStatus.ACHIEVED if met else TargetStatus.NOT_ACHIEVED
-            reason = f"{now} is {'' if met else 'not '}{what}; horizon {horizon} reached"
+            reached = (
+                f"horizon {horizon} reached"
+                if measured_final
+                else f"horizon {horizon} passed (as of {as_of}) without a later measurement: "
+                f"judged on that of {latest_period}"
+            )
+            reason = f"{now} is {'' if met else 'not '}{what}; {reached}"
         elif met:
             status = TargetStatus.ON_TRACK
             reason = f"{now} is {what}; horizon {horizon} not yet reached"
@@ -631,7 +643,7 @@ def _part(
                     f"of {step.year}; horizon {horizon} not yet reached"
                 )
             else:
-                status = TargetStatus.NOT_ACHIEVED
+                status = TargetStatus.OFF_TRACK
                 tail = (
                     f"below the milestone {_fmt(step.value)} of {step.year}"
                     if step is not None
