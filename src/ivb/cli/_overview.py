@@ -49,7 +49,12 @@ def overview_data(policy: Policy) -> dict[str, Any]:
     'thematrekker'
     """
     return {
-        "policy": {"id": policy.id, "title": policy.title, "period": list(policy.period)},
+        "policy": {
+            "id": policy.id,
+            "title": policy.title,
+            "motto": policy.motto,
+            "period": list(policy.period),
+        },
         "tiers": [
             {
                 "id": t.id,
@@ -130,7 +135,10 @@ def _children(
 def render_overview(data: dict[str, Any]) -> str:
     """The overview as text for a terminal; headings are the policy's tier labels."""
     p = data["policy"]
-    lines = [f"{p['title']} ({p['period'][0]}-{p['period'][1]})", ""]
+    lines = [f"{p['title']} ({p['period'][0]}-{p['period'][1]})"]
+    if p.get("motto"):
+        lines.append(p["motto"])
+    lines.append("")
     lines.append("Gemeenten")
     for m in data["municipalities"]:
         lines.append(f"  {m['name']} ({m['cbs_code']})")
@@ -156,6 +164,8 @@ def render_overview(data: dict[str, Any]) -> str:
                 num = f"{s['number']}. " if s["number"] is not None else "- "
                 lines.append(f"    {num}{s['name']}{_leads(s)}")
                 _children(lines, s["id"], everything, tiers, "      ")
+    if not data["bodies"]:
+        return "\n".join(lines) + "\n"
     lines += ["", "Overlegstructuren (hoe vaak)"]
     width = max((len(b["name"]) for b in data["bodies"]), default=0)
     for b in data["bodies"]:
