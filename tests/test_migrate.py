@@ -160,3 +160,22 @@ def test_ruamel_is_imported_only_to_migrate() -> None:
     code = "import sys, ivb; ivb.load(); print('ruamel' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_validate_tells_to_migrate(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert main(["validate", str(V1_DNU)], out=out) == 1
+    assert out.getvalue() == (
+        f"{V1_DNU}: schema_version: this is a version 1 file; this ivb reads version 2: "
+        f"run `ivb migrate {V1_DNU}` to upgrade it\n"
+    )
+
+
+def test_cli_json_reports_the_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    target = tmp_path / "nieuw.yaml"
+    assert main(["migrate", str(V1_DNU), "-o", str(target), "--json"], out=io.StringIO()) == 0
+    report = json.loads(capsys.readouterr().err)
+    assert (report["from_version"], report["written_to"]) == (1, str(target))
+    assert any("duties" in note for note in report["notes"])
