@@ -302,6 +302,7 @@ def test_overview(cli: Runner) -> None:
     assert result.status == 0
     assert result.out.splitlines() == [
         "Integraal Veiligheidsplan Heuvelland 2020-2023 (2020-2023)",
+        "De krachten gebundeld voor een veilig en leefbaar Heuvelland",
         "",
         "Gemeenten",
         "  Eijsden-Margraten (GM1903)",
@@ -332,6 +333,7 @@ def test_overview_json(cli: Runner) -> None:
     ]
     assert [m["speerpunten"] for m in data["municipalities"]] == [[]] * 5
     assert data["bodies"][0]["meets"] == "not-stated"
+    assert data["policy"]["motto"] == "De krachten gebundeld voor een veilig en leefbaar Heuvelland"
 
 
 def test_who_owns_says_not_stated(cli: Runner) -> None:
@@ -395,8 +397,9 @@ def test_bodies(cli: Runner) -> None:
         "    bestuurlijk, regional, frequentie niet genoemd",
     ]
     (row,) = cli("bodies", "--json", *POLICY).json()
-    assert (row["id"], row["meetings_per_year"], row["members"]) == (
+    assert (row["id"], row["meets"], row["meetings_per_year"], row["members"]) == (
         "driehoek-heuvelland",
+        "not-stated",
         None,
         [],
     )
