@@ -305,3 +305,13 @@ def test_tiers_of_the_bundled_policy() -> None:
     ]
     assert all(policy.tier_of(t) == policy.tiers[0] for t in policy.themes)
     assert isinstance(policy.tiers[0], PriorityTier)
+
+
+def test_every_entity_has_an_id_and_a_source_field() -> None:
+    from ivb.model import KINDS, Identified
+
+    for cls in KINDS:
+        names = attrs.fields_dict(cls)
+        assert "id" in names and "source" in names, cls.__name__
+    entity: Identified = ivb.load().documents[0]
+    assert entity.id == "ivb" and entity.source is None

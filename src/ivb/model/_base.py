@@ -424,13 +424,18 @@ class Direction(_Enum):
 
 
 class Identified(Protocol):
-    """What every entity of a policy has: a stable id and where it comes from."""
+    """What every entity of a policy has: a stable id and where it comes from.
+
+    ``source`` is ``None`` only where the format lets it be left out (a document,
+    a tier, an agenda's theme). The model classes of :data:`~ivb.model.KINDS`
+    satisfy this protocol; code that handles any entity can be typed with it.
+    """
 
     @property
     def id(self) -> str: ...
 
     @property
-    def source(self) -> SourceRef: ...
+    def source(self) -> SourceRef | None: ...
 
 
 @attrs.frozen

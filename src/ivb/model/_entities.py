@@ -134,6 +134,9 @@ class Document:
             SCHEMA: {"pattern": r"^https?://\S+$"},
         },
     )
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where another document names this one, if it does."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -328,6 +331,9 @@ class AgendaTheme:
 
     id: str = id_field()
     name: str = name_field()
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where it is named, if not where its agenda is."}
+    )
 
 
 @attrs.frozen(kw_only=True)
