@@ -68,3 +68,14 @@ def test_who_owns_says_no_lead_and_co_leads(shaped: Path) -> None:
     row = next(line for line in text.splitlines() if "[voorbeeld-jeugd.groepen]" in line)
     assert "Voorbeeld, Burgemeester (trekker)" not in row  # the accent tier has no lead label
     assert "Voorbeeld, Burgemeester" in row
+
+
+def test_report_uses_the_tiers_and_says_no_lead(shaped: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    cli("report", "--policy", str(shaped), "--date", "2026-01-01", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "<h3>Bovenlokale prioriteiten</h3>" in html
+    assert "<th>Trekker</th>" in html
+    assert "<td>Ondermijning</td><td>Voorbeeld</td><td>no lead</td>" in html
+    assert "Voorbeeld, Burgemeester" in html
+    assert "Gezamenlijke thema" not in html and "thematrekker" not in html
