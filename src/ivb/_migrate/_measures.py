@@ -233,7 +233,9 @@ def _indicators(doc: Any, notes: list[str]) -> None:
     for path, target in _walk_targets(doc):
         baseline = target.get("baseline")
         unit = baseline.get("unit") if isinstance(baseline, MutableMapping) else None
-        inds = target.get("indicators") or ()
+        inds: Any = target.get("indicators")
+        if not isinstance(inds, MutableSequence):
+            continue
         for i, ind in enumerate(inds):
             use(ind, f"{path}.indicators[{i}]", unit, target.get("source"))
             inds[i] = rename(ind)
