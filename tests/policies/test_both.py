@@ -156,3 +156,20 @@ def test_an_unknown_area_is_refused(cli: Runner, tmp_path: Path) -> None:
     result = cli("validate", path)
     assert result.status == 1
     assert "nergens" in result.out + result.err
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_report_and_export_to_files(cli: Runner, path: Path, tmp_path: Path) -> None:
+    report = tmp_path / "voortgang.html"
+    result = cli("report", "--policy", path, "--date", "2024-01-01", "-o", report)
+    assert (result.status, result.out) == (0, f"wrote {report}\n")
+    html = report.read_text("utf-8")
+    assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
+    assert ivb.load(path).title in html.replace("&#x27;", "'")
+    graph = tmp_path / "beleid.graphml"
+    summary = cli("export", "-f", "graphml", "-o", graph, "--json", "--policy", path).json()
+    assert (summary["format"], summary["output"], summary["bytes"]) == (
+        "graphml",
+        str(graph),
+        len(graph.read_bytes()),
+    )
