@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import ivb
 from ivb.indicators import (
     IndicatorError,
     MeasurementsError,
@@ -499,3 +500,38 @@ def test_keep_and_at_least(policy: Policy) -> None:
     for value, status in ((7.5, TargetStatus.ACHIEVED), (7.4, TargetStatus.NOT_ACHIEVED)):
         result = evaluate_target(least, _vm(value, "2027"), policy=policy)
         assert result.status is status, value
+
+
+def test_a_target_for_areas_scores_each_area(policy: Policy) -> None:
+    from ivb.model import Area
+
+    noord = Area(
+        id="dronten-noord",
+        name="Noord",
+        kind="wijk",
+        municipality="dronten",
+        code="WK030301",
+        source=SRC,
+    )
+    kern = Area(
+        id="biddinghuizen", name="Biddinghuizen", kind="kern", municipality="dronten", source=SRC
+    )
+    with_areas = attrs.evolve(policy, areas=[noord, kern])
+    target = _burglary(areas=["dronten-noord", "biddinghuizen"])
+    rows = [
+        ("woninginbraken", "WK030301", "2027", 80.0),
+        ("woninginbraken", "biddinghuizen", "2027", 95.0),
+    ]
+    result = evaluate_target(target, _frame(rows), policy=with_areas)
+    assert result.scope == ("dronten-noord", "biddinghuizen")
+    assert [(p.region, p.status) for p in result.parts] == [
+        ("WK030301", TargetStatus.ACHIEVED),
+        ("biddinghuizen", TargetStatus.NOT_ACHIEVED),
+    ]
+    urk = Area(id="urk-west", name="West", kind="wijk", municipality="urk", source=SRC)
+    with pytest.raises(
+        ivb.PolicyValidationError,
+        match=r"targets\[0\]\.areas\[0\]: expected an "
+        r"area of dronten, got 'urk-west', which lies in urk",
+    ):
+        attrs.evolve(policy, areas=[urk], targets=[_burglary(areas=["urk-west"])])

@@ -372,3 +372,24 @@ def test_figure_checks_and_sources() -> None:
         IndicatorSource(kind="police", table="47013NED", codes=["1.1.1"])
     with pytest.raises(ValueError, match="table: a own-registration source has no"):
         IndicatorSource(kind="own-registration", table="47013NED")
+
+
+def test_targets_tables_and_figures_name_areas() -> None:
+    data = _base()
+    data["areas"] = [
+        {
+            "id": "noord",
+            "name": "Noord",
+            "kind": "wijk",
+            "municipality": "voorbeeld",
+            "code": "WK999901",
+            "source": SRC,
+        },
+    ]
+    data["targets"][0]["areas"] = ["noord"]
+    data["tables"][0]["areas"] = ["noord"]
+    data["figures"][0]["areas"] = ["noord"]
+    policy = _load(data)
+    assert policy.targets[0].areas == ("noord",) and policy.tables[0].areas == ("noord",)
+    data["targets"][0]["areas"] = ["voorbeeld"]
+    _fails(data, r"targets\[0\]\.areas\[0\]: expected the id of a area, got 'voorbeeld'")

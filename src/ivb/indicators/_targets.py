@@ -1,7 +1,8 @@
 """Evaluating targets against measurements.
 
 A target is evaluated per *part*: one indicator for one region. A target for several
-municipalities has a part per municipality (each scored on its own figures); a target
+municipalities has a part per municipality (each scored on its own figures), one for
+areas a part per area (on its CBS wijk- or buurtcode, or its id); a target
 for a region group has one part per indicator, scored on the group's total (the
 measurements of the group, or the sum of its members where the unit adds up; never one
 member's figures). Several parts give the worst status of the parts.
@@ -702,6 +703,8 @@ def _milestones(target: Target, sub: pd.DataFrame) -> tuple[MilestoneResult, ...
 
 
 def _scope(target: Target) -> tuple[str, ...]:
+    if target.areas:
+        return target.areas
     return target.municipalities or ((target.region,) if target.region else ())
 
 
@@ -921,6 +924,9 @@ def _regions(
                 "evaluate it for"
             )
         return [(region, ())]
+    if target.areas:
+        areas = [policy.get(a) for a in target.areas]
+        return [(getattr(a, "code", None) or a.id, ()) for a in areas]
     if target.region is not None:
         group = next(g for g in policy.regions if g.id == target.region)
         return [(group.code, tuple(region_code(policy, m) for m in group.members))]

@@ -434,6 +434,9 @@ class Table:
     stated_totals: tuple[TableRow, ...] = tuple_field(
         "Total rows printed in the table (kept as stated, to be checked against the rows)."
     )
+    areas: tuple[str, ...] = refs_field(
+        "Areas (kernen, wijken, buurten) the table is about, where it is about some.", "area"
+    )
     publisher: str | None = opt_text_field("Source of the figures, as the table credits it.")
     source: SourceRef = _source()
 
@@ -523,6 +526,9 @@ class Figure:
         },
     )
     quote: str = text_field("The sentence it stands in, OCR corrected.", default="")
+    areas: tuple[str, ...] = refs_field(
+        "Areas (kernen, wijken, buurten) within the region the figure is about.", "area"
+    )
     check: FigureCheck | None = attrs.field(
         default=None,
         metadata={DOC: "What it is checked against, or why it cannot be; default: its tables."},
@@ -706,6 +712,11 @@ class Target:
     region: str | None = opt_ref_field(
         "A region group the target is for, scored on the group's total.", "region"
     )
+    areas: tuple[str, ...] = refs_field(
+        "Areas (kernen, wijken, buurten) of those municipalities the target is for; each is "
+        "scored on its own (on the area's CBS code, or its id where it has none).",
+        "area",
+    )
     priority: str | None = opt_ref_field(
         "The priority (theme or speerpunt) the target belongs to.", "speerpunt", "theme"
     )
@@ -802,7 +813,9 @@ class Target:
             raise ValueError(
                 f"direction: {self.direction.value!r} contradicts comparison {c.value!r}"
             )
-        if self.measured and (len(self.indicators) > 1 or len(self.municipalities) > 1):
+        if self.measured and (
+            len(self.indicators) > 1 or len(self.areas or self.municipalities) > 1
+        ):
             raise ValueError(
                 "measured: recorded values need a target of one indicator and one region"
             )
@@ -905,6 +918,26 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 Problem(
                     f"{path}.municipalities",
                     "expected the municipalities or the region group the target is for, got none",
+                )
+            )
+        if t.areas and t.municipalities:
+            for j, area_id in enumerate(t.areas):
+                found = index.get(area_id)
+                area = found[1] if found is not None and found[0] == "area" else None
+                where = getattr(area, "municipality", None)
+                if area is not None and where not in t.municipalities:
+                    problems.append(
+                        Problem(
+                            f"{path}.areas[{j}]",
+                            f"expected an area of {', '.join(t.municipalities)}, got "
+                            f"{area_id!r}, which lies in {where}",
+                        )
+                    )
+        if t.areas and t.region is not None:
+            problems.append(
+                Problem(
+                    f"{path}.areas",
+                    "expected areas of the target's municipalities, not of a region group",
                 )
             )
         if t.baseline is not None:
