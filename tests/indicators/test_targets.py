@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ivb
@@ -252,18 +252,40 @@ _TARGET = Target(
 )
 
 
+#: Every comparison, as (changes to the target, which direction is better).
+_COMPARISONS = [
+    ({"comparison": "more-than"}, Direction.HIGHER),
+    ({"comparison": "less-than"}, Direction.LOWER),
+    ({"comparison": "at-least", "value": 12.0}, Direction.HIGHER),
+    ({"comparison": "at-most", "value": 8.0}, Direction.LOWER),
+    ({"comparison": "keep", "direction": "higher"}, Direction.HIGHER),
+    ({"comparison": "keep", "direction": "lower"}, Direction.LOWER),
+    ({"comparison": "change-by", "change_pct": -10.0}, Direction.LOWER),
+    ({"comparison": "change-by", "change_pct": 25.0}, Direction.HIGHER),
+]
+
+
+@settings(deadline=None)  # a property, not a speed test
 @given(
-    direction=st.sampled_from(Direction),
+    shape=st.sampled_from(_COMPARISONS),
+    milestone=st.sampled_from([None, 9.0, 11.0]),
     values=st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=2),
     period=st.sampled_from(["2024", "2025", "2027", "2028"]),
     as_of=st.sampled_from([None, "2026", "2028"]),
 )
 def test_evaluation_is_monotone_in_the_measurement(
-    direction: Direction, values: list[float], period: str, as_of: str | None
+    shape: tuple[dict[str, object], Direction],
+    milestone: float | None,
+    values: list[float],
+    period: str,
+    as_of: str | None,
 ) -> None:
+    """For every comparison: a better measurement never gives a worse status."""
     low, high = sorted(values)
-    comparison = "more-than" if direction is Direction.HIGHER else "less-than"
-    target = attrs.evolve(_TARGET, comparison=comparison)
+    changes, direction = shape
+    steps = [TargetStep(year=2025, value=milestone)] if milestone is not None else []
+    target = attrs.evolve(_TARGET, milestones=steps, **changes)  # type: ignore[arg-type]
+    assert target.better is direction
 
     def rank(v: float) -> int:
         frame = pd.DataFrame(
