@@ -67,6 +67,8 @@ def synthetic_policy(n: int = 342) -> Any:
         Partner,
         PartnerCategory,
         Policy,
+        PriorityTier,
+        Process,
         Role,
         RoleKind,
         Scope,
@@ -86,7 +88,7 @@ def synthetic_policy(n: int = 342) -> Any:
             id=m,
             name=f"Gemeente {i}",
             cbs_code=f"GM{i:04d}",
-            province="Provincie",
+            province="Flevoland",
             province_code="PV24",
             tooi=f"https://identifier.overheid.nl/tooi/id/gemeente/gm{i:04d}",
             source=src,
@@ -98,7 +100,6 @@ def synthetic_policy(n: int = 342) -> Any:
             id="om",
             name="Openbaar Ministerie",
             category=PartnerCategory.POLICE_AND_JUSTICE,
-            themasessie=True,
             source=src,
         )
     ]
@@ -116,7 +117,6 @@ def synthetic_policy(n: int = 342) -> Any:
                 id=f"zvh-d{d}",
                 name=f"Zorg- en Veiligheidshuis {d}",
                 category=PartnerCategory.CARE,
-                themasessie=True,
                 source=src,
             )
         )
@@ -126,7 +126,6 @@ def synthetic_policy(n: int = 342) -> Any:
             id=p,
             name=f"Partner {i}",
             category=list(PartnerCategory)[i % len(PartnerCategory)],
-            themasessie=i % 3 == 0,
             source=src,
         )
         for i, p in enumerate(generic)
@@ -196,6 +195,7 @@ def synthetic_policy(n: int = 342) -> Any:
                 scope=Scope.DISTRICT,
                 purpose="Overleg.",
                 members=[*members, "om", f"politie-d{d}"],
+                meets="fixed",
                 meetings_per_year=4,
                 source=src,
             )
@@ -208,6 +208,7 @@ def synthetic_policy(n: int = 342) -> Any:
                 scope=Scope.DISTRICT,
                 purpose="Voorbereiding.",
                 prepares=[f"dvc-d{d}"],
+                meets="fixed",
                 meetings_per_year=4,
                 source=src,
             )
@@ -223,6 +224,7 @@ def synthetic_policy(n: int = 342) -> Any:
                 purpose="Afstemming.",
                 municipalities=team,
                 members=[*(f"{m}-burgemeester" for m in team), "ovj"],
+                meets="fixed",
                 meetings_per_year=4,
                 source=src,
             )
@@ -253,6 +255,7 @@ def synthetic_policy(n: int = 342) -> Any:
                 purpose="Casusoverleg.",
                 municipalities=[m],
                 members=[m, f"zvh-d{d}"],
+                meets="fixed",
                 meetings_per_year=12,
                 escalates_to=[f"zvh-d{d}"],
                 source=src,
@@ -312,7 +315,8 @@ def synthetic_policy(n: int = 342) -> Any:
                 Theme(
                     id=f"b{b}-t{k}",
                     name=f"Thema {k} van basisteam {b}",
-                    owner=owner,
+                    tier="thema",
+                    leads=[owner],
                     municipalities=team,
                     coordinators=[owner, f"{owner}-team"],
                     summary="Een thema.",
@@ -341,7 +345,8 @@ def synthetic_policy(n: int = 342) -> Any:
                 Speerpunt(
                     id=f"{m}-s{s}",
                     name=f"Speerpunt {s}",
-                    municipality=m,
+                    tier="speerpunt",
+                    municipalities=[m],
                     number=s + 1,
                     coordinators=[f"{m}-team"],
                     summary="Een speerpunt.",
@@ -349,8 +354,9 @@ def synthetic_policy(n: int = 342) -> Any:
                     source=src,
                 )
             )
+    participants = ["om", *(f"zvh-d{d}" for d in range(districts)), *generic[::3]]
     return Policy(
-        schema_version=1,
+        schema_version=2,
         id="synthetisch-nationaal",
         title="Synthetisch nationaal IVB",
         period=(2024, 2027),
@@ -361,6 +367,11 @@ def synthetic_policy(n: int = 342) -> Any:
         partners=partners,
         bodies=bodies,
         agendas=[national, *regional, *district],
+        process=Process(summary="Sessies met partners.", participants=participants, source=src),
+        tiers=[
+            PriorityTier(id="thema", name="thema", heading="Thema's", lead_label="trekker"),
+            PriorityTier(id="speerpunt", name="speerpunt", heading="Speerpunten"),
+        ],
         themes=themes,
         speerpunten=speerpunten,
     )
@@ -491,7 +502,7 @@ def bench_graph(n: int, repeat: int) -> None:
     changed = attrs.evolve(
         policy,
         themes=(
-            attrs.evolve(policy.themes[0], owner=policy.themes[0].municipalities[1]),
+            attrs.evolve(policy.themes[0], leads=(policy.themes[0].municipalities[1],)),
             *policy.themes[1:],
         ),
     )
