@@ -124,7 +124,7 @@ WITHIN = "within"
 IN_TIER = "in-tier"
 #: figure, table, target or trend claim -> indicator or table: what its numbers are about.
 ABOUT = "about"
-#: table or figure -> municipality or region: what the numbers are about.
+#: table or figure -> municipality, region or area: what the numbers are about.
 COVERS = "covers"
 #: municipality -> target: the municipality set the target.
 SETS = "sets"
@@ -132,7 +132,7 @@ SETS = "sets"
 MEASURES = "measures"
 #: target -> target: a sub-goal.
 HAS_SUBTARGET = "has-subtarget"
-#: statement -> municipality: a fact about the municipality.
+#: statement, action, priority or target -> municipality, region or area: what it concerns.
 CONCERNS = "concerns"
 
 #: Not an edge relation: the label :func:`~ivb.governance.responsibilities`
@@ -171,10 +171,11 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         WITHIN: "priority, tier or area -> its parent (or an area's municipality): within it",
         IN_TIER: "theme or speerpunt -> tier: belongs to the tier",
         ABOUT: "figure, table, target or trend claim -> indicator or table: about it",
-        COVERS: "table or figure -> municipality or region: about it",
+        COVERS: "table or figure -> municipality, region or area: about it",
         SETS: "municipality -> target: set the target",
         MEASURES: "target -> speerpunt or theme: measures it",
         HAS_SUBTARGET: "target -> target: a sub-goal",
-        CONCERNS: "statement, action or priority -> municipality or area: concerns it",
+        CONCERNS: "statement, action, priority or target -> municipality, region or area: "
+        "concerns it",
     }
 )
