@@ -25,7 +25,7 @@ from ivb.governance import authority_over, build_graph, diff, owner_of, preparat
 #: The policy file of the fictional municipality Zuiderwaard.
 POLICY_YAML = """\
 # Integraal Veiligheidsbeleid 2025-2028 of the fictional municipality Zuiderwaard.
-schema_version: 1
+schema_version: 2
 id: zuiderwaard-ivb-2025-2028
 title: Integraal Veiligheidsbeleid Zuiderwaard 2025-2028
 period: [2025, 2028]
@@ -47,7 +47,8 @@ roles:
     name: Burgemeester
     kind: office
     municipalities: [zuiderwaard]
-    duties: [Handhaving van de openbare orde en veiligheid]
+    duties:
+      - text: Handhaving van de openbare orde en veiligheid
     authority:
       - over: politie
         scope: openbare orde en hulpverlening
@@ -67,7 +68,8 @@ roles:
     name: Team Veiligheid
     kind: team
     municipalities: [zuiderwaard]
-    duties: [Ambtelijke coördinatie van het veiligheidsbeleid]
+    duties:
+      - text: Ambtelijke coördinatie van het veiligheidsbeleid
     source: {document: ivb, section: Rollen}
 partners:
   - id: politie
@@ -87,6 +89,7 @@ bodies:
     purpose: Burgemeester, OM en politie stemmen de inzet van de politie af.
     municipalities: [zuiderwaard]
     members: [burgemeester, officier-van-justitie, politie]
+    meets: fixed
     meetings_per_year: 4
     source: {document: ivb, section: Overleg}
   - id: ambtelijke-driehoek
@@ -98,10 +101,20 @@ bodies:
     members: [team-veiligheid]
     prepares: [lokale-driehoek]
     source: {document: ivb, section: Overleg}
+# The tiers of priorities, in the policy's own words.
+tiers:
+  - id: gezamenlijk-thema
+    name: gezamenlijk thema
+    heading: Gezamenlijke thema's
+    lead_label: thematrekker
+  - id: lokaal-speerpunt
+    name: lokaal speerpunt
+    heading: Lokale speerpunten
 themes:
   - id: ondermijning
     name: Ondermijning
-    owner: zuiderwaard
+    tier: gezamenlijk-thema
+    leads: [zuiderwaard]
     municipalities: [zuiderwaard]
     coordinators: [team-veiligheid]
     summary: Vermenging van onder- en bovenwereld tegengaan.
@@ -119,19 +132,31 @@ themes:
 speerpunten:
   - id: zuiderwaard-woninginbraak
     name: Woninginbraak
-    municipality: zuiderwaard
+    tier: lokaal-speerpunt
+    municipalities: [zuiderwaard]
     number: 1
     summary: Minder woninginbraken door preventie en buurtpreventie.
     fields: [veilige-woon-en-leefomgeving]
     source: {document: ivb, section: Woninginbraak}
+# What the policy measures, added by `ivb migrate` from the ids the file uses:
+# give each its Dutch name and where its numbers come from (data_source).
+indicators:
+  - id: woninginbraken
+    name: Woninginbraken
+    unit: count
+    data_source:
+      kind: not-stated
+    source:
+      document: ivb
+      section: Woninginbraak
 targets:
   - id: zuiderwaard-woninginbraak-target
     name: Minder woninginbraken
-    municipality: zuiderwaard
-    speerpunt: zuiderwaard-woninginbraak
-    indicator: woninginbraken
+    municipalities: [zuiderwaard]
+    priority: zuiderwaard-woninginbraak
+    indicators: [woninginbraken]
     statement: Het aantal woninginbraken is in 2028 lager dan in 2024.
-    direction: lower
+    comparison: less-than
     rule: lager dan in 2024
     baseline: {value: 40, unit: count, period: "2024"}
     horizon: "2028"
@@ -150,7 +175,7 @@ SHAPE_MISTAKES = (
 )
 #: Mistakes in the references between entities.
 REFERENCE_MISTAKES = (
-    ("a typo in the thematrekker", "owner: zuiderwaard", "owner: zuiderwaart"),
+    ("a typo in the thematrekker", "leads: [zuiderwaard]", "leads: [zuiderwaart]"),
     ("a theme as member of a body", "members: [team-veiligheid]", "members: [ondermijning]"),
 )
 
@@ -207,7 +232,7 @@ def run(folder: Path) -> None:
     show_problems(folder, "Round 1", SHAPE_MISTAKES + REFERENCE_MISTAKES)
     show_problems(folder, "Round 2, the shapes fixed", REFERENCE_MISTAKES)
     try:
-        ivb.loads("schema_version: 1\nid: [zuiderwaard\n", origin="not-yaml.yaml")
+        ivb.loads("schema_version: 2\nid: [zuiderwaard\n", origin="not-yaml.yaml")
     except ivb.PolicyFileError as exc:
         print(f"  Text that is no YAML: ivb.loads raises {type(exc).__name__}:")
         print(f"      {exc}")

@@ -94,7 +94,7 @@ def main() -> None:
     where = ", ".join(policy.get(m).name for m in adviseur.municipalities)
     print(f"  {adviseur.name} ({adviseur.kind.value}, {where})")
     for duty in adviseur.duties:
-        print(wrap(f"- {duty}", "    ", hanging="  "))
+        print(wrap(f"- {duty.text}", "    ", hanging="  "))
     frame = responsibilities(G, adviseur.id)
     for row in frame[frame.relation.isin(["coordinates", "runs"])].itertuples(index=False):
         print(f"    {row.relation}: {row.name} ({row.kind})")

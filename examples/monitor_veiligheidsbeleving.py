@@ -35,9 +35,9 @@ import pandas as pd
 
 import ivb
 from ivb.indicators import (
-    CATEGORIES,
     TargetResult,
     evaluate_targets,
+    police_categories,
     police_measurements,
     read_measurements,
     read_police_table,
@@ -116,7 +116,7 @@ def print_result(result: TargetResult, depth: int = 1) -> None:
 def main() -> None:
     policy = ivb.load()
     target = policy.get(TARGET, Target)
-    municipality = policy.municipality(target.municipality)
+    municipality = policy.municipality(target.municipalities[0])
     region = municipality.cbs_code
 
     print(f"Monitoring a target of {municipality.name} ({region})")
@@ -128,14 +128,20 @@ def main() -> None:
         f"    baseline: {baseline.value} {baseline.unit.value} ({baseline.measured_by}; "
         f"period {baseline.period or 'not given'})"
     )
-    print(f"    better is {target.direction.value}; horizon {target.horizon}")
+    horizon = target.horizon_or(policy.period[1])
+    assert target.comparison is not None and target.better is not None
+    print(
+        f"    {target.comparison.value} the baseline (better is {target.better.value}); "
+        f"horizon {horizon}"
+    )
     for sub in target.subtargets:
-        what = f"sub-goal: {sub.name} (indicator {sub.indicator}, better is {sub.direction})"
+        better = sub.better.value if sub.better else "not stated"
+        what = f"sub-goal: {sub.name} (indicator {', '.join(sub.indicators)}, better is {better})"
         print(wrap(what, "    ", hanging="  "))
         if sub.baseline is None:
             first = policy.period[0]
             print(f"      no baseline in the policy: the last measurement before {first} is used")
-    speerpunt = policy.get(target.speerpunt) if target.speerpunt else None
+    speerpunt = policy.get(target.priority) if target.priority else None
     planned = [a for a in getattr(speerpunt, "actions", ()) if a.timing is not None]
     for action in planned:
         print(wrap(f"planned ({action.date}): {action.text}", "    ", hanging="  "))
@@ -147,7 +153,7 @@ def main() -> None:
 
 def feed(policy: ivb.Policy, target: Target, workdir: Path) -> None:
     """Read the new measurements from files in *workdir*, evaluate and report."""
-    region = policy.municipality(target.municipality).cbs_code
+    region = policy.municipality(target.municipalities[0]).cbs_code
     print("New measurements (HYPOTHETICAL, made up for this example):")
     vm_path = workdir / "veiligheidsmonitor-2025.csv"
     vm_path.write_text(VEILIGHEIDSMONITOR_CSV, encoding="utf-8")
@@ -159,8 +165,8 @@ def feed(policy: ivb.Policy, target: Target, workdir: Path) -> None:
     police_path = workdir / "47013NED-GM0171.csv"
     police_path.write_text(police_csv(), encoding="utf-8")
     raw = read_police_table(police_path, measures=["GeregistreerdeMisdrijven_1"])
-    wanted = {t.indicator for t in all_targets(target)}
-    categories = [c for c in CATEGORIES if c.id in wanted]
+    wanted = {i for t in all_targets(target) for i in t.indicators}
+    categories = [c for c in police_categories(policy) if c.id in wanted]
     police = police_measurements(raw, categories)
     table = police.pivot(index="indicator", columns="period", values="value")
     print(f"  registered crimes, {region} (HYPOTHETICAL, in the layout of police table 47013NED):")

@@ -9,16 +9,26 @@ import attrs
 from hypothesis import strategies as st
 
 from ivb.model import (
+    PROVINCES,
     Action,
     ActionKind,
+    ActionStatus,
+    Area,
+    AreaKind,
+    BudgetLine,
     ConsultationBody,
+    Duty,
+    MeetingKind,
     Municipality,
     Partner,
     PartnerCategory,
     Policy,
+    PriorityTier,
+    Process,
     Role,
     RoleKind,
     Scope,
+    Session,
     SourceRef,
     Speerpunt,
     Theme,
@@ -77,7 +87,9 @@ json_junk: st.SearchStrategy[Any] = st.recursive(
 
 @st.composite
 def policies(draw: st.DrawFn) -> Policy:
-    """Valid policies of one to four municipalities with themes, speerpunten and bodies."""
+    """Valid policies of one to four municipalities with tiers, themes (with none, one or
+    several leads), speerpunten of one or more municipalities, areas, bodies, sessions and
+    budget lines."""
     used: set[str] = {"doc"}
 
     def fresh(prefix: str) -> str:
@@ -94,8 +106,17 @@ def policies(draw: st.DrawFn) -> Policy:
                 id=fresh("m"),
                 name=draw(texts),
                 cbs_code=code,
-                province=draw(texts),
-                province_code=f"PV{draw(st.integers(20, 30))}",
+                **dict(
+                    zip(
+                        ("province_code", "province"),
+                        draw(
+                            st.sampled_from(
+                                [(c, name) for c, names in PROVINCES.items() for name in names]
+                            )
+                        ),
+                        strict=True,
+                    )
+                ),
                 tooi=f"https://identifier.overheid.nl/tooi/id/gemeente/{code.lower()}",
                 source=draw(_sources),
             )
@@ -106,7 +127,7 @@ def policies(draw: st.DrawFn) -> Policy:
             id=fresh("p"),
             name=draw(texts),
             category=draw(st.sampled_from(PartnerCategory)),
-            themasessie=draw(st.booleans()),
+            expansion=draw(st.none() | texts),
             abbreviation=draw(st.none() | texts),
             source=draw(_sources),
         )
@@ -118,17 +139,53 @@ def policies(draw: st.DrawFn) -> Policy:
             name=draw(texts),
             kind=draw(st.sampled_from(RoleKind)),
             municipalities=draw(st.lists(st.sampled_from(m_ids), unique=True, max_size=n)),
-            duties=draw(st.lists(texts, max_size=2)),
+            duties=[
+                Duty(text=t, legal_basis=draw(st.lists(texts, max_size=2)))
+                for t in draw(st.lists(texts, max_size=2))
+            ],
             source=draw(_sources),
         )
         for _ in range(draw(st.integers(0, 3)))
     ]
     actors = m_ids + [p.id for p in partners] + [r.id for r in roles]
+    areas: list[Area] = []
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(AreaKind))
+        municipality = draw(st.sampled_from(m_ids))
+        code = None
+        if kind is AreaKind.WIJK and draw(st.booleans()):
+            code = f"WK{draw(st.integers(0, 999999)):06d}"
+        if kind is AreaKind.BUURT and draw(st.booleans()):
+            code = f"BU{draw(st.integers(0, 99999999)):08d}"
+        same = [a.id for a in areas if a.municipality == municipality]
+        areas.append(
+            Area(
+                id=fresh("area"),
+                name=draw(texts),
+                kind=kind,
+                municipality=municipality,
+                code=code,
+                parent=draw(st.none() | st.sampled_from(same)) if same else None,
+                source=draw(_sources),
+            )
+        )
+    area_ids = [a.id for a in areas]
+    tiers = [
+        PriorityTier(
+            id=fresh("tier"),
+            name=draw(texts),
+            heading=draw(texts),
+            lead_label=draw(st.none() | texts),
+        )
+        for _ in range(draw(st.integers(1, 2)))
+    ]
+    tier_ids = [t.id for t in tiers]
 
     def actions() -> list[Action]:
         out = []
         for _ in range(draw(st.integers(0, 3))):
             dated = draw(st.booleans())
+            start = draw(st.none() | st.integers(2000, 2030).map(str))
             out.append(
                 Action(
                     id=fresh("a"),
@@ -140,21 +197,37 @@ def policies(draw: st.DrawFn) -> Policy:
                         if partners
                         else st.just([])
                     ),
+                    areas=draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2))
+                    if area_ids
+                    else [],
                     date=f"{draw(st.integers(2000, 2030))}" if dated else None,
                     timing=draw(st.sampled_from(["started", "planned", "expected"]))
                     if dated
                     else None,
+                    status=draw(st.none() | st.sampled_from(ActionStatus)),
+                    start=start,
+                    end=None if start is None else f"{int(start) + draw(st.integers(0, 3))}",
                     source=draw(_sources),
                 )
             )
         return out
 
+    lead_pool = m_ids + [r.id for r in roles]
+
+    def leads() -> dict[str, Any]:
+        chosen = draw(st.lists(st.sampled_from(lead_pool), unique=True, max_size=2))
+        return {"leads": chosen, "no_lead": not chosen and draw(st.booleans())}
+
     themes = [
         Theme(
             id=fresh("t"),
             name=draw(texts),
-            owner=draw(st.sampled_from(m_ids)),
+            tier=draw(st.sampled_from(tier_ids)),
+            **leads(),
             municipalities=m_ids,
+            areas=draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2))
+            if area_ids
+            else [],
             summary=draw(texts),
             fields=draw(st.lists(st.sampled_from(VeiligheidsVeld), unique=True, max_size=2)),
             actions=actions(),
@@ -166,7 +239,8 @@ def policies(draw: st.DrawFn) -> Policy:
         Speerpunt(
             id=fresh("s"),
             name=draw(texts),
-            municipality=draw(st.sampled_from(m_ids)),
+            tier=draw(st.sampled_from(tier_ids)),
+            municipalities=draw(st.lists(st.sampled_from(m_ids), unique=True, min_size=1)),
             number=draw(st.none() | st.integers(1, 9)),
             summary=draw(texts),
             actions=actions(),
@@ -184,27 +258,68 @@ def policies(draw: st.DrawFn) -> Policy:
                 scope=draw(st.sampled_from(Scope)),
                 purpose=draw(texts),
                 members=draw(st.lists(st.sampled_from(actors), unique=True, max_size=3)),
-                meetings_per_year=draw(st.none() | st.integers(1, 52)),
+                **_meets(draw),
                 prepares=[b.id for b in bodies[-1:]] if draw(st.booleans()) else [],
                 source=draw(_sources),
             )
         )
     from ivb.model import Document, DocumentKind
 
+    sessions = [
+        Session(
+            id=fresh("session"),
+            name=draw(texts),
+            participants=draw(st.lists(st.sampled_from(actors), unique=True, max_size=2)),
+            source=draw(_sources),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    process = Process(
+        summary=draw(texts),
+        session_label=draw(st.none() | texts),
+        participants=draw(
+            st.lists(st.sampled_from([p.id for p in partners]), unique=True)
+            if partners
+            else st.just([])
+        ),
+        sessions=sessions,
+        source=draw(_sources),
+    )
+    budget = [
+        BudgetLine(
+            year=draw(st.integers(2020, 2030)),
+            amount=draw(st.integers(0, 10**7) | st.floats(0, 1e7)),
+            purpose=draw(texts),
+            municipality=draw(st.none() | st.sampled_from(m_ids)),
+            source=draw(_sources),
+        )
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+
     return Policy(
-        schema_version=1,
+        schema_version=2,
         id=fresh("policy"),
         title=draw(texts),
         period=(2024, 2024 + draw(st.integers(0, 6))),
         summary=draw(texts),
         documents=[Document(id="doc", title=draw(texts), kind=DocumentKind.POLICY)],
         municipalities=municipalities,
+        areas=areas,
         partners=partners,
         roles=roles,
+        process=process,
+        tiers=tiers,
         themes=themes,
         speerpunten=speerpunten,
         bodies=bodies,
+        budget=budget,
     )
+
+
+def _meets(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(MeetingKind))
+    n = draw(st.integers(1, 366)) if kind is MeetingKind.FIXED else None
+    return {"meets": kind, "meetings_per_year": n}
 
 
 # -- indicators: tidy statistics frames ---------------------------------------------
@@ -293,7 +408,6 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         id="gov-politie",
         name=draw(texts),
         category=PartnerCategory.POLICE_AND_JUSTICE,
-        themasessie=True,
         source=draw(_sources),
     )
     huis = Partner(
@@ -321,7 +435,7 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         scope=draw(st.sampled_from(Scope)),
         purpose=draw(texts),
         members=["gov-burgemeester", "gov-politie", m_ids[0]],
-        meetings_per_year=draw(st.none() | st.integers(1, 12)),
+        **_meets(draw),
         escalates_to=["gov-huis"],
         source=draw(_sources),
     )
@@ -355,8 +469,12 @@ def governance_policies(draw: st.DrawFn) -> Policy:
         attrs.evolve(r, adopts_policy=draw(st.booleans()), controls_policy=draw(st.booleans()))
         for r in base.roles
     )
+    process = base.process
+    if process is not None:
+        process = attrs.evolve(process, participants=(*process.participants, "gov-politie"))
     return attrs.evolve(
         base,
+        process=process,
         roles=(*roles, raad, college, office),
         partners=(*base.partners, politie, huis),
         bodies=(*base.bodies, ambtelijk, bestuurlijk),

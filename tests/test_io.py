@@ -30,7 +30,7 @@ def problems_of(text: str) -> list[str]:
 def test_load_small_file(mini_path: Path) -> None:
     policy = ivb.load(mini_path)
     assert policy.id == "voorbeeld-ivb-2025-2028"
-    assert policy.get("ondermijning").owner == "voorbeeld"
+    assert policy.get("ondermijning").leads == ("voorbeeld",)
     assert policy.kind_of("driehoek") == "body"
 
 
@@ -63,7 +63,7 @@ def test_bundled_policy_is_cached_and_frozen() -> None:
     with pytest.raises(AttributeError):
         policy.title = "x"  # type: ignore[misc]
     with pytest.raises(AttributeError):
-        policy.themes[0].owner = "urk"  # type: ignore[misc]
+        policy.themes[0].leads = ("urk",)  # type: ignore[misc]
     with pytest.raises(TypeError):
         policy.themes[0] = policy.themes[1]  # type: ignore[index]
 
@@ -154,17 +154,19 @@ def test_missing_field(mini_text: str) -> None:
 
 
 def test_unknown_reference_suggests(mini_text: str) -> None:
-    text = mini_text.replace("    owner: voorbeeld", "    owner: voorbeelt")
+    text = mini_text.replace("    leads: [voorbeeld]", "    leads: [voorbeelt]")
     assert problems_of(text) == [
-        "themes[0].owner: expected the id of a municipality, got unknown id 'voorbeelt'; "
+        "themes[0].leads[0]: expected the id of a municipality/role/body, got unknown id "
+        "'voorbeelt'; "
         "did you mean 'voorbeeld'?"
     ]
 
 
 def test_reference_of_wrong_kind(mini_text: str) -> None:
-    text = mini_text.replace("    owner: voorbeeld", "    owner: politie")
+    text = mini_text.replace("    leads: [voorbeeld]", "    leads: [politie]")
     assert problems_of(text) == [
-        "themes[0].owner: expected the id of a municipality, got 'politie', which is a partner"
+        "themes[0].leads[0]: expected the id of a municipality or role or body, got 'politie', "
+        "which is a partner"
     ]
 
 

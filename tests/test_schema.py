@@ -70,7 +70,13 @@ def test_schema_accepts_dumped_file(validator: jsonschema.Draft202012Validator) 
     [
         (("municipalities", 0, "cbs_code"), "0303"),
         (("municipalities", 0, "tooi"), "https://example.org/gm0303"),
-        (("themes", 0, "owner"), "Noord Oost Polder"),
+        (("themes", 0, "leads"), ["Noord Oost Polder"]),
+        (("themes", 0, "leads"), "voorbeeld"),
+        (("themes", 0, "no_lead"), "ja"),
+        (("speerpunten", 0, "municipalities"), []),
+        (("bodies", 0, "meetings_per_year"), 367),
+        (("schema_version",), 1),
+        (("documents", 0, "url"), "www.example.org"),
         (("themes", 0, "fields"), ["veiligheid"]),
         (("themes", 0, "actions", 0, "kind"), "wish"),
         (("bodies", 0, "meetings_per_year"), "vier"),
@@ -96,8 +102,8 @@ def test_schema_rejects_missing_required(
     validator: jsonschema.Draft202012Validator, mini_text: str
 ) -> None:
     data = yaml.safe_load(mini_text)
-    del data["themes"][0]["owner"]
-    assert [e.message for e in validator.iter_errors(data)] == ["'owner' is a required property"]
+    del data["themes"][0]["tier"]
+    assert [e.message for e in validator.iter_errors(data)] == ["'tier' is a required property"]
 
 
 def test_cli_prints_the_schema() -> None:

@@ -13,6 +13,7 @@ Examples
 from ivb._errors import (
     DuplicateIdError,
     IvbError,
+    MigrationError,
     PolicyFileError,
     PolicyFileNotFoundError,
     PolicyValidationError,
@@ -26,6 +27,7 @@ from ivb.model import Policy
 __all__ = [
     "DuplicateIdError",
     "IvbError",
+    "MigrationError",
     "Policy",
     "PolicyFileError",
     "PolicyFileNotFoundError",

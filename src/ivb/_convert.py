@@ -18,6 +18,7 @@ from cattrs.errors import (
 
 from ivb._errors import PolicyValidationError, Problem, validation_error
 from ivb.model import Policy
+from ivb.model._policy import SCHEMA_VERSION, schema_version_message
 
 __all__ = ["converter", "structure_policy", "unstructure_policy"]
 
@@ -238,6 +239,13 @@ def structure_policy(data: object, *, origin: str | None = None) -> Policy:
     if not isinstance(data, dict):
         raise PolicyValidationError(
             [Problem("", f"expected a mapping at the top of the file, got {_shown(data)}")],
+            origin=origin,
+        )
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        # Another version's fields would bury this in problems: say it alone.
+        raise PolicyValidationError(
+            [Problem("schema_version", schema_version_message(version, origin).partition(": ")[2])],
             origin=origin,
         )
     try:

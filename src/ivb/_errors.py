@@ -10,6 +10,7 @@ import attrs
 __all__ = [
     "DuplicateIdError",
     "IvbError",
+    "MigrationError",
     "PolicyFileError",
     "PolicyFileNotFoundError",
     "PolicyValidationError",
@@ -81,6 +82,14 @@ class PolicyValidationError(PolicyFileError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''}{where}:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+class MigrationError(IvbError, ValueError):
+    """A policy file cannot be upgraded to the current format version.
+
+    The message names the place in the file (a path such as ``themes[0].owner``)
+    and what was expected there.
+    """
 
 
 class UnknownIdError(IvbError, LookupError):

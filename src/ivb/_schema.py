@@ -18,7 +18,7 @@ from ivb.model._base import SCHEMA, field_doc
 __all__ = ["SCHEMA_ID", "bundled_schema", "json_schema"]
 
 #: The ``$id`` of the schema.
-SCHEMA_ID = "urn:ivb:schema:policy:1"
+SCHEMA_ID = "urn:ivb:schema:policy:2"
 
 
 def _doc(cls: type) -> str:
@@ -111,8 +111,8 @@ def json_schema() -> dict[str, Any]:
     >>> schema = json_schema()
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
-    >>> schema["$defs"]["Theme"]["properties"]["owner"]["description"]
-    'The municipality that is thematrekker.'
+    >>> schema["$defs"]["Theme"]["properties"]["tier"]["description"]
+    'The tier it belongs to (declared under tiers).'
     """
     builder = _Builder()
     root = builder.of_class(Policy)

@@ -77,18 +77,38 @@ def test_usage_errors_exit_2() -> None:
 
 def test_who_owns_text() -> None:
     lines = ok("who-owns").splitlines()
-    assert lines[0] == "Eigenaar (thematrekker of gemeente) en coördinatie"
+    assert lines[0] == "Trekkers, gemeenten en coördinatie"
+    assert lines[1].split() == ["naam", "soort", "trekker", "gemeenten", "coördinatie"]
     row = next(line for line in lines if "[ondermijning]" in line)
-    assert row.split()[:5] == ["Ondermijning", "[ondermijning]", "thema", "Dronten", "Dronten,"]
-    assert sum("speerpunt" in line for line in lines[2:]) == 11
+    # the kind and the lead's label are the policy's tier labels
+    assert row.split()[:7] == [
+        "Ondermijning",
+        "[ondermijning]",
+        "gezamenlijk",
+        "thema",
+        "Dronten",
+        "(thematrekker)",
+        "Dronten,",
+    ]
+    assert sum("lokaal speerpunt" in line for line in lines[2:]) == 11
+    assert sum("niet vermeld" in line for line in lines[2:]) == 11
 
 
 def test_who_owns_json() -> None:
     rows = json.loads(ok("who-owns", "--json"))
+    assert {r["id"]: r["leads"] for r in rows if r["kind"] == "theme"} == {
+        "cybercrime": ["noordoostpolder"],
+        "ondermijning": ["dronten"],
+        "maatschappelijke-onrust": ["urk"],
+    }
     assert {r["id"]: r["owner"] for r in rows if r["kind"] == "theme"} == {
         "cybercrime": "noordoostpolder",
         "ondermijning": "dronten",
         "maatschappelijke-onrust": "urk",
+    }
+    assert {(r["tier_name"], r["lead_label"]) for r in rows} == {
+        ("gezamenlijk thema", "thematrekker"),
+        ("lokaal speerpunt", None),
     }
     assert len(rows) == 14
     assert rows[0]["coordinators"] == ["noordoostpolder", "teams-veiligheid"]

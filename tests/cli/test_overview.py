@@ -27,6 +27,9 @@ def test_overview_text() -> None:
     out = result.stdout
     assert out.startswith("Integraal Veiligheidsbeleid 2024-2027 (2024-2027)\n")
     assert "  Dronten (GM0303)\n  Noordoostpolder (GM0171)\n  Urk (GM0184)\n" in out
+    # the headings are the policy's tier labels
+    assert "\nGezamenlijke thema's (thematrekker)\n" in out
+    assert "\nLokale speerpunten\n  Dronten\n" in out
     assert "  Cybercrime en digitale veiligheid (Noordoostpolder)\n" in out
     assert "  Ondermijning (Dronten)\n" in out
     assert "  Maatschappelijke onrust (Urk)\n" in out
@@ -41,11 +44,15 @@ def test_overview_json() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [m["cbs_code"] for m in data["municipalities"]] == ["GM0303", "GM0171", "GM0184"]
-    assert {t["id"]: t["owner"] for t in data["themes"]} == {
-        "cybercrime": "noordoostpolder",
-        "ondermijning": "dronten",
-        "maatschappelijke-onrust": "urk",
+    assert {t["id"]: t["leads"] for t in data["themes"]} == {
+        "cybercrime": ["noordoostpolder"],
+        "ondermijning": ["dronten"],
+        "maatschappelijke-onrust": ["urk"],
     }
+    assert [(t["id"], t["heading"], t["lead_label"]) for t in data["tiers"]] == [
+        ("gezamenlijk-thema", "Gezamenlijke thema's", "thematrekker"),
+        ("lokaal-speerpunt", "Lokale speerpunten", None),
+    ]
     assert [len(m["speerpunten"]) for m in data["municipalities"]] == [3, 3, 5]
     bodies = {b["id"]: b["meetings_per_year"] for b in data["bodies"]}
     assert bodies["districtelijk-veiligheidscollege-flevoland"] == 4
@@ -60,11 +67,11 @@ def test_overview_of_other_policy(mini_path: Path) -> None:
 
 def test_overview_of_broken_policy(tmp_path: Path, mini_text: str) -> None:
     path = tmp_path / "kapot.yaml"
-    path.write_text(mini_text.replace("owner: voorbeeld", "owner: voorbeelt"), encoding="utf-8")
+    path.write_text(mini_text.replace("leads: [voorbeeld]", "leads: [voorbeelt]"), encoding="utf-8")
     result = run("overview", "--policy", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "themes[0].owner: expected the id of a municipality" in result.stderr
+    assert "themes[0].leads[0]: expected the id of a municipality/role/body" in result.stderr
     assert "did you mean 'voorbeeld'?" in result.stderr
 
 

@@ -220,9 +220,11 @@ def test_every_constant_has_its_comment() -> None:
 
 def test_the_generated_references() -> None:
     text = formatref.markdown()
-    assert "(format-theme)=" in text and "| `owner` | id of a municipality | yes |" in text
+    assert "(format-theme)=" in text and "| `tier` | id of a tier | yes |" in text
+    assert "| `leads` | list of ids, each of a municipality, role or body, no repeats |" in text
     assert "list of ids, each of a municipality, role, partner or body, no repeats" in text
     cli = clihelp.markdown()
     assert "## `ivb who-owns`" in cli and "usage: ivb who-owns" in cli
+    assert "## `ivb migrate`" in cli and "--in-place" in cli
     pages = apiref.pages(["ivb"])
     assert ".. ivb-alias:: ivb.Policy" in pages["ivb.rst"]

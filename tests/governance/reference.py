@@ -7,7 +7,7 @@ attribute and every order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -23,7 +23,7 @@ from ivb.governance._relations import (
     PURSUES,
     TOOK_PART,
 )
-from ivb.model import Figure, Partner, Policy, Role, SourceRef, Table
+from ivb.model import Policy, Role, SourceRef, Table
 
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
 
@@ -45,10 +45,16 @@ def _ids(value: object) -> Iterator[str]:
 
 
 def _entity_edges(
-    ident: str, obj: Any, present: Mapping[str, Any], policy_id: str | None
+    ident: str,
+    obj: Any,
+    present: Mapping[str, Any],
+    policy_id: str | None,
+    participants: Collection[str] = (),
 ) -> Iterator[RawEdge]:
     source: SourceRef | None = getattr(obj, "source", None)
     base: dict[str, Any] = {} if source is None else {"source_ref": source}
+    if ident in participants and policy_id is not None and policy_id in present:
+        yield ident, policy_id, TOOK_PART, "process.participants", dict(base)
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         for other in _ids(getattr(obj, field)):
             if other not in present:
@@ -76,9 +82,6 @@ def _entity_edges(
                 yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
             if obj.controls_policy:
                 yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
-    elif isinstance(obj, Partner):
-        if obj.themasessie and policy_id is not None and policy_id in present:
-            yield ident, policy_id, TOOK_PART, "themasessie", dict(base)
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
@@ -86,13 +89,12 @@ def _entity_edges(
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
                     yield ident, row.region, COVERS, field, dict(base)
-    elif isinstance(obj, Figure):
-        if obj.region in present:
-            yield ident, obj.region, COVERS, "region", dict(base)
 
 
 def derive_edges(
-    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
+    nodes: Sequence[tuple[str, str, Any]],
+    policy_id: str | None = None,
+    participants: Collection[str] = (),
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
@@ -103,13 +105,13 @@ def derive_edges(
     order, so that any graph built by adding them in this order has the same
     adjacency order as one read back from an export. Edges to ids outside
     *nodes* are left out, and so are the edges to the policy node (``adopts``,
-    ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
-    and among *nodes*.
+    ``controls``, and ``took-part`` for the ids in *participants*) unless
+    *policy_id* is given and among *nodes*.
     """
     present = {ident: obj for ident, _, obj in nodes}
     by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
     for ident, _, obj in nodes:
-        for edge in _entity_edges(ident, obj, present, policy_id):
+        for edge in _entity_edges(ident, obj, present, policy_id, frozenset(participants)):
             by_source[edge[0]].append(edge)
     out: list[tuple[str, str, str, dict[str, Any]]] = []
     for ident in present:
@@ -123,12 +125,20 @@ def derive_edges(
 
 
 def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
+    for principle_set in policy.principle_sets:
+        yield (
+            policy.id,
+            principle_set.id,
+            PURSUES,
+            "principle_sets",
+            {"source_ref": principle_set.source},
+        )
     for action in policy.principles:
         yield policy.id, action.id, PURSUES, "principles", {"source_ref": action.source}
     if policy.process is not None:
         base = {"source_ref": policy.process.source}
-        for session in policy.process.themasessies:
-            yield policy.id, session.id, HELD, "process.themasessies", dict(base)
+        for session in policy.process.sessions:
+            yield policy.id, session.id, HELD, "process.sessions", dict(base)
         for milestone in policy.process.milestones:
             yield policy.id, milestone.id, HAS_MILESTONE, "process.milestones", dict(base)
 
@@ -136,7 +146,8 @@ def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
 def reference_graph(policy: Policy) -> nx.MultiDiGraph:
     """The graph of *policy*, built node by node and edge by edge."""
     nodes = entity_nodes(policy)
-    edges = derive_edges(nodes, policy.id)
+    participants = policy.process.participants if policy.process is not None else ()
+    edges = derive_edges(nodes, policy.id, participants)
     extra = list(_policy_edges(policy))
     counts: dict[tuple[str, str], int] = {}
     keyed = []

@@ -24,13 +24,13 @@ def test_same_policy_has_no_differences(dnu: Policy) -> None:
     assert diff(dnu, ivb.loads(ivb.dumps(dnu))).changes == ()
 
 
-def test_changed_owner(dnu: Policy) -> None:
+def test_changed_lead(dnu: Policy) -> None:
     theme = dnu.get("ondermijning", Theme)
-    themes = tuple(attrs.evolve(t, owner="urk") if t is theme else t for t in dnu.themes)
+    themes = tuple(attrs.evolve(t, leads=("urk",)) if t is theme else t for t in dnu.themes)
     new = attrs.evolve(dnu, themes=themes)
     result = diff(dnu, new)
     assert [str(c) for c in result] == [
-        "~ theme ondermijning.owner: 'dronten' -> 'urk'",
+        "~ theme ondermijning.leads: ['dronten'] -> ['urk']",
         "- relation dronten -owns-> ondermijning",
         "+ relation urk -owns-> ondermijning",
     ]
@@ -39,9 +39,9 @@ def test_changed_owner(dnu: Policy) -> None:
             change="changed",
             kind="theme",
             id="ondermijning",
-            field="owner",
-            old="dronten",
-            new="urk",
+            field="leads",
+            old=["dronten"],
+            new=["urk"],
         ),
     )
 
@@ -85,7 +85,7 @@ def test_two_municipalities_files(dnu: Policy, mini_path: Path) -> None:
     assert ("removed", "municipality") in kinds
     # 'ondermijning' and 'burgemeester' exist in both and differ field by field
     fields = {c.field for c in result.of("changed") if c.id == "ondermijning"}
-    assert {"owner", "municipalities", "summary"} <= fields
+    assert {"leads", "municipalities", "summary"} <= fields
 
 
 def test_records_and_frame(dnu: Policy) -> None:
@@ -142,9 +142,11 @@ def _all_relations(a: Policy, b: Policy) -> list[tuple[str, str]]:
 def _edits(p: Policy) -> list[Policy]:
     theme, body, role = p.themes[1], p.bodies[0], p.roles[0]
     action = theme.actions[0]
-    other = next(m.id for m in p.municipalities if m.id != theme.owner)
+    other = next(m.id for m in p.municipalities if m.id not in theme.leads)
     return [
-        attrs.evolve(p, themes=(attrs.evolve(theme, owner=other), *p.themes[:1], *p.themes[2:])),
+        attrs.evolve(
+            p, themes=(attrs.evolve(theme, leads=(other,)), *p.themes[:1], *p.themes[2:])
+        ),
         attrs.evolve(
             p,
             themes=(

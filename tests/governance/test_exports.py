@@ -100,7 +100,7 @@ def test_plain_networkx_reads_graphml(G: nx.MultiDiGraph) -> None:
     assert list(H) == list(G)
     assert H.number_of_edges() == G.number_of_edges()
     assert H.nodes["ondermijning"]["kind"] == "theme"
-    assert json.loads(H.nodes["ondermijning"]["obj"])["owner"] == "dronten"
+    assert json.loads(H.nodes["ondermijning"]["obj"])["leads"] == ["dronten"]
     assert H.edges["dronten", "ondermijning", "owns"]["relation"] == "owns"
 
 

@@ -16,7 +16,6 @@ import ivb
 from ivb.governance import (
     GOVERNANCE_RELATIONS,
     RELATIONS,
-    GraphError,
     PolicyInfo,
     build_graph,
     governance_view,
@@ -37,43 +36,50 @@ NODES = {
     "body": 9,
     "document": 2,
     "figure": 32,
+    "indicator": 30,
     "instrument": 37,
     "milestone": 6,
     "municipality": 3,
-    "partner": 72,
+    "outside-region": 3,
+    "partner": 73,
     "policy": 1,
+    "principle-set": 1,
     "reference": 6,
     "region": 1,
     "role": 16,
+    "session": 6,
     "speerpunt": 11,
     "statement": 18,
     "table": 2,
     "target": 4,
     "term": 20,
-    "themasessie": 6,
     "theme": 3,
+    "tier": 2,
     "trend": 22,
+    "trend-claim": 5,
 }
 
 #: Edge counts per relation of the bundled policy (counted from the data file's
-#: reference fields: e.g. 53 partners marked themasessie, the 53 of the appendix;
+#: reference fields: e.g. 53 participants of the process, the 53 of the appendix;
 #: one role, the gemeenteraad, with adopts_policy and controls_policy).
 EDGES = {
+    "about": 43,
     "addresses": 34,
     "adopts": 1,
-    "agreed": 18,
+    "agreed": 19,
     "aligns-with": 10,
     "belongs-to": 28,
     "builds-on": 6,
     "concerns": 40,
     "controls": 1,
     "coordinates": 19,
-    "covers": 35,
+    "covers": 44,
     "escalates-to": 1,
     "has-authority-over": 2,
     "has-milestone": 6,
     "has-subtarget": 3,
     "held": 6,
+    "in-tier": 14,
     "includes": 3,
     "informs": 3,
     "involves": 280,
@@ -82,25 +88,25 @@ EDGES = {
     "owns": 3,
     "prepares": 2,
     "prioritises": 22,
-    "pursues": 105,
+    "pursues": 106,
     "raised-in": 18,
     "runs": 27,
     "serves": 19,
     "sets": 4,
     "shares": 9,
-    "took-part-in-themasessies": 53,
+    "took-part": 53,
     "uses": 47,
 }
 
 
 def test_snapshot_of_node_kinds(G: nx.MultiDiGraph) -> None:
     assert dict(Counter(kind for _, kind in G.nodes(data="kind"))) == NODES
-    assert G.number_of_nodes() == sum(NODES.values()) == 394
+    assert G.number_of_nodes() == sum(NODES.values()) == 436
 
 
 def test_snapshot_of_edge_relations(G: nx.MultiDiGraph) -> None:
     assert dict(Counter(r for *_, r in G.edges(data="relation"))) == EDGES
-    assert G.number_of_edges() == sum(EDGES.values()) == 822
+    assert G.number_of_edges() == sum(EDGES.values()) == 890
 
 
 def test_every_entity_is_a_node_with_its_model_object(dnu: Policy, G: nx.MultiDiGraph) -> None:
@@ -168,9 +174,7 @@ def test_key_relations_from_the_source_text(G: nx.MultiDiGraph) -> None:
     # Zorg- en Veiligheidstafel Urk: "opgeschaald ... naar het Zorg- en Veiligheidshuis Flevoland"
     assert has("zorg-en-veiligheidstafel-urk", "escalates-to", "zorg-en-veiligheidshuis-flevoland")
     # the appendix lists the Zorg- en Veiligheidshuis among the themasessie participants
-    assert has(
-        "zorg-en-veiligheidshuis-flevoland", "took-part-in-themasessies", "dnu-ivb-2024-2027"
-    )
+    assert has("zorg-en-veiligheidshuis-flevoland", "took-part", "dnu-ivb-2024-2027")
     assert has("burgemeester", "member-of", "districtelijk-veiligheidscollege-flevoland")
     assert has("ondermijning", "aligns-with", "landelijke-veiligheidsagenda-2023-2026.mensenhandel")
 
@@ -237,7 +241,7 @@ def test_graph_cannot_corrupt_the_cached_policy(dnu: Policy) -> None:
     G.add_edge("urk", "cybercrime", relation="owns")
     next(iter(G.edges(data=True)))[2]["relation"] = "x"
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        G.nodes["cybercrime"]["obj"].owner = "urk"  # type: ignore[misc]
+        G.nodes["cybercrime"]["obj"].leads = ("urk",)  # type: ignore[misc]
     assert ivb.load() is dnu
     assert ivb.dumps(ivb.load()) == before
     fresh = build_graph(ivb.load())
@@ -255,15 +259,19 @@ def test_two_builds_are_equal_and_independent(dnu: Policy) -> None:
 
 
 def test_policy_id_may_not_be_an_entity_id(dnu: Policy) -> None:
-    clash = attrs.evolve(dnu, id="dronten")
-    with pytest.raises(GraphError, match="policy id 'dronten' is also the id of a municipality"):
-        build_graph(clash)
+    # the model refuses such a policy, so no graph can be asked of it
+    with pytest.raises(
+        ivb.PolicyValidationError,
+        match=r"id: expected a policy id that no entity uses, got 'dronten', which is also the "
+        r"id at municipalities\[0\]\.id",
+    ):
+        attrs.evolve(dnu, id="dronten")
 
 
 def test_governance_view(G: nx.MultiDiGraph) -> None:
     V = governance_view(G)
     kinds = Counter(k for _, k in V.nodes(data="kind"))
-    assert kinds == {"municipality": 3, "role": 16, "partner": 72, "body": 9, "policy": 1}
+    assert kinds == {"municipality": 3, "role": 16, "partner": 73, "body": 9, "policy": 1}
     relations = Counter(r for *_, r in V.edges(data="relation"))
     assert set(relations) <= GOVERNANCE_RELATIONS
     # every governance relation among the actors (and to the policy) of the bundled graph;
@@ -280,7 +288,7 @@ def test_governance_view(G: nx.MultiDiGraph) -> None:
         "belongs-to": 28,
         "serves": 19,
     }
-    assert V.number_of_nodes() == 101
+    assert V.number_of_nodes() == 102
     assert V.number_of_edges() == 72
     assert next(iter(V)) == "dnu-ivb-2024-2027"
     assert V.has_edge("gemeenteraad", "dnu-ivb-2024-2027", "adopts")
@@ -364,9 +372,13 @@ def test_generated_policies_give_whole_graphs(policy: Policy) -> None:
             assert v == policy.id
             assert d["field"] == flags[d["relation"]]
             assert getattr(policy.get(u), d["field"]) is True
-    assert relations["took-part-in-themasessies"] >= 1
-    assert relations["owns"] == len(policy.themes)
-    assert relations["prioritises"] == len(policy.speerpunten) + 1  # + the agenda's theme
+    assert relations["took-part"] >= 1
+    # one owns edge per lead, none for a priority without a lead
+    leads = [(lead, p.id) for p in (*policy.themes, *policy.speerpunten) for lead in p.leads]
+    assert relations["owns"] == len(leads)
+    assert sorted((u, v) for u, v, r in G.edges(data="relation") if r == "owns") == sorted(leads)
+    # + the agenda's theme
+    assert relations["prioritises"] == sum(len(s.municipalities) for s in policy.speerpunten) + 1
     for u, v, _k in G.edges(keys=True):
         assert u in G and v in G
 
@@ -406,7 +418,7 @@ def test_bulk_build_equals_the_edge_by_edge_build(which: str, dnu: Policy) -> No
     assert_same_graph(G, reference_graph(policy))
     assert G.number_of_edges() == reference_graph(policy).number_of_edges()
     if which == "national":
-        assert (G.number_of_nodes(), G.number_of_edges()) == (11572, 38325)
+        assert (G.number_of_nodes(), G.number_of_edges()) == (11574, 40035)
 
 
 def test_assemble_copies_and_merges() -> None:

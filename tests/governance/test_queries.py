@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import networkx as nx
 import pandas as pd
 import pytest
@@ -10,12 +11,15 @@ from hypothesis import HealthCheck, given, settings
 import ivb
 from ivb import IvbError, UnknownIdError
 from ivb.governance import (
+    GraphError,
+    LeadError,
     UnknownNodeError,
     WrongKindError,
     alignment,
     authority_over,
     build_graph,
     escalation_path,
+    leads_of,
     members,
     owner_of,
     partners_of,
@@ -23,8 +27,7 @@ from ivb.governance import (
     responsibilities,
     who_owns,
 )
-from ivb.governance._core import GraphError
-from ivb.model import Municipality, Partner, Policy
+from ivb.model import Municipality, Partner, Policy, Speerpunt
 from tests.governance.helpers import assert_same_graph
 from tests.strategies import governance_policies
 
@@ -73,8 +76,34 @@ def test_owner_of_wrong_kind(G: nx.MultiDiGraph) -> None:
 
 def test_owner_of_in_a_graph_without_the_edge(G: nx.MultiDiGraph) -> None:
     G.remove_edge("dronten", "ondermijning", "owns")
-    with pytest.raises(GraphError, match="theme 'ondermijning' has no owner"):
+    with pytest.raises(GraphError, match="theme 'ondermijning' has no lead in this graph"):
         owner_of(G, "ondermijning")
+    assert leads_of(G, "ondermijning") == ()
+
+
+def _with_leads(leads: tuple[str, ...], no_lead: bool = False) -> nx.MultiDiGraph:
+    policy = ivb.load()
+    theme = attrs.evolve(policy.themes[1], leads=leads, no_lead=no_lead)
+    return build_graph(attrs.evolve(policy, themes=(policy.themes[0], theme, policy.themes[2])))
+
+
+def test_leads_of_none_one_or_several() -> None:
+    G = _with_leads(("dronten", "burgemeester"))
+    assert [x.id for x in leads_of(G, "ondermijning")] == ["dronten", "burgemeester"]
+    owns = [(u, v) for u, v, r in G.edges(data="relation") if r == "owns"]
+    assert ("dronten", "ondermijning") in owns and ("burgemeester", "ondermijning") in owns
+    with pytest.raises(
+        LeadError, match=r"theme 'ondermijning' has 2 leads \(dronten, burgemeester\)"
+    ):
+        owner_of(G, "ondermijning")
+    G = _with_leads((), no_lead=True)
+    assert leads_of(G, "ondermijning") == ()
+    assert not [v for _, v, r in G.edges(data="relation") if r == "owns" and v == "ondermijning"]
+    with pytest.raises(LeadError, match="has no lead \\(the policy says so explicitly\\)"):
+        owner_of(G, "ondermijning")
+    with pytest.raises(LookupError):
+        owner_of(_with_leads(()), "ondermijning")
+    assert [x.id for x in leads_of(G, "cybercrime")] == ["noordoostpolder"]
 
 
 def test_who_owns(G: nx.MultiDiGraph) -> None:
@@ -83,11 +112,22 @@ def test_who_owns(G: nx.MultiDiGraph) -> None:
         "id",
         "kind",
         "name",
+        "tier",
+        "tier_name",
+        "lead_label",
+        "leads",
+        "lead_names",
+        "no_lead",
+        "municipalities",
+        "municipality_names",
         "owner",
         "owner_name",
         "coordinators",
         "coordinator_names",
     ]
+    assert df.leads.tolist()[:4] == [("noordoostpolder",), ("dronten",), ("urk",), ()]
+    assert df.lead_label.tolist()[:3] == ["thematrekker"] * 3
+    assert df.lead_label.isna().tolist()[3:] == [True] * 11
     assert df[["id", "owner"]].values.tolist() == [
         ["cybercrime", "noordoostpolder"],
         ["ondermijning", "dronten"],
@@ -344,10 +384,20 @@ def test_frames_keep_their_columns_when_empty(G: nx.MultiDiGraph) -> None:
 @given(governance_policies())
 def test_queries_on_generated_policies(policy: Policy) -> None:
     G = build_graph(policy)
-    for theme in policy.themes:
-        assert owner_of(G, theme.id).id == theme.owner
-    for speerpunt in policy.speerpunten:
-        assert owner_of(G, speerpunt.id).id == speerpunt.municipality
+    for item in (*policy.themes, *policy.speerpunten):
+        assert tuple(x.id for x in leads_of(G, item.id)) == item.leads
+        if len(item.leads) == 1:
+            assert owner_of(G, item.id).id == item.leads[0]
+        elif (
+            not item.leads
+            and not item.no_lead
+            and isinstance(item, Speerpunt)
+            and len(item.municipalities) == 1
+        ):
+            assert owner_of(G, item.id).id == item.municipalities[0]
+        else:
+            with pytest.raises(LeadError):
+                owner_of(G, item.id)
     assert len(who_owns(G)) == len(policy.themes) + len(policy.speerpunten)
     assert [m.id for m in members(G, "gov-bestuurlijk")] == list(
         policy.get("gov-bestuurlijk").members

@@ -8,8 +8,8 @@ from pathlib import Path
 import attrs
 import pytest
 
+import ivb
 from ivb.indicators import (
-    CLAIM_RULES,
     TOLERANCES,
     IndicatorError,
     Verdict,
@@ -20,7 +20,7 @@ from ivb.indicators import (
     tolerance_for,
     verify_claims,
 )
-from ivb.model import Figure, Policy, SourceRef, Unit
+from ivb.model import CheckKind, Figure, Policy, SourceRef, TrendClaim, Unit
 
 C, X, N = Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.NOT_CHECKABLE
 
@@ -112,17 +112,79 @@ def test_not_checkable_claims_say_why(policy: Policy) -> None:
             assert check.detail and check.computed is None
 
 
-def test_the_rule_registry_only_names_figures_of_the_policy(policy: Policy) -> None:
-    ids = {f.id for f in policy.figures}
-    assert set(CLAIM_RULES) <= ids
-    for rule in CLAIM_RULES.values():
-        assert (rule.check is None) == (rule.reason is not None)
+def test_the_claim_rules_are_data_of_the_policy(policy: Policy) -> None:
+    rules = {f.id: f.check for f in policy.figures if f.check is not None}
+    assert len(rules) == 15
+    kinds = [r.against for r in rules.values()]
+    assert kinds.count(CheckKind.NOT_CHECKABLE) == 10
+    assert (
+        kinds.count(CheckKind.COUNT_SESSIONS) == kinds.count(CheckKind.COUNT_SESSION_PARTNERS) == 2
+    )
+    assert rules["noordoostpolder-veiligheidsbeleving-rapportcijfer"].target == (  # type: ignore[union-attr]
+        "noordoostpolder-veiligheidsbeleving-target"
+    )
+    checks = {c.id: c for c in verify_claims(policy)}
+    assert checks["dnu-themasessies-ivb"].checked_against == (
+        "the participation sessions of the process"
+    )
+    # a figure without its rule is linked by indicator: no table gives it
+    bare = [
+        attrs.evolve(f, check=None) if f.id == "dnu-scenarios-themasessies" else f
+        for f in policy.figures
+    ]
+    check = {c.id: c for c in verify_claims(attrs.evolve(policy, figures=bare))}[
+        "dnu-scenarios-themasessies"
+    ]
+    assert check.detail == "no table of the policy gives 'scenarios-themasessies'"
+
+
+def test_a_trend_statement_is_judged_against_its_own_table_only(policy: Policy) -> None:
+    """A statement names its table by id: another policy's table 2 never answers it."""
+    claims = {c.id: c for c in verify_claims(policy)}
+    assert claims["tabel-2.noordoostpolder.elk-jaar-toe"].checked_against == (
+        "tabel 2 (tabel-2-overlast-personen-met-onbegrepen-gedrag)"
+    )
+    # a policy whose table 2 counts something else, without the statement: nothing is judged
+    t1, t2 = policy.tables
+    other = attrs.evolve(
+        t2, id="tabel-2-fietsendiefstal", caption="Fietsendiefstal", indicator="fietsendiefstal"
+    )
+    without = attrs.evolve(policy, tables=[t1, other], trend_claims=policy.trend_claims[:2])
+    ids = [c.id for c in verify_claims(without) if c.kind == "trend"]
+    assert ids == ["tabel-1.dnu.corona-toename", "tabel-1.dnu.piek-afgenomen"]
+    # a statement naming a table the policy lacks is refused when the policy is built
+    stray = attrs.evolve(
+        policy.trend_claims[2], table="tabel-2-overlast-personen-met-onbegrepen-gedrag"
+    )
+    with pytest.raises(ivb.PolicyValidationError, match=r"trend_claims\[2\]\.table: .*unknown id"):
+        attrs.evolve(without, trend_claims=[*without.trend_claims, stray])
+
+
+def test_a_new_trend_statement_in_data(policy: Policy) -> None:
+    claim = TrendClaim(
+        id="tabel-2.dnu.toe",
+        table="tabel-2-overlast-personen-met-onbegrepen-gedrag",
+        region="dnu",
+        kind="rises",
+        base="2019",
+        period="2022",
+        percent=20,
+        quote="Het aantal meldingen nam flink toe.",
+        source=SourceRef("ivb", "Cijfers"),
+    )
+    check = verify_claims(attrs.evolve(policy, trend_claims=[claim]))[-1]
+    assert (check.id, check.verdict, check.detail) == (
+        "tabel-2.dnu.toe",
+        Verdict.CONSISTENT,
+        "470 in 2019, 590 in 2022: 25.5%",
+    )
 
 
 def test_police_data_make_police_claims_checkable(policy: Policy, crimes_csv: Path) -> None:
     codes = [m.cbs_code for m in policy.municipalities]
     police = add_aggregates(
-        police_measurements(read_police_table(crimes_csv, regions=codes)), region_groups(policy)
+        police_measurements(read_police_table(crimes_csv, regions=codes), policy),
+        region_groups(policy),
     )
     checks = {c.id: c for c in verify_claims(policy, police)}
     burglary = checks["dnu-woninginbraken-2022-vs-2019"]
@@ -178,9 +240,9 @@ def test_every_qualifier_of_the_policy_is_known(policy: Policy) -> None:
 def test_an_unknown_qualifier_is_an_error(policy: Policy) -> None:
     with pytest.raises(IndicatorError, match=r"expected one of 'ruim', .* got 'grofweg'"):
         tolerance_for("grofweg")
-    figure = attrs.evolve(policy.figures[0], qualifier="grofweg")
-    with pytest.raises(IndicatorError, match="grofweg"):
-        verify_claims(attrs.evolve(policy, figures=[figure]))
+    # the model refuses such a figure: the report can no longer fail on it later
+    with pytest.raises(ValueError, match=r"qualifier: expected one of 'ruim', .* got 'grofweg'"):
+        attrs.evolve(policy.figures[0], qualifier="grofweg")
 
 
 def test_a_sign_error_is_inconsistent(policy: Policy) -> None:

@@ -12,16 +12,17 @@ import pandas as pd
 import pytest
 
 from ivb.indicators import (
-    CATEGORIES,
     POLICE_TABLES,
     IndicatorError,
     MissingExtraError,
     PoliceDataError,
     cbs_period,
     fetch_police_table,
+    police_categories,
     police_measurements,
     read_police_table,
 )
+from ivb.model import Policy
 
 
 def test_47013ned_as_downloaded(crimes_csv: Path) -> None:
@@ -171,13 +172,12 @@ def test_an_unknown_measure_gets_a_slug() -> None:
     assert list(frame["indicator"].cat.categories) == ["nieuwe-maat"]
 
 
-def test_categories_sum_their_codes(crimes_csv: Path) -> None:
-    out = police_measurements(read_police_table(crimes_csv))
+def test_categories_sum_their_codes(crimes_csv: Path, policy: Policy) -> None:
+    out = police_measurements(read_police_table(crimes_csv), policy)
     # the sample has no 3.1.1 and 3.7.4 rows: those categories give no rows, not zeros
-    assert set(out["indicator"]) == {c.id for c in CATEGORIES if c.table == "47013NED"} - {
-        "drugshandel",
-        "cybercrime",
-    }
+    assert set(out["indicator"]) == {
+        c.id for c in police_categories(policy) if c.table == "47013NED" and c.codes
+    } - {"drugshandel", "geregistreerde-cybercrime"}
     row = out[
         (out["indicator"] == "geweld") & (out["region"] == "GM0171") & (out["period"] == "2019")
     ]
@@ -193,7 +193,7 @@ def test_categories_sum_their_codes(crimes_csv: Path) -> None:
     assert out["source"].iloc[0].startswith("Politie open data 47013NED, SoortMisdrijf ")
 
 
-def test_a_code_absent_from_the_table_makes_the_category_missing() -> None:
+def test_a_code_absent_from_the_table_makes_the_category_missing(policy: Policy) -> None:
     records = [
         {
             "SoortMisdrijf": "1.2.1 ",
@@ -202,15 +202,15 @@ def test_a_code_absent_from_the_table_makes_the_category_missing() -> None:
             "GeregistreerdeMisdrijven_1": 5,
         }
     ]
-    vvc = [c for c in CATEGORIES if c.id == "veelvoorkomende-criminaliteit"]
+    vvc = [c for c in police_categories(policy) if c.id == "veelvoorkomende-criminaliteit"]
     out = police_measurements(read_police_table(records), vvc)
     assert math.isnan(float(out["value"].iloc[0]))
 
 
-def test_unconfirmed_nuisance_codes(nuisance_csv: Path) -> None:
+def test_unconfirmed_nuisance_codes(nuisance_csv: Path, policy: Policy) -> None:
     frame = read_police_table(nuisance_csv)
-    assert police_measurements(frame).empty  # no confirmed 47021NED codes
-    jeugd = next(c for c in CATEGORIES if c.id == "jongerenoverlast")
+    assert police_measurements(frame, policy).empty  # no confirmed 47021NED codes
+    jeugd = next(c for c in police_categories(policy) if c.id == "jongerenoverlast")
     assert not jeugd.confirmed and jeugd.codes == ()
     with pytest.raises(
         IndicatorError, match="'jongerenoverlast': its 47021NED codes are not confirmed"
@@ -221,29 +221,78 @@ def test_unconfirmed_nuisance_codes(nuisance_csv: Path) -> None:
     assert set(out["indicator"]) == {"jongerenoverlast"} and len(out) == 9
 
 
-def test_a_category_of_the_other_table_is_refused(nuisance_csv: Path) -> None:
-    hic = [c for c in CATEGORIES if c.id == "high-impact-crimes"]
+def test_a_category_of_the_other_table_is_refused(nuisance_csv: Path, policy: Policy) -> None:
+    hic = [c for c in police_categories(policy) if c.id == "high-impact-crimes"]
     with pytest.raises(IndicatorError, match="needs table 47013NED, the frame has 47021NED"):
         police_measurements(read_police_table(nuisance_csv), hic)
 
 
-def test_the_mapping_table_is_complete_and_consistent() -> None:
-    ids = [c.id for c in CATEGORIES]
-    assert len(ids) == len(set(ids))
-    for c in CATEGORIES:
+def test_the_mapping_is_data_of_the_policy(policy: Policy) -> None:
+    categories = police_categories(policy)
+    ids = [c.id for c in categories]
+    assert len(ids) == len(set(ids)) == 17
+    for c in categories:
         assert c.table in POLICE_TABLES
         assert c.confirmed == bool(c.codes)
+        assert c.id == policy.get(c.id).id  # an indicator of the registry
     needed = {
         "high-impact-crimes",
         "veelvoorkomende-criminaliteit",
         "woninginbraken",
-        "cybercrime",
+        "geregistreerde-cybercrime",
         "geweld",
         "geregistreerde-criminaliteit",
         "zakkenrollen",
         "openlijke-geweldpleging",
     }
     assert needed <= set(ids)
+    by_id = {c.id: c for c in categories}
+    assert by_id["high-impact-crimes"].codes == (
+        "1.1.1",
+        "1.4.1",
+        "1.4.2",
+        "1.4.3",
+        "1.4.4",
+        "1.4.5",
+        "1.4.6",
+        "1.4.7",
+    )
+    assert by_id["veelvoorkomende-criminaliteit"].codes == (
+        "1.2.1",
+        "1.2.3",
+        "1.2.4",
+        "2.2.1",
+        "2.5.2",
+    )
+    assert [c.id for c in categories if not c.confirmed] == [
+        "overlast-onbegrepen-gedrag",
+        "jongerenoverlast",
+    ]
+
+
+def test_another_policy_brings_its_own_categories(crimes_csv: Path, policy: Policy) -> None:
+    """The codes come from the policy file: change the data, and the sums follow."""
+    ind = policy.get("woninginbraken")
+    own = attrs.evolve(ind, data_source=attrs.evolve(ind.data_source, codes=("1.1.1", "1.2.1")))
+    other = attrs.evolve(
+        policy, indicators=[own if i.id == "woninginbraken" else i for i in policy.indicators]
+    )
+    frame = read_police_table(crimes_csv)
+    base = police_measurements(frame, policy)
+    wider = police_measurements(frame, other)
+
+    def value(f: pd.DataFrame) -> float:
+        row = f[
+            (f["indicator"] == "woninginbraken")
+            & (f["region"] == "GM0171")
+            & (f["period"] == "2022")
+        ]
+        return float(row["value"].iloc[0])
+
+    car = police_measurements(frame, [c for c in police_categories(policy) if c.id == "autokraak"])
+    assert value(wider) == value(base) + float(
+        car[(car["region"] == "GM0171") & (car["period"] == "2022")]["value"].iloc[0]
+    )
 
 
 def test_cbs_periods() -> None:
@@ -296,7 +345,7 @@ def test_fetch_reads_what_cbsodata_downloads(monkeypatch: pytest.MonkeyPatch) ->
     assert set(frame["region"].astype(str)) == {"GM0171"} and len(frame) == 3
 
 
-def test_the_offline_path_does_not_import_cbsodata(crimes_csv: Path) -> None:
+def test_the_offline_path_does_not_import_cbsodata(crimes_csv: Path, policy: Policy) -> None:
     read_police_table(crimes_csv)
-    police_measurements(read_police_table(crimes_csv))
+    police_measurements(read_police_table(crimes_csv), policy)
     assert "cbsodata" not in sys.modules or sys.modules["cbsodata"] is None

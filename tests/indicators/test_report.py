@@ -35,13 +35,17 @@ def test_report_data_pins_the_bundled_policy(policy: Policy) -> None:
         "claims": {"not-checkable": 23, "consistent": 17, "inconsistent": 1},
     }
     assert [t["depth"] for t in data["targets"]] == [0, 1, 1, 1]
-    assert data["targets"][0]["speerpunt_name"] == "Veiligheidsbeleving"
-    assert [(t["name"], t["thematrekker"]) for t in data["themes"]] == [
-        ("Cybercrime en digitale veiligheid", "Noordoostpolder"),
-        ("Ondermijning", "Dronten"),
-        ("Maatschappelijke onrust", "Urk"),
+    assert data["targets"][0]["priority_name"] == "Veiligheidsbeleving"
+    assert data["targets"][0]["scope_name"] == "Noordoostpolder"
+    assert data["targets"][0]["horizon"] == "2027"  # the policy's last year
+    joint, local = data["priorities"]
+    assert (joint["heading"], joint["lead_label"]) == ("Gezamenlijke thema's", "thematrekker")
+    assert [(t["name"], t["leads"]) for t in joint["items"]] == [
+        ("Cybercrime en digitale veiligheid", ["Noordoostpolder"]),
+        ("Ondermijning", ["Dronten"]),
+        ("Maatschappelijke onrust", ["Urk"]),
     ]
-    assert len(data["speerpunten"]) == 11
+    assert local["heading"] == "Lokale speerpunten" and len(local["items"]) == 11
     table2 = data["statistics"][1]
     assert [r["region"] for r in table2["rows"]] == ["GM0303", "GM0171", "GM0184", "DNU"]
     assert table2["rows"][3]["values"] == [470, 509, 474, 590]
@@ -121,7 +125,7 @@ def test_cli_report_json(vm_csv: Path, crimes_csv: Path) -> None:
     assert [t["status"] for t in data["targets"]] == [
         "on-track",
         "on-track",
-        "not-achieved",
+        "off-track",  # before the horizon
         "no-data",
     ]
     sub = data["targets"][1]

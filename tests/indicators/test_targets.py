@@ -8,9 +8,10 @@ from pathlib import Path
 import attrs
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ivb
 from ivb.indicators import (
     IndicatorError,
     MeasurementsError,
@@ -24,7 +25,19 @@ from ivb.indicators import (
     read_police_table,
     region_groups,
 )
-from ivb.model import Baseline, Direction, Policy, SourceRef, Target, Unit
+from ivb.model import (
+    Baseline,
+    Comparison,
+    Direction,
+    Indicator,
+    Measurement,
+    Policy,
+    QualitativeStatus,
+    SourceRef,
+    Target,
+    TargetStep,
+    Unit,
+)
 
 NOP = "noordoostpolder-veiligheidsbeleving-target"
 
@@ -48,15 +61,23 @@ def _nop(policy: Policy, measurements: object, **kw: object):  # type: ignore[no
 
 def test_the_noordoostpolder_target_as_encoded(policy: Policy) -> None:
     (target,) = policy.targets
-    assert target.id == NOP and target.direction is Direction.HIGHER
+    assert target.id == NOP and target.better is Direction.HIGHER
+    assert target.comparison is Comparison.MORE_THAN and target.value is None  # the baseline
+    assert target.municipalities == ("noordoostpolder",)
+    assert target.priority == "noordoostpolder-veiligheidsbeleving"
+    assert target.indicators == ("veiligheidsbeleving",)
+    assert policy.get("veiligheidsbeleving", Indicator).unit is Unit.RAPPORTCIJFER
     assert target.baseline is not None and target.baseline.value == 7.6
-    assert target.baseline.unit is Unit.RAPPORTCIJFER and target.horizon == "2027"
-    assert [t.indicator for t in target.subtargets] == [
-        "high-impact-crimes",
-        "veelvoorkomende-criminaliteit",
-        "overlast-hoge-impact",
+    assert target.baseline.unit is Unit.RAPPORTCIJFER and target.baseline.period is None
+    # the source names no horizon: the end of the policy period applies
+    assert target.horizon is None and target.horizon_or(policy.period[1]) == "2027"
+    assert [t.indicators for t in target.subtargets] == [
+        ("high-impact-crimes",),
+        ("veelvoorkomende-criminaliteit",),
+        ("overlast-hoge-impact",),
     ]
-    assert all(t.direction is Direction.LOWER for t in target.subtargets)
+    assert all(t.better is Direction.LOWER for t in target.subtargets)
+    assert all(t.comparison is Comparison.LESS_THAN for t in target.subtargets)
 
 
 def test_without_measurements_every_target_has_no_data(policy: Policy) -> None:
@@ -87,8 +108,8 @@ def test_a_new_veiligheidsmonitor_result_from_csv(policy: Policy, vm_csv: Path) 
     ("value", "period", "as_of", "status"),
     [
         (7.8, "2025", None, TargetStatus.ON_TRACK),
-        (7.6, "2025", None, TargetStatus.NOT_ACHIEVED),
-        (7.4, "2025", None, TargetStatus.NOT_ACHIEVED),
+        (7.6, "2025", None, TargetStatus.OFF_TRACK),  # before the horizon: off track
+        (7.4, "2025", None, TargetStatus.OFF_TRACK),
         (7.8, "2027", None, TargetStatus.ACHIEVED),
         (7.6, "2027", None, TargetStatus.NOT_ACHIEVED),
         (7.8, "2025", "2028-01-01", TargetStatus.ACHIEVED),
@@ -100,6 +121,15 @@ def test_status_rules(
     policy: Policy, value: float, period: str, as_of: str | None, status: TargetStatus
 ) -> None:
     assert _nop(policy, _vm(value, period), as_of=as_of).status is status
+
+
+def test_a_passed_horizon_without_a_later_measurement_says_so(policy: Policy) -> None:
+    result = _nop(policy, _vm(7.8), as_of="2028-01-01")
+    assert result.status is TargetStatus.ACHIEVED
+    assert result.reason == (
+        "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 passed (as of 2028-01-01) "
+        "without a later measurement: judged on that of 2025"
+    )
 
 
 def test_reasons_say_why(policy: Policy) -> None:
@@ -138,7 +168,7 @@ def _expected_police(path: Path, codes: set[str], region: str, period: str) -> f
 
 
 def test_sub_goals_fed_with_police_figures(policy: Policy, crimes_csv: Path) -> None:
-    police = police_measurements(read_police_table(crimes_csv))
+    police = police_measurements(read_police_table(crimes_csv), policy)
     result = _nop(policy, police)
     hic, vvc, overlast = result.subresults
     hic_codes = {"1.1.1", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7"}
@@ -150,7 +180,7 @@ def test_sub_goals_fed_with_police_figures(policy: Policy, crimes_csv: Path) -> 
         "measurements",
     )
     assert hic.status is TargetStatus.ON_TRACK
-    assert (vvc.baseline, vvc.latest, vvc.status) == (800, 1120, TargetStatus.NOT_ACHIEVED)
+    assert (vvc.baseline, vvc.latest, vvc.status) == (800, 1120, TargetStatus.OFF_TRACK)
     assert overlast.status is TargetStatus.NO_DATA
     assert result.status is TargetStatus.NO_DATA  # the police have no veiligheidsbeleving
 
@@ -158,13 +188,13 @@ def test_sub_goals_fed_with_police_figures(policy: Policy, crimes_csv: Path) -> 
 def test_police_and_veiligheidsmonitor_together(
     policy: Policy, crimes_csv: Path, vm_csv: Path
 ) -> None:
-    police = police_measurements(read_police_table(crimes_csv))
+    police = police_measurements(read_police_table(crimes_csv), policy)
     both = pd.concat([police, read_measurements(vm_csv)], ignore_index=True)
     result = _nop(policy, both)
     assert [result.status, *(s.status for s in result.subresults)] == [
         TargetStatus.ON_TRACK,
         TargetStatus.ON_TRACK,
-        TargetStatus.NOT_ACHIEVED,
+        TargetStatus.OFF_TRACK,
         TargetStatus.NO_DATA,
     ]
     assert result.to_dict()["subresults"][0]["status"] == "on-track"
@@ -172,7 +202,7 @@ def test_police_and_veiligheidsmonitor_together(
 
 def test_evaluate_series_over_every_police_series(crimes_csv: Path, policy: Policy) -> None:
     police = add_aggregates(
-        police_measurements(read_police_table(crimes_csv)), region_groups(policy)
+        police_measurements(read_police_table(crimes_csv), policy), region_groups(policy)
     )
     out = evaluate_series(police, direction="lower", horizon="2027", base_period="2019")
     assert len(out) == police.groupby(["indicator", "region"]).ngroups
@@ -198,18 +228,23 @@ def test_bad_arguments_are_named() -> None:
 
 
 def test_a_bad_horizon_names_the_target(policy: Policy) -> None:
-    target = attrs.evolve(policy.targets[0], horizon="einde beleidsperiode", subtargets=())
-    with pytest.raises(IndicatorError, match=f"target '{NOP}': period: expected"):
+    # the model refuses a horizon in free text ...
+    with pytest.raises(ValueError, match="horizon: expected a year"):
+        attrs.evolve(policy.targets[0], horizon="einde beleidsperiode", subtargets=())
+    # ... and a target without horizon needs the policy's last year
+    target = attrs.evolve(policy.targets[0], subtargets=())
+    with pytest.raises(IndicatorError, match=f"target '{NOP}': horizon: the target gives none"):
         evaluate_target(target, _vm(7.8), region="GM0171", start="2024")
+    assert evaluate_target(target, _vm(7.8), policy=policy).horizon == "2027"
 
 
 _TARGET = Target(
     id="t",
     name="T",
-    municipality="noordoostpolder",
-    indicator="x",
+    municipalities=["noordoostpolder"],
+    indicators=["x"],
     statement="s",
-    direction=Direction.HIGHER,
+    comparison="more-than",
     rule="r",
     baseline=Baseline(value=10.0, unit=Unit.COUNT),
     horizon="2027",
@@ -217,17 +252,40 @@ _TARGET = Target(
 )
 
 
+#: Every comparison, as (changes to the target, which direction is better).
+_COMPARISONS = [
+    ({"comparison": "more-than"}, Direction.HIGHER),
+    ({"comparison": "less-than"}, Direction.LOWER),
+    ({"comparison": "at-least", "value": 12.0}, Direction.HIGHER),
+    ({"comparison": "at-most", "value": 8.0}, Direction.LOWER),
+    ({"comparison": "keep", "direction": "higher"}, Direction.HIGHER),
+    ({"comparison": "keep", "direction": "lower"}, Direction.LOWER),
+    ({"comparison": "change-by", "change_pct": -10.0}, Direction.LOWER),
+    ({"comparison": "change-by", "change_pct": 25.0}, Direction.HIGHER),
+]
+
+
+@settings(deadline=None)  # a property, not a speed test
 @given(
-    direction=st.sampled_from(Direction),
+    shape=st.sampled_from(_COMPARISONS),
+    milestone=st.sampled_from([None, 9.0, 11.0]),
     values=st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=2),
     period=st.sampled_from(["2024", "2025", "2027", "2028"]),
     as_of=st.sampled_from([None, "2026", "2028"]),
 )
 def test_evaluation_is_monotone_in_the_measurement(
-    direction: Direction, values: list[float], period: str, as_of: str | None
+    shape: tuple[dict[str, object], Direction],
+    milestone: float | None,
+    values: list[float],
+    period: str,
+    as_of: str | None,
 ) -> None:
+    """For every comparison: a better measurement never gives a worse status."""
     low, high = sorted(values)
-    target = attrs.evolve(_TARGET, direction=direction)
+    changes, direction = shape
+    steps = [TargetStep(year=2025, value=milestone)] if milestone is not None else []
+    target = attrs.evolve(_TARGET, milestones=steps, **changes)  # type: ignore[arg-type]
+    assert target.better is direction
 
     def rank(v: float) -> int:
         frame = pd.DataFrame(
@@ -243,3 +301,259 @@ def test_evaluation_is_monotone_in_the_measurement(
 
     better, worse = (high, low) if direction is Direction.HIGHER else (low, high)
     assert rank(better) >= rank(worse)
+
+
+# -- the general targets of schema version 2 ------------------------------------------------
+
+SRC = SourceRef("ivb", "Doelen")
+
+
+def _frame(rows: list[tuple[str, str, str, float]], unit: str = "count") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator": [r[0] for r in rows],
+            "region": [r[1] for r in rows],
+            "period": [r[2] for r in rows],
+            "value": [r[3] for r in rows],
+            "unit": unit,
+        }
+    )
+
+
+def _burglary(**kw: object) -> Target:
+    base: dict[str, object] = dict(
+        id="minder-inbraken",
+        name="Minder woninginbraken",
+        municipalities=["dronten"],
+        indicators=["woninginbraken"],
+        statement="10% minder woninginbraken",
+        comparison="change-by",
+        change_pct=-10,
+        baseline=Baseline(value=100.0, unit=Unit.COUNT, period="2023"),
+        source=SRC,
+    )
+    base.update(kw)
+    return Target(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "period", "status"),
+    [
+        (99.0, "2027", TargetStatus.NOT_ACHIEVED),  # a fall of 1% does not meet -10%
+        (90.0, "2027", TargetStatus.ACHIEVED),
+        (85.0, "2027", TargetStatus.ACHIEVED),
+        (99.0, "2025", TargetStatus.OFF_TRACK),
+        (89.0, "2025", TargetStatus.ON_TRACK),
+    ],
+)
+def test_a_change_by_a_percentage(
+    policy: Policy, value: float, period: str, status: TargetStatus
+) -> None:
+    result = evaluate_target(
+        _burglary(), _frame([("woninginbraken", "GM0303", period, value)]), policy=policy
+    )
+    assert result.status is status
+    assert result.threshold == 90.0 and result.horizon == "2027"  # the policy's last year
+
+
+def test_the_reason_of_a_missed_percentage(policy: Policy) -> None:
+    result = evaluate_target(
+        _burglary(), _frame([("woninginbraken", "GM0303", "2027", 99.0)]), policy=policy
+    )
+    assert result.reason == (
+        "99 in 2027 is not at most 90 (-10% from the baseline 100 (2023)); horizon 2027 reached"
+    )
+    assert result.change_pct == pytest.approx(-1.0)
+
+
+def test_a_regional_target_is_scored_on_the_group_total(policy: Policy) -> None:
+    target = _burglary(municipalities=(), region="dnu")
+    # Dronten alone falls by 20%, but the group's total falls by 2%: not achieved
+    rows = [
+        ("woninginbraken", "GM0303", "2027", 40.0),
+        ("woninginbraken", "GM0171", "2027", 40.0),
+        ("woninginbraken", "GM0184", "2027", 18.0),
+    ]
+    result = evaluate_target(target, _frame(rows), policy=policy)
+    assert result.region == "DNU" and result.scope == ("dnu",)
+    assert result.latest == 98.0 and result.status is TargetStatus.NOT_ACHIEVED
+    # a member without a value: no total, so no data (never one member's figure)
+    result = evaluate_target(target, _frame(rows[:2]), policy=policy)
+    assert result.status is TargetStatus.NO_DATA and result.latest is None
+    # the group's own measurement is used as it is
+    own = _frame([("woninginbraken", "DNU", "2027", 80.0), *rows])
+    assert evaluate_target(target, own, policy=policy).status is TargetStatus.ACHIEVED
+
+
+def test_a_rapportcijfer_of_a_group_is_not_added_up(policy: Policy) -> None:
+    target = Target(
+        id="beleving-dnu",
+        name="Beleving DNU",
+        region="dnu",
+        indicators=["veiligheidsbeleving"],
+        statement="Minimaal een 7,5",
+        comparison="at-least",
+        value=7.5,
+        source=SRC,
+    )
+    rows = [("veiligheidsbeleving", c, "2025", 7.8) for c in ("GM0303", "GM0171", "GM0184")]
+    result = evaluate_target(target, _frame(rows, unit="rapportcijfer"), policy=policy)
+    assert result.status is TargetStatus.NO_DATA
+    assert "do not add up from its members" in result.reason
+
+
+def test_several_municipalities_are_each_scored(policy: Policy) -> None:
+    target = _burglary(municipalities=["dronten", "urk"])
+    rows = [("woninginbraken", "GM0303", "2027", 80.0), ("woninginbraken", "GM0184", "2027", 95.0)]
+    result = evaluate_target(target, _frame(rows), policy=policy)
+    assert [(p.region, p.status) for p in result.parts] == [
+        ("GM0303", TargetStatus.ACHIEVED),
+        ("GM0184", TargetStatus.NOT_ACHIEVED),
+    ]
+    assert result.status is TargetStatus.NOT_ACHIEVED and result.region == "GM0303, GM0184"
+    assert result.reason.startswith("the worst of 2 parts (1 achieved, 1 not achieved)")
+
+
+def test_several_indicators(policy: Policy) -> None:
+    target = _burglary(indicators=["woninginbraken", "autokraak"])
+    rows = [("woninginbraken", "GM0303", "2027", 80.0), ("autokraak", "GM0303", "2027", 70.0)]
+    result = evaluate_target(target, _frame(rows), policy=policy)
+    assert [p.indicator for p in result.parts] == ["woninginbraken", "autokraak"]
+    assert result.status is TargetStatus.ACHIEVED
+    assert result.to_dict()["parts"][1]["indicator"] == "autokraak"  # type: ignore[index]
+
+
+def test_yearly_milestones_give_on_and_off_track(policy: Policy) -> None:
+    target = _burglary(
+        milestones=[
+            TargetStep(year=2024, value=97.5),
+            TargetStep(year=2025, value=95.0),
+            TargetStep(year=2026, value=92.5),
+        ]
+    )
+    rows = [
+        ("woninginbraken", "GM0303", "2024", 97.0),
+        ("woninginbraken", "GM0303", "2025", 96.0),
+        ("woninginbraken", "GM0303", "2026", 92.0),
+    ]
+    result = evaluate_target(target, _frame(rows), policy=policy)
+    assert [(m.year, m.measured, m.status) for m in result.milestones] == [
+        (2024, 97.0, "on-track"),
+        (2025, 96.0, "off-track"),
+        (2026, 92.0, "on-track"),
+    ]
+    # not yet -10%, but on the milestone of 2026: on track
+    assert result.status is TargetStatus.ON_TRACK
+    assert "reaches the milestone 92.5 of 2026" in result.reason
+    result = evaluate_target(target, _frame(rows[:2]), policy=policy)
+    assert result.status is TargetStatus.OFF_TRACK
+    assert "above the milestone 95 of 2025" in result.reason
+    assert result.milestones[2].status == "no-data"
+
+
+def test_values_recorded_in_the_file(policy: Policy) -> None:
+    target = _burglary(
+        comparison="at-most",
+        change_pct=None,
+        value=90.0,
+        baseline=None,
+        milestones=[TargetStep(year=2024, value=95.0)],
+        measured=[Measurement(year=2024, value=96.0, source=SRC)],
+    )
+    result = evaluate_target(target, None, policy=policy)
+    assert (result.latest, result.latest_period) == (96.0, "2024")
+    assert [m.status for m in result.milestones] == ["off-track"]
+    assert result.status is TargetStatus.OFF_TRACK
+    # measurements given win over what the file records for the same year
+    given_rows = _frame([("woninginbraken", "GM0303", "2024", 94.0)])
+    assert evaluate_target(target, given_rows, policy=policy).milestones[0].status == "on-track"
+
+
+@pytest.mark.parametrize(
+    ("reported", "status"),
+    [
+        (None, TargetStatus.NO_DATA),
+        ("unknown", TargetStatus.NO_DATA),
+        ("in-progress", TargetStatus.IN_PROGRESS),
+        ("not-started", TargetStatus.NOT_STARTED),
+        ("achieved", TargetStatus.ACHIEVED),
+    ],
+)
+def test_qualitative_goals_take_their_reported_status(
+    policy: Policy, reported: str | None, status: TargetStatus
+) -> None:
+    goal = Target(
+        id="veiliger",
+        name="Veiliger",
+        municipalities=["urk"],
+        statement="In 2027 is Urk veiliger en voelt het veiliger.",
+        status=None
+        if reported is None
+        else QualitativeStatus(
+            value=reported, date="2025", source=SRC if reported != "unknown" else None
+        ),
+        source=SRC,
+    )
+    result = evaluate_target(goal, None, policy=policy)
+    assert result.status is status and result.indicator == ""
+    if reported not in (None, "unknown"):
+        assert (
+            result.reason
+            == f"a goal without a number, reported {reported} (2025), after ivb § Doelen"
+        )
+
+
+def test_keep_and_at_least(policy: Policy) -> None:
+    keep = _burglary(comparison="keep", change_pct=None, direction="lower")
+    rows = _frame([("woninginbraken", "GM0303", "2027", 100.0)])
+    assert evaluate_target(keep, rows, policy=policy).status is TargetStatus.ACHIEVED
+    rows = _frame([("woninginbraken", "GM0303", "2027", 101.0)])
+    assert evaluate_target(keep, rows, policy=policy).status is TargetStatus.NOT_ACHIEVED
+    least = Target(
+        id="beleving",
+        name="Beleving",
+        municipalities=["noordoostpolder"],
+        indicators=["veiligheidsbeleving"],
+        statement="minimaal 7,5",
+        comparison="at-least",
+        value=7.5,
+        source=SRC,
+    )
+    for value, status in ((7.5, TargetStatus.ACHIEVED), (7.4, TargetStatus.NOT_ACHIEVED)):
+        result = evaluate_target(least, _vm(value, "2027"), policy=policy)
+        assert result.status is status, value
+
+
+def test_a_target_for_areas_scores_each_area(policy: Policy) -> None:
+    from ivb.model import Area
+
+    noord = Area(
+        id="dronten-noord",
+        name="Noord",
+        kind="wijk",
+        municipality="dronten",
+        code="WK030301",
+        source=SRC,
+    )
+    kern = Area(
+        id="biddinghuizen", name="Biddinghuizen", kind="kern", municipality="dronten", source=SRC
+    )
+    with_areas = attrs.evolve(policy, areas=[noord, kern])
+    target = _burglary(areas=["dronten-noord", "biddinghuizen"])
+    rows = [
+        ("woninginbraken", "WK030301", "2027", 80.0),
+        ("woninginbraken", "biddinghuizen", "2027", 95.0),
+    ]
+    result = evaluate_target(target, _frame(rows), policy=with_areas)
+    assert result.scope == ("dronten-noord", "biddinghuizen")
+    assert [(p.region, p.status) for p in result.parts] == [
+        ("WK030301", TargetStatus.ACHIEVED),
+        ("biddinghuizen", TargetStatus.NOT_ACHIEVED),
+    ]
+    urk = Area(id="urk-west", name="West", kind="wijk", municipality="urk", source=SRC)
+    with pytest.raises(
+        ivb.PolicyValidationError,
+        match=r"targets\[0\]\.areas\[0\]: expected an "
+        r"area of dronten, got 'urk-west', which lies in urk",
+    ):
+        attrs.evolve(policy, areas=[urk], targets=[_burglary(areas=["urk-west"])])

@@ -37,7 +37,8 @@ def test_enums_and_tuples_are_converted() -> None:
     theme = Theme(
         id="t",
         name="T",
-        owner="m",
+        tier="tier",
+        leads=["m"],
         summary="s",
         fields=["fysieke-veiligheid"],
         municipalities=["m"],
@@ -66,11 +67,11 @@ def test_action_validators(kwargs: dict[str, object], message: str) -> None:
         Action(**{**base, **kwargs})  # type: ignore[arg-type]
 
 
-def test_trend_scope_and_themasessie_agree() -> None:
-    with pytest.raises(ValueError, match="themasessie: expected a themasessie id"):
-        Trend(id="t", name="T", scope="themasessie", source=SRC)
-    with pytest.raises(ValueError, match="themasessie: expected a themasessie id"):
-        Trend(id="t", name="T", scope="cross-cutting", themasessie="s", source=SRC)
+def test_trend_scope_and_session_agree() -> None:
+    with pytest.raises(ValueError, match="session: expected a session id"):
+        Trend(id="t", name="T", scope="session", source=SRC)
+    with pytest.raises(ValueError, match="session: expected a session id"):
+        Trend(id="t", name="T", scope="cross-cutting", session="s", source=SRC)
 
 
 def test_municipality_codes() -> None:
@@ -123,6 +124,7 @@ def test_body_meetings_must_be_positive() -> None:
             tier="ambtelijk",
             scope="local",
             purpose="p",
+            meets="fixed",
             meetings_per_year=0,
             source=SRC,
         )
@@ -134,7 +136,7 @@ def policy() -> Policy:
 
 
 def test_get_with_class(policy: Policy) -> None:
-    assert policy.get("ondermijning", Theme).owner == "dronten"
+    assert policy.get("ondermijning", Theme).leads == ("dronten",)
     with pytest.raises(UnknownIdError, match="no theme with id 'burgemeester'"):
         policy.get("burgemeester", Theme)
     with pytest.raises(UnknownIdError) as info:
@@ -165,13 +167,15 @@ def test_resolve_keeps_order(policy: Policy) -> None:
 def test_actions_cover_principles_themes_and_speerpunten(policy: Policy) -> None:
     actions = policy.actions()
     assert len(actions) == len(policy.ids("action"))
-    assert actions[: len(policy.principles)] == policy.principles
+    listed = tuple(a for ps in policy.principle_sets for a in ps.items)
+    assert actions[: len(listed)] == listed
+    assert actions[len(listed) : len(listed) + len(policy.principles)] == policy.principles
 
 
 def test_evolve_revalidates(policy: Policy) -> None:
-    theme = attrs.evolve(policy.themes[0], owner="amsterdam")
+    theme = attrs.evolve(policy.themes[0], leads=("amsterdam",))
     with pytest.raises(
-        PolicyValidationError, match=r"themes\[0\]\.owner: .*unknown id 'amsterdam'"
+        PolicyValidationError, match=r"themes\[0\]\.leads\[0\]: .*unknown id 'amsterdam'"
     ):
         attrs.evolve(policy, themes=(theme, *policy.themes[1:]))
     with pytest.raises(DuplicateIdError):

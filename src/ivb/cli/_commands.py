@@ -149,7 +149,7 @@ def _who_owns_options(parser: argparse.ArgumentParser) -> None:
 
 @register(
     "who-owns",
-    "owner (thematrekker or municipality) and coordinators of the themes and speerpunten",
+    "leads, municipalities and coordinators of the priorities (themes and speerpunten)",
     _who_owns_options,
 )
 def who_owns(args: argparse.Namespace, out: TextIO) -> int:
@@ -308,3 +308,55 @@ def diff(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(result.render())
     return EXIT_FINDING if result else EXIT_OK
+
+
+def _migrate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="policy file of an earlier format version")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT", help="write the result to OUT")
+    where.add_argument("--in-place", action="store_true", help="overwrite FILE with the result")
+
+
+@register(
+    "migrate",
+    "upgrade a policy file to the current format version, keeping comments and key order",
+    _migrate_options,
+)
+def migrate(args: argparse.Namespace, out: TextIO) -> int:
+    import sys
+    from pathlib import Path
+
+    from ivb._errors import PolicyFileError, PolicyFileNotFoundError
+    from ivb._migrate import migrate as run
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise PolicyFileNotFoundError(f"policy file {args.file!r} does not exist or is no file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise PolicyFileError(
+            f"{path}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
+        ) from None
+    result = run(text, origin=str(path))
+    target = path if args.in_place else Path(args.output) if args.output else None
+    if target is None:
+        out.write(result.text)
+    else:
+        target.write_text(result.text, encoding="utf-8")
+    if args.json:
+        print_json(
+            {
+                "file": str(path),
+                "from_version": result.from_version,
+                "written_to": str(target) if target else None,
+                "notes": list(result.notes),
+            },
+            sys.stderr,
+        )
+    else:
+        for note in result.notes:
+            sys.stderr.write(f"note: {note}\n")
+        if target is not None:
+            sys.stderr.write(f"{path}: version {result.from_version} -> 2, written to {target}\n")
+    return EXIT_OK

@@ -63,7 +63,8 @@ def resolve(G: GovernanceGraph, text: str, kinds: Collection[str] = ()) -> str:
 
 
 def who_owns_data(G: GovernanceGraph, theme: str | None = None) -> list[dict[str, Any]]:
-    """Owner and coordinators of every theme and speerpunt, or of one (``ivb who-owns --json``)."""
+    """Tier, leads, municipalities, owner and coordinators of every theme and speerpunt, or of
+    one (``ivb who-owns --json``)."""
     ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
     return [attrs.asdict(o) for o in ownerships(G, ids)]
 
@@ -162,6 +163,7 @@ def bodies_data(G: GovernanceGraph) -> list[dict[str, Any]]:
                 "name": d.get("name"),
                 "tier": str(body.tier),
                 "scope": str(body.scope),
+                "meets": str(body.meets),
                 "meetings_per_year": body.meetings_per_year,
                 "frequency": body.frequency,
                 "planned": body.planned,
@@ -182,14 +184,18 @@ def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]]) -> str:
     def names(ids: list[str]) -> str:
         return ", ".join(str(G.nodes[i].get("name", i)) for i in ids)
 
+    if not rows:
+        return "Geen overlegstructuren.\n"
     lines = ["Overlegstructuren"]
     for r in rows:
         if r["meetings_per_year"]:
             freq = f"{r['meetings_per_year']}x per jaar"
         elif r["planned"]:
             freq = "in oprichting"
+        elif r["frequency"]:
+            freq = r["frequency"]
         else:
-            freq = r["frequency"] or "frequentie niet genoemd"
+            freq = "ad hoc" if r["meets"] == "ad-hoc" else "frequentie niet genoemd"
         lines += ["", f"  {r['name']} [{r['id']}]", f"    {r['tier']}, {r['scope']}, {freq}"]
         for label, key in (
             ("leden", "members"),

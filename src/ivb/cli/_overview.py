@@ -1,31 +1,185 @@
-"""The ``ivb overview`` report and the owners of ``ivb who-owns``, read from the model.
+"""The ``ivb overview`` report and the leads of ``ivb who-owns``, read from the model.
 
 Both answer from the policy's own fields, without building the governance
 graph, so that they import neither networkx nor pandas; and with the policy
 from the cache (see :mod:`ivb._cache`) they do not parse it either. This is
 the one place where these two commands read model fields: what they say must
 equal what the graph says (the tests compare them with the graph queries).
+Headings and labels of the priorities come from the policy's ``tiers``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ivb.model import Policy
+from ivb.model import Policy, Speerpunt, Theme
 
 __all__ = ["overview_data", "render_overview", "render_who_owns", "who_owns_rows"]
 
-#: The kinds that have an owner, in the order ``who-owns`` lists them.
+
+def _names(policy: Policy, ids: tuple[str, ...]) -> list[str]:
+    out = []
+    for i in ids:
+        entity = policy.get(i)
+        out.append(str(getattr(entity, "name", i)))
+    return out
+
+
+def _priority(policy: Policy, p: Theme | Speerpunt) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "tier": p.tier,
+        "parent": p.parent,
+        "leads": list(p.leads),
+        "lead_names": _names(policy, p.leads),
+        "no_lead": p.no_lead,
+        "municipalities": list(p.municipalities),
+    }
+
+
+def overview_data(policy: Policy) -> dict[str, Any]:
+    """The overview as plain data (what ``ivb overview --json`` prints).
+
+    Examples
+    --------
+    >>> import ivb
+    >>> data = overview_data(ivb.load())
+    >>> for theme in data["themes"]:
+    ...     print(theme["name"], "-", ", ".join(theme["lead_names"]))
+    Cybercrime en digitale veiligheid - Noordoostpolder
+    Ondermijning - Dronten
+    Maatschappelijke onrust - Urk
+    >>> data["tiers"][0]["lead_label"]
+    'thematrekker'
+    """
+    return {
+        "policy": {
+            "id": policy.id,
+            "title": policy.title,
+            "motto": policy.motto,
+            "period": list(policy.period),
+        },
+        "tiers": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "heading": t.heading,
+                "lead_label": t.lead_label,
+                "parent": t.parent,
+            }
+            for t in policy.tiers
+        ],
+        "municipalities": [
+            {
+                "id": m.id,
+                "name": m.name,
+                "cbs_code": m.cbs_code,
+                "speerpunten": [
+                    {**_priority(policy, s), "number": s.number}
+                    for s in policy.speerpunten_of(m.id)
+                ],
+            }
+            for m in policy.municipalities
+        ],
+        "themes": [_priority(policy, t) for t in policy.themes],
+        "bodies": [
+            {
+                "id": b.id,
+                "name": b.name,
+                "tier": b.tier.value,
+                "meets": b.meets.value,
+                "meetings_per_year": b.meetings_per_year,
+                "frequency": b.frequency,
+                "planned": b.planned,
+            }
+            for b in policy.bodies
+        ],
+    }
+
+
+def _frequency(body: dict[str, Any]) -> str:
+    if body["meetings_per_year"]:
+        return f"{body['meetings_per_year']}x per jaar"
+    if body["planned"]:
+        return "in oprichting"
+    if body["frequency"]:
+        return str(body["frequency"])
+    return "ad hoc" if body["meets"] == "ad-hoc" else "frequentie niet genoemd"
+
+
+def _leads(item: dict[str, Any]) -> str:
+    if item["lead_names"]:
+        return f" ({', '.join(item['lead_names'])})"
+    return " (geen)" if item["no_lead"] else ""
+
+
+def _heading(tier: dict[str, Any] | None) -> str:
+    if tier is None:
+        return ""
+    label = f" ({tier['lead_label']})" if tier["lead_label"] else ""
+    return f"{tier['heading']}{label}"
+
+
+def _children(
+    lines: list[str],
+    parent: str,
+    items: list[dict[str, Any]],
+    tiers: dict[str, dict[str, Any]],
+    indent: str,
+) -> None:
+    for item in items:
+        if item["parent"] != parent:
+            continue
+        tier = tiers.get(item["tier"])
+        what = f"{tier['name']}: " if tier else ""
+        lines.append(f"{indent}{what}{item['name']}{_leads(item)}")
+        _children(lines, item["id"], items, tiers, indent + "  ")
+
+
+def render_overview(data: dict[str, Any]) -> str:
+    """The overview as text for a terminal; headings are the policy's tier labels."""
+    p = data["policy"]
+    lines = [f"{p['title']} ({p['period'][0]}-{p['period'][1]})"]
+    if p.get("motto"):
+        lines.append(p["motto"])
+    lines.append("")
+    lines.append("Gemeenten")
+    for m in data["municipalities"]:
+        lines.append(f"  {m['name']} ({m['cbs_code']})")
+    tiers = {t["id"]: t for t in data["tiers"]}
+    speerpunten = {s["id"]: s for m in data["municipalities"] for s in m["speerpunten"]}
+    everything = [*data["themes"], *speerpunten.values()]
+    for tier in data["tiers"]:
+        themes = [t for t in data["themes"] if t["tier"] == tier["id"] and t["parent"] is None]
+        if themes:
+            lines += ["", _heading(tier)]
+            for t in themes:
+                lines.append(f"  {t['name']}{_leads(t)}")
+                _children(lines, t["id"], everything, tiers, "    ")
+        if not any(s["tier"] == tier["id"] and s["parent"] is None for s in speerpunten.values()):
+            continue
+        lines += ["", _heading(tier)]
+        for m in data["municipalities"]:
+            own = [s for s in m["speerpunten"] if s["tier"] == tier["id"] and s["parent"] is None]
+            if not own:
+                continue
+            lines.append(f"  {m['name']}")
+            for s in own:
+                num = f"{s['number']}. " if s["number"] is not None else "- "
+                lines.append(f"    {num}{s['name']}{_leads(s)}")
+                _children(lines, s["id"], everything, tiers, "      ")
+    if not data["bodies"]:
+        return "\n".join(lines) + "\n"
+    lines += ["", "Overlegstructuren (hoe vaak)"]
+    width = max((len(b["name"]) for b in data["bodies"]), default=0)
+    for b in data["bodies"]:
+        lines.append(f"  {b['name']:<{width}}  {b['tier']:<11}  {_frequency(b)}")
+    return "\n".join(lines) + "\n"
+
+
+#: The kinds that have leads, in the order ``who-owns`` lists them.
 _OWNED = ("theme", "speerpunt")
-
-
-def _owner_id(policy: Policy, obj: Any) -> str | None:
-    """The municipality that owns a theme (its thematrekker) or a speerpunt."""
-    ident = obj.owner if hasattr(obj, "owner") else obj.municipality
-    if ident is None or ident not in policy or policy.kind_of(ident) != "municipality":
-        return None
-    return str(ident)
-
 
 #: The fields that name an entity, in the order the graph's node names take them.
 _LABEL_FIELDS = ("name", "title", "term", "label", "topic", "caption", "text", "description")
@@ -62,8 +216,16 @@ def _resolve_owned(policy: Policy, text: str) -> str:
     raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(_OWNED))
 
 
+def _present(policy: Policy, ids: tuple[str, ...], *kinds: str) -> tuple[str, ...]:
+    """*ids* that name an entity (of one of *kinds*, if given), once each, in order."""
+    return tuple(
+        dict.fromkeys(i for i in ids if i in policy and (not kinds or policy.kind_of(i) in kinds))
+    )
+
+
 def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, Any]]:
-    """Owner and coordinators of every theme, then every speerpunt, or of one (by id or name).
+    """Tier, leads, municipalities, owner and coordinators of every theme, then every
+    speerpunt, or of one (by id or name).
 
     The same rows as ``who_owns_data(build_graph(policy), theme)`` (the fields of
     :class:`ivb.governance._core.Ownership`), without the graph or its package.
@@ -78,12 +240,12 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
     Examples
     --------
     >>> import ivb
-    >>> [(r["id"], r["owner"]) for r in who_owns_rows(ivb.load(), "Ondermijning")]
-    [('ondermijning', 'dronten')]
+    >>> [(r["id"], r["leads"], r["owner"]) for r in who_owns_rows(ivb.load(), "Ondermijning")]
+    [('ondermijning', ('dronten',), 'dronten')]
     """
     only = _resolve_owned(policy, theme) if theme else None
     rows = []
-    owned: tuple[tuple[str, tuple[Any, ...]], ...] = (
+    owned: tuple[tuple[str, tuple[Theme, ...] | tuple[Speerpunt, ...]], ...] = (
         ("theme", policy.themes),
         ("speerpunt", policy.speerpunten),
     )
@@ -91,13 +253,28 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
         for obj in objs:
             if only is not None and obj.id != only:
                 continue
-            owner = _owner_id(policy, obj)
-            coordinators = tuple(dict.fromkeys(c for c in obj.coordinators if c in policy))
+            tier = next((t for t in policy.tiers if t.id == obj.tier), None)
+            leads = _present(policy, obj.leads)
+            municipalities = _present(policy, obj.municipalities, "municipality")
+            owner: str | None = None
+            if len(leads) == 1:
+                owner = leads[0]
+            elif not leads and not obj.no_lead and kind != "theme" and len(municipalities) == 1:
+                owner = municipalities[0]
+            coordinators = _present(policy, obj.coordinators)
             rows.append(
                 {
                     "id": obj.id,
                     "kind": kind,
                     "name": _label(obj),
+                    "tier": obj.tier,
+                    "tier_name": None if tier is None else tier.name,
+                    "lead_label": None if tier is None else tier.lead_label,
+                    "leads": leads,
+                    "lead_names": tuple(_label(policy.get(i)) for i in leads),
+                    "no_lead": bool(obj.no_lead),
+                    "municipalities": municipalities,
+                    "municipality_names": tuple(_label(policy.get(i)) for i in municipalities),
                     "owner": owner,
                     "owner_name": None if owner is None else _label(policy.get(owner)),
                     "coordinators": coordinators,
@@ -107,83 +284,6 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
     return rows
 
 
-def overview_data(policy: Policy) -> dict[str, Any]:
-    """The overview as plain data (what ``ivb overview --json`` prints).
-
-    Examples
-    --------
-    >>> import ivb
-    >>> data = overview_data(ivb.load())
-    >>> for theme in data["themes"]:
-    ...     print(theme["name"], "-", theme["thematrekker"])
-    Cybercrime en digitale veiligheid - Noordoostpolder
-    Ondermijning - Dronten
-    Maatschappelijke onrust - Urk
-    """
-    names = {m.id: m.name for m in policy.municipalities}
-    return {
-        "policy": {"id": policy.id, "title": policy.title, "period": list(policy.period)},
-        "municipalities": [
-            {
-                "id": m.id,
-                "name": m.name,
-                "cbs_code": m.cbs_code,
-                "speerpunten": [
-                    {"id": s.id, "number": s.number, "name": s.name}
-                    for s in policy.speerpunten_of(m.id)
-                ],
-            }
-            for m in policy.municipalities
-        ],
-        "themes": [
-            {"id": t.id, "name": t.name, "thematrekker": names[t.owner], "owner": t.owner}
-            for t in policy.themes
-        ],
-        "bodies": [
-            {
-                "id": b.id,
-                "name": b.name,
-                "tier": b.tier.value,
-                "meetings_per_year": b.meetings_per_year,
-                "frequency": b.frequency,
-                "planned": b.planned,
-            }
-            for b in policy.bodies
-        ],
-    }
-
-
-def _frequency(body: dict[str, Any]) -> str:
-    if body["meetings_per_year"]:
-        return f"{body['meetings_per_year']}x per jaar"
-    if body["planned"]:
-        return "in oprichting"
-    return body["frequency"] or "frequentie niet genoemd"
-
-
-def render_overview(data: dict[str, Any]) -> str:
-    """The overview as text for a terminal."""
-    p = data["policy"]
-    lines = [f"{p['title']} ({p['period'][0]}-{p['period'][1]})", ""]
-    lines.append("Gemeenten")
-    for m in data["municipalities"]:
-        lines.append(f"  {m['name']} ({m['cbs_code']})")
-    lines += ["", "Gezamenlijke thema's (thematrekker)"]
-    for t in data["themes"]:
-        lines.append(f"  {t['name']} ({t['thematrekker']})")
-    lines += ["", "Lokale speerpunten"]
-    for m in data["municipalities"]:
-        lines.append(f"  {m['name']}")
-        for s in m["speerpunten"]:
-            num = f"{s['number']}. " if s["number"] is not None else "- "
-            lines.append(f"    {num}{s['name']}")
-    lines += ["", "Overlegstructuren (hoe vaak)"]
-    width = max((len(b["name"]) for b in data["bodies"]), default=0)
-    for b in data["bodies"]:
-        lines.append(f"  {b['name']:<{width}}  {b['tier']:<11}  {_frequency(b)}")
-    return "\n".join(lines) + "\n"
-
-
 def _table(rows: list[list[str]]) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return [
@@ -191,19 +291,31 @@ def _table(rows: list[list[str]]) -> list[str]:
     ]
 
 
+def _lead_cell(r: dict[str, Any]) -> str:
+    if r["lead_names"]:
+        label = f" ({r['lead_label']})" if r["lead_label"] else ""
+        return ", ".join(r["lead_names"]) + label
+    if r["no_lead"]:
+        return "geen"
+    return "niet vermeld"
+
+
 def render_who_owns(rows: list[dict[str, Any]]) -> str:
-    """The owners as a table for a terminal."""
+    """Leads, municipalities and coordinators as a table for a terminal.
+
+    The kind of each priority and the name of its lead are the policy's tier labels.
+    """
     if not rows:
-        return "Geen thema's of speerpunten.\n"
-    kinds = {"theme": "thema", "speerpunt": "speerpunt"}
-    table = [["naam", "soort", "eigenaar", "coördinatie"]]
+        return "Geen prioriteiten.\n"
+    table = [["naam", "soort", "trekker", "gemeenten", "coördinatie"]]
     for r in rows:
         table.append(
             [
                 f"{r['name']} [{r['id']}]",
-                kinds.get(r["kind"], r["kind"]),
-                r["owner_name"] or "-",
+                r["tier_name"] or r["kind"],
+                _lead_cell(r),
+                ", ".join(r["municipality_names"]) or "-",
                 ", ".join(r["coordinator_names"]) or "-",
             ]
         )
-    return "Eigenaar (thematrekker of gemeente) en coördinatie\n" + "\n".join(_table(table)) + "\n"
+    return "Trekkers, gemeenten en coördinatie\n" + "\n".join(_table(table)) + "\n"

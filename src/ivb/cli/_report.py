@@ -64,7 +64,7 @@ def gather_measurements(
     frames = [read_measurements(f) for f in measurement_files]
     codes = [m.cbs_code for m in policy.municipalities]
     for f in police_files:
-        police = police_measurements(read_police_table(f, regions=codes))
+        police = police_measurements(read_police_table(f, regions=codes), policy)
         frames.append(add_aggregates(police, region_groups(policy)))
     if not frames:
         return as_frame(None)

@@ -42,6 +42,7 @@ from ivb.governance._dot import (
 from ivb.governance._errors import (
     GraphError,
     GraphFormatError,
+    LeadError,
     UnknownNodeError,
     WrongKindError,
 )
@@ -70,6 +71,7 @@ from ivb.governance._queries import (
     alignment,
     authority_over,
     escalation_path,
+    leads_of,
     members,
     owner_of,
     partners_of,
@@ -78,6 +80,7 @@ from ivb.governance._queries import (
     who_owns,
 )
 from ivb.governance._relations import (
+    ABOUT,
     ACTOR_KINDS,
     ADDRESSES,
     ADOPTS,
@@ -94,6 +97,7 @@ from ivb.governance._relations import (
     HAS_MILESTONE,
     HAS_SUBTARGET,
     HELD,
+    IN_TIER,
     INCLUDES,
     INFORMS,
     INVOLVED_IN,
@@ -113,12 +117,14 @@ from ivb.governance._relations import (
     SHARES,
     TOOK_PART,
     USES,
+    WITHIN,
 )
 from ivb.governance._typing import (
     GovernanceGraph,
 )
 
 __all__ = [
+    "ABOUT",
     "ACTOR_KINDS",
     "ADDRESSES",
     "ADOPTS",
@@ -141,6 +147,7 @@ __all__ = [
     "INFORMS",
     "INVOLVED_IN",
     "INVOLVES",
+    "IN_TIER",
     "MEASURES",
     "MEMBER_OF",
     "OWNS",
@@ -156,10 +163,12 @@ __all__ = [
     "SHARES",
     "TOOK_PART",
     "USES",
+    "WITHIN",
     "Change",
     "GovernanceGraph",
     "GraphError",
     "GraphFormatError",
+    "LeadError",
     "Meeting",
     "MeetingCalendar",
     "PolicyDiff",
@@ -178,6 +187,7 @@ __all__ = [
     "from_node_link",
     "from_popolo",
     "governance_view",
+    "leads_of",
     "meeting_calendar",
     "members",
     "owner_of",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ivb._errors import close_matches
-from ivb.governance._errors import GraphError, UnknownNodeError, WrongKindError
+from ivb.governance._errors import LeadError, UnknownNodeError, WrongKindError
 from ivb.governance._relations import (
     ACTOR_KINDS,
     ADOPTS,
@@ -50,6 +50,7 @@ __all__ = [
     "chain_links",
     "escalation",
     "find_node",
+    "lead_ids",
     "member_objects",
     "owner",
     "ownerships",
@@ -80,11 +81,24 @@ _LEVELS = ("national", "regional", "district", "local")
 
 @attrs.frozen(kw_only=True)
 class Ownership:
-    """A theme or speerpunt with its owner and coordinators."""
+    """A theme or speerpunt with its tier, leads, municipalities, owner and coordinators.
+
+    ``owner`` is the one actor answerable for it: its single lead, or for a
+    priority without leads that belongs to one municipality, that municipality;
+    ``None`` when there is no such single actor.
+    """
 
     id: str
     kind: str
     name: str
+    tier: str | None
+    tier_name: str | None
+    lead_label: str | None
+    leads: tuple[str, ...]
+    lead_names: tuple[str, ...]
+    no_lead: bool
+    municipalities: tuple[str, ...]
+    municipality_names: tuple[str, ...]
     owner: str | None
     owner_name: str | None
     coordinators: tuple[str, ...]
@@ -277,29 +291,87 @@ def _listed(found: list[str], listing: object) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda i: order.get(i, len(order)))
 
 
+def _lead_ids(ix: _Index, n: str) -> tuple[str, ...]:
+    return tuple(
+        _listed([u for u, _ in _in(ix, n, OWNS)], getattr(ix.nodes[n].get("obj"), "leads", ()))
+    )
+
+
+def lead_ids(G: GovernanceGraph, id: str) -> tuple[str, ...]:
+    """The ids of the leads of theme or speerpunt *id*, in the order the policy lists them."""
+    ix, _, _ = _find(G, id, OWNED_KINDS)
+    return _lead_ids(ix, id)
+
+
+def _municipality_ids(ix: _Index, n: str, kind: str) -> tuple[str, ...]:
+    relation = SHARES if kind == "theme" else PRIORITISES
+    found = [u for u, _ in _in(ix, n, relation) if _kind(ix, u) == "municipality"]
+    return tuple(_listed(found, getattr(ix.nodes[n].get("obj"), "municipalities", ())))
+
+
+def _owner_id(
+    ix: _Index, n: str, kind: str, leads: tuple[str, ...], municipalities: tuple[str, ...]
+) -> str | None:
+    if len(leads) == 1:
+        return leads[0]
+    if leads or getattr(ix.nodes[n].get("obj"), "no_lead", False) or kind == "theme":
+        return None
+    return municipalities[0] if len(municipalities) == 1 else None
+
+
 def owner(G: GovernanceGraph, id: str) -> Any:
-    """The municipality that owns theme or speerpunt *id* (its model object)."""
-    ix, kind, _ = _find(G, id, OWNED_KINDS)
-    relation = OWNS if kind == "theme" else PRIORITISES
-    for u, _ in _in(ix, id, relation):
-        if _kind(ix, u) == "municipality":
-            return ix.nodes[u].get("obj")
-    raise GraphError(f"{kind} {id!r} has no owner in this graph; expected a {relation!r} edge")
+    """The one actor answerable for theme or speerpunt *id* (its model object).
+
+    That is its single lead; for a speerpunt without leads (and not marked
+    ``no_lead``), its municipality when it has exactly one.
+
+    Raises
+    ------
+    LeadError
+        If there is no such single actor; the message says why.
+    """
+    ix, kind, obj = _find(G, id, OWNED_KINDS)
+    leads = _lead_ids(ix, id)
+    municipalities = _municipality_ids(ix, id, kind)
+    found = _owner_id(ix, id, kind, leads, municipalities)
+    if found is not None:
+        return ix.nodes[found].get("obj")
+    if leads:
+        why = f"has {len(leads)} leads ({', '.join(leads)})"
+    elif getattr(obj, "no_lead", False):
+        why = "has no lead (the policy says so explicitly)"
+    elif kind == "speerpunt" and municipalities:
+        why = f"has no lead and {len(municipalities)} municipalities"
+    else:
+        why = "has no lead in this graph (the policy does not name one)"
+    raise LeadError(f"{kind} {id!r} {why}; expected exactly one; use leads_of for all of them")
 
 
 def _ownership(ix: _Index, n: str, kind: str) -> Ownership:
-    relation = OWNS if kind == "theme" else PRIORITISES
-    owners = [u for u, _ in _in(ix, n, relation) if _kind(ix, u) == "municipality"]
+    obj = ix.nodes[n].get("obj")
+    tier_id = getattr(obj, "tier", None)
+    tier_data = ix.nodes.get(tier_id) if isinstance(tier_id, str) else None
+    tier = tier_data.get("obj") if tier_data is not None else None
+    leads = _lead_ids(ix, n)
+    municipalities = _municipality_ids(ix, n, kind)
+    owner_id = _owner_id(ix, n, kind, leads, municipalities)
     coordinators = _listed(
-        [u for u, _ in _in(ix, n, COORDINATES)],
-        getattr(ix.nodes[n].get("obj"), "coordinators", ()),
+        [u for u, _ in _in(ix, n, COORDINATES)], getattr(obj, "coordinators", ())
     )
     return Ownership(
         id=n,
         kind=kind,
         name=_name(ix, n),
-        owner=owners[0] if owners else None,
-        owner_name=_name(ix, owners[0]) if owners else None,
+        tier=tier_id,
+        tier_name=getattr(tier, "name", None),
+        lead_label=getattr(tier, "lead_label", None),
+        leads=leads,
+        lead_names=tuple(_name(ix, u) for u in leads),
+        no_lead=bool(getattr(obj, "no_lead", False)),
+        municipalities=municipalities,
+        municipality_names=tuple(_name(ix, u) for u in municipalities),
+        owner=owner_id,
+        owner_name=_name(ix, owner_id) if owner_id is not None else None,
         coordinators=tuple(coordinators),
         coordinator_names=tuple(_name(ix, c) for c in coordinators),
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ivb._errors import IvbError, UnknownIdError, close_matches
 
-__all__ = ["GraphError", "GraphFormatError", "UnknownNodeError", "WrongKindError"]
+__all__ = ["GraphError", "GraphFormatError", "LeadError", "UnknownNodeError", "WrongKindError"]
 
 
 class UnknownNodeError(UnknownIdError):
@@ -59,3 +59,10 @@ class GraphFormatError(GraphError):
 for _cls in (GraphError, GraphFormatError, UnknownNodeError, WrongKindError):
     _cls.__module__ = "ivb.governance"
 del _cls
+
+
+class LeadError(GraphError, LookupError):
+    """A priority has not exactly one lead where one is asked for (:func:`owner_of`)."""
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0]) if self.args else ""

@@ -19,6 +19,7 @@ import attrs
 
 from ivb.governance._errors import GraphError
 from ivb.governance._relations import (
+    ABOUT,
     ACTOR_KINDS,
     ADDRESSES,
     ADOPTS,
@@ -35,6 +36,7 @@ from ivb.governance._relations import (
     HAS_MILESTONE,
     HAS_SUBTARGET,
     HELD,
+    IN_TIER,
     INCLUDES,
     INFORMS,
     INVOLVES,
@@ -52,11 +54,13 @@ from ivb.governance._relations import (
     SHARES,
     TOOK_PART,
     USES,
+    WITHIN,
 )
 from ivb.model import (
     KINDS,
     Action,
     Agenda,
+    Area,
     ConsultationBody,
     Document,
     Figure,
@@ -64,9 +68,12 @@ from ivb.model import (
     Milestone,
     Partner,
     Policy,
+    PrincipleSet,
+    PriorityTier,
     Reference,
     RegionGroup,
     Role,
+    Session,
     SourceRef,
     Speerpunt,
     Statement,
@@ -75,6 +82,7 @@ from ivb.model import (
     Term,
     Theme,
     Trend,
+    TrendClaim,
 )
 
 if TYPE_CHECKING:
@@ -188,37 +196,53 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("themes", PRIORITISES, False),
     ),
     Instrument: (("municipalities", USES, True), ("owners", RUNS, True)),
-    Trend: (("themasessie", RAISED_IN, False),),
+    Trend: (("session", RAISED_IN, False),),
     Action: (
         ("actors", INVOLVES, False),
         ("partners", INVOLVES, False),
         ("instruments", INVOLVES, False),
         ("bodies", INVOLVES, False),
+        ("areas", CONCERNS, False),
     ),
     Theme: (
-        ("owner", OWNS, True),
+        ("tier", IN_TIER, False),
+        ("leads", OWNS, True),
         ("municipalities", SHARES, True),
         ("coordinators", COORDINATES, True),
+        ("parent", WITHIN, False),
         ("trends", ADDRESSES, False),
         ("aligns_with", ALIGNS_WITH, False),
         ("programmes", BUILDS_ON, False),
+        ("areas", CONCERNS, False),
         ("actions", PURSUES, False),
     ),
     Speerpunt: (
-        ("municipality", PRIORITISES, True),
+        ("tier", IN_TIER, False),
+        ("municipalities", PRIORITISES, True),
+        ("leads", OWNS, True),
         ("coordinators", COORDINATES, True),
+        ("parent", WITHIN, False),
         ("trends", ADDRESSES, False),
+        ("areas", CONCERNS, False),
         ("actions", PURSUES, False),
     ),
+    PrincipleSet: (("items", PURSUES, False),),
+    Session: (("participants", TOOK_PART, True),),
+    Area: (("municipality", WITHIN, False), ("parent", WITHIN, False)),
+    PriorityTier: (("parent", WITHIN, False),),
     Target: (
-        ("municipality", SETS, True),
-        ("speerpunt", MEASURES, False),
+        ("municipalities", SETS, True),
+        ("region", CONCERNS, False),
+        ("priority", MEASURES, False),
+        ("indicators", ABOUT, False),
+        ("areas", CONCERNS, False),
         ("subtargets", HAS_SUBTARGET, False),
     ),
     Milestone: (("bodies", INVOLVES, False),),
     Statement: (("municipalities", CONCERNS, False),),
-    Table: (),
-    Figure: (),
+    Table: (("indicator", ABOUT, False), ("areas", COVERS, False)),
+    Figure: (("indicator", ABOUT, False), ("region", COVERS, False), ("areas", COVERS, False)),
+    TrendClaim: (("table", ABOUT, False), ("region", COVERS, False)),
     Partner: (),
     Document: (),
     Reference: (),
@@ -252,9 +276,12 @@ def _entity_edges(
     present: Mapping[str, Any],
     policy_id: str | None,
     add: Callable[[str, str, str, dict[str, Any]], None],
+    participants: Collection[str] = (),
 ) -> None:
     """Call *add* with every edge ``(u, v, relation, attributes)`` that *obj* states."""
     source: SourceRef | None = getattr(obj, "source", None)
+    if ident in participants and policy_id is not None and policy_id in present:
+        add(ident, policy_id, TOOK_PART, _data(TOOK_PART, "process.participants", source))
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         value = getattr(obj, field)
         if value is None:
@@ -298,9 +325,6 @@ def _entity_edges(
                 add(ident, policy_id, ADOPTS, _data(ADOPTS, "adopts_policy", source))
             if obj.controls_policy:
                 add(ident, policy_id, CONTROLS, _data(CONTROLS, "controls_policy", source))
-    elif isinstance(obj, Partner):
-        if obj.themasessie and policy_id is not None and policy_id in present:
-            add(ident, policy_id, TOOK_PART, _data(TOOK_PART, "themasessie", source))
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
@@ -308,9 +332,6 @@ def _entity_edges(
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
                     add(ident, row.region, COVERS, _data(COVERS, field, source))
-    elif isinstance(obj, Figure):
-        if obj.region in present:
-            add(ident, obj.region, COVERS, _data(COVERS, "region", source))
 
 
 def _data(relation: str, field: str, source: SourceRef | None) -> dict[str, Any]:
@@ -347,7 +368,9 @@ def _keyer(
 
 
 def derive_edges(
-    nodes: Sequence[tuple[str, str, Any]], policy_id: str | None = None
+    nodes: Sequence[tuple[str, str, Any]],
+    policy_id: str | None = None,
+    participants: Collection[str] = (),
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
@@ -358,24 +381,34 @@ def derive_edges(
     order, so that any graph built by adding them in this order has the same
     adjacency order as one read back from an export. Edges to ids outside
     *nodes* are left out, and so are the edges to the policy node (``adopts``,
-    ``controls``, ``took-part-in-themasessies``) unless *policy_id* is given
-    and among *nodes*. Every attribute mapping is a new dict.
+    ``controls``, and ``took-part`` for the ids in *participants*, the
+    participants of the policy's process) unless *policy_id* is given and
+    among *nodes*. Every attribute mapping is a new dict.
     """
     present = {ident: obj for ident, _, obj in nodes}
     groups: dict[str, list[KeyedEdge]] = {ident: [] for ident in present}
     add = _keyer(groups)
+    participant_set = frozenset(participants)
     for ident, _, obj in nodes:
-        _entity_edges(ident, obj, present, policy_id, add)
+        _entity_edges(ident, obj, present, policy_id, add, participant_set)
     return [edge for group in groups.values() for edge in group]
 
 
 def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
+    for principle_set in policy.principle_sets:
+        yield (
+            policy.id,
+            principle_set.id,
+            PURSUES,
+            "principle_sets",
+            {"source_ref": principle_set.source},
+        )
     for action in policy.principles:
         yield policy.id, action.id, PURSUES, "principles", {"source_ref": action.source}
     if policy.process is not None:
         base = {"source_ref": policy.process.source}
-        for session in policy.process.themasessies:
-            yield policy.id, session.id, HELD, "process.themasessies", dict(base)
+        for session in policy.process.sessions:
+            yield policy.id, session.id, HELD, "process.sessions", dict(base)
         for milestone in policy.process.milestones:
             yield policy.id, milestone.id, HAS_MILESTONE, "process.milestones", dict(base)
 
@@ -546,7 +579,8 @@ def graph_parts(
 ) -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The nodes ``(id, kind, obj)`` and keyed edges of :func:`build_graph`, without networkx."""
     nodes = entity_nodes(policy)
-    edges = derive_edges(nodes, policy.id)
+    participants = policy.process.participants if policy.process is not None else ()
+    edges = derive_edges(nodes, policy.id, participants)
     groups: dict[str, list[KeyedEdge]] = {policy.id: []}
     add = _keyer(groups)
     for u, v, relation, field, attrs_ in _policy_edges(policy):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ivb.governance import _core
-from ivb.model import Municipality, Partner
+from ivb.model import ConsultationBody, Municipality, Partner, Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,6 +24,7 @@ __all__ = [
     "alignment",
     "authority_over",
     "escalation_path",
+    "leads_of",
     "members",
     "owner_of",
     "partners_of",
@@ -41,8 +42,11 @@ def frame(records: Sequence[Any], cls: type) -> pd.DataFrame:
     return pd.DataFrame({c: [getattr(r, c) for r in records] for c in columns}, columns=columns)
 
 
-def owner_of(G: GovernanceGraph, theme: str) -> Municipality:
-    """The municipality that owns a theme (its thematrekker) or a speerpunt.
+def owner_of(G: GovernanceGraph, theme: str) -> Municipality | Role | ConsultationBody:
+    """The one actor answerable for a theme or speerpunt: its single lead.
+
+    A speerpunt without leads that belongs to one municipality is owned by that
+    municipality. Use :func:`leads_of` for priorities with no or several leads.
 
     Parameters
     ----------
@@ -53,7 +57,48 @@ def owner_of(G: GovernanceGraph, theme: str) -> Municipality:
 
     Returns
     -------
-    Municipality
+    Municipality or Role or ConsultationBody
+
+    Raises
+    ------
+    UnknownNodeError
+        If no node has the id; the message names close matches.
+    WrongKindError
+        If the id names no theme or speerpunt.
+    LeadError
+        If the priority has no lead (stated or not) or several leads.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> G = build_graph(ivb.load())
+    >>> owner_of(G, "ondermijning").name
+    'Dronten'
+    >>> owner_of(G, "cybercrime").name
+    'Noordoostpolder'
+    """
+    found: Municipality | Role | ConsultationBody = _core.owner(G, theme)
+    return found
+
+
+def leads_of(G: GovernanceGraph, theme: str) -> tuple[Municipality | Role | ConsultationBody, ...]:
+    """The leads of a theme or speerpunt (e.g. its thematrekker): none, one or several.
+
+    An empty tuple means no lead; the priority's ``no_lead`` field tells
+    whether the policy says so explicitly or does not say.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+    theme:
+        Id of a theme or a speerpunt.
+
+    Returns
+    -------
+    tuple
+        The model objects of the leads, in the order the policy lists them.
 
     Raises
     ------
@@ -66,14 +111,10 @@ def owner_of(G: GovernanceGraph, theme: str) -> Municipality:
     --------
     >>> import ivb
     >>> from ivb.governance import build_graph
-    >>> G = build_graph(ivb.load())
-    >>> owner_of(G, "ondermijning").name
-    'Dronten'
-    >>> owner_of(G, "cybercrime").name
-    'Noordoostpolder'
+    >>> [m.name for m in leads_of(build_graph(ivb.load()), "maatschappelijke-onrust")]
+    ['Urk']
     """
-    found: Municipality = _core.owner(G, theme)
-    return found
+    return tuple(G.nodes[n]["obj"] for n in _core.lead_ids(G, theme))
 
 
 def who_owns(G: GovernanceGraph) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 __all__ = [
+    "ABOUT",
     "ACTOR_KINDS",
     "ADDRESSES",
     "ADOPTS",
@@ -32,6 +33,7 @@ __all__ = [
     "INFORMS",
     "INVOLVED_IN",
     "INVOLVES",
+    "IN_TIER",
     "MEASURES",
     "MEMBER_OF",
     "OWNS",
@@ -47,6 +49,7 @@ __all__ = [
     "SHARES",
     "TOOK_PART",
     "USES",
+    "WITHIN",
 ]
 
 #: Node kind of the one node that stands for the policy itself.
@@ -54,7 +57,8 @@ POLICY_KIND = "policy"
 #: Kinds of node that can act: hold roles, sit on bodies, carry out actions.
 ACTOR_KINDS = ("municipality", "role", "partner", "body")
 
-#: municipality -> theme: the municipality is thematrekker of the theme.
+#: municipality, role or body -> theme or speerpunt: leads it (e.g. as thematrekker);
+#: one edge per lead, none for a priority without a lead.
 OWNS = "owns"
 #: municipality -> theme: the municipality shares the joint theme.
 SHARES = "shares"
@@ -94,9 +98,9 @@ ALIGNS_WITH = "aligns-with"
 BUILDS_ON = "builds-on"
 #: actor -> agenda: agreed the agenda.
 AGREED = "agreed"
-#: partner -> policy: took part in the themasessies that built the policy.
-TOOK_PART = "took-part-in-themasessies"
-#: policy -> themasessie: a theme session held to build the policy.
+#: actor -> policy or session: took part in the participation sessions that built the policy.
+TOOK_PART = "took-part"
+#: policy -> session: a participation session held to build the policy.
 HELD = "held"
 #: policy -> milestone: a step of the council timeline.
 HAS_MILESTONE = "has-milestone"
@@ -112,9 +116,15 @@ USES = "uses"
 RUNS = "runs"
 #: theme or speerpunt -> trend: a trend the priority answers.
 ADDRESSES = "addresses"
-#: trend -> themasessie: the session the trend came from.
+#: trend -> session: the session the trend came from.
 RAISED_IN = "raised-in"
-#: table or figure -> municipality or region: what the numbers are about.
+#: priority -> priority, tier -> tier, area -> area or municipality: sits under or lies in it.
+WITHIN = "within"
+#: theme or speerpunt -> tier: the tier (label) it belongs to.
+IN_TIER = "in-tier"
+#: figure, table, target or trend claim -> indicator or table: what its numbers are about.
+ABOUT = "about"
+#: table or figure -> municipality, region or area: what the numbers are about.
 COVERS = "covers"
 #: municipality -> target: the municipality set the target.
 SETS = "sets"
@@ -122,7 +132,7 @@ SETS = "sets"
 MEASURES = "measures"
 #: target -> target: a sub-goal.
 HAS_SUBTARGET = "has-subtarget"
-#: statement -> municipality: a fact about the municipality.
+#: statement, action, priority or target -> municipality, region or area: what it concerns.
 CONCERNS = "concerns"
 
 #: Not an edge relation: the label :func:`~ivb.governance.responsibilities`
@@ -132,7 +142,7 @@ INVOLVED_IN = "involved-in"
 #: Every relation with what it means, in a fixed order (the order used to sort answers).
 RELATIONS: Mapping[str, str] = MappingProxyType(
     {
-        OWNS: "municipality -> theme: thematrekker of the theme",
+        OWNS: "municipality, role or body -> theme or speerpunt: leads it",
         SHARES: "municipality -> theme: shares the joint theme",
         PRIORITISES: "municipality -> speerpunt, agenda -> agenda-theme: prioritises it",
         COORDINATES: "actor -> theme, speerpunt or body: leads or coordinates it",
@@ -150,18 +160,22 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         AGREED: "actor -> agenda: agreed the agenda",
         ALIGNS_WITH: "theme -> agenda-theme: serves the agenda theme",
         BUILDS_ON: "theme or agenda -> agenda: builds on it",
-        TOOK_PART: "partner -> policy: took part in the themasessies",
-        HELD: "policy -> themasessie: held the theme session",
+        TOOK_PART: "actor -> policy or session: took part in the participation sessions",
+        HELD: "policy -> session: held the participation session",
         HAS_MILESTONE: "policy -> milestone: a step of the timeline",
         BELONGS_TO: "role -> municipality or partner: where the role exists",
         SERVES: "body -> municipality: serves the municipality",
         INCLUDES: "region -> municipality: the group counts it",
         ADDRESSES: "theme or speerpunt -> trend: answers the trend",
-        RAISED_IN: "trend -> themasessie: raised in the session",
-        COVERS: "table or figure -> municipality or region: about it",
+        RAISED_IN: "trend -> session: raised in the session",
+        WITHIN: "priority, tier or area -> its parent (or an area's municipality): within it",
+        IN_TIER: "theme or speerpunt -> tier: belongs to the tier",
+        ABOUT: "figure, table, target or trend claim -> indicator or table: about it",
+        COVERS: "table or figure -> municipality, region or area: about it",
         SETS: "municipality -> target: set the target",
         MEASURES: "target -> speerpunt or theme: measures it",
         HAS_SUBTARGET: "target -> target: a sub-goal",
-        CONCERNS: "statement -> municipality: concerns it",
+        CONCERNS: "statement, action, priority or target -> municipality, region or area: "
+        "concerns it",
     }
 )

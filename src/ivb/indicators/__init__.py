@@ -4,11 +4,13 @@
   with pure, vectorised calculations (:func:`change`, :func:`index_to`,
   :func:`share_of`, :func:`add_aggregates`). A missing value means *not published*.
 - **Targets** evaluated against measurements (:func:`evaluate_targets`,
-  :func:`evaluate_target`, :func:`evaluate_series`).
-- **Claim checks**: every numeric statement recomputed (:func:`verify_claims`).
+  :func:`evaluate_target`, :func:`evaluate_series`): comparisons, yearly milestones,
+  region groups scored on their total, qualitative goals.
+- **Claim checks**: every numeric statement recomputed (:func:`verify_claims`), after
+  the claim rules and trend statements of the policy file.
 - **Police open data** (CBS catalogue "Politie", tables 47013NED and 47021NED) read as
-  downloaded (:func:`read_police_table`) and mapped to the policy's categories
-  (:data:`CATEGORIES`, :func:`police_measurements`).
+  downloaded (:func:`read_police_table`) and mapped to the categories of the policy's
+  indicator registry (:func:`police_categories`, :func:`police_measurements`).
 - A self-contained HTML **progress report** for the council (:func:`report_html`,
   :func:`write_report`; ``ivb report`` on the command line).
 
@@ -26,13 +28,9 @@ Examples
 
 from ivb.indicators._calc import change, index_to, series_ids, share_of
 from ivb.indicators._claims import (
-    CLAIM_RULES,
     TOLERANCES,
-    TREND_CLAIMS,
     ClaimCheck,
-    ClaimRule,
     Tolerance,
-    TrendClaim,
     Verdict,
     tolerance_for,
     verify_claims,
@@ -76,16 +74,17 @@ from ivb.indicators._frames import (
 from ivb.indicators._measurements import read_measurements
 from ivb.indicators._periods import cbs_period, period_bounds
 from ivb.indicators._police import (
-    CATEGORIES,
     POLICE_TABLES,
     PoliceCategory,
     PoliceTable,
     fetch_police_table,
+    police_categories,
     police_measurements,
     read_police_table,
 )
 from ivb.indicators._report import render_report, report_data, report_html, write_report
 from ivb.indicators._targets import (
+    MilestoneResult,
     TargetResult,
     TargetStatus,
     evaluate_series,
@@ -105,21 +104,18 @@ from ivb.indicators._veiligheidsmonitor import (
 
 __all__ = [
     "AREA_LEVELS",
-    "CATEGORIES",
-    "CLAIM_RULES",
     "CRIME_AREA_TABLES",
     "ENGINES",
     "MARGIN_KINDS",
     "POLICE_TABLES",
     "TIDY_COLUMNS",
     "TOLERANCES",
-    "TREND_CLAIMS",
     "VEILIGHEIDSMONITOR_COLUMNS",
     "VEILIGHEIDSMONITOR_TABLE",
     "ClaimCheck",
-    "ClaimRule",
     "IndicatorError",
     "MeasurementsError",
+    "MilestoneResult",
     "MissingExtraError",
     "OpenDataError",
     "PoliceCategory",
@@ -129,7 +125,6 @@ __all__ = [
     "TargetResult",
     "TargetStatus",
     "Tolerance",
-    "TrendClaim",
     "Verdict",
     "add_aggregates",
     "area_hierarchy",
@@ -151,6 +146,7 @@ __all__ = [
     "margin_change",
     "parent_code",
     "period_bounds",
+    "police_categories",
     "police_measurements",
     "rate_per_1000",
     "read_measurements",

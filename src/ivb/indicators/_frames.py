@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 _Frame = TypeVar("_Frame")
 
 __all__ = [
-    "EXTERNAL_REGION_CODES",
     "NON_KEY_COLUMNS",
     "TIDY_COLUMNS",
     "add_aggregates",
@@ -42,15 +41,6 @@ TIDY_COLUMNS: tuple[str, ...] = ("indicator", "region", "period", "value", "unit
 
 #: Columns that vary within a series and so never identify one.
 NON_KEY_COLUMNS: frozenset[str] = frozenset({"period", "period_code", "value"})
-
-#: CBS codes of the regions outside the policy that figures may be about.
-#: Midden-Nederland (a police unit) has no code in the CBS region classification
-#: used by the police tables, so it keeps its id.
-EXTERNAL_REGION_CODES: Mapping[str, str] = {
-    "nederland": "NL01",
-    "flevoland": "PV24",
-    "midden-nederland": "midden-nederland",
-}
 
 
 def series_keys(frame: pd.DataFrame, keys: Sequence[str] | None = None) -> list[str]:
@@ -147,20 +137,21 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
 
 
 def region_code(policy: Policy, region: str) -> str:
-    """The code a region has in tidy frames: CBS code, group code or external code.
+    """The code a region has in tidy frames: CBS code, group code or outside-region code.
 
     Parameters
     ----------
     policy:
         The policy the region belongs to.
     region:
-        A municipality id or CBS code, a region-group id or code, or one of the regions
-        outside the policy (``nederland``, ``flevoland``, ``midden-nederland``).
+        A municipality id or CBS code, a region-group id or code, or the id or code of
+        a region outside the policy that the policy declares (``outside_regions``).
 
     Returns
     -------
     str
-        ``GM0303`` for a municipality, ``DNU`` for a group, ``NL01`` for the Netherlands.
+        ``GM0303`` for a municipality, ``DNU`` for a group, ``NL01`` for the Netherlands,
+        ``PV25`` for a province.
 
     Raises
     ------
@@ -180,10 +171,11 @@ def region_code(policy: Policy, region: str) -> str:
     for g in policy.regions:
         if region in (g.id, g.code):
             return g.code
-    if region in EXTERNAL_REGION_CODES:
-        return EXTERNAL_REGION_CODES[region]
+    for r in policy.outside_regions:
+        if region in (r.id, r.code):
+            return r.code
     pool = [m.id for m in policy.municipalities] + [g.id for g in policy.regions]
-    pool += list(EXTERNAL_REGION_CODES)
+    pool += [r.id for r in policy.outside_regions]
     raise UnknownIdError(region, close_matches(region, pool), what="region")
 
 
@@ -361,13 +353,14 @@ def table_frame(policy: Policy, table: str | None = None) -> pd.DataFrame:
     --------
     >>> import attrs, ivb
     >>> from ivb.model import SourceRef, Table, TableRow, Unit
-    >>> t = Table(id="t1", number=1, caption="Voorbeeld", indicator="voorbeeld",
+    >>> t = Table(id="t1", number=1, caption="Voorbeeld",
+    ...           indicator="gedigitaliseerde-criminaliteit",
     ...           unit=Unit.COUNT, periods=["2019", "2022"],
     ...           rows=[TableRow(region="dronten", values=[204, 215]),
     ...                 TableRow(region="noordoostpolder", values=[201, 230]),
     ...                 TableRow(region="urk", values=[63, None])],
     ...           source=SourceRef("ivb", "Voorbeeld"))
-    >>> policy = attrs.evolve(ivb.load(), tables=[t])
+    >>> policy = attrs.evolve(ivb.load(), tables=[t], trend_claims=[])
     >>> table_frame(policy)[["region", "period", "value"]]
        region period  value
     0  GM0303   2019  204.0

@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -28,13 +28,17 @@ import pandas as pd
 
 from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
 from ivb.indicators._periods import cbs_period
+from ivb.model._measures import DataSourceKind
+
+if TYPE_CHECKING:
+    from ivb.model import Policy
 
 __all__ = [
-    "CATEGORIES",
     "POLICE_TABLES",
     "PoliceCategory",
     "PoliceTable",
     "fetch_police_table",
+    "police_categories",
     "police_measurements",
     "read_police_table",
 ]
@@ -104,7 +108,7 @@ class PoliceCategory:
         count is their sum. Empty where the code could not be confirmed.
     confirmed:
         Whether every code was checked against published metadata of the table's
-        classification (see the notes of :data:`CATEGORIES`).
+        classification (the indicator's ``data_source.confirmed``).
     basis:
         Where the set of codes comes from: the policy's own words or a police definition.
     """
@@ -117,113 +121,47 @@ class PoliceCategory:
     basis: str
 
 
-def _crime(id: str, name: str, codes: Sequence[str], basis: str) -> PoliceCategory:
-    return PoliceCategory(
-        id=id, name=name, table="47013NED", codes=tuple(codes), confirmed=True, basis=basis
-    )
+def police_categories(policy: Policy) -> tuple[PoliceCategory, ...]:
+    """The police categories of a policy: its indicators whose data come from police open data.
 
+    Each indicator of the policy's registry with a ``police`` data source becomes a
+    :class:`PoliceCategory` with the indicator's id, name, table and codes, so that
+    police measurements feed the policy's claims and targets directly.
 
-def _nuisance(id: str, name: str, basis: str) -> PoliceCategory:
-    return PoliceCategory(
-        id=id, name=name, table="47021NED", codes=(), confirmed=False, basis=basis
-    )
+    Parameters
+    ----------
+    policy:
+        The policy.
 
+    Returns
+    -------
+    tuple of PoliceCategory
+        In registry order.
 
-_HIC = ("1.1.1", "1.4.1", "1.4.2", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
-_GEWELD = ("1.4.1", "1.4.3", "1.4.4", "1.4.5", "1.4.6", "1.4.7")
-_VVC = ("1.2.1", "1.2.3", "1.2.4", "2.2.1", "2.5.2")
+    Examples
+    --------
+    >>> import ivb
+    >>> [(c.id, c.codes) for c in police_categories(ivb.load())][:3]
+    [('overlast-onbegrepen-gedrag', ()), ('geregistreerde-criminaliteit', ('0.0.0',)), \
+('woninginbraken', ('1.1.1',))]
+    """
+    out = []
+    for ind in policy.indicators:
+        src = ind.data_source
+        if src.kind is not DataSourceKind.POLICE or src.table is None:
+            continue
+        out.append(
+            PoliceCategory(
+                id=ind.id,
+                name=ind.name,
+                table=src.table,
+                codes=src.codes if src.confirmed else (),
+                confirmed=src.confirmed,
+                basis=src.basis or "",
+            )
+        )
+    return tuple(out)
 
-#: The categories the policy uses, mapped to police codes: the one table of this mapping.
-#: Each id is the indicator id the policy itself uses for the category (in its figures
-#: and targets), so police measurements feed claims and targets directly.
-#:
-#: ============================= ===========  ==========================================
-#: id                            table        codes (SoortMisdrijf / Overlast)
-#: ============================= ===========  ==========================================
-#: geregistreerde-criminaliteit  47013NED     0.0.0 (Totaal misdrijven)
-#: woninginbraken                47013NED     1.1.1 (Diefstal/inbraak woning)
-#: high-impact-crimes            47013NED     1.1.1, 1.4.1-1.4.7 (woninginbraak, zeden,
-#:                                            moord/doodslag, openlijk geweld, bedreiging,
-#:                                            mishandeling, straatroof, overval)
-#: geweld                        47013NED     1.4.1, 1.4.3-1.4.7 (as the policy lists it:
-#:                                            openlijk geweld, bedreiging, mishandeling,
-#:                                            zedendelicten, straatroof, overvallen)
-#: openlijke-geweldpleging       47013NED     1.4.3
-#: bedreiging                    47013NED     1.4.4
-#: mishandeling                  47013NED     1.4.5
-#: veelvoorkomende-criminaliteit 47013NED     1.2.1, 1.2.3, 1.2.4, 2.2.1, 2.5.2 (the policy's
-#:                                            "o.a." list: autokraken, brom-/snor-/
-#:                                            fietsdiefstal, zakkenrollen, vernielingen,
-#:                                            winkeldiefstal)
-#: autokraak                     47013NED     1.2.1 (Diefstal uit/vanaf motorvoertuigen)
-#: fietsendiefstal               47013NED     1.2.3 (Diefstal van brom-, snor-, fietsen)
-#: zakkenrollen                  47013NED     1.2.4 (Zakkenrollerij)
-#: vernieling                    47013NED     2.2.1 (Vernieling cq. zaakbeschadiging)
-#: winkeldiefstal                47013NED     2.5.2
-#: drugshandel                   47013NED     3.1.1
-#: cybercrime                    47013NED     3.7.4 (Cybercrime)
-#: totaal-overlast               47021NED     not confirmed
-#: jongerenoverlast              47021NED     not confirmed (jeugdoverlast)
-#: overlast-onbegrepen-gedrag    47021NED     not confirmed (overlast verward persoon)
-#: ============================= ===========  ==========================================
-#:
-#: Notes. The SoortMisdrijf codes and titles were checked against the published
-#: SoortMisdrijf classification of the police tables (the same classification in
-#: 47013NED and its neighbourhood sibling 47018NED, with ``0.0.0`` the total and codes
-#: padded with a trailing space). The codes of the ``Overlast`` dimension of 47021NED
-#: (total, jeugdoverlast, overlast door een verward/overspannen persoon) could not be
-#: confirmed, so those categories carry no codes: build one with :func:`attrs.evolve`
-#: and the codes from the table's ``Overlast`` metadata to use them.
-#: *Gedigitaliseerde criminaliteit* (table 1 of the policy) is no SoortMisdrijf
-#: category: the police mark it with a separate flag, so it is not in this table.
-#: *Huiselijk geweld*, named among Noordoostpolder's high impact crimes, is no
-#: category either: it is counted in mishandeling, bedreiging and the like.
-CATEGORIES: tuple[PoliceCategory, ...] = (
-    _crime(
-        "geregistreerde-criminaliteit",
-        "Totale geregistreerde criminaliteit",
-        ["0.0.0"],
-        "police total of all registered crimes",
-    ),
-    _crime("woninginbraken", "Woninginbraken", ["1.1.1"], "police category"),
-    _crime(
-        "high-impact-crimes",
-        "High impact crimes",
-        _HIC,
-        "police definition: woninginbraak, straatroof, overval and geweldsmisdrijven",
-    ),
-    _crime(
-        "geweld",
-        "Geweld",
-        _GEWELD,
-        "the policy's own list: openlijk geweld, bedreiging, mishandeling, zedendelicten, "
-        "straatroof en overvallen",
-    ),
-    _crime("openlijke-geweldpleging", "Openlijke geweldpleging", ["1.4.3"], "police category"),
-    _crime("bedreiging", "Bedreiging", ["1.4.4"], "police category"),
-    _crime("mishandeling", "Mishandeling", ["1.4.5"], "police category"),
-    _crime(
-        "veelvoorkomende-criminaliteit",
-        "Veelvoorkomende criminaliteit",
-        _VVC,
-        'the policy\'s list ("o.a."): autokraken, brom-, snor- en fietsdiefstal, '
-        "vernielingen, zakkenrollen en winkeldiefstal",
-    ),
-    _crime("autokraak", "Autokraken", ["1.2.1"], "police category"),
-    _crime("fietsendiefstal", "Brom-, snor- en fietsendiefstal", ["1.2.3"], "police category"),
-    _crime("zakkenrollen", "Zakkenrollen", ["1.2.4"], "police category"),
-    _crime("vernieling", "Vernielingen", ["2.2.1"], "police category"),
-    _crime("winkeldiefstal", "Winkeldiefstal", ["2.5.2"], "police category"),
-    _crime("drugshandel", "Drugshandel", ["3.1.1"], "police category"),
-    _crime("cybercrime", "Cybercrime", ["3.7.4"], "police category"),
-    _nuisance("totaal-overlast", "Totaal registraties overlast", "police total of nuisance"),
-    _nuisance("jongerenoverlast", "Jongerenoverlast", "police category"),
-    _nuisance(
-        "overlast-onbegrepen-gedrag",
-        "Overlast door personen met onbegrepen gedrag",
-        "police category 'overlast verward/overspannen persoon'",
-    ),
-)
 
 _DIMENSIONS = {t.dimension: t for t in POLICE_TABLES.values()}
 _MISSING = {"", "."}
@@ -445,7 +383,7 @@ def _unique_in_order(items: Sequence[str]) -> tuple[np.ndarray, list[str]]:
 
 def police_measurements(
     frame: pd.DataFrame,
-    categories: Sequence[PoliceCategory] | None = None,
+    categories: Policy | Sequence[PoliceCategory],
     *,
     measure: str | None = None,
 ) -> pd.DataFrame:
@@ -456,8 +394,9 @@ def police_measurements(
     frame:
         A frame from :func:`read_police_table` (one or both tables concatenated).
     categories:
-        The categories to compute (default: every category of :data:`CATEGORIES` with
-        codes whose table is in the frame).
+        A policy: every category of :func:`police_categories` that has codes and
+        whose table is in the frame. Or the categories to compute, each of which must
+        have codes and its table in the frame.
     measure:
         Indicator of the measure to sum (default ``geregistreerde-misdrijven`` for
         47013NED, ``geregistreerde-overlast`` for 47021NED).
@@ -480,7 +419,9 @@ def police_measurements(
     ...             "GeregistreerdeMisdrijven_1": n}
     ...            for code, n in [("1.2.1 ", 30), ("1.2.3 ", 80), ("1.2.4 ", 2),
     ...                            ("2.2.1 ", 90), ("2.5.2 ", 40)]]
-    >>> vvc = [c for c in CATEGORIES if c.id == "veelvoorkomende-criminaliteit"]
+    >>> vvc = [PoliceCategory(id="veelvoorkomende-criminaliteit", name="Veelvoorkomend",
+    ...                       table="47013NED", codes=["1.2.1", "1.2.3", "1.2.4", "2.2.1",
+    ...                       "2.5.2"], confirmed=True, basis="example")]
     >>> police_measurements(read_police_table(records), vvc)[["indicator", "region", "value"]]
                            indicator  region  value
     0  veelvoorkomende-criminaliteit  GM0171  242.0
@@ -492,11 +433,11 @@ def police_measurements(
             f"frame: missing columns {', '.join(missing)}; read it with read_police_table"
         )
     tables = set(frame["table"].astype(str).unique())
-    explicit = categories is not None
+    explicit = isinstance(categories, Sequence)
     chosen = (
         list(categories)
-        if categories is not None
-        else [c for c in CATEGORIES if c.table in tables and c.codes]
+        if isinstance(categories, Sequence)
+        else [c for c in police_categories(categories) if c.table in tables and c.codes]
     )
     parts = []
     for cat in chosen:

@@ -24,7 +24,7 @@ from ivb.indicators._targets import TargetResult, TargetStatus, evaluate_targets
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ivb.model import Policy
+    from ivb.model import Policy, Speerpunt, Theme
 
 __all__ = ["render_report", "report_data", "report_html", "write_report"]
 
@@ -180,7 +180,8 @@ def report_data(
     -------
     dict
         Keys ``policy``, ``generated``, ``as_of``, ``summary``, ``targets``, ``statistics``,
-        ``measurements``, ``claims``, ``themes`` and ``speerpunten``; valid JSON.
+        ``measurements``, ``claims`` and ``priorities`` (per tier of the policy, with its
+        heading and lead label); valid JSON.
 
     Raises
     ------
@@ -194,26 +195,30 @@ def report_data(
     >>> data["generated"]
     '2025-01-31'
     >>> sorted(data)  # doctest: +NORMALIZE_WHITESPACE
-    ['as_of', 'claims', 'generated', 'measurements', 'policy', 'speerpunten', 'statistics',
-     'summary', 'targets', 'themes']
+    ['as_of', 'claims', 'generated', 'measurements', 'policy', 'priorities', 'statistics',
+     'summary', 'targets']
     """
     frame = as_frame(measurements)
     results = evaluate_targets(policy, frame, as_of=as_of)
     checks = verify_claims(policy, frame)
     stats = table_frame(policy)
-    names = {m.id: m.name for m in policy.municipalities}
+    targets_by_id = {t.id: t for t in _all_targets(policy)}
 
     def target_dict(r: TargetResult, depth: int) -> list[dict[str, Any]]:
-        t = next((x for x in _all_targets(policy) if x.id == r.target), None)
+        t = targets_by_id.get(r.target)
         d = r.to_dict()
-        d.pop("subresults")
+        for key in ("parts", "subresults"):
+            d.pop(key)
         d["depth"] = depth
-        d["municipality_name"] = names.get(r.municipality, r.municipality)
-        d["speerpunt"] = t.speerpunt if t else None
-        sp = policy.get(t.speerpunt) if t and t.speerpunt and t.speerpunt in policy else None
-        d["speerpunt_name"] = getattr(sp, "name", None)
+        d["scope_name"] = ", ".join(_actor_names(policy, r.scope)) if r.scope else ""
+        d["priority"] = t.priority if t else None
+        pr = policy.get(t.priority) if t and t.priority and t.priority in policy else None
+        d["priority_name"] = getattr(pr, "name", None)
         d["statement"] = t.statement if t else ""
         d["status_label"] = r.status.label
+        d["parts"] = [
+            {**p.to_dict(), "status_label": p.status.label, "scope_name": ""} for p in r.parts
+        ]
         out = [d]
         for s in r.subresults:
             out.extend(target_dict(s, depth + 1))
@@ -240,27 +245,42 @@ def report_data(
         "statistics": _statistics(policy, stats),
         "measurements": _measurement_series(policy, frame, indicators),
         "claims": claims,
-        "themes": [
-            {
-                "id": t.id,
-                "name": t.name,
-                "thematrekker": names.get(t.owner, t.owner),
-                "coordinators": _actor_names(policy, t.coordinators),
-            }
-            for t in policy.themes
-        ],
-        "speerpunten": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "number": s.number,
-                "municipality": names.get(s.municipality, s.municipality),
-                "coordinators": _actor_names(policy, s.coordinators),
-            }
-            for s in policy.speerpunten
-        ],
+        "priorities": _priorities(policy),
     }
     return _clean(data)  # type: ignore[no-any-return]
+
+
+def _priorities(policy: Policy) -> list[dict[str, Any]]:
+    """The priorities of the policy per tier, with the tier's own labels and their leads."""
+    out = []
+    for tier in policy.tiers:
+        items = []
+        priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
+        for p in priorities:
+            if p.tier != tier.id:
+                continue
+            leads = policy.leads_of(p)
+            items.append(
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "number": getattr(p, "number", None),
+                    "municipalities": _actor_names(policy, p.municipalities),
+                    "leads": _actor_names(policy, leads),
+                    "no_lead": bool(getattr(p, "no_lead", False)),
+                    "coordinators": _actor_names(policy, p.coordinators),
+                }
+            )
+        out.append(
+            {
+                "id": tier.id,
+                "name": tier.name,
+                "heading": tier.heading,
+                "lead_label": tier.lead_label,
+                "items": items,
+            }
+        )
+    return out
 
 
 def _all_targets(policy: Policy) -> list[Any]:
@@ -295,6 +315,7 @@ td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-spa
          font-size:.82rem; font-weight:600; white-space:nowrap; }
 .achieved, .consistent { background:var(--ok); }
 .not-achieved, .inconsistent { background:var(--bad); }
+.off-track { background:#b25e00; }
 .on-track { background:var(--track); }
 .no-data, .not-checkable { background:var(--none); }
 .cards { display:flex; flex-wrap:wrap; gap:1rem; }
@@ -317,7 +338,7 @@ def _badge(value: str, label: str) -> str:
 
 def _render_targets(data: dict[str, Any]) -> str:
     if not data["targets"]:
-        return "<p>The policy sets no targets with a baseline.</p>"
+        return "<p>The policy sets no targets.</p>"
     rows = []
     for t in data["targets"]:
         cls = ' class="sub"' if t["depth"] else ""
@@ -329,15 +350,32 @@ def _render_targets(data: dict[str, Any]) -> str:
         latest = _num(t["latest"])
         if t["latest_period"]:
             latest += f" ({escape(str(t['latest_period']))})"
+        about = [escape(t["scope_name"])] if t["scope_name"] else []
+        if t["priority_name"]:
+            about.append(escape(t["priority_name"]))
+        if t["indicator"]:
+            about.append(f"indicator <code>{escape(t['indicator'])}</code>")
+        if t["comparison"]:
+            about.append(escape(t["comparison"]))
+        about.append(f"horizon {escape(t['horizon'])}")
+        steps = "".join(
+            f" · {m['year']}: {_num(m['value'])} ({escape(m['status'])})" for m in t["milestones"]
+        )
         rows.append(
-            f'<tr{cls}><td>{escape(t["name"])}<div class="muted">{escape(t["municipality_name"])}'
-            f"{' · ' + escape(t['speerpunt_name']) if t['speerpunt_name'] else ''} · "
-            f"indicator <code>{escape(t['indicator'])}</code> · {escape(t['direction'])} is better"
-            f" · horizon {escape(t['horizon'])}</div></td>"
+            f'<tr{cls}><td>{escape(t["name"])}<div class="muted">{" · ".join(about)}'
+            f"{steps}</div></td>"
             f'<td class="num">{base}</td><td class="num">{latest}</td>'
             f"<td>{_badge(t['status'], t['status_label'])}</td>"
             f'<td class="muted">{escape(t["reason"])}</td></tr>'
         )
+        for p in t["parts"]:
+            rows.append(
+                f'<tr class="sub"><td>{escape(p["indicator"])} · {escape(p["region"])}</td>'
+                f'<td class="num">{_num(p["baseline"])}</td>'
+                f'<td class="num">{_num(p["latest"])}</td>'
+                f"<td>{_badge(p['status'], p['status_label'])}</td>"
+                f'<td class="muted">{escape(p["reason"])}</td></tr>'
+            )
     return (
         '<table><thead><tr><th>Target</th><th class="num">Baseline</th>'
         '<th class="num">Latest</th><th>Status</th><th>Why</th></tr></thead><tbody>'
@@ -431,23 +469,32 @@ def _render_claims(claims: list[dict[str, Any]]) -> str:
 
 
 def _render_owners(data: dict[str, Any]) -> str:
-    themes = "".join(
-        f"<tr><td>{escape(t['name'])}</td><td>{escape(t['thematrekker'])}</td>"
-        f"<td>{escape(', '.join(t['coordinators']))}</td></tr>"
-        for t in data["themes"]
-    )
-    sp = "".join(
-        f"<tr><td>{escape(s['municipality'])}</td><td>"
-        f"{str(s['number']) + '. ' if s['number'] is not None else ''}{escape(s['name'])}</td>"
-        f"<td>{escape(', '.join(s['coordinators']))}</td></tr>"
-        for s in data["speerpunten"]
-    )
-    return (
-        "<h3>Joint themes and their thematrekker</h3><table><thead><tr><th>Theme</th>"
-        f"<th>Thematrekker</th><th>Coordination</th></tr></thead><tbody>{themes}</tbody></table>"
-        "<h3>Local speerpunten</h3><table><thead><tr><th>Municipality</th><th>Speerpunt</th>"
-        f"<th>Led by</th></tr></thead><tbody>{sp}</tbody></table>"
-    )
+    parts = []
+    for tier in data["priorities"]:
+        if not tier["items"]:
+            continue
+        lead = tier["lead_label"] or "lead"
+        rows = []
+        for p in tier["items"]:
+            if p["leads"]:
+                leads = ", ".join(p["leads"])
+            elif p["no_lead"]:
+                leads = "no lead"
+            else:
+                leads = "not stated"
+            number = f"{p['number']}. " if p["number"] is not None else ""
+            rows.append(
+                f"<tr><td>{escape(number)}{escape(p['name'])}</td>"
+                f"<td>{escape(', '.join(p['municipalities']))}</td><td>{escape(leads)}</td>"
+                f"<td>{escape(', '.join(p['coordinators']))}</td></tr>"
+            )
+        parts.append(
+            f"<h3>{escape(tier['heading'])}</h3><table><thead><tr>"
+            f"<th>{escape(tier['name'][:1].upper() + tier['name'][1:])}</th>"
+            f"<th>Municipalities</th><th>{escape(lead[:1].upper() + lead[1:])}</th>"
+            f"<th>Coordination</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    return "".join(parts) or "<p>The policy names no priorities.</p>"
 
 
 def render_report(data: dict[str, Any]) -> str:
@@ -484,6 +531,7 @@ def render_report(data: dict[str, Any]) -> str:
             for s in (
                 TargetStatus.ACHIEVED,
                 TargetStatus.ON_TRACK,
+                TargetStatus.OFF_TRACK,
                 TargetStatus.NOT_ACHIEVED,
                 TargetStatus.NO_DATA,
             )

@@ -1,29 +1,52 @@
 """Evaluating targets against measurements.
 
-The rules, in order (documented in :func:`evaluate_series`):
+A target is evaluated per *part*: one indicator for one region. A target for several
+municipalities has a part per municipality (each scored on its own figures), one for
+areas a part per area (on its CBS wijk- or buurtcode, or its id); a target
+for a region group has one part per indicator, scored on the group's total (the
+measurements of the group, or the sum of its members where the unit adds up; never one
+member's figures). Several parts give the worst status of the parts.
+
+The rules of a part, in order:
 
 1. **Baseline**: the target's baseline value when the policy gives one; otherwise the
    measurement at the baseline period; otherwise the last measurement before the
-   policy period. None of these: *no data*.
+   policy period (documented in :func:`evaluate_series`).
 2. **Latest**: the most recent published measurement after the baseline period (or,
    when the baseline has no period, from the start of the policy period on), of the
    same kind of period as the baseline (years with years). None: *no data*.
-3. **Better**: the latest value is strictly higher (direction ``higher``) or strictly
-   lower (direction ``lower``) than the baseline.
-4. **Status**: once the horizon is reached (the latest measurement's period ends at or
-   after the horizon's end, or ``as_of`` is past it): *achieved* if better, else *not
-   achieved*. Before that: *on track* if better, else *not achieved* (not yet on track).
+3. **Threshold**, after the comparison: ``at-least``/``at-most`` the target value;
+   ``more-than``/``less-than`` the target value, or the baseline when there is none;
+   ``keep`` the baseline; ``change-by`` the baseline changed by the percentage
+   (``-10``: 90% of the baseline). A threshold that needs a baseline without one:
+   *no data*.
+4. **Met**: the latest value meets the comparison with the threshold (a fall of 1%
+   does not meet ``-10%``).
+5. **Status**: once the horizon is reached (the latest measurement's period ends at or
+   after the end of the horizon, which defaults to the policy's last year, or ``as_of``
+   is past it): *achieved* if met, else *not achieved*; when only ``as_of`` settles it,
+   the reason names the year of the measurement it rests on. Before the horizon: *on
+   track* if met, or if the latest measurement meets the yearly milestone of its year
+   (the last one before it); else *off track*.
+6. **Milestones**: each yearly milestone is *on track* when the measurement of that year
+   reaches it (at least it for a target that wants higher values, at most it for
+   lower), *off track* when it does not, and *no data* without a measurement.
 
-A better measurement never gives a worse status: no data < not achieved < on track <
-achieved.
+A qualitative goal (no indicators) takes its status from the policy: achieved, in
+progress, not started, or no data when unknown.
+
+A better measurement never gives a worse status: no data < not achieved / off track <
+on track < achieved.
 """
 
 from __future__ import annotations
 
 import enum
+import math
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -32,15 +55,22 @@ import pandas as pd
 
 from ivb.indicators._calc import series_ids
 from ivb.indicators._errors import IndicatorError, MeasurementsError
-from ivb.indicators._frames import series_keys, validate_tidy
+from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
 from ivb.indicators._measurements import Measurements, as_frame
 from ivb.indicators._periods import period_bounds, period_kind
-from ivb.model import Direction
+from ivb.model import Comparison, Direction, GoalStatus, Unit
 
 if TYPE_CHECKING:
     from ivb.model import Policy, Target
 
-__all__ = ["TargetResult", "TargetStatus", "evaluate_series", "evaluate_target", "evaluate_targets"]
+__all__ = [
+    "MilestoneResult",
+    "TargetResult",
+    "TargetStatus",
+    "evaluate_series",
+    "evaluate_target",
+    "evaluate_targets",
+]
 
 
 class TargetStatus(enum.StrEnum):
@@ -49,11 +79,18 @@ class TargetStatus(enum.StrEnum):
     ACHIEVED = "achieved"
     NOT_ACHIEVED = "not-achieved"
     ON_TRACK = "on-track"
+    #: Before the horizon: neither met nor on its milestone.
+    OFF_TRACK = "off-track"
     NO_DATA = "no-data"
+    #: A qualitative goal the policy reports as in progress.
+    IN_PROGRESS = "in-progress"
+    #: A qualitative goal the policy reports as not started.
+    NOT_STARTED = "not-started"
 
     @property
     def rank(self) -> int:
-        """Order from worst to best: no data 0, not achieved 1, on track 2, achieved 3."""
+        """Order from worst to best: no data 0, not achieved / off track / not started 1,
+        on track / in progress 2, achieved 3."""
         return _RANK[self]
 
     @property
@@ -65,15 +102,41 @@ class TargetStatus(enum.StrEnum):
 _RANK = {
     TargetStatus.NO_DATA: 0,
     TargetStatus.NOT_ACHIEVED: 1,
+    TargetStatus.OFF_TRACK: 1,
+    TargetStatus.NOT_STARTED: 1,
     TargetStatus.ON_TRACK: 2,
+    TargetStatus.IN_PROGRESS: 2,
     TargetStatus.ACHIEVED: 3,
 }
 _LABELS = {
     TargetStatus.NO_DATA: "no data",
     TargetStatus.NOT_ACHIEVED: "not achieved",
+    TargetStatus.OFF_TRACK: "off track",
+    TargetStatus.NOT_STARTED: "not started",
     TargetStatus.ON_TRACK: "on track",
+    TargetStatus.IN_PROGRESS: "in progress",
     TargetStatus.ACHIEVED: "achieved",
 }
+
+
+@attrs.frozen(kw_only=True)
+class MilestoneResult:
+    """A yearly milestone of a target and whether the measurement of its year reaches it.
+
+    Attributes
+    ----------
+    year, value:
+        The milestone.
+    measured:
+        The measurement of that year (None if there is none).
+    status:
+        ``on-track``, ``off-track`` or ``no-data``.
+    """
+
+    year: int
+    value: float
+    measured: float | None
+    status: str
 
 
 @attrs.frozen(kw_only=True)
@@ -82,49 +145,67 @@ class TargetResult:
 
     Attributes
     ----------
-    target, name, municipality, indicator:
-        The target's id, name, municipality id and indicator id.
+    target, name:
+        The target's id and name.
+    scope:
+        Ids of the municipalities, or of the region group, the target is for.
+    indicator:
+        The indicator id (ids joined by ", " for a target with several; "" for a
+        qualitative goal).
     region:
-        The region code the measurements were taken for (``GM0171``).
-    direction, rule, horizon:
-        As in the target.
+        The region code the measurements were taken for (``GM0171``, ``DNU``; codes
+        joined by ", " for several municipalities).
+    comparison, direction, rule, horizon:
+        As in the target (the horizon after its default).
     status:
-        Achieved, not achieved, on track or no data.
+        Achieved, not achieved (horizon reached), on track, off track (before the
+        horizon), no data (or for a qualitative goal in progress / not started).
     baseline, baseline_period:
         The baseline used and its period (None where unknown).
     baseline_from:
         ``policy`` (the target's own baseline), ``measurements`` or ``none``.
+    threshold:
+        The value the latest measurement is compared with (after the comparison).
     latest, latest_period:
         The measurement the status rests on.
     change, change_pct:
         Latest minus baseline, and that as a percentage of the baseline.
     reason:
         The status in one sentence, with its numbers.
+    milestones:
+        The yearly milestones, each with the measurement of its year.
+    parts:
+        For a target of several indicators or municipalities: one result per
+        indicator and region; the target's status is the worst of them.
     subresults:
         The evaluations of the target's sub-goals.
     """
 
     target: str
     name: str
-    municipality: str
+    scope: tuple[str, ...]
     indicator: str
     region: str
-    direction: Direction
-    rule: str
+    comparison: str | None
+    direction: Direction | None
+    rule: str | None
     horizon: str
     status: TargetStatus
     baseline: float | None
     baseline_period: str | None
     baseline_from: str
+    threshold: float | None
     latest: float | None
     latest_period: str | None
     change: float | None
     change_pct: float | None
     reason: str
+    milestones: tuple[MilestoneResult, ...] = ()
+    parts: tuple[TargetResult, ...] = ()
     subresults: tuple[TargetResult, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        """The result as plain data (for JSON), sub-goals nested.
+        """The result as plain data (for JSON), parts and sub-goals nested.
 
         Examples
         --------
@@ -132,13 +213,17 @@ class TargetResult:
         >>> evaluate_targets(ivb.load())[0].to_dict()["status"]
         'no-data'
         """
+        nested = ("milestones", "parts", "subresults")
         out: dict[str, object] = {
             a.name: getattr(self, a.name)
             for a in attrs.fields(TargetResult)
-            if a.name != "subresults"
+            if a.name not in nested
         }
-        out["direction"] = self.direction.value
+        out["scope"] = list(self.scope)
+        out["direction"] = self.direction.value if self.direction is not None else None
         out["status"] = self.status.value
+        out["milestones"] = [attrs.asdict(m) for m in self.milestones]
+        out["parts"] = [p.to_dict() for p in self.parts]
         out["subresults"] = [s.to_dict() for s in self.subresults]
         return out
 
@@ -336,7 +421,7 @@ def evaluate_series(
         np.where(
             better,
             np.where(final, TargetStatus.ACHIEVED.value, TargetStatus.ON_TRACK.value),
-            TargetStatus.NOT_ACHIEVED.value,
+            np.where(final, TargetStatus.NOT_ACHIEVED.value, TargetStatus.OFF_TRACK.value),
         ),
     )
     order = np.argsort(first, kind="stable")
@@ -373,40 +458,7 @@ def _last_per_series(
     return out
 
 
-def _reason(r: dict[str, object], target: Target, region: str, start: str | None) -> str:
-    status = TargetStatus(str(r["status"]))
-    word = "higher" if target.direction is Direction.HIGHER else "lower"
-    base = r["baseline"]
-    base_txt = f"{_fmt(base)} ({r['baseline_period']})" if r["baseline_period"] else _fmt(base)  # type: ignore[arg-type]
-    if status is TargetStatus.NO_DATA:
-        if r["baseline"] is None or r["baseline"] != r["baseline"]:
-            base_period = target.baseline.period if target.baseline else None
-            when = (
-                f"in {base_period}"
-                if base_period
-                else (
-                    f"before the policy period ({start})" if start else "before the policy period"
-                )
-            )
-            return (
-                f"no baseline: the policy gives no value and the measurements have no "
-                f"{target.indicator!r} for {region} {when}"
-            )
-        after = f"after {r['baseline_period']}" if r["baseline_period"] else "in the policy period"
-        return f"no published measurement of {target.indicator!r} for {region} {after}"
-    latest = f"{_fmt(r['latest'])} in {r['latest_period']}"  # type: ignore[arg-type]
-    if status is TargetStatus.ACHIEVED:
-        return f"{latest} is {word} than the baseline {base_txt}; horizon {target.horizon} reached"
-    if status is TargetStatus.ON_TRACK:
-        return (
-            f"{latest} is {word} than the baseline {base_txt}; "
-            f"horizon {target.horizon} not yet reached"
-        )
-    if r.get("final"):
-        tail = f"horizon {target.horizon} reached"
-    else:
-        tail = f"not on track; horizon {target.horizon} not yet reached"
-    return f"{latest} is not {word} than the baseline {base_txt}; {tail}"
+_ADDITIVE = {Unit.COUNT.value, Unit.PERSONS.value, Unit.EURO.value}
 
 
 def _none(x: object) -> float | None:
@@ -416,82 +468,109 @@ def _none(x: object) -> float | None:
     return None if f != f else f
 
 
-def evaluate_target(
+def _threshold(target: Target, baseline: float | None) -> float | None:
+    c = target.comparison
+    if c in (Comparison.AT_LEAST, Comparison.AT_MOST):
+        return target.value
+    if c in (Comparison.MORE_THAN, Comparison.LESS_THAN):
+        return target.value if target.value is not None else baseline
+    if baseline is None:
+        return None
+    if c is Comparison.CHANGE_BY:
+        assert target.change_pct is not None
+        return baseline + abs(baseline) * target.change_pct / 100.0
+    return baseline  # keep
+
+
+def _meets(target: Target, value: float, threshold: float) -> bool:
+    eps = 1e-9 * max(1.0, abs(threshold))
+    c = target.comparison
+    if c is Comparison.MORE_THAN:
+        return value > threshold + eps
+    if c is Comparison.LESS_THAN:
+        return value < threshold - eps
+    if target.better is Direction.HIGHER:  # at-least, keep (higher), change-by (rise)
+        return value >= threshold - eps
+    return value <= threshold + eps
+
+
+def _reaches(target: Target, value: float, milestone: float) -> bool:
+    eps = 1e-9 * max(1.0, abs(milestone))
+    if target.better is Direction.HIGHER:
+        return value >= milestone - eps
+    return value <= milestone + eps
+
+
+def _what(target: Target, threshold: float | None, base_txt: str) -> str:
+    """What the comparison asks, in words: 'higher than the baseline 7.6', 'at least 7.5'."""
+    c = target.comparison
+    t = _fmt(threshold)
+    if c is Comparison.MORE_THAN:
+        return f"higher than {'the baseline ' + base_txt if target.value is None else t}"
+    if c is Comparison.LESS_THAN:
+        return f"lower than {'the baseline ' + base_txt if target.value is None else t}"
+    if c is Comparison.AT_LEAST:
+        return f"at least {t}"
+    if c is Comparison.AT_MOST:
+        return f"at most {t}"
+    if c is Comparison.KEEP:
+        word = "at least" if target.better is Direction.HIGHER else "at most"
+        return f"{word} the baseline {base_txt} (keep)"
+    assert target.change_pct is not None
+    word = "at least" if target.better is Direction.HIGHER else "at most"
+    return f"{word} {t} ({_fmt(target.change_pct)}% from the baseline {base_txt})"
+
+
+def _part(
     target: Target,
-    measurements: Measurements | None,
+    frame: pd.DataFrame,
     *,
+    indicator: str,
     region: str,
-    start: str | None = None,
-    as_of: date | str | None = None,
+    members: Sequence[str],
+    unit: str | None,
+    start: str,
+    horizon: str,
+    as_of: date | str | None,
 ) -> TargetResult:
-    """Evaluate one target (and its sub-goals) against measurements.
-
-    The rules are those of :func:`evaluate_series` (see the module documentation).
-
-    Parameters
-    ----------
-    target:
-        The target.
-    measurements:
-        A tidy frame or the path of a tidy CSV (see :func:`read_measurements`); rows
-        whose ``indicator`` is the target's and whose ``region`` is *region* count.
-    region:
-        Region code of the measurements (``GM0171``).
-    start:
-        Start of the policy period (``2024``).
-    as_of:
-        Date after which the horizon counts as passed without a measurement for it.
-
-    Returns
-    -------
-    TargetResult
-        Status, the numbers behind it and the results of the sub-goals.
-
-    Raises
-    ------
-    MeasurementsError
-        If the measurements are not tidy, or their unit is not the baseline's.
-    IndicatorError
-        If the target's horizon or baseline period is no period.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> from ivb.model import Baseline, Direction, SourceRef, Target, Unit
-    >>> target = Target(id="beleving", name="Veiligheidsbeleving", municipality="noordoostpolder",
-    ...                 indicator="veiligheidsbeleving", statement="Hoger dan 7,6",
-    ...                 direction=Direction.HIGHER, rule="higher than the baseline",
-    ...                 baseline=Baseline(value=7.6, unit=Unit.RAPPORTCIJFER), horizon="2027",
-    ...                 source=SourceRef("ivb", "Veiligheidsbeleving"))
-    >>> vm = pd.DataFrame({"indicator": ["veiligheidsbeleving"], "region": ["GM0171"],
-    ...                    "period": ["2025"], "value": [7.8], "unit": ["rapportcijfer"]})
-    >>> result = evaluate_target(target, vm, region="GM0171", start="2024")
-    >>> result.status.value, result.reason
-    ('on-track', '7.8 in 2025 is higher than the baseline 7.6; horizon 2027 not yet reached')
-    """
-    frame = as_frame(measurements)
+    """Evaluate one indicator of *target* for one region (a group: on its total)."""
     base = target.baseline
     base_value = base.value if base is not None else None
     base_period = base.period if base is not None else None
+    why_no_group: str | None = None
     try:
-        sub = frame[
-            (frame["indicator"] == target.indicator).to_numpy(dtype=bool, na_value=False)
-            & (frame["region"] == region).to_numpy(dtype=bool, na_value=False)
-        ]
+        ind_rows = frame[(frame["indicator"] == indicator).to_numpy(dtype=bool, na_value=False)]
+        sub = ind_rows[(ind_rows["region"] == region).to_numpy(dtype=bool, na_value=False)]
+        if members and sub.empty and len(ind_rows):
+            units = set(ind_rows["unit"].dropna().astype(str)) if "unit" in ind_rows else set()
+            units |= {unit} if unit else set()
+            if units <= _ADDITIVE and units:
+                member_rows = ind_rows[ind_rows["region"].isin(list(members))]
+                if len(member_rows):
+                    summed = add_aggregates(
+                        member_rows[["indicator", "region", "period", "value"]],
+                        {region: list(members)},
+                        keys=["indicator"],
+                    )
+                    sub = summed[summed["region"] == region]
+            else:
+                why_no_group = (
+                    f"no measurement of {indicator!r} for the group {region}, and values in "
+                    f"{', '.join(sorted(units)) or 'this unit'} do not add up from its members"
+                )
         if base is not None and "unit" in sub.columns and len(sub):
             units = set(sub["unit"].dropna().astype(str))
             if units and base.unit.value not in units:
                 raise MeasurementsError(
                     f"unit: target {target.id!r} has its baseline in {base.unit.value}, but the "
-                    f"measurements of {target.indicator!r} for {region} are in "
+                    f"measurements of {indicator!r} for {region} are in "
                     f"{', '.join(sorted(units))}"
                 )
-        if base_period is None and start is None:
-            start = _start_of(target)
+        direction = target.better or Direction.HIGHER
         result = evaluate_series(
             sub[["indicator", "region", "period", "value"]],
-            direction=target.direction,
-            horizon=target.horizon,
+            direction=direction,
+            horizon=horizon,
             base_period=base_period,
             baseline=base_value,
             start=start,
@@ -502,10 +581,6 @@ def evaluate_target(
         if isinstance(exc, MeasurementsError):
             raise
         raise IndicatorError(f"target {target.id!r}: {exc}") from None
-    subs = tuple(
-        evaluate_target(t, frame, region=region, start=start, as_of=as_of)
-        for t in target.subtargets
-    )
     if len(result):
         row: dict[str, object] = {str(k): v for k, v in result.iloc[0].to_dict().items()}
     else:
@@ -517,39 +592,353 @@ def evaluate_target(
             "latest_period": None,
             "change": None,
             "change_pct": None,
-            "status": TargetStatus.NO_DATA.value,
         }
-    status = TargetStatus(str(row["status"]))
-    horizon_end = _ord(period_bounds(target.horizon)[1])
-    latest_period = row["latest_period"]
+    baseline = _none(row["baseline"])
+    latest = _none(row["latest"])
+    latest_period = str(row["latest_period"]) if row["latest_period"] is not None else None
+    bp = str(row["baseline_period"]) if row["baseline_period"] is not None else None
+    threshold = _threshold(target, baseline)
+    horizon_end = _ord(period_bounds(horizon)[1])
     as_of_ord = _as_of_ord(as_of)
-    row["final"] = (
-        latest_period is not None and _ord(period_bounds(str(latest_period))[1]) >= horizon_end
-    ) or (as_of_ord is not None and as_of_ord > horizon_end)
+    measured_final = (
+        latest_period is not None and _ord(period_bounds(latest_period)[1]) >= horizon_end
+    )
+    final = measured_final or (as_of_ord is not None and as_of_ord > horizon_end)
+    milestones = _milestones(target, sub)
+    base_txt = f"{_fmt(baseline)} ({bp})" if bp else _fmt(baseline)
+    what = _what(target, threshold, base_txt)
+    if latest is None or threshold is None:
+        status = TargetStatus.NO_DATA
+        if why_no_group is not None:
+            reason = why_no_group
+        elif baseline is None and threshold is None:
+            when = f"in {base_period}" if base_period else f"before the policy period ({start})"
+            reason = (
+                f"no baseline: the policy gives no value and the measurements have no "
+                f"{indicator!r} for {region} {when}"
+            )
+        else:
+            after = f"after {bp}" if bp else "in the policy period"
+            reason = f"no published measurement of {indicator!r} for {region} {after}"
+    else:
+        met = _meets(target, latest, threshold)
+        now = f"{_fmt(latest)} in {latest_period}"
+        if final:
+            status = TargetStatus.ACHIEVED if met else TargetStatus.NOT_ACHIEVED
+            reached = (
+                f"horizon {horizon} reached"
+                if measured_final
+                else f"horizon {horizon} passed (as of {as_of}) without a later measurement: "
+                f"judged on that of {latest_period}"
+            )
+            reason = f"{now} is {'' if met else 'not '}{what}; {reached}"
+        elif met:
+            status = TargetStatus.ON_TRACK
+            reason = f"{now} is {what}; horizon {horizon} not yet reached"
+        else:
+            step = _milestone_for(target, latest_period)
+            if step is not None and _reaches(target, latest, step.value):
+                status = TargetStatus.ON_TRACK
+                reason = (
+                    f"{now} is not yet {what}, but reaches the milestone {_fmt(step.value)} "
+                    f"of {step.year}; horizon {horizon} not yet reached"
+                )
+            else:
+                status = TargetStatus.OFF_TRACK
+                tail = (
+                    f"below the milestone {_fmt(step.value)} of {step.year}"
+                    if step is not None
+                    else "not on track"
+                )
+                if step is not None and target.better is Direction.LOWER:
+                    tail = f"above the milestone {_fmt(step.value)} of {step.year}"
+                reason = f"{now} is not {what}; {tail}; horizon {horizon} not yet reached"
     return TargetResult(
         target=target.id,
         name=target.name,
-        municipality=target.municipality,
-        indicator=target.indicator,
+        scope=_scope(target),
+        indicator=indicator,
         region=region,
-        direction=target.direction,
+        comparison=target.comparison.value if target.comparison is not None else None,
+        direction=target.better,
         rule=target.rule,
-        horizon=target.horizon,
+        horizon=horizon,
         status=status,
-        baseline=_none(row["baseline"]),
-        baseline_period=str(row["baseline_period"]) if row["baseline_period"] is not None else None,
+        baseline=baseline,
+        baseline_period=bp,
         baseline_from=str(row["baseline_from"]),
-        latest=_none(row["latest"]),
-        latest_period=str(row["latest_period"]) if row["latest_period"] is not None else None,
+        threshold=threshold,
+        latest=latest,
+        latest_period=latest_period,
         change=_none(row["change"]),
         change_pct=_none(row["change_pct"]),
-        reason=_reason(row, target, region, start),
+        reason=reason,
+        milestones=milestones,
+    )
+
+
+def _milestone_for(target: Target, period: str | None) -> Any:
+    """The last milestone at or before the year of *period*."""
+    if period is None or not target.milestones:
+        return None
+    year = period_bounds(period)[1].year
+    before = [s for s in target.milestones if s.year <= year]
+    return before[-1] if before else None
+
+
+def _milestones(target: Target, sub: pd.DataFrame) -> tuple[MilestoneResult, ...]:
+    out = []
+    for step in target.milestones:
+        hit = sub[(sub["period"].astype(str) == str(step.year)).to_numpy(dtype=bool)]
+        values: npt.NDArray[np.float64] = hit["value"].to_numpy(dtype=float, na_value=np.nan)
+        measured = float(values[0]) if len(values) and not math.isnan(values[0]) else None
+        if measured is None:
+            status = "no-data"
+        else:
+            status = "on-track" if _reaches(target, measured, step.value) else "off-track"
+        out.append(
+            MilestoneResult(year=step.year, value=step.value, measured=measured, status=status)
+        )
+    return tuple(out)
+
+
+def _scope(target: Target) -> tuple[str, ...]:
+    if target.areas:
+        return target.areas
+    return target.municipalities or ((target.region,) if target.region else ())
+
+
+_QUALITATIVE = {
+    GoalStatus.ACHIEVED: TargetStatus.ACHIEVED,
+    GoalStatus.IN_PROGRESS: TargetStatus.IN_PROGRESS,
+    GoalStatus.NOT_STARTED: TargetStatus.NOT_STARTED,
+    GoalStatus.UNKNOWN: TargetStatus.NO_DATA,
+}
+
+
+def _empty(target: Target, horizon: str, status: TargetStatus, reason: str) -> TargetResult:
+    return TargetResult(
+        target=target.id,
+        name=target.name,
+        scope=_scope(target),
+        indicator=", ".join(target.indicators),
+        region="",
+        comparison=target.comparison.value if target.comparison is not None else None,
+        direction=target.better,
+        rule=target.rule,
+        horizon=horizon,
+        status=status,
+        baseline=None,
+        baseline_period=None,
+        baseline_from="none",
+        threshold=None,
+        latest=None,
+        latest_period=None,
+        change=None,
+        change_pct=None,
+        reason=reason,
+    )
+
+
+def evaluate_target(
+    target: Target,
+    measurements: Measurements | None,
+    *,
+    policy: Policy | None = None,
+    region: str | None = None,
+    start: str | None = None,
+    last_year: int | None = None,
+    as_of: date | str | None = None,
+) -> TargetResult:
+    """Evaluate one target (its parts, milestones and sub-goals) against measurements.
+
+    The rules are those of the module documentation.
+
+    Parameters
+    ----------
+    target:
+        The target.
+    measurements:
+        A tidy frame or the path of a tidy CSV (see :func:`read_measurements`); rows
+        whose ``indicator`` is one of the target's and whose ``region`` is the
+        region's code count.
+    policy:
+        The policy of the target: gives the regions (the CBS codes of its
+        municipalities, the code and members of its region group), the start of the
+        policy period and the default horizon (the policy's last year).
+    region:
+        Without *policy*: the region code to take the measurements for (``GM0171``).
+    start:
+        Start of the policy period (``2024``); default from *policy*, else from the
+        horizon.
+    last_year:
+        The policy's last year, the horizon of a target without one (default from
+        *policy*).
+    as_of:
+        Date after which the horizon counts as passed without a measurement for it.
+
+    Returns
+    -------
+    TargetResult
+        Status, the numbers behind it, the milestones and the results of the sub-goals.
+
+    Raises
+    ------
+    MeasurementsError
+        If the measurements are not tidy, or their unit is not the baseline's.
+    IndicatorError
+        If neither *policy* nor *region* is given, or the target has no horizon and no
+        policy gives one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from ivb.model import Baseline, SourceRef, Target, Unit
+    >>> target = Target(id="beleving", name="Veiligheidsbeleving",
+    ...                 municipalities=["noordoostpolder"], indicators=["veiligheidsbeleving"],
+    ...                 statement="Hoger dan 7,6", comparison="more-than",
+    ...                 baseline=Baseline(value=7.6, unit=Unit.RAPPORTCIJFER), horizon="2027",
+    ...                 source=SourceRef("ivb", "Veiligheidsbeleving"))
+    >>> vm = pd.DataFrame({"indicator": ["veiligheidsbeleving"], "region": ["GM0171"],
+    ...                    "period": ["2025"], "value": [7.8], "unit": ["rapportcijfer"]})
+    >>> result = evaluate_target(target, vm, region="GM0171", start="2024")
+    >>> result.status.value, result.reason
+    ('on-track', '7.8 in 2025 is higher than the baseline 7.6; horizon 2027 not yet reached')
+
+    A fall of 1% does not meet a target of -10%:
+
+    >>> fewer = Target(id="inbraken", name="Minder inbraken", municipalities=["dronten"],
+    ...                indicators=["woninginbraken"], statement="-10%",
+    ...                comparison="change-by", change_pct=-10,
+    ...                baseline=Baseline(value=100, unit=Unit.COUNT, period="2023"),
+    ...                horizon="2027", source=SourceRef("ivb", "Inbraken"))
+    >>> police = pd.DataFrame({"indicator": "woninginbraken", "region": "GM0303",
+    ...                        "period": ["2027"], "value": [99.0]})
+    >>> evaluate_target(fewer, police, region="GM0303").reason
+    '99 in 2027 is not at most 90 (-10% from the baseline 100 (2023)); horizon 2027 reached'
+    """
+    frame = as_frame(measurements)
+    if last_year is None and policy is not None:
+        last_year = policy.period[1]
+    if target.horizon is None and last_year is None:
+        raise IndicatorError(
+            f"target {target.id!r}: horizon: the target gives none; pass the policy (its "
+            "last year is the default) or last_year"
+        )
+    horizon = target.horizon_or(last_year or 0)
+    if start is None:
+        start = str(policy.period[0]) if policy is not None else _start_of(horizon)
+    subs = tuple(
+        evaluate_target(
+            t, frame, policy=policy, region=region, start=start, last_year=last_year, as_of=as_of
+        )
+        for t in target.subtargets
+    )
+    if target.qualitative:
+        reported = target.status
+        status = _QUALITATIVE[reported.value] if reported is not None else TargetStatus.NO_DATA
+        if reported is None or reported.value is GoalStatus.UNKNOWN:
+            reason = "a goal without a number; the policy reports no status"
+        else:
+            when = f" ({reported.date})" if reported.date else ""
+            src = f", after {reported.source}" if reported.source is not None else ""
+            reason = f"a goal without a number, reported {reported.value.value}{when}{src}"
+        return attrs.evolve(_empty(target, horizon, status, reason), subresults=subs)
+    regions = _regions(target, policy, region)
+    if target.measured:
+        frame = _with_recorded(frame, target, regions[0][0])
+    units = {i.id: i.unit.value for i in policy.indicators} if policy is not None else {}
+    parts = [
+        _part(
+            target,
+            frame,
+            indicator=ind,
+            region=code,
+            members=members,
+            unit=units.get(ind),
+            start=start,
+            horizon=horizon,
+            as_of=as_of,
+        )
+        for ind in target.indicators
+        for code, members in regions
+    ]
+    if len(parts) == 1:
+        return attrs.evolve(parts[0], subresults=subs)
+    worst = min(parts, key=lambda p: p.status.rank)
+    counts = Counter(p.status.label for p in parts)
+    summary = ", ".join(f"{n} {label}" for label, n in counts.items())
+    combined = _empty(
+        target,
+        horizon,
+        worst.status,
+        f"the worst of {len(parts)} parts ({summary}): {worst.indicator} for {worst.region}: "
+        f"{worst.reason}",
+    )
+    return attrs.evolve(
+        combined,
+        region=", ".join(dict.fromkeys(p.region for p in parts)),
+        parts=tuple(parts),
         subresults=subs,
     )
 
 
-def _start_of(target: Target) -> str:
-    start, _ = period_bounds(target.horizon)
+def _with_recorded(frame: pd.DataFrame, target: Target, region: str) -> pd.DataFrame:
+    """*frame* and the values the target records itself, for periods the frame lacks."""
+    ind = target.indicators[0]
+    have = set(
+        frame.loc[
+            (frame["indicator"] == ind).to_numpy(dtype=bool, na_value=False)
+            & (frame["region"] == region).to_numpy(dtype=bool, na_value=False),
+            "period",
+        ].astype(str)
+    )
+    rows = [m for m in target.measured if str(m.year) not in have]
+    if not rows:
+        return frame
+    extra = pd.DataFrame(
+        {
+            "indicator": ind,
+            "region": region,
+            "period": [str(m.year) for m in rows],
+            "value": [float(m.value) for m in rows],
+            "source": [str(m.source) for m in rows],
+        }
+    )
+    if frame.empty:
+        return extra
+    return pd.concat(
+        [frame.astype({"indicator": object, "region": object, "period": object}), extra],
+        ignore_index=True,
+    )
+
+
+def _regions(
+    target: Target, policy: Policy | None, region: str | None
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(code, member codes) of each region the target is scored for."""
+    if policy is None:
+        if region is None:
+            raise IndicatorError(
+                f"target {target.id!r}: region: give the policy or the region code to "
+                "evaluate it for"
+            )
+        return [(region, ())]
+    if target.areas:
+        areas = [policy.get(a) for a in target.areas]
+        return [(getattr(a, "code", None) or a.id, ()) for a in areas]
+    if target.region is not None:
+        group = next(g for g in policy.regions if g.id == target.region)
+        return [(group.code, tuple(region_code(policy, m) for m in group.members))]
+    if target.municipalities:
+        return [(policy.municipality(m).cbs_code, ()) for m in target.municipalities]
+    if region is not None:
+        return [(region, ())]
+    raise IndicatorError(f"target {target.id!r}: municipalities: the target names no region")
+
+
+def _start_of(horizon: str) -> str:
+    start, _ = period_bounds(horizon)
     return str(start.year)
 
 
@@ -559,23 +948,24 @@ def evaluate_targets(
     *,
     as_of: date | str | None = None,
 ) -> tuple[TargetResult, ...]:
-    """Evaluate every target of the policy, each for its own municipality.
+    """Evaluate every target of the policy, each for its own municipalities or region group.
 
     Parameters
     ----------
     policy:
         The policy.
     measurements:
-        A tidy frame or CSV path; rows are matched on the target's indicator and the
-        CBS code of its municipality. None: every target has no data (unless its
-        baseline alone decides nothing, which it never does).
+        A tidy frame or CSV path; rows are matched on the target's indicators and the
+        CBS codes of its municipalities (or the code of its region group, or the sum
+        of the group's members where the unit adds up). None: every measurable target
+        has no data.
     as_of:
         Date after which horizons count as passed without a measurement for them.
 
     Returns
     -------
     tuple of TargetResult
-        One per top-level target, in policy order, with sub-goals nested.
+        One per top-level target, in policy order, with parts and sub-goals nested.
 
     Raises
     ------
@@ -589,14 +979,4 @@ def evaluate_targets(
     [('noordoostpolder-veiligheidsbeleving-target', 'no-data')]
     """
     frame = as_frame(measurements)
-    start = str(policy.period[0])
-    return tuple(
-        evaluate_target(
-            t,
-            frame,
-            region=policy.municipality(t.municipality).cbs_code,
-            start=start,
-            as_of=as_of,
-        )
-        for t in policy.targets
-    )
+    return tuple(evaluate_target(t, frame, policy=policy, as_of=as_of) for t in policy.targets)

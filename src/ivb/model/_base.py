@@ -6,17 +6,22 @@ import enum
 import inspect
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
 __all__ = [
+    "PROVINCES",
     "ActionKind",
+    "ActionStatus",
     "AgendaKind",
+    "AreaKind",
     "Direction",
     "DocumentKind",
+    "Identified",
     "InstrumentKind",
     "Level",
+    "MeetingKind",
     "PartnerCategory",
     "PartnerKind",
     "RoleKind",
@@ -33,6 +38,24 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 CBS_MUNICIPALITY_RE = re.compile(r"^GM\d{4}$")
 CBS_PROVINCE_RE = re.compile(r"^PV\d{2}$")
+CBS_WIJK_RE = re.compile(r"^WK\d{6}$")
+CBS_BUURT_RE = re.compile(r"^BU\d{8}$")
+
+#: The twelve Dutch provinces by CBS code, with the names the code may go by.
+PROVINCES: dict[str, tuple[str, ...]] = {
+    "PV20": ("Groningen",),
+    "PV21": ("Fryslân", "Friesland"),
+    "PV22": ("Drenthe",),
+    "PV23": ("Overijssel",),
+    "PV24": ("Flevoland",),
+    "PV25": ("Gelderland",),
+    "PV26": ("Utrecht",),
+    "PV27": ("Noord-Holland",),
+    "PV28": ("Zuid-Holland",),
+    "PV29": ("Zeeland",),
+    "PV30": ("Noord-Brabant",),
+    "PV31": ("Limburg",),
+}
 
 #: ``metadata`` key under which a field documents itself.
 DOC = "ivb.doc"
@@ -184,8 +207,66 @@ class _Enum(enum.StrEnum):
 class DocumentKind(_Enum):
     """What kind of source document."""
 
+    #: The policy document itself.
     POLICY = "policy"
+    #: Slides of a presentation (e.g. to the council).
     PRESENTATION = "presentation"
+    #: An uitvoeringsplan or jaarplan that works the policy out.
+    UITVOERINGSPLAN = "uitvoeringsplan"
+    #: A begroting or other budget document.
+    BEGROTING = "begroting"
+    #: An evaluation of a policy.
+    EVALUATION = "evaluation"
+    #: A raadsinformatiebrief or other letter to the council.
+    COUNCIL_LETTER = "council-letter"
+    #: A raadsvoorstel or raadsbesluit.
+    COUNCIL_DECISION = "council-decision"
+    #: A jaarverslag or jaarstukken.
+    ANNUAL_REPORT = "annual-report"
+    #: A report, monitor or analysis (veiligheidsbeeld, veiligheidsanalyse).
+    REPORT = "report"
+    #: A news item or announcement.
+    ANNOUNCEMENT = "announcement"
+    #: A web page.
+    WEB_PAGE = "web-page"
+    #: Any other document.
+    OTHER = "other"
+
+
+class AreaKind(_Enum):
+    """What kind of area within a municipality."""
+
+    #: A village or town (kern, dorp, woonkern).
+    KERN = "kern"
+    #: A CBS wijk (code WK and six digits) or a wijk as the municipality names it.
+    WIJK = "wijk"
+    #: A CBS buurt (code BU and eight digits) or a buurt as the municipality names it.
+    BUURT = "buurt"
+    #: The rural area outside the kernen (buitengebied).
+    BUITENGEBIED = "buitengebied"
+    #: Any other named area (a bedrijventerrein, a centre, a park).
+    OTHER = "other"
+
+
+class ActionStatus(_Enum):
+    """Where an action stands, with or without a date."""
+
+    PLANNED = "planned"
+    TO_BE_EXPLORED = "to-be-explored"
+    ONGOING = "ongoing"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+class MeetingKind(_Enum):
+    """How often a consultation body meets."""
+
+    #: A fixed number of meetings per year (``meetings_per_year``).
+    FIXED = "fixed"
+    #: When there is cause (ad hoc).
+    AD_HOC = "ad-hoc"
+    #: The source does not say.
+    NOT_STATED = "not-stated"
 
 
 class VeiligheidsVeld(_Enum):
@@ -327,10 +408,10 @@ class InstrumentKind(_Enum):
 
 
 class TrendScope(_Enum):
-    """Whether a trend crosses themes or belongs to one themasessie."""
+    """Whether a trend crosses themes or came from one participation session."""
 
     CROSS_CUTTING = "cross-cutting"
-    THEMASESSIE = "themasessie"
+    SESSION = "session"
 
 
 class Unit(_Enum):
@@ -342,6 +423,9 @@ class Unit(_Enum):
     RAPPORTCIJFER = "rapportcijfer"
     PERSONS = "persons"
     FRACTION = "fraction"
+    #: A rate per 1,000 inhabitants.
+    PER_1000_INHABITANTS = "per-1000-inhabitants"
+    EURO = "euro"
 
 
 class Direction(_Enum):
@@ -349,6 +433,21 @@ class Direction(_Enum):
 
     HIGHER = "higher"
     LOWER = "lower"
+
+
+class Identified(Protocol):
+    """What every entity of a policy has: a stable id and where it comes from.
+
+    ``source`` is ``None`` only where the format lets it be left out (a document,
+    a tier, an agenda's theme). The model classes of :data:`~ivb.model.KINDS`
+    satisfy this protocol; code that handles any entity can be typed with it.
+    """
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def source(self) -> SourceRef | None: ...
 
 
 @attrs.frozen

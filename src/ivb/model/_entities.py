@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 
 from ivb.model._base import (
+    CBS_BUURT_RE,
     CBS_MUNICIPALITY_RE,
     CBS_PROVINCE_RE,
+    CBS_WIJK_RE,
     DOC,
+    PROVINCES,
+    REF,
     SCHEMA,
+    SLUG_RE,
     ActionKind,
+    ActionStatus,
     AgendaKind,
-    Direction,
+    AreaKind,
     DocumentKind,
     InstrumentKind,
     Level,
+    MeetingKind,
     PartnerCategory,
     PartnerKind,
     RoleKind,
@@ -25,10 +33,11 @@ from ivb.model._base import (
     Tier,
     TimingKind,
     TrendScope,
-    Unit,
     VeiligheidsVeld,
+    _check_slugs,
     date_field,
     id_field,
+    ids,
     name_field,
     opt_ref_field,
     opt_text_field,
@@ -43,32 +52,35 @@ __all__ = [
     "Action",
     "Agenda",
     "AgendaTheme",
+    "Area",
     "Authority",
-    "Baseline",
+    "BudgetLine",
     "ConsultationBody",
     "Document",
-    "Figure",
+    "Duty",
     "Instrument",
     "Milestone",
     "Municipality",
     "Partner",
+    "PrincipleSet",
     "PriorityLevel",
+    "PriorityTier",
     "Process",
     "Reference",
-    "RegionGroup",
     "Role",
+    "Session",
     "Speerpunt",
     "Statement",
-    "Table",
-    "TableRow",
-    "Target",
     "Term",
-    "Themasessie",
     "Theme",
     "Trend",
 ]
 
 ACTORS = ("municipality", "role", "partner", "body")
+#: Who may lead a priority.
+LEADS = ("municipality", "role", "body")
+#: What a priority (theme or speerpunt) may sit under.
+PRIORITIES = ("theme", "speerpunt")
 
 
 def _source() -> Any:
@@ -90,6 +102,17 @@ def _fields() -> Any:
     )
 
 
+_URL_RE = re.compile(r"^https?://\S+$")
+
+
+def _check_url(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not _URL_RE.match(value):
+        raise ValueError(
+            f"{attribute.name}: expected a web address starting with http:// or https://, "
+            f"got {value!r}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """A source document the policy is encoded from."""
@@ -103,6 +126,17 @@ class Document:
     publisher: str | None = opt_text_field("Who issued the document.")
     author: str | None = opt_text_field("Who wrote or presented it, as named in it.")
     description: str | None = opt_text_field("What the document is.")
+    url: str | None = attrs.field(
+        default=None,
+        validator=_check_url,
+        metadata={
+            DOC: "Web address of the document (http or https).",
+            SCHEMA: {"pattern": r"^https?://\S+$"},
+        },
+    )
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where another document names this one, if it does."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -141,23 +175,22 @@ class Municipality:
     def _check_province(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not CBS_PROVINCE_RE.match(value):
             raise ValueError(f"province_code: expected 'PV' and two digits, got {value!r}")
+        names = PROVINCES.get(value)
+        if names is None:
+            raise ValueError(
+                f"province_code: expected a CBS province code PV20..PV31, got {value!r}"
+            )
+        if self.province not in names:
+            raise ValueError(
+                f"province: expected {' or '.join(repr(n) for n in names)} for province code "
+                f"{value}, got {self.province!r}"
+            )
 
     @tooi.validator
     def _check_tooi(self, attribute: attrs.Attribute[str], value: str) -> None:
         expected = f"https://identifier.overheid.nl/tooi/id/gemeente/{self.cbs_code.lower()}"
         if value != expected:
             raise ValueError(f"tooi: expected {expected!r} for {self.cbs_code}, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class RegionGroup:
-    """A named group of municipalities whose figures the policy adds up (e.g. DNU)."""
-
-    id: str = id_field()
-    name: str = name_field()
-    code: str = attrs.field(metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."})
-    members: tuple[str, ...] = refs_field("Municipalities in the group.", "municipality")
-    source: SourceRef = _source()
 
 
 @attrs.frozen(kw_only=True)
@@ -168,6 +201,19 @@ class Authority:
     scope: str = text_field("For what the authority holds, in the words of the source.")
     legal_basis: tuple[str, ...] = texts_field("Laws and articles the source names for it.")
     source: SourceRef = _source()
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """One duty or responsibility of a role, with the law it rests on."""
+
+    text: str = name_field("The duty, in the words of the source.")
+    legal_basis: tuple[str, ...] = texts_field(
+        "Laws and articles the source names for this duty (e.g. 'Gemeentewet art. 172')."
+    )
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where the duty is stated, if not where its role is."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -186,8 +232,12 @@ class Role:
         "partner",
     )
     description: str | None = opt_text_field("What the source says of the role.")
-    legal_basis: tuple[str, ...] = texts_field("Laws and articles the role rests on.")
-    duties: tuple[str, ...] = texts_field("Duties and responsibilities named in the source.")
+    legal_basis: tuple[str, ...] = texts_field(
+        "Laws and articles the role as a whole rests on (a duty's own basis goes with the duty)."
+    )
+    duties: tuple[Duty, ...] = tuple_field(
+        "Duties and responsibilities named in the source, each with its legal basis."
+    )
     authority: tuple[Authority, ...] = tuple_field("Authority the role holds over other actors.")
     adopts_policy: bool = attrs.field(
         default=False,
@@ -215,9 +265,8 @@ class Partner:
         metadata={DOC: "A named organisation, or a group the text names generically."},
     )
     abbreviation: str | None = opt_text_field("Abbreviation used in the source.")
-    themasessie: bool = attrs.field(
-        default=False,
-        metadata={DOC: "Whether it took part in the themasessies (listed in the appendix)."},
+    expansion: str | None = opt_text_field(
+        "What the abbreviation stands for, where the source spells it out (as printed)."
     )
     description: str | None = opt_text_field("What the source says of the partner.")
     source: SourceRef = _source()
@@ -237,12 +286,20 @@ class ConsultationBody:
     municipalities: tuple[str, ...] = refs_field("Municipalities the body serves.", "municipality")
     members: tuple[str, ...] = refs_field("Actors that sit on the body.", *ACTORS)
     members_text: str | None = opt_text_field("Membership in the words of the source.")
+    meets: MeetingKind = attrs.field(
+        default=MeetingKind.NOT_STATED,
+        converter=MeetingKind,
+        metadata={DOC: "How often it meets: fixed (meetings_per_year), ad-hoc or not-stated."},
+    )
     meetings_per_year: int | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(
-            [attrs.validators.instance_of(int), attrs.validators.ge(1)]
+            [attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(366)]
         ),
-        metadata={DOC: "How often the body meets per year, where the source says."},
+        metadata={
+            DOC: "Meetings per year (1 to 366), exactly when meets is 'fixed'.",
+            SCHEMA: {"minimum": 1, "maximum": 366},
+        },
     )
     frequency: str | None = opt_text_field("Meeting frequency in the words of the source.")
     prepares: tuple[str, ...] = refs_field("Bodies whose meetings this body prepares.", "body")
@@ -259,6 +316,14 @@ class ConsultationBody:
     )
     source: SourceRef = _source()
 
+    @meetings_per_year.validator
+    def _check_meets(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+        if (self.meets is MeetingKind.FIXED) != (value is not None):
+            raise ValueError(
+                "meetings_per_year: expected a number exactly when meets is 'fixed', "
+                f"got meets {self.meets.value!r} and meetings_per_year {value!r}"
+            )
+
 
 @attrs.frozen(kw_only=True)
 class AgendaTheme:
@@ -266,6 +331,9 @@ class AgendaTheme:
 
     id: str = id_field()
     name: str = name_field()
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where it is named, if not where its agenda is."}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -323,18 +391,18 @@ class Trend:
     id: str = id_field()
     name: str = name_field("Short name of the trend, in Dutch.")
     scope: TrendScope = attrs.field(
-        converter=TrendScope, metadata={DOC: "Cross-cutting, or of one themasessie."}
+        converter=TrendScope, metadata={DOC: "Cross-cutting, or of one participation session."}
     )
-    themasessie: str | None = opt_ref_field("The themasessie it came from.", "themasessie")
+    session: str | None = opt_ref_field("The participation session it came from.", "session")
     description: str | None = opt_text_field("What the source says of it.")
     source: SourceRef = _source()
 
-    @themasessie.validator
+    @session.validator
     def _check_scope(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-        if (self.scope is TrendScope.THEMASESSIE) != (value is not None):
+        if (self.scope is TrendScope.SESSION) != (value is not None):
             raise ValueError(
-                "themasessie: expected a themasessie id exactly when scope is 'themasessie', "
-                f"got scope {self.scope.value!r} and themasessie {value!r}"
+                "session: expected a session id exactly when scope is 'session', "
+                f"got scope {self.scope.value!r} and session {value!r}"
             )
 
 
@@ -351,13 +419,28 @@ class Action:
     partners: tuple[str, ...] = refs_field("Partners it names.", "partner")
     instruments: tuple[str, ...] = refs_field("Instruments it names.", "instrument")
     bodies: tuple[str, ...] = refs_field("Consultation bodies it concerns.", "body")
+    areas: tuple[str, ...] = refs_field("Areas (kernen, wijken, buurten) it concerns.", "area")
     date: str | None = date_field("Date the source gives for it (YYYY, YYYY-MM, YYYY-MM-DD).")
     timing: TimingKind | None = attrs.field(
         default=None,
         converter=attrs.converters.optional(TimingKind),
         metadata={DOC: "How the date relates: started, planned, expected, done."},
     )
+    status: ActionStatus | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(ActionStatus),
+        metadata={
+            DOC: "Where it stands, with or without a date: planned, to-be-explored, ongoing, "
+            "done, stopped."
+        },
+    )
+    start: str | None = date_field("First day, month or year of the period it runs.")
+    end: str | None = date_field("Last day, month or year of the period it runs.")
     source: SourceRef = _source()
+
+    @end.validator
+    def _check_range(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        _check_date_range(self.start, value)
 
     @timing.validator
     def _check_timing(self, attribute: attrs.Attribute[TimingKind | None], v: object) -> None:
@@ -368,13 +451,135 @@ class Action:
             )
 
 
+def _check_date_range(start: str | None, end: str | None) -> None:
+    if start is not None and end is not None and end[: len(start)] < start[: len(end)]:
+        raise ValueError(f"end: expected a date not before start {start!r}, got {end!r}")
+
+
+def _leads() -> Any:
+    return refs_field(
+        "Who leads it (trekker): municipalities, roles or bodies; empty when the source names "
+        "none (then say no_lead: true if the source says there is none).",
+        *LEADS,
+    )
+
+
+def _check_no_lead(inst: Theme | Speerpunt, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if value and inst.leads:
+        raise ValueError(
+            f"no_lead: expected no leads when no_lead is true, got leads {list(inst.leads)!r}"
+        )
+
+
+def _no_lead() -> Any:
+    return attrs.field(
+        default=False,
+        validator=_check_no_lead,
+        metadata={DOC: "True where the source says explicitly that it has no lead."},
+    )
+
+
 @attrs.frozen(kw_only=True)
-class Theme:
-    """A joint priority of the municipalities, worked out by one thematrekker."""
+class PriorityTier:
+    """A tier of priorities as the policy names it (e.g. thema, accent, lokaal speerpunt).
+
+    Overviews and reports take their headings and labels from here.
+    """
+
+    id: str = id_field()
+    name: str = name_field("Name of one priority of this tier, in Dutch (e.g. 'thema').")
+    heading: str = name_field('Heading over the priorities of this tier (e.g. "Thema\'s").')
+    lead_label: str | None = opt_text_field(
+        "What the policy calls a lead of such a priority (e.g. 'thematrekker')."
+    )
+    parent: str | None = opt_ref_field("The tier whose priorities these sit under.", "tier")
+    description: str | None = opt_text_field("What the source says of this tier.")
+    source: SourceRef | None = attrs.field(
+        default=None, metadata={DOC: "Where the source names this tier, if it does."}
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Area:
+    """A kern, wijk, buurt or other named area of a municipality."""
 
     id: str = id_field()
     name: str = name_field()
-    owner: str = ref_field("The municipality that is thematrekker.", "municipality")
+    kind: AreaKind = attrs.field(converter=AreaKind, metadata={DOC: "kern, wijk, buurt or other."})
+    municipality: str = ref_field("The municipality it lies in.", "municipality")
+    code: str | None = attrs.field(
+        default=None,
+        metadata={
+            DOC: "CBS code: WK and six digits for a wijk, BU and eight digits for a buurt.",
+            SCHEMA: {"pattern": f"{CBS_WIJK_RE.pattern}|{CBS_BUURT_RE.pattern}"},
+        },
+    )
+    parent: str | None = opt_ref_field("The area it lies in (a buurt's wijk).", "area")
+    source: SourceRef = _source()
+
+    @code.validator
+    def _check_code(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is None:
+            return
+        if self.kind is AreaKind.WIJK and not CBS_WIJK_RE.match(value):
+            raise ValueError(f"code: expected a CBS wijkcode 'WK' and six digits, got {value!r}")
+        if self.kind is AreaKind.BUURT and not CBS_BUURT_RE.match(value):
+            raise ValueError(f"code: expected a CBS buurtcode 'BU' and eight digits, got {value!r}")
+        if self.kind not in (AreaKind.WIJK, AreaKind.BUURT):
+            raise ValueError(
+                f"code: expected no CBS code for a {self.kind.value} (only wijk and buurt have "
+                f"one), got {value!r}"
+            )
+
+
+def _amount(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"amount: expected a number of euros, got {value!r}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"amount: expected a finite number of euros, got {value!r}")
+    return float(value)
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLine:
+    """Money set aside in one year for one purpose."""
+
+    year: int = attrs.field(
+        validator=[
+            attrs.validators.instance_of(int),
+            attrs.validators.ge(1900),
+            attrs.validators.le(2100),
+        ],
+        metadata={DOC: "The year the amount is for."},
+    )
+    amount: float = attrs.field(
+        converter=_amount,
+        validator=attrs.validators.ge(0),
+        metadata={DOC: "The amount in euro, as a number (no currency sign)."},
+    )
+    purpose: str = name_field("What the money is for, in the words of the source.")
+    municipality: str | None = opt_ref_field("The municipality that budgets it.", "municipality")
+    concerns: tuple[str, ...] = refs_field(
+        "Priorities, actions, bodies or instruments it pays for.",
+        "theme",
+        "speerpunt",
+        "action",
+        "body",
+        "instrument",
+    )
+    source: SourceRef = _source()
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """A priority shared by the municipalities of the policy, with zero, one or more leads."""
+
+    id: str = id_field()
+    name: str = name_field()
+    tier: str = ref_field("The tier it belongs to (declared under tiers).", "tier")
+    parent: str | None = opt_ref_field("The priority it sits under.", *PRIORITIES)
+    leads: tuple[str, ...] = _leads()
+    no_lead: bool = _no_lead()
     municipalities: tuple[str, ...] = refs_field(
         "Municipalities that share the theme.", "municipality"
     )
@@ -388,134 +593,71 @@ class Theme:
     programmes: tuple[str, ...] = refs_field(
         "Agendas and programmes the theme builds on.", "agenda"
     )
+    areas: tuple[str, ...] = refs_field("Areas it focuses on.", "area")
     actions: tuple[Action, ...] = tuple_field("Lines of effort for the period.")
     source: SourceRef = _source()
 
 
 @attrs.frozen(kw_only=True)
 class Speerpunt:
-    """A local priority of one municipality."""
+    """A local priority of one or several municipalities."""
 
     id: str = id_field()
     name: str = name_field()
-    municipality: str = ref_field("The municipality that owns the speerpunt.", "municipality")
+    tier: str = ref_field("The tier it belongs to (declared under tiers).", "tier")
+    parent: str | None = opt_ref_field("The priority it sits under.", *PRIORITIES)
+    municipalities: tuple[str, ...] = attrs.field(
+        converter=ids,
+        validator=[_check_slugs, attrs.validators.min_len(1)],
+        metadata={
+            DOC: "The municipality (or municipalities) whose speerpunt it is.",
+            REF: ("municipality",),
+            SCHEMA: {"uniqueItems": True, "minItems": 1, "items": {"pattern": SLUG_RE.pattern}},
+        },
+    )
     number: int | None = attrs.field(
         default=None, metadata={DOC: "Its number in the municipality's list, where it has one."}
     )
+    leads: tuple[str, ...] = _leads()
+    no_lead: bool = _no_lead()
     coordinators: tuple[str, ...] = refs_field("Roles that lead or coordinate it.", *ACTORS)
     summary: str = text_field("What the speerpunt is about and why, after the source.")
     fields: tuple[VeiligheidsVeld, ...] = _fields()
     trends: tuple[str, ...] = refs_field("Trends the source ties to it.", "trend")
+    areas: tuple[str, ...] = refs_field("Areas it focuses on.", "area")
     actions: tuple[Action, ...] = tuple_field("Lines of effort, goals and actions.")
     source: SourceRef = _source()
 
 
 @attrs.frozen(kw_only=True)
-class TableRow:
-    """One row of a statistics table: a region and a value per period."""
-
-    region: str = ref_field("Municipality or region group.", "municipality", "region")
-    values: tuple[float | None, ...] = attrs.field(
-        converter=tuple,
-        metadata={DOC: "One value per period of the table; null where none is published."},
-    )
-
-
-@attrs.frozen(kw_only=True)
-class Table:
-    """A table of statistics printed in the source."""
+class PrincipleSet:
+    """A list of principles (uitgangspunten) that the source enumerates as one."""
 
     id: str = id_field()
-    number: int | None = attrs.field(metadata={DOC: "The table's number in the source."})
-    caption: str = name_field("Caption as printed.")
-    indicator: str = id_field("Id of the indicator the table measures.")
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})
-    periods: tuple[str, ...] = attrs.field(
-        converter=tuple, metadata={DOC: "Column headings: the periods, as printed."}
-    )
-    rows: tuple[TableRow, ...] = attrs.field(
-        converter=tuple, metadata={DOC: "The rows for single municipalities."}
-    )
-    stated_totals: tuple[TableRow, ...] = tuple_field(
-        "Total rows printed in the table (kept as stated, to be checked against the rows)."
-    )
-    publisher: str | None = opt_text_field("Source of the figures, as the table credits it.")
-    source: SourceRef = _source()
-
-    def __attrs_post_init__(self) -> None:
-        for row in (*self.rows, *self.stated_totals):
-            if len(row.values) != len(self.periods):
-                raise ValueError(
-                    f"rows: region {row.region!r} has {len(row.values)} values, "
-                    f"expected one per period ({len(self.periods)})"
-                )
-
-
-@attrs.frozen(kw_only=True)
-class Figure:
-    """A number stated in the running text, with what it is about."""
-
-    id: str = id_field()
-    indicator: str = id_field("Id of the indicator the figure is about.")
-    description: str = text_field("What the figure measures, in English.")
-    region: str = attrs.field(
-        metadata={
-            DOC: "Municipality or region-group id, or a region outside the policy "
-            "(nederland, midden-nederland, flevoland)."
-        }
-    )
-    period: str = attrs.field(metadata={DOC: "Period the figure is about, as printed."})
-    value: float = attrs.field(metadata={DOC: "The number as stated."})
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
-    base_period: str | None = attrs.field(
-        default=None, metadata={DOC: "For a change: the period it is compared with."}
-    )
-    qualifier: str | None = opt_text_field(
-        "Hedge word of the statement as printed: ruim, bijna, zo'n, een kleine, minder dan."
-    )
-    quote: str = text_field("The sentence it stands in, OCR corrected.", default="")
+    name: str = name_field("What the source calls the list (e.g. 'uitgangspunten').")
+    intro: str | None = opt_text_field("The sentence that introduces the list, as printed.")
+    items: tuple[Action, ...] = tuple_field("The principles, in the order of the source.")
     source: SourceRef = _source()
 
 
 @attrs.frozen(kw_only=True)
-class Baseline:
-    """The starting value of a target."""
-
-    value: float | None = attrs.field(metadata={DOC: "The value; null where none is given."})
-    unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
-    period: str | None = attrs.field(
-        default=None, metadata={DOC: "Period of the measurement, where the source gives it."}
-    )
-    measured_by: str | None = opt_text_field("Where the value comes from, as the source says.")
-
-
-@attrs.frozen(kw_only=True)
-class Target:
-    """A goal with a baseline, a direction and a horizon."""
+class Session:
+    """A participation session (themasessie, werkconferentie, bewonersavond) of the process."""
 
     id: str = id_field()
     name: str = name_field()
-    municipality: str = ref_field("Municipality that set the target.", "municipality")
-    speerpunt: str | None = opt_ref_field("Speerpunt the target belongs to.", "speerpunt", "theme")
-    indicator: str = id_field("Id of the indicator the target is about.")
-    statement: str = text_field("The target as the source states it.")
-    direction: Direction = attrs.field(
-        converter=Direction, metadata={DOC: "Higher or lower is better."}
-    )
-    rule: str = text_field("When the target counts as achieved.")
-    baseline: Baseline | None = attrs.field(default=None, metadata={DOC: "The starting value."})
-    horizon: str = attrs.field(metadata={DOC: "Period by whose end it should be achieved."})
-    subtargets: tuple[Target, ...] = tuple_field("Sub-goals of the target.")
+    date: str | None = date_field("When it took place (YYYY, YYYY-MM, YYYY-MM-DD).")
+    start: str | None = date_field("First day, month or year of the period it ran.")
+    end: str | None = date_field("Last day, month or year of the period it ran.")
+    period_text: str | None = opt_text_field("When, in the words of the source.")
+    participants: tuple[str, ...] = refs_field("Who took part.", *ACTORS)
+    participants_text: str | None = opt_text_field("Who took part, in the words of the source.")
+    method: str | None = opt_text_field("Method of the session, where it differs from the process.")
     source: SourceRef = _source()
 
-
-@attrs.frozen(kw_only=True)
-class Themasessie:
-    """One of the theme sessions in which partners built the policy."""
-
-    id: str = id_field()
-    name: str = name_field()
-    source: SourceRef = _source()
+    @end.validator
+    def _check_range(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        _check_date_range(self.start, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -536,9 +678,15 @@ class Process:
     """How the policy was made."""
 
     summary: str = text_field("How the policy came about, after the source.")
-    method: str = name_field("Method used in the themasessies.")
-    period_text: str = text_field("When the themasessies took place, as printed.")
-    themasessies: tuple[Themasessie, ...] = tuple_field("The theme sessions.")
+    session_label: str | None = opt_text_field(
+        "What the source calls its participation sessions (e.g. 'themasessie')."
+    )
+    method: str | None = opt_text_field("Method used in the sessions (e.g. 'scenariodenken').")
+    period_text: str | None = opt_text_field("When the sessions took place, as printed.")
+    participants: tuple[str, ...] = refs_field(
+        "Who took part in the sessions (e.g. the organisations an appendix lists).", *ACTORS
+    )
+    sessions: tuple[Session, ...] = tuple_field("The participation sessions.")
     milestones: tuple[Milestone, ...] = tuple_field("Steps of the council timeline.")
     source: SourceRef = _source()
 

@@ -15,31 +15,50 @@ from ivb._errors import (
     close_matches,
     validation_error,
 )
-from ivb.model._base import DOC, field_refs, id_field, name_field, text_field, tuple_field
+from ivb.model._base import (
+    DOC,
+    SCHEMA,
+    field_refs,
+    id_field,
+    name_field,
+    opt_text_field,
+    text_field,
+    tuple_field,
+)
 from ivb.model._entities import (
     Action,
     Agenda,
     AgendaTheme,
+    Area,
+    BudgetLine,
     ConsultationBody,
     Document,
-    Figure,
     Instrument,
     Milestone,
     Municipality,
     Partner,
+    PrincipleSet,
     PriorityLevel,
+    PriorityTier,
     Process,
     Reference,
-    RegionGroup,
     Role,
+    Session,
     Speerpunt,
     Statement,
-    Table,
-    Target,
     Term,
-    Themasessie,
     Theme,
     Trend,
+)
+from ivb.model._measures import (
+    Figure,
+    Indicator,
+    OutsideRegion,
+    RegionGroup,
+    Table,
+    Target,
+    TrendClaim,
+    check_measures,
 )
 
 __all__ = ["KINDS", "Entity", "Policy"]
@@ -52,24 +71,30 @@ Entity = (
     Action
     | Agenda
     | AgendaTheme
+    | Area
     | ConsultationBody
     | Document
     | Figure
+    | Indicator
     | Instrument
     | Milestone
     | Municipality
+    | OutsideRegion
     | Partner
+    | PrincipleSet
+    | PriorityTier
     | Reference
     | RegionGroup
     | Role
+    | Session
     | Speerpunt
     | Statement
     | Table
     | Target
     | Term
     | Theme
-    | Themasessie
     | Trend
+    | TrendClaim
 )
 
 #: The kind name of each entity class, as used in reference checks and graph nodes.
@@ -78,29 +103,56 @@ KINDS: Mapping[type, str] = MappingProxyType(
         Action: "action",
         Agenda: "agenda",
         AgendaTheme: "agenda-theme",
+        Area: "area",
         ConsultationBody: "body",
         Document: "document",
         Figure: "figure",
+        Indicator: "indicator",
         Instrument: "instrument",
         Milestone: "milestone",
         Municipality: "municipality",
+        OutsideRegion: "outside-region",
         Partner: "partner",
+        PrincipleSet: "principle-set",
+        PriorityTier: "tier",
         Reference: "reference",
         RegionGroup: "region",
         Role: "role",
+        Session: "session",
         Speerpunt: "speerpunt",
         Statement: "statement",
         Table: "table",
         Target: "target",
         Term: "term",
         Theme: "theme",
-        Themasessie: "themasessie",
         Trend: "trend",
+        TrendClaim: "trend-claim",
     }
 )
 
-#: Regions outside the policy that figures may be about.
-EXTERNAL_REGIONS = frozenset({"nederland", "midden-nederland", "flevoland"})
+#: The file format version this library reads.
+SCHEMA_VERSION = 2
+#: Earlier versions that ``ivb migrate`` upgrades.
+MIGRATABLE_VERSIONS = (1,)
+
+
+def _schema_version(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if type(value) is not int or value != SCHEMA_VERSION:
+        raise ValueError(schema_version_message(value))
+
+
+def schema_version_message(value: object, origin: str | None = None) -> str:
+    """What to say of a file whose ``schema_version`` is *value* (not the current one)."""
+    if type(value) is int and value in MIGRATABLE_VERSIONS:
+        return (
+            f"schema_version: this is a version {value} file; this ivb reads version "
+            f"{SCHEMA_VERSION}: run `ivb migrate {origin or 'FILE'}` to upgrade it"
+        )
+    known = ", ".join(str(v) for v in (*MIGRATABLE_VERSIONS, SCHEMA_VERSION))
+    return (
+        f"schema_version: expected {SCHEMA_VERSION} (known versions: {known}; "
+        f"upgrade older ones with `ivb migrate`), got {value!r}"
+    )
 
 
 def _period(_inst: object, attribute: attrs.Attribute[Any], value: tuple[int, int]) -> None:
@@ -120,22 +172,32 @@ class Policy:
     --------
     >>> import ivb
     >>> policy = ivb.load()
-    >>> policy.get("ondermijning").owner
-    'dronten'
+    >>> policy.get("ondermijning").leads
+    ('dronten',)
     >>> [m.cbs_code for m in policy.municipalities]
     ['GM0303', 'GM0171', 'GM0184']
     """
 
-    schema_version: int = attrs.field(metadata={DOC: "Version of the file format; 1."})
+    schema_version: int = attrs.field(
+        validator=_schema_version,
+        metadata={DOC: "Version of the file format: 2.", SCHEMA: {"const": SCHEMA_VERSION}},
+    )
     id: str = id_field()
     title: str = name_field("Title of the policy.")
+    motto: str | None = opt_text_field("Motto or subtitle of the policy, as printed.")
     period: tuple[int, int] = attrs.field(
         converter=tuple, validator=_period, metadata={DOC: "First and last year it covers."}
     )
     summary: str = text_field("What the policy is, in a few sentences.")
-    documents: tuple[Document, ...] = tuple_field("Source documents the policy is encoded from.")
+    documents: tuple[Document, ...] = tuple_field(
+        "Source and related documents (policy, uitvoeringsplan, begroting, evaluation, ...)."
+    )
     municipalities: tuple[Municipality, ...] = tuple_field("Municipalities of the policy.")
+    areas: tuple[Area, ...] = tuple_field("Kernen, wijken and buurten the policy refers to.")
     regions: tuple[RegionGroup, ...] = tuple_field("Groups of municipalities used in statistics.")
+    outside_regions: tuple[OutsideRegion, ...] = tuple_field(
+        "Regions outside the policy (country, provinces, police units, ...) figures are about."
+    )
     roles: tuple[Role, ...] = tuple_field("Public roles and their duties.")
     partners: tuple[Partner, ...] = tuple_field("Partner organisations.")
     bodies: tuple[ConsultationBody, ...] = tuple_field("Consultation bodies (overlegstructuren).")
@@ -144,14 +206,35 @@ class Policy:
     instruments: tuple[Instrument, ...] = tuple_field("Named methods, programmes and tools.")
     process: Process | None = attrs.field(default=None, metadata={DOC: "How the policy was made."})
     trends: tuple[Trend, ...] = tuple_field("Cross-cutting and themasessie trends.")
-    principles: tuple[Action, ...] = tuple_field("Principles (uitgangspunten) of cooperation.")
-    themes: tuple[Theme, ...] = tuple_field("Joint priorities with their thematrekker.")
-    speerpunten: tuple[Speerpunt, ...] = tuple_field("Local priorities of each municipality.")
+    principle_sets: tuple[PrincipleSet, ...] = tuple_field(
+        "Principles the source enumerates as one list (e.g. its uitgangspunten)."
+    )
+    principles: tuple[Action, ...] = tuple_field(
+        "Other principles of cooperation, stated in the running text."
+    )
+    tiers: tuple[PriorityTier, ...] = tuple_field(
+        "The tiers of priorities and their labels (headings of overviews and reports)."
+    )
+    themes: tuple[Theme, ...] = tuple_field(
+        "Priorities shared by the municipalities, with their leads."
+    )
+    speerpunten: tuple[Speerpunt, ...] = tuple_field(
+        "Local priorities of one or several municipalities."
+    )
+    indicators: tuple[Indicator, ...] = tuple_field(
+        "What the policy measures: unit and data source of each indicator."
+    )
     tables: tuple[Table, ...] = tuple_field("Statistics tables printed in the source.")
     figures: tuple[Figure, ...] = tuple_field("Numbers stated in the running text.")
-    targets: tuple[Target, ...] = tuple_field("Targets with baselines.")
+    trend_claims: tuple[TrendClaim, ...] = tuple_field(
+        "Statements about a table that are not one number, each naming its table."
+    )
+    targets: tuple[Target, ...] = tuple_field(
+        "Targets: with indicators, a comparison and values, or qualitative with a status."
+    )
     references: tuple[Reference, ...] = tuple_field("Publications the source cites.")
     terms: tuple[Term, ...] = tuple_field("Terms the source defines.")
+    budget: tuple[BudgetLine, ...] = tuple_field("Budget lines: amounts in euro per year.")
     statements: tuple[Statement, ...] = tuple_field("Other facts: funding, evaluation, ...")
 
     _index: Mapping[str, tuple[str, Entity]] = attrs.field(
@@ -161,6 +244,8 @@ class Policy:
     def __attrs_post_init__(self) -> None:
         index, problems = _build_index(self)
         problems.extend(_check_references(self, index))
+        problems.extend(check_measures(self, index))
+        problems.extend(_check_governance(self, index))
         if problems:
             raise validation_error(problems)
         object.__setattr__(self, "_index", MappingProxyType(index))
@@ -201,8 +286,8 @@ class Policy:
         >>> policy = ivb.load()
         >>> policy.get("cybercrime").name
         'Cybercrime en digitale veiligheid'
-        >>> policy.get("cybercrime", Theme).owner
-        'noordoostpolder'
+        >>> policy.get("cybercrime", Theme).leads
+        ('noordoostpolder',)
         >>> policy.get("cybercrim")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -260,13 +345,45 @@ class Policy:
         raise UnknownIdError(id_or_code, close_matches(id_or_code, pool), what="municipality")
 
     def speerpunten_of(self, municipality: str) -> tuple[Speerpunt, ...]:
-        """The speerpunten of one municipality, in order."""
+        """The speerpunten of one municipality (alone or with others), in order."""
         m = self.municipality(municipality)
-        return tuple(s for s in self.speerpunten if s.municipality == m.id)
+        return tuple(s for s in self.speerpunten if m.id in s.municipalities)
+
+    def tier_of(self, priority: Theme | Speerpunt | str) -> PriorityTier:
+        """The tier (with its labels) of a theme or speerpunt, given as object or id.
+
+        Examples
+        --------
+        >>> import ivb
+        >>> ivb.load().tier_of("cybercrime").lead_label
+        'thematrekker'
+        """
+        item = self.get(priority) if isinstance(priority, str) else priority
+        if not isinstance(item, (Theme, Speerpunt)):
+            raise UnknownIdError(str(priority), what="theme or speerpunt")
+        return self.get(item.tier, PriorityTier)
+
+    def leads_of(self, priority: Theme | Speerpunt | str) -> tuple[str, ...]:
+        """The ids of the leads of a theme or speerpunt: none, one or several.
+
+        An empty result means no lead: check ``no_lead`` to tell "the source says there is
+        none" from "the source does not say".
+
+        Examples
+        --------
+        >>> import ivb
+        >>> ivb.load().leads_of("ondermijning")
+        ('dronten',)
+        """
+        item = self.get(priority) if isinstance(priority, str) else priority
+        if not isinstance(item, (Theme, Speerpunt)):
+            raise UnknownIdError(str(priority), what="theme or speerpunt")
+        return item.leads
 
     def actions(self) -> tuple[Action, ...]:
-        """Every action: principles, then those of the themes, then of the speerpunten."""
-        out = list(self.principles)
+        """Every action: principles (listed, then others), then of themes, then speerpunten."""
+        out = [a for ps in self.principle_sets for a in ps.items]
+        out.extend(self.principles)
         for theme in self.themes:
             out.extend(theme.actions)
         for speerpunt in self.speerpunten:
@@ -293,6 +410,73 @@ def _children(obj: object, path: str) -> Iterator[tuple[str, object]]:
             yield from _children(value, sub)
 
 
+def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:
+    """Checks that span entities: leads, parents of priorities and tiers, areas."""
+    problems: list[Problem] = []
+    groups: tuple[tuple[str, tuple[Theme | Speerpunt, ...]], ...] = (
+        ("themes", policy.themes),
+        ("speerpunten", policy.speerpunten),
+    )
+    for attr, items in groups:
+        for i, item in enumerate(items):
+            path = f"{attr}[{i}]"
+            for j, lead in enumerate(item.leads):
+                found = index.get(lead)
+                if found and found[0] == "municipality" and lead not in item.municipalities:
+                    problems.append(
+                        Problem(
+                            f"{path}.leads[{j}]",
+                            f"expected a lead municipality among its municipalities "
+                            f"({', '.join(item.municipalities) or 'none'}), "
+                            f"got {lead!r}",
+                        )
+                    )
+            if item.parent is None:
+                continue
+            if item.parent == item.id:
+                problems.append(
+                    Problem(f"{path}.parent", f"expected another priority, got itself {item.id!r}")
+                )
+                continue
+            parent = index.get(item.parent)
+            own_tier = index.get(item.tier)
+            if parent is None or own_tier is None or not isinstance(own_tier[1], PriorityTier):
+                continue
+            want = own_tier[1].parent
+            got = getattr(parent[1], "tier", None)
+            if want is not None and got != want:
+                problems.append(
+                    Problem(
+                        f"{path}.parent",
+                        f"expected a priority of tier {want!r} (the parent of tier "
+                        f"{item.tier!r}), got {item.parent!r} of tier {got!r}",
+                    )
+                )
+    for i, tier in enumerate(policy.tiers):
+        seen = {tier.id}
+        up = tier.parent
+        while up is not None:
+            if up in seen:
+                problems.append(Problem(f"tiers[{i}].parent", f"tiers form a cycle through {up!r}"))
+                break
+            seen.add(up)
+            found = index.get(up)
+            up = found[1].parent if found and isinstance(found[1], PriorityTier) else None
+    for i, area in enumerate(policy.areas):
+        if area.parent is None:
+            continue
+        found = index.get(area.parent)
+        if found and isinstance(found[1], Area) and found[1].municipality != area.municipality:
+            problems.append(
+                Problem(
+                    f"areas[{i}].parent",
+                    f"expected an area of {area.municipality!r}, got {area.parent!r} of "
+                    f"{found[1].municipality!r}",
+                )
+            )
+    return problems
+
+
 def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Problem]]:
     index: dict[str, tuple[str, Entity]] = {}
     paths: dict[str, str] = {}
@@ -310,6 +494,14 @@ def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Pr
             continue
         index[ident] = (kind, entity)
         paths[ident] = f"{path}.id"
+    if policy.id in index:
+        problems.append(
+            Problem(
+                "id",
+                f"expected a policy id that no entity uses, got {policy.id!r}, "
+                f"which is also the id at {paths[policy.id]}",
+            )
+        )
     return index, problems
 
 
@@ -342,14 +534,6 @@ def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                             f"got {ref!r}, which is a {found[0]}",
                         )
                     )
-        if isinstance(obj, Figure):
-            region_ids = {
-                i for i, (k, _) in index.items() if k in ("municipality", "region")
-            } | EXTERNAL_REGIONS
-            if obj.region not in region_ids:
-                problems.append(
-                    Problem(f"{path}.region", _unknown(obj.region, "region", region_ids))
-                )
     return problems
 
 

@@ -1,0 +1,1 @@
+"""The real policies under examples/policies/: every command and query, pinned."""
