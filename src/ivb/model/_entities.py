@@ -27,6 +27,8 @@ from ivb.model._base import (
     TrendScope,
     Unit,
     VeiligheidsVeld,
+    check_count,
+    check_meetings_per_year,
     date_field,
     id_field,
     name_field,
@@ -34,6 +36,7 @@ from ivb.model._base import (
     opt_text_field,
     ref_field,
     refs_field,
+    text,
     text_field,
     texts_field,
     tuple_field,
@@ -155,7 +158,9 @@ class RegionGroup:
 
     id: str = id_field()
     name: str = name_field()
-    code: str = attrs.field(metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."})
+    code: str = attrs.field(
+        converter=text, metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."}
+    )
     members: tuple[str, ...] = refs_field("Municipalities in the group.", "municipality")
     source: SourceRef = _source()
 
@@ -239,9 +244,7 @@ class ConsultationBody:
     members_text: str | None = opt_text_field("Membership in the words of the source.")
     meetings_per_year: int | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            [attrs.validators.instance_of(int), attrs.validators.ge(1)]
-        ),
+        validator=check_meetings_per_year,
         metadata={DOC: "How often the body meets per year, where the source says."},
     )
     frequency: str | None = opt_text_field("Meeting frequency in the words of the source.")
@@ -400,7 +403,9 @@ class Speerpunt:
     name: str = name_field()
     municipality: str = ref_field("The municipality that owns the speerpunt.", "municipality")
     number: int | None = attrs.field(
-        default=None, metadata={DOC: "Its number in the municipality's list, where it has one."}
+        default=None,
+        validator=check_count,
+        metadata={DOC: "Its number in the municipality's list, where it has one."},
     )
     coordinators: tuple[str, ...] = refs_field("Roles that lead or coordinate it.", *ACTORS)
     summary: str = text_field("What the speerpunt is about and why, after the source.")
@@ -426,7 +431,9 @@ class Table:
     """A table of statistics printed in the source."""
 
     id: str = id_field()
-    number: int | None = attrs.field(metadata={DOC: "The table's number in the source."})
+    number: int | None = attrs.field(
+        validator=check_count, metadata={DOC: "The table's number in the source."}
+    )
     caption: str = name_field("Caption as printed.")
     indicator: str = id_field("Id of the indicator the table measures.")
     unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})

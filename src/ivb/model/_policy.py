@@ -15,7 +15,15 @@ from ivb._errors import (
     close_matches,
     validation_error,
 )
-from ivb.model._base import DOC, field_refs, id_field, name_field, text_field, tuple_field
+from ivb.model._base import (
+    DOC,
+    check_year,
+    field_refs,
+    id_field,
+    name_field,
+    text_field,
+    tuple_field,
+)
 from ivb.model._entities import (
     Action,
     Agenda,
@@ -106,6 +114,8 @@ EXTERNAL_REGIONS = frozenset({"nederland", "midden-nederland", "flevoland"})
 def _period(_inst: object, attribute: attrs.Attribute[Any], value: tuple[int, int]) -> None:
     if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] > value[1]:
         raise ValueError(f"period: expected [first year, last year], got {list(value)!r}")
+    for i, year in enumerate(value):
+        check_year(year, f"period[{i}]")
 
 
 @attrs.frozen(kw_only=True)
