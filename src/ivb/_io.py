@@ -338,6 +338,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Policy:
     """
     if path is None:
         return _bundled()
+    if not os.fspath(path):
+        raise PolicyFileNotFoundError("policy file: expected a path, got ''")
     p = Path(path)
     if not p.is_file():
         what = "is not a file" if p.exists() else "does not exist"
