@@ -144,6 +144,14 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
         raise MeasurementsError(
             f"{what}: column 'value' must be numeric (NaN for not published); got {got}"
         )
+    values = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
+    infinite = np.isinf(values)
+    if infinite.any():
+        row = frame.index[int(np.flatnonzero(infinite)[0])]
+        raise MeasurementsError(
+            f"{what}: column 'value' must hold finite numbers (NaN for not published); "
+            f"got {values[infinite][0]} in row {row!r}"
+        )
     return frame
 
 

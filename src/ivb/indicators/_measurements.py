@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from ivb.indicators._csv import check_numbers, read_csv_table, refuse_duplicates
-from ivb.indicators._errors import MeasurementsError
+from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import validate_tidy
+from ivb.indicators._periods import period_bounds
 
 __all__ = ["Measurements", "as_frame", "read_measurements"]
 
@@ -105,6 +106,14 @@ def read_measurements(
         cells=raw["value"].tolist(),
     )
     out["value"] = values
+    periods, first = np.unique(out["period"].to_numpy(dtype=str), return_index=True)
+    for period, row in zip(periods, first, strict=True):
+        try:
+            period_bounds(str(period))
+        except IndicatorError as exc:
+            raise MeasurementsError(
+                f"{what}: line {table.line(int(row))}, column 'period': {exc}"
+            ) from None
     if aggregate is None:
         refuse_duplicates(out, _KEYS, table, error=MeasurementsError, what=what)
         return validate_tidy(out, what=what)

@@ -25,7 +25,13 @@ import attrs
 import numpy as np
 import pandas as pd
 
-from ivb.indicators._csv import CsvTable, check_numbers, read_csv_table, refuse_duplicates
+from ivb.indicators._csv import (
+    MAX_ABS_VALUE,
+    CsvTable,
+    check_numbers,
+    read_csv_table,
+    refuse_duplicates,
+)
 from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
 from ivb.indicators._periods import cbs_period
 
@@ -294,10 +300,14 @@ def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = 
     out = np.full(len(obj), np.nan)
     ok = raw >= 0
     out[ok] = parsed[raw[ok]]
-    bad = ~np.isnan(parsed) & (~np.isfinite(parsed) | (parsed < 0))
+    bad = ~np.isnan(parsed) & ((np.abs(parsed) > MAX_ABS_VALUE) | (parsed < 0))
     if bad.any():
         row = int(np.flatnonzero(raw == int(np.flatnonzero(bad)[0]))[0])
-        kind = "a finite number" if not np.isfinite(out[row]) else "a count of at least 0"
+        kind = (
+            f"a finite number of at most {MAX_ABS_VALUE:g}"
+            if abs(out[row]) > MAX_ABS_VALUE
+            else "a count of at least 0"
+        )
         raise PoliceDataError(
             f"{what}: {_where(row, lines)}, column {name!r}: expected {kind}, got {obj.iloc[row]!r}"
         )
