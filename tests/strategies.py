@@ -478,6 +478,8 @@ def policy_mutants(draw: st.DrawFn, base: str) -> str:
         if how == "text":
             text = text if text is not None else yaml.safe_dump(data, allow_unicode=True)
             lines = text.splitlines(keepends=True)
+            if not lines:
+                continue
             i = draw(st.integers(0, len(lines) - 1))
             edit = draw(st.sampled_from(["scalar", "insert", "delete", "cut"]))
             line = lines[i]
