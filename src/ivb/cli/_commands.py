@@ -75,6 +75,27 @@ def schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _period(text: str) -> str:
+    from ivb._errors import IvbError
+    from ivb.indicators._periods import period_bounds
+
+    try:
+        period_bounds(text)
+    except IvbError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _plain_text(text: str) -> str:
+    from ivb.cli._output import terminal_safe
+
+    if terminal_safe(text) != text:
+        raise argparse.ArgumentTypeError(
+            f"expected text without control characters, got {terminal_safe(text)!r}"
+        )
+    return text
+
+
 def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
@@ -100,12 +121,16 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--as-of",
+        type=_period,
         metavar="DATE",
         help="judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
         "default: only measurements decide",
     )
     parser.add_argument(
-        "--date", metavar="DATE", help="date printed on the report (default: today)"
+        "--date",
+        type=_plain_text,
+        metavar="DATE",
+        help="date printed on the report (default: today)",
     )
 
 

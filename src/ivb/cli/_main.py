@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ivb._errors import IvbError
 
@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     sink: TextIO = out
     if args.command not in _output.RAW_COMMANDS:  # text for people: escape control characters
-        sink = _output.TerminalText(out, json_text=bool(getattr(args, "json", False)))
+        sink = cast(TextIO, _output.TerminalText(out, json_text=bool(getattr(args, "json", False))))
     try:
         status: int = args.func(args, sink)
         sink.flush()

@@ -119,11 +119,11 @@ def read_measurements(
         return validate_tidy(out, what=what)
     rest = [c for c in out.columns if c not in (*_KEYS, "value")]
     grouped = out.groupby(list(_KEYS), sort=False, dropna=False)
-    combined = grouped["value"].agg(aggregate)
+    value = grouped["value"].agg(aggregate)
     # a group with a value not published has no combined value either
     unpublished = out["value"].isna().groupby([out[k] for k in _KEYS], sort=False).any()
-    combined[unpublished.reindex(combined.index).to_numpy(dtype=bool)] = np.nan
-    combined = combined.reset_index()
+    value[unpublished.reindex(value.index).to_numpy(dtype=bool)] = np.nan
+    combined = value.reset_index()
     if rest:
         combined = combined.merge(grouped[rest].first().reset_index(), on=list(_KEYS), how="left")
     return validate_tidy(combined[list(out.columns)], what=what)

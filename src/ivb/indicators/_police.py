@@ -33,7 +33,7 @@ from ivb.indicators._csv import (
     refuse_duplicates,
 )
 from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
-from ivb.indicators._periods import cbs_period
+from ivb.indicators._periods import cbs_period, period_bounds
 
 __all__ = [
     "CATEGORIES",
@@ -437,7 +437,9 @@ def read_police_table(
     periods = []
     for i, code in enumerate(per_cats):
         try:
-            periods.append(cbs_period(code))
+            period = cbs_period(code)
+            period_bounds(period)  # a real period: no year 0
+            periods.append(period)
         except IndicatorError as exc:
             row = int(np.flatnonzero(per_codes == i)[0])
             raise PoliceDataError(f"{what}: {_where(row, lines)}: {exc}") from None
