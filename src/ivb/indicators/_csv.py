@@ -224,7 +224,7 @@ def check_numbers(
         row = int(np.flatnonzero(neg)[0])
         where = f"line {table.line(row)}" if table is not None else f"row {row + 1}"
         raise error(
-            f"{what}: {where}, column {column!r}: expected a count of at least 0, got {arr[row]:g}"
+            f"{what}: {where}, column {column!r}: expected a count of at least 0, got {shown(row)}"
         )
 
 
