@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             slowest[stage] = max(slowest.get(stage, 0.0), secs)
         if status == "failed":
             failures.append(f"[{kind}] {outcome.stage}: {outcome.detail}")
+            print(f"FAILURE [{kind}] {outcome.stage}: {outcome.detail}", flush=True)
         if counts["mutants"] % 500 == 0:
             print(
                 f"  {counts['mutants']} mutants, {counts['failed']} failures, "
@@ -101,8 +102,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     top = sorted(slowest.items(), key=lambda kv: -kv[1])[:3]
     print("slowest   " + ", ".join(f"{k} {v:.2f} s" for k, v in top))
-    for text in failures[:20]:
-        print("FAILURE", text)
     return 1 if failures else 0
 
 
