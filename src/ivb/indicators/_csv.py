@@ -141,30 +141,15 @@ def read_csv_table(
     text, encoding = decode(data, what=name, error=error)
     first_line = text.split("\n", 1)[0]
     sep = _separator(first_line)
+    physical = text.splitlines(keepends=True)
     try:
-        reader = csv.reader(text.splitlines(keepends=True), delimiter=sep, strict=True)
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        header: list[str] | None = None
-        start = 1
-        for record in reader:
-            if not record or (len(record) == 1 and not record[0].strip()):
-                start = reader.line_num + 1
-                continue
-            if header is None:
-                header = [c.strip() for c in record]
-            else:
-                if len(record) != len(header):
-                    raise error(
-                        f"{name}: line {start}: expected {len(header)} fields as in the "
-                        f"header, got {len(record)} (is a decimal comma unquoted in a "
-                        "comma-separated file?)"
-                    )
-                rows.append(record)
-                lines.append(start)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise error(f"{name}: line {reader.line_num}: cannot read as CSV ({exc})") from None
+        records = list(csv.reader(physical, delimiter=sep, strict=True))
+    except csv.Error:
+        records = []  # the careful pass below names the line
+    if len(records) == len(physical):  # one record a line: line numbers are positions
+        header, rows, lines = _fast_rows(records, name=name, error=error)
+    else:  # quoted line breaks or a broken quote: follow the reader line by line
+        header, rows, lines = _careful_rows(physical, sep, name=name, error=error)
     if header is None:
         raise error(f"{name}: expected a header line, got an empty file")
     for i, col in enumerate(header):
@@ -189,6 +174,63 @@ def read_csv_table(
         columns=header,
     )
     return CsvTable(frame, np.asarray(lines, dtype=np.int64), name, encoding)
+
+
+def _short_row(name: str, line: int, expected: int, got: int) -> str:
+    return (
+        f"{name}: line {line}: expected {expected} fields as in the header, got {got} "
+        "(is a decimal comma unquoted in a comma-separated file?)"
+    )
+
+
+def _is_blank(record: list[str]) -> bool:
+    return not record or (len(record) == 1 and not record[0].strip())
+
+
+def _fast_rows(
+    records: list[list[str]], *, name: str, error: type[IndicatorError]
+) -> tuple[list[str] | None, list[list[str]], list[int]]:
+    lengths = np.fromiter(map(len, records), dtype=np.int64, count=len(records))
+    blank = lengths == 0
+    for i in np.flatnonzero(lengths == 1):
+        blank[i] = _is_blank(records[int(i)])
+    filled = np.flatnonzero(~blank)
+    if not len(filled):
+        return None, [], []
+    first = int(filled[0])
+    header = [c.strip() for c in records[first]]
+    body = filled[1:]
+    wrong = body[lengths[body] != len(header)]
+    if len(wrong):
+        row = int(wrong[0])
+        raise error(_short_row(name, row + 1, len(header), int(lengths[row])))
+    return header, [records[int(i)] for i in body], (body + 1).tolist()
+
+
+def _careful_rows(
+    physical: list[str], sep: str, *, name: str, error: type[IndicatorError]
+) -> tuple[list[str] | None, list[list[str]], list[int]]:
+    reader = csv.reader(physical, delimiter=sep, strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for record in reader:
+            if _is_blank(record):
+                start = reader.line_num + 1
+                continue
+            if header is None:
+                header = [c.strip() for c in record]
+            else:
+                if len(record) != len(header):
+                    raise error(_short_row(name, start, len(header), len(record)))
+                rows.append(record)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise error(f"{name}: line {reader.line_num}: cannot read as CSV ({exc})") from None
+    return header, rows, lines
 
 
 def check_numbers(
