@@ -33,9 +33,11 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """A safe YAML loader for policy files.
 
-    Differences from :class:`yaml.SafeLoader`: aliases (``*name``) are refused,
-    so that no alias bomb can blow up memory or time; duplicate keys are an
-    error; and dates stay text, as the format stores them.
+    Differences from :class:`yaml.SafeLoader`: plain values follow the YAML
+    1.2 core schema (see ``_CORE_RESOLVERS``); aliases (``*name``) and merge
+    keys (``<<``) are refused, so that no alias bomb can blow up memory or
+    time; duplicate keys are an error; and dates stay text, as the format
+    stores them. It keeps libyaml's parser where PyYAML has it.
     """
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
@@ -234,11 +236,21 @@ _Dumper.add_representer(float, _float_presenter)
 def read_data(text: str, *, origin: str | None = None) -> Any:
     """Parse policy text (YAML or JSON) into plain data, safely.
 
+    Plain values are read on the YAML 1.2 core schema: ``010`` is 10, and
+    ``1:30``, ``yes`` or ``off`` are text. :func:`check_tree` then checks what
+    holds for every value (finite numbers, no control characters).
+
     Raises
     ------
     PolicyFileError
-        If the text is no valid YAML, uses aliases, tags that construct
-        objects, or repeats a key; the message gives line and column.
+        If the text is more than :data:`MAX_BYTES` bytes of UTF-8, holds a lone
+        surrogate, is no valid YAML, uses aliases or merge keys, tags that
+        construct objects, or repeats a key; the message gives line and column.
+
+    Examples
+    --------
+    >>> read_data("a: 010\nb: 1:30\nc: yes\nd: 0x1F")
+    {'a': 10, 'b': '1:30', 'c': 'yes', 'd': 31}
     """
     where = origin or "policy text"
     if not isinstance(text, str):
