@@ -234,7 +234,7 @@ _Dumper.add_representer(float, _float_presenter)
 
 
 def read_data(text: str, *, origin: str | None = None) -> Any:
-    """Parse policy text (YAML or JSON) into plain data, safely.
+    r"""Parse policy text (YAML or JSON) into plain data, safely.
 
     Plain values are read on the YAML 1.2 core schema: ``010`` is 10, and
     ``1:30``, ``yes`` or ``off`` are text. :func:`check_tree` then checks what
