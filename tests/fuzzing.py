@@ -51,6 +51,11 @@ def _stage(outcome: Outcome, name: str, func: Callable[[], Any]) -> Any:
     try:
         result = func()
     except IvbError:
+        elapsed = time.process_time() - start
+        if elapsed > STAGE_SECONDS:  # refused, but only after unbounded work
+            outcome.stage = name
+            outcome.detail = f"refusing took {elapsed:.1f} s (limit {STAGE_SECONDS} s)"
+            raise _Failure from None
         raise
     except Exception as exc:
         outcome.stage = name

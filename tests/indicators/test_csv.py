@@ -55,6 +55,8 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
         (HEAD + "x;GM0171;0000;1;x\n", "line 2, column 'period': period: year 0 is out of range"),
         (HEAD + "x\x1b[2J;GM0171;2025;1;x\n", "line 2, column 'indicator': expected text without"),
         ("", "expected a header line"),
+        ("indicator;region;period;waarde\nx;GM0171;2025;1\n", "missing columns value;"),
+        ("indicator;region;x;value\nx;GM0171;2025;1\n", "missing columns period;"),
         ("indicator;indicator;period;value\n", "column 'indicator' appears twice"),
         (HEAD + "\n\n" + "x;GM0171;2025;hoog;x\n", "line 4, column 'value': expected a number"),
     ],

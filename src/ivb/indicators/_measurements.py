@@ -74,8 +74,13 @@ def read_measurements(
     table = read_csv_table(path, error=MeasurementsError)
     what = table.what
     raw = table.frame
-    if not set(_KEYS) | {"value"} <= set(raw.columns):
-        validate_tidy(raw.iloc[:0].assign(value=0.0), what=what)  # names the missing columns
+    required = (*_KEYS, "value")
+    missing = [c for c in required if c not in raw.columns]
+    if missing:
+        raise MeasurementsError(
+            f"{what}: missing columns {', '.join(missing)}; expected at least "
+            f"{', '.join(required)} (found {', '.join(map(str, raw.columns))})"
+        )
     text = raw["value"].str.strip()
     text = text.where(text != "", None)
     numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
