@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Property tests check results, not speed (speed goals live in benchmarks/): no deadline,
+# so that a busy machine cannot fail them.
+settings.register_profile("ivb", deadline=None)
+settings.load_profile("ivb")
 
 
 @pytest.fixture

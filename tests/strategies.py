@@ -38,11 +38,15 @@ from ivb.model import (
 
 __all__ = [
     "counts",
+    "csv_mutants",
     "digraphs",
     "governance_policies",
     "json_junk",
     "measured_values",
+    "nasty_scalars",
+    "nasty_values",
     "policies",
+    "policy_mutants",
     "slugs",
     "texts",
     "tidy_frames",
@@ -494,3 +498,201 @@ def digraphs(draw: st.DrawFn, *, max_nodes: int = 9) -> tuple[list[str], list[tu
         st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3 * len(ids))
     )
     return ids, edges
+
+
+# -- mutants: broken policy files and CSV files, for the fuzzer ----------------
+
+#: Values that broke ivb once or could: YAML 1.1 readings, non-finite and huge
+#: numbers, out-of-range years, control characters, separators, surrogates.
+nasty_scalars: st.SearchStrategy[Any] = st.sampled_from(
+    [
+        "010",
+        "1:30",
+        "yes",
+        "off",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "1e309",
+        "1e308",
+        "-1",
+        "0",
+        "0000",
+        "100000000",
+        "99999999999999999999999",
+        "~",
+        "''",
+        '"a\\x01b"',
+        '"\\e[2J"',
+        '"x\\0y"',
+        '"\\uFFFE"',
+        '"a\\u2028b"',
+        '"\\b"',
+        "[]",
+        "{}",
+        "!!binary aGVsbG8=",
+        "!!python/object:object {}",
+        "*nothing",
+        "&anchor 1",
+        "2024-01-01",
+        "<<: {a: 1}",
+    ]
+)
+
+nasty_values: st.SearchStrategy[Any] = st.sampled_from(
+    [
+        float("inf"),
+        float("-inf"),
+        float("nan"),
+        1e308,
+        -1,
+        0,
+        10**8,
+        10**30,
+        "a\x01b",
+        "\x1b[2J",
+        "x\x00y",
+        "\ufffe",
+        "a\u2028b",
+        "\b",
+        "",
+        " ",
+        "0000",
+        "a" * 5000,
+        True,
+        [],
+        {},
+    ]
+)
+
+
+def _paths_of(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.extend(_paths_of(v, (*path, k)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out.extend(_paths_of(v, (*path, i)))
+    return out
+
+
+@st.composite
+def policy_mutants(draw: st.DrawFn, base: str) -> str:
+    """Policy file text: *base* changed in one to three places.
+
+    A change replaces a value (with junk or a nasty value), deletes a key,
+    repeats a list item (a duplicate id), or edits the text itself (a nasty
+    scalar in place of one, a character inserted or removed, the end cut off).
+    """
+    import copy
+
+    import yaml
+
+    data = yaml.safe_load(base)
+    text: str | None = None
+    for _ in range(draw(st.integers(1, 3))):
+        how = draw(st.sampled_from(["replace", "delete", "repeat", "text"]))
+        if how == "text":
+            text = text if text is not None else yaml.safe_dump(data, allow_unicode=True)
+            lines = text.splitlines(keepends=True)
+            if not lines:
+                continue
+            i = draw(st.integers(0, len(lines) - 1))
+            edit = draw(st.sampled_from(["scalar", "insert", "delete", "cut"]))
+            line = lines[i]
+            if edit == "scalar" and ":" in line:
+                head = line.split(":", 1)[0]
+                lines[i] = f"{head}: {draw(nasty_scalars)}\n"
+            elif edit == "insert":
+                at = draw(st.integers(0, len(line)))
+                ch = draw(
+                    st.characters(codec="utf-8") | st.sampled_from(list("\t:-[]{}&*!|>'\"#%@`"))
+                )
+                lines[i] = line[:at] + ch + line[at:]
+            elif edit == "delete" and line:
+                at = draw(st.integers(0, len(line) - 1))
+                lines[i] = line[:at] + line[at + 1 :]
+            else:
+                lines = lines[:i]
+            text = "".join(lines)
+            continue
+        if text is not None:  # structural changes work on data; later text edits win
+            continue
+        paths = _paths_of(data)
+        path = draw(st.sampled_from(paths[1:] or paths))
+        data = copy.deepcopy(data)
+        parent: Any = data
+        for step in path[:-1]:
+            parent = parent[step]
+        key = path[-1] if path else None
+        if how == "replace" and path:
+            parent[key] = draw(json_junk | nasty_values)
+        elif how == "delete" and path:
+            del parent[key]
+        elif how == "repeat" and path and isinstance(parent, list):
+            parent.insert(key, copy.deepcopy(parent[key]))
+    if text is None:
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    return text
+
+
+_CSV_CELLS = st.sampled_from(
+    [
+        "-1",
+        "-0",
+        "inf",
+        "Infinity",
+        "1e309",
+        "1e308",
+        "NaN",
+        "",
+        ".",
+        "7,8",
+        "0000",
+        "2025MM13",
+        "x\x01y",
+        "\x1b[2J",
+        "1 000",
+        "12",
+        "3.5",
+        '"',
+        "a;b",
+        "a,b",
+    ]
+)
+
+
+@st.composite
+def csv_mutants(draw: st.DrawFn, base: str) -> bytes:
+    """CSV file bytes: *base* with cells, rows, fields or the encoding changed."""
+    lines = base.splitlines()
+    sep = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    for _ in range(draw(st.integers(1, 3))):
+        how = draw(st.sampled_from(["cell", "repeat", "field", "drop", "header", "blank"]))
+        i = draw(st.integers(1, len(lines) - 1)) if len(lines) > 1 else 0
+        cells = lines[i].split(sep)
+        if how == "cell":
+            j = draw(st.integers(0, len(cells) - 1))
+            cells[j] = draw(_CSV_CELLS)
+            lines[i] = sep.join(cells)
+        elif how == "repeat":
+            lines.insert(i, lines[i])
+        elif how == "field":
+            lines[i] = lines[i] + sep + draw(_CSV_CELLS)
+        elif how == "drop" and len(cells) > 1:
+            lines[i] = sep.join(cells[:-1])
+        elif how == "header":
+            head = lines[0].split(sep)
+            j = draw(st.integers(0, len(head) - 1))
+            head[j] = draw(st.sampled_from(["", "value", "x", head[0], "period"]))
+            lines[0] = sep.join(head)
+        else:
+            lines.insert(i, "")
+    text = "\n".join(lines) + "\n"
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]))
+    data = text.encode(encoding, errors="replace")
+    if draw(st.booleans()) and draw(st.booleans()):
+        cut = draw(st.integers(0, len(data)))
+        data = data[:cut]
+    return data

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,7 @@ from typing import Any
 from ivb._errors import PolicyFileError, PolicyFileNotFoundError, PolicyValidationError, Problem
 from ivb.model import Policy
 
-__all__ = ["BUNDLED", "MAX_BYTES", "dump", "dumps", "load", "loads", "read_data"]
+__all__ = ["BUNDLED", "MAX_BYTES", "check_tree", "dump", "dumps", "load", "loads", "read_data"]
 
 #: Largest policy file ivb reads, in bytes. A real policy is well under 1 MiB.
 MAX_BYTES = 8 * 1024 * 1024
@@ -19,6 +21,36 @@ MAX_BYTES = 8 * 1024 * 1024
 BUNDLED = "dnu-ivb-2024-2027.yaml"
 #: Name of the JSON Schema file inside the package's ``data`` folder.
 SCHEMA_FILE = "ivb-policy.schema.json"
+
+
+# The YAML 1.2 core schema: only these plain scalars are anything but text. No
+# YAML 1.1 octal (``010``), sexagesimal (``1:30``), ``yes``/``no``/``on``/``off``
+# booleans, merge keys or timestamps; ``010`` is the decimal 10.
+_CORE_RESOLVERS: tuple[tuple[str, re.Pattern[str], str | list[str]], ...] = (
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+        "-+0123456789",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        "-+.0123456789",
+    ),
+)
+
+
+def _core_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, regexp, firsts in _CORE_RESOLVERS:  # "" is the empty scalar
+        for first in firsts:
+            table.setdefault(first, []).append((tag, regexp))
+    return table
 
 
 @functools.cache
@@ -36,9 +68,11 @@ def _yaml() -> tuple[Any, Any]:
     class _Loader(base):  # type: ignore[valid-type,misc]
         """A safe YAML loader for policy files.
 
-        Differences from :class:`yaml.SafeLoader`: aliases (``*name``) are refused,
-        so that no alias bomb can blow up memory or time; duplicate keys are an
-        error; and dates stay text, as the format stores them.
+        Differences from :class:`yaml.SafeLoader`: plain values follow the YAML
+        1.2 core schema (see ``_CORE_RESOLVERS``); aliases (``*name``) and merge
+        keys (``<<``) are refused, so that no alias bomb can blow up memory or
+        time; duplicate keys are an error; and dates stay text, as the format
+        stores them. It keeps libyaml's parser where PyYAML has it.
         """
 
         def construct_object(self, node: Any, deep: bool = False) -> Any:
@@ -60,6 +94,14 @@ def _yaml() -> tuple[Any, Any]:
                     raise yaml.constructor.ConstructorError(
                         None, None, "a mapping key must be text", key_node.start_mark
                     )
+                if key_node.value == "<<":
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        "YAML merge keys (<<) are not allowed in a policy file; "
+                        "write the fields out",
+                        key_node.start_mark,
+                    )
                 key = (key_node.tag, key_node.value)
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
@@ -73,10 +115,24 @@ def _yaml() -> tuple[Any, Any]:
             mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
             return mapping
 
-    _Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
+    _Loader.yaml_implicit_resolvers = _core_resolvers()
+
+    def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+        value = str(node.value)
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)
+
+    def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+        value = str(node.value).lower()
+        if value.endswith((".inf", ".nan")):
+            return float(value.replace(".", ""))
+        return float(value)
+
+    _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
     class _Dumper(yaml.SafeDumper):
         """Writes block-style YAML that keeps field order and non-ASCII text."""
@@ -84,32 +140,131 @@ def _yaml() -> tuple[Any, Any]:
         def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
             return super().increase_indent(flow, False)
 
+    # Quote every text that a YAML 1.1 reader or the core schema would read as
+    # something else, so the file means the same to both.
+    quoting = {k: list(v) for k, v in yaml.SafeDumper.yaml_implicit_resolvers.items()}
+    for first, resolvers in _core_resolvers().items():
+        quoting.setdefault(first, []).extend(resolvers)
+    _Dumper.yaml_implicit_resolvers = quoting
+
     def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         style = "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
+    def _float_presenter(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+        # A whole number is written as one (204, not 204.0); it loads back equal.
+        if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
+            return dumper.represent_int(int(value))
+        return dumper.represent_float(value)
+
     _Dumper.add_representer(str, _str_presenter)
+    _Dumper.add_representer(float, _float_presenter)
     return _Loader, _Dumper
 
 
+#: Characters refused in any text of a policy: control characters (newline and tab
+#: aside, which text fields fold to spaces), surrogates, line and paragraph
+#: separators and the Unicode noncharacters. They break XML, DOT, terminals and HTML.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+
+
+def _char_problem(value: str, path: str) -> Problem | None:
+    found = _BAD_CHARS.search(value)
+    if found is None:
+        return None
+    return Problem(
+        path,
+        f"expected text without control characters, got {found.group()!r} at "
+        f"character {found.start() + 1}",
+    )
+
+
+def check_tree(data: Any, path: str = "") -> list[Problem]:
+    r"""Problems of parsed policy data that hold for every field.
+
+    Every number must be finite and every text free of control characters
+    (other than newline and tab), surrogates, line separators and
+    noncharacters; a mapping key must also be free of newline and tab.
+
+    Examples
+    --------
+    >>> for problem in check_tree({"figures": [{"value": float("inf")}], "name": "a\x1b[2J"}):
+    ...     print(problem)
+    figures[0].value: expected a finite number, got inf
+    name: expected text without control characters, got '\x1b' at character 2
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(data, path)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                problems.append(Problem(where, f"expected a finite number, got {value!r}"))
+        elif isinstance(value, str):
+            bad = _char_problem(value, where)
+            if bad is not None:
+                problems.append(bad)
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                child = f"{where}.{key}" if where else str(key)
+                if isinstance(key, str):
+                    bad = _char_problem(key, where) or (
+                        Problem(where, f"expected a key without line breaks, got {key!r}")
+                        if ("\n" in key or "\t" in key)
+                        else None
+                    )
+                    if bad is not None:
+                        problems.append(bad)
+                        continue
+                    stack.append((item, child))
+                else:
+                    stack.append((item, child))
+        elif isinstance(value, list):
+            for i in reversed(range(len(value))):
+                stack.append((value[i], f"{where}[{i}]"))
+    return problems
+
+
 def read_data(text: str, *, origin: str | None = None) -> Any:
-    """Parse policy text (YAML or JSON) into plain data, safely.
+    r"""Parse policy text (YAML or JSON) into plain data, safely.
+
+    Plain values are read on the YAML 1.2 core schema: ``010`` is 10, and
+    ``1:30``, ``yes`` or ``off`` are text. :func:`check_tree` then checks what
+    holds for every value (finite numbers, no control characters).
 
     Raises
     ------
     PolicyFileError
-        If the text is no valid YAML, uses aliases, tags that construct
-        objects, or repeats a key; the message gives line and column.
+        If the text is more than :data:`MAX_BYTES` bytes of UTF-8, holds a lone
+        surrogate, is no valid YAML, uses aliases or merge keys, tags that
+        construct objects, or repeats a key; the message gives line and column.
+
+    Examples
+    --------
+    >>> read_data("a: 010\nb: 1:30\nc: yes\nd: 0x1F")
+    {'a': 10, 'b': '1:30', 'c': 'yes', 'd': 31}
     """
-    if len(text) > MAX_BYTES:
+    where = origin or "policy text"
+    if not isinstance(text, str):
+        raise PolicyFileError(f"{where}: expected text, got {type(text).__name__}")
+    if len(text) > MAX_BYTES:  # a character is at least one byte
+        raise PolicyFileError(f"{where}: expected at most {MAX_BYTES} bytes, got more")
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
         raise PolicyFileError(
-            f"{origin or 'policy text'}: expected at most {MAX_BYTES} bytes, got {len(text)}"
-        )
+            f"{where}: expected Unicode text, got the lone surrogate "
+            f"{text[exc.start]!r} at character {exc.start + 1}"
+        ) from None
+    if size > MAX_BYTES:
+        raise PolicyFileError(f"{where}: expected at most {MAX_BYTES} bytes, got {size}")
     import yaml
 
-    loader, _ = _yaml()
     try:
-        return yaml.load(text, Loader=loader)
+        return yaml.load(text, Loader=_yaml()[0])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
@@ -153,6 +308,9 @@ def loads(text: str, *, origin: str | None = None) -> Policy:
     from ivb._convert import structure_policy
 
     data = read_data(text, origin=origin)
+    problems = check_tree(data)
+    if problems:
+        raise PolicyValidationError(problems, origin=origin)
     return structure_policy(data, origin=origin)
 
 
@@ -191,6 +349,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Policy:
     """
     if path is None:
         return _bundled()
+    if not os.fspath(path):
+        raise PolicyFileNotFoundError("policy file: expected a path, got ''")
     p = Path(path)
     if not p.is_file():
         what = "is not a file" if p.exists() else "does not exist"
@@ -259,14 +419,31 @@ def dumps(policy: Policy, *, schema: str | None = None) -> str:
 
 
 def dump(policy: Policy, path: str | os.PathLike[str]) -> Path:
-    """Write *policy* to *path* as YAML; return the path written.
+    """Write *policy* to *path* as YAML (UTF-8); return the path written.
 
-    ``ivb.load(ivb.dump(policy, path)) == policy`` holds for every policy.
+    What is kept: every value of the policy, with whole numbers written as
+    integers (``204``, not ``204.0``), text that could be read as another type
+    quoted, and the fields in the order of the model. What is dropped: fields
+    left at their defaults, the key order and layout of the file the policy was
+    read from, and its comments (a policy holds none of them).
+    ``ivb.load(ivb.dump(policy, path)) == policy`` holds for every policy that
+    was loaded from a file.
+
+    Raises
+    ------
+    PolicyValidationError
+        If *policy* is no :class:`Policy`.
+    PolicyFileError
+        If *path* cannot be written (a missing folder, a folder, no permission).
     """
     p = Path(path)
     if not isinstance(policy, Policy):
         raise PolicyValidationError(
             [Problem("", f"expected a Policy to dump, got {type(policy).__name__}")]
         )
-    p.write_text(dumps(policy), encoding="utf-8")
+    text = dumps(policy)
+    try:
+        p.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise PolicyFileError(f"{p}: cannot be written ({exc.strerror or exc})") from None
     return p

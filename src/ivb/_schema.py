@@ -143,4 +143,4 @@ def bundled_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """The schema as the text of the shipped file."""
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -130,20 +130,20 @@ def test_records_as_the_api_returns_them() -> None:
         ),
         (
             '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022XX00";"1"\n',
-            "row 1: Perioden: expected a CBS period code",
+            "line 2: Perioden: expected a CBS period code",
         ),
         (
             '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022MM13";"1"\n',
-            "row 1: Perioden: '2022MM13' has no valid number after MM",
+            "line 2: Perioden: '2022MM13' has no valid number after MM",
         ),
         (
             '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"GM0303  ";"2022JJ00";"veel"\n',
-            "row 1, column 'X_1': expected a number or an empty cell "
+            "line 2, column 'X_1': expected a number or an empty cell "
             "\\(not published\\), got 'veel'",
         ),
         (
             '"SoortMisdrijf";"RegioS";"Perioden";"X_1"\n"1.1.1 ";"   ";"2022JJ00";"1"\n',
-            "row 1: column 'RegioS' is empty",
+            "line 2: column 'RegioS' is empty",
         ),
         (
             '"SoortMisdrijf";"RegioS";"Perioden"\n"1.1.1 ";"GM0303";"2022JJ00"\n',

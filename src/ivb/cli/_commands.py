@@ -75,6 +75,27 @@ def schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _period(text: str) -> str:
+    from ivb._errors import IvbError
+    from ivb.indicators._periods import period_bounds
+
+    try:
+        period_bounds(text)
+    except IvbError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _plain_text(text: str) -> str:
+    from ivb.cli._output import terminal_safe
+
+    if terminal_safe(text) != text:
+        raise argparse.ArgumentTypeError(
+            f"expected text without control characters, got {terminal_safe(text)!r}"
+        )
+    return text
+
+
 def _report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
@@ -100,12 +121,16 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--as-of",
+        type=_period,
         metavar="DATE",
         help="judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
         "default: only measurements decide",
     )
     parser.add_argument(
-        "--date", metavar="DATE", help="date printed on the report (default: today)"
+        "--date",
+        type=_plain_text,
+        metavar="DATE",
+        help="date printed on the report (default: today)",
     )
 
 
@@ -125,10 +150,10 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
         print_json(data, out)
         return EXIT_OK
     page = render_report(data)
-    if args.output:
-        from pathlib import Path
+    if args.output is not None:
+        from ivb.cli._output import write_file
 
-        Path(args.output).write_text(page, encoding="utf-8")
+        write_file(args.output, page)
         out.write(f"wrote {args.output}\n")
     else:
         out.write(page)
@@ -214,6 +239,20 @@ def chain(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _year(text: str) -> int:
+    from ivb.model._base import MAX_YEAR, MIN_YEAR
+
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"expected a year from {MIN_YEAR} to {MAX_YEAR}, got {text!r}"
+        )
+    return year
+
+
 _EXPORT_FORMATS = ("graphml", "json", "dot", "mermaid", "popolo", "ics")
 
 
@@ -235,7 +274,7 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--year",
-        type=int,
+        type=_year,
         metavar="YEAR",
         help="year of the meeting calendar (ics; default: the first year of the policy)",
     )
@@ -251,8 +290,6 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     _export_options,
 )
 def export(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
-
     policy = load_policy(args)
     if args.format == "ics":
         from ivb.governance._calendar import meeting_calendar
@@ -268,15 +305,9 @@ def export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    path = Path(args.output)
-    try:
-        # iCalendar lines end in CRLF; write them as they are
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        from ivb._errors import IvbError
+    from ivb.cli._output import write_file
 
-        raise IvbError(f"--output: cannot write {str(path)!r} ({exc.strerror})") from None
+    path = write_file(args.output, text)  # iCalendar lines end in CRLF; written as they are
     if args.json:
         print_json({"format": args.format, "output": str(path), "bytes": len(text.encode())}, out)
     return EXIT_OK

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from ivb._errors import IvbError
 
@@ -69,18 +68,23 @@ def load_policy(args: argparse.Namespace) -> Any:
     """The policy a command works on: ``--policy FILE`` or the bundled one."""
     from ivb._io import load
 
-    return load(args.policy) if getattr(args, "policy", None) else load()
+    return load(args.policy) if getattr(args, "policy", None) is not None else load()
 
 
 def print_json(data: object, out: TextIO) -> None:
     """Write *data* as indented JSON, keeping non-ASCII text readable."""
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    from ivb.cli._output import dumps_json
+
+    out.write(dumps_json(data) + "\n")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``ivb`` command line; return the exit status."""
-    out = out or sys.stdout
+    from ivb.cli import _output
+
+    if out is None:
+        out = sys.stdout
+        _output.prepare_stdout(out)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -91,13 +95,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
+    sink: TextIO = out
+    if args.command not in _output.RAW_COMMANDS:  # text for people: escape control characters
+        sink = cast(TextIO, _output.TerminalText(out, json_text=bool(getattr(args, "json", False))))
     try:
-        status: int = args.func(args, out)
+        status: int = args.func(args, sink)
+        sink.flush()
     except IvbError as exc:
-        if getattr(args, "json", False):
-            print_json({"error": type(exc).__name__, "message": str(exc)}, out)
-        sys.stderr.write(f"ivb {args.command}: {exc}\n")
+        try:
+            if getattr(args, "json", False):
+                print_json({"error": type(exc).__name__, "message": str(exc)}, sink)
+                sink.flush()
+        except OSError:
+            _output.abandon(out)
+        _output.report(args.command, str(exc))
         return EXIT_FINDING
-    except BrokenPipeError:  # pragma: no cover - e.g. `ivb overview | head`
+    except BrokenPipeError:  # e.g. `ivb overview | head`
+        _output.abandon(out)
         return EXIT_OK
+    except OSError as exc:  # standard output itself failed (a full disk, a closed pipe)
+        _output.abandon(out)
+        _output.report(args.command, _output.describe_os_error(exc))
+        return EXIT_FINDING
     return status

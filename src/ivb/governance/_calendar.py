@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ivb.governance._errors import GraphFormatError
+from ivb.governance._errors import GraphError, GraphFormatError
 from ivb.model import ConsultationBody, Policy
 
 if TYPE_CHECKING:
@@ -280,8 +280,8 @@ def meeting_calendar(policy: Policy | GovernanceGraph, year: int) -> MeetingCale
 
     Raises
     ------
-    ValueError
-        If *year* is not between 1 and 9999.
+    GraphError
+        If *year* is not between 1 and 9999 (a ``ValueError`` too).
 
     Examples
     --------
@@ -293,7 +293,7 @@ def meeting_calendar(policy: Policy | GovernanceGraph, year: int) -> MeetingCale
     datetime.date(2025, 2, 15)
     """
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise ValueError(f"year: expected a year from 1 to 9999, got {year!r}")
+        raise GraphError(f"year: expected a year from 1 to 9999, got {year!r}")
     days = 366 if calendar.isleap(year) else 365
     first = dt.date(year, 1, 1)
     meetings: list[Meeting] = []

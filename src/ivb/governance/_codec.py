@@ -103,7 +103,9 @@ def _first_line(exc: BaseException) -> str:
 def text_value(key: str, value: Any) -> str:
     """An attribute as text: structured values as JSON, text as it is."""
     if key in JSON_KEYS or not isinstance(value, str):
-        return json.dumps(_plain(key, value), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            _plain(key, value), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
     return value
 
 

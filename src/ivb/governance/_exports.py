@@ -184,7 +184,7 @@ def to_node_link(G: GovernanceGraph) -> str:
         "nodes": [{"id": n, **d} for n, d in nodes],
         "edges": [{"source": u, "target": v, "key": k, **d} for u, v, k, d in edges],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def from_node_link(text: str) -> GovernanceGraph:
@@ -397,7 +397,7 @@ def to_popolo(G: GovernanceGraph) -> str:
         "posts": posts,
         "memberships": memberships,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def from_popolo(text: str) -> GovernanceGraph:

@@ -54,7 +54,7 @@ def _label(text: str, width: int = 60) -> str:
 
 def _dumps(data: Any) -> str:
     # one line: json escapes newlines; '%%' inside the data is harmless on a comment line
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:

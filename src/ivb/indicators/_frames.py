@@ -129,9 +129,21 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
         bad = frame["value"][
             pd.to_numeric(frame["value"], errors="coerce").isna() & frame["value"].notna()
         ]
+        got = (
+            f"{bad.iloc[0]!r} in row {bad.index[0]!r}"
+            if len(bad)
+            else f"values of type {frame['value'].dtype}"
+        )
         raise MeasurementsError(
-            f"{what}: column 'value' must be numeric (NaN for not published); "
-            f"got {bad.iloc[0]!r} in row {bad.index[0]!r}"
+            f"{what}: column 'value' must be numeric (NaN for not published); got {got}"
+        )
+    values = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
+    infinite = np.isinf(values)
+    if infinite.any():
+        row = frame.index[int(np.flatnonzero(infinite)[0])]
+        raise MeasurementsError(
+            f"{what}: column 'value' must hold finite numbers (NaN for not published); "
+            f"got {values[infinite][0]} in row {row!r}"
         )
     return frame
 

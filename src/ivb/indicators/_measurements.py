@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
-from ivb.indicators._errors import MeasurementsError
+from ivb.indicators._csv import check_numbers, read_csv_table, refuse_duplicates
+from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import validate_tidy
+from ivb.indicators._periods import period_bounds
 
 __all__ = ["Measurements", "as_frame", "read_measurements"]
 
@@ -19,24 +21,29 @@ Measurements = pd.DataFrame | str | os.PathLike[str]
 _TEXT_COLUMNS = ("indicator", "region", "period", "unit", "source")
 
 
-def _separator(path: Path) -> str:
-    with path.open(encoding="utf-8-sig") as fh:
-        head = fh.readline()
-    return ";" if head.count(";") > head.count(",") else ","
+#: Units whose values are counts: never negative.
+_COUNT_UNITS = frozenset({"count", "persons"})
+_KEYS = ("indicator", "region", "period")
 
 
-def read_measurements(path: str | os.PathLike[str]) -> pd.DataFrame:
+def read_measurements(
+    path: str | os.PathLike[str], *, aggregate: Literal["sum", "mean"] | None = None
+) -> pd.DataFrame:
     """Read a tidy measurements CSV.
 
     The file has a header with at least ``indicator``, ``region``, ``period`` and
     ``value``, and may have ``unit``, ``source`` and other columns. Fields may be
-    separated by commas or semicolons; values may use a decimal comma (``7,6``) when
-    quoted or semicolon-separated. An empty value means *not published*.
+    separated by commas, semicolons or tabs; values may use a decimal comma (``7,6``)
+    when quoted or semicolon-separated. An empty value means *not published*. The
+    file may be UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1252.
 
     Parameters
     ----------
     path:
         The CSV file.
+    aggregate:
+        What to do with rows that share indicator, region and period: ``None``
+        (default) refuses them, ``"sum"`` or ``"mean"`` combines their values.
 
     Returns
     -------
@@ -47,8 +54,10 @@ def read_measurements(path: str | os.PathLike[str]) -> pd.DataFrame:
     Raises
     ------
     MeasurementsError
-        If the file is missing, unreadable, lacks a required column, or has a value
-        that is not a number; the message names the file, row and value.
+        If the file is missing, unreadable, lacks a required column, has a row
+        whose field count differs from the header, a value that is not a finite
+        number, a negative count, or two rows for one indicator, region and
+        period; the message names the file, line and column.
 
     Examples
     --------
@@ -60,24 +69,18 @@ def read_measurements(path: str | os.PathLike[str]) -> pd.DataFrame:
                  indicator  region period  value           unit
     0  veiligheidsbeleving  GM0171   2025    7.8  rapportcijfer
     """
-    p = Path(path)
-    if not p.is_file():
-        raise MeasurementsError(f"{p}: no such measurements file")
-    try:
-        sep = _separator(p)
-        raw = pd.read_csv(
-            p,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            skipinitialspace=True,
+    if aggregate not in (None, "sum", "mean"):
+        raise MeasurementsError(f"aggregate: expected None, 'sum' or 'mean', got {aggregate!r}")
+    table = read_csv_table(path, error=MeasurementsError)
+    what = table.what
+    raw = table.frame
+    required = (*_KEYS, "value")
+    missing = [c for c in required if c not in raw.columns]
+    if missing:
+        raise MeasurementsError(
+            f"{what}: missing columns {', '.join(missing)}; expected at least "
+            f"{', '.join(required)} (found {', '.join(map(str, raw.columns))})"
         )
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise MeasurementsError(f"{p}: cannot read as CSV: {exc}") from None
-    raw.columns = [str(c).strip() for c in raw.columns]
-    if "value" not in raw.columns:
-        validate_tidy(raw, what=str(p))
     text = raw["value"].str.strip()
     text = text.where(text != "", None)
     numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
@@ -85,15 +88,50 @@ def read_measurements(path: str | os.PathLike[str]) -> pd.DataFrame:
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
         raise MeasurementsError(
-            f"{p}: row {row + 2}, column 'value': expected a number or an empty cell "
-            f"(not published), got {raw['value'].iloc[row]!r}"
+            f"{what}: line {table.line(row)}, column 'value': expected a number or an empty "
+            f"cell (not published), got {raw['value'].iloc[row]!r}"
         )
     out = raw.copy()
     for col in _TEXT_COLUMNS:
         if col in out.columns:
             out[col] = out[col].str.strip().astype(object)
-    out["value"] = numbers.astype(float)
-    return validate_tidy(out, what=str(p))
+    values = numbers.to_numpy(dtype=float)
+    counts = (
+        out["unit"].str.casefold().isin(_COUNT_UNITS).to_numpy(dtype=bool)
+        if "unit" in out.columns
+        else False
+    )
+    check_numbers(
+        values,
+        table,
+        "value",
+        error=MeasurementsError,
+        what=what,
+        nonnegative=counts,
+        cells=raw["value"].tolist(),
+    )
+    out["value"] = values
+    periods, first = np.unique(out["period"].to_numpy(dtype=str), return_index=True)
+    for period, row in zip(periods, first, strict=True):
+        try:
+            period_bounds(str(period))
+        except IndicatorError as exc:
+            raise MeasurementsError(
+                f"{what}: line {table.line(int(row))}, column 'period': {exc}"
+            ) from None
+    if aggregate is None:
+        refuse_duplicates(out, _KEYS, table, error=MeasurementsError, what=what)
+        return validate_tidy(out, what=what)
+    rest = [c for c in out.columns if c not in (*_KEYS, "value")]
+    grouped = out.groupby(list(_KEYS), sort=False, dropna=False)
+    value = grouped["value"].agg(aggregate)
+    # a group with a value not published has no combined value either
+    unpublished = out["value"].isna().groupby([out[k] for k in _KEYS], sort=False).any()
+    value[unpublished.reindex(value.index).to_numpy(dtype=bool)] = np.nan
+    combined = value.reset_index()
+    if rest:
+        combined = combined.merge(grouped[rest].first().reset_index(), on=list(_KEYS), how="left")
+    return validate_tidy(combined[list(out.columns)], what=what)
 
 
 def as_frame(measurements: Measurements | None, *, what: str = "measurements") -> pd.DataFrame:

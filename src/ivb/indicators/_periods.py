@@ -27,7 +27,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def period_bounds(text: str) -> tuple[date, date]:
     """First and last day of a period.
 
@@ -55,7 +55,22 @@ def period_bounds(text: str) -> tuple[date, date]:
     >>> period_bounds("2022MM02")
     (datetime.date(2022, 2, 1), datetime.date(2022, 2, 28))
     """
+    try:
+        return _bounds(text)
+    except IndicatorError:
+        raise
+    except (ValueError, OverflowError) as exc:  # a date out of range, e.g. year 0
+        raise IndicatorError(f"period: {exc} in {text!r}") from None
+
+
+def _bounds(text: str) -> tuple[date, date]:
     s = str(text).strip()
+    if len(s) == 4 and s.isascii() and s.isdigit():  # fast paths: year and day
+        y = int(s)
+        return date(y, 1, 1), date(y, 12, 31)
+    if len(s) == 10 and s.isascii() and _DAY.match(s):
+        d = date.fromisoformat(s)
+        return d, d
     if m := _CBS.match(s):
         s = cbs_period(s)
     if m := _YEAR.match(s):

@@ -19,15 +19,21 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import pandas as pd
 
+from ivb.indicators._csv import (
+    MAX_ABS_VALUE,
+    CsvTable,
+    check_numbers,
+    read_csv_table,
+    refuse_duplicates,
+)
 from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
-from ivb.indicators._periods import cbs_period
+from ivb.indicators._periods import cbs_period, period_bounds
 from ivb.model._measures import DataSourceKind
 
 if TYPE_CHECKING:
@@ -172,49 +178,47 @@ def _slug(column: str) -> str:
     return "-".join(w.lower() for w in re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", base)) or column
 
 
-def _read_raw(source: object) -> tuple[pd.DataFrame, str]:
+def _read_raw(source: object) -> tuple[pd.DataFrame, str, np.ndarray | None]:
     if isinstance(source, pd.DataFrame):
-        return source, "frame"
+        return source, "frame", None
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.is_file():
-            raise PoliceDataError(f"{path}: no such file")
-        with path.open(encoding="utf-8-sig") as fh:
-            head = fh.readline()
-        sep = ";" if head.count(";") > head.count(",") else ","
-        try:
-            frame = pd.read_csv(
-                path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig"
-            )
-        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise PoliceDataError(f"{path}: cannot read as CSV: {exc}") from None
-        frame.columns = [str(c).strip() for c in frame.columns]
-        return frame, str(path)
+        table = read_csv_table(source, error=PoliceDataError)
+        return table.frame, table.what, table.lines
     if isinstance(source, Iterable):
         records = list(source)
         if not all(isinstance(r, Mapping) for r in records):
             raise PoliceDataError("records: expected mappings (one per row, as OData returns them)")
-        return pd.DataFrame.from_records(records), "records"
+        return pd.DataFrame.from_records(records), "records", None
     raise PoliceDataError(
         "source: expected a CSV path, a DataFrame or a list of records, "
         f"got {type(source).__name__}"
     )
 
 
-def _codes(column: pd.Series, what: str, name: str) -> tuple[np.ndarray, list[str]]:
+def _where(row: int, lines: np.ndarray | None) -> str:
+    return f"line {int(lines[row])}" if lines is not None else f"row {row + 1}"
+
+
+def _codes(
+    column: pd.Series, what: str, name: str, lines: np.ndarray | None = None
+) -> tuple[np.ndarray, list[str]]:
     """Factorise a code column once, stripping the padding of each distinct code."""
     raw, uniques = pd.factorize(column.astype(object), use_na_sentinel=True)
     cleaned = ["" if u is None else str(u).strip() for u in uniques]
     if (raw < 0).any() or "" in cleaned:
         bad = np.flatnonzero((raw < 0) | np.isin(raw, [i for i, c in enumerate(cleaned) if not c]))
-        raise PoliceDataError(f"{what}: row {int(bad[0]) + 1}: column {name!r} is empty")
+        raise PoliceDataError(f"{what}: {_where(int(bad[0]), lines)}: column {name!r} is empty")
     recoded, cats = pd.factorize(np.asarray(cleaned, dtype=object))
     return recoded[raw], [str(c) for c in cats]
 
 
-def _values(column: pd.Series, what: str, name: str) -> np.ndarray:
+def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = None) -> np.ndarray:
+    if pd.api.types.is_bool_dtype(column):
+        raise PoliceDataError(f"{what}: column {name!r}: expected numbers, got true/false")
     if pd.api.types.is_numeric_dtype(column):
-        return column.to_numpy(dtype=float, na_value=np.nan)
+        out = column.to_numpy(dtype=float, na_value=np.nan)
+        check_numbers(out, None, name, error=PoliceDataError, what=what, nonnegative=True)
+        return out
     obj = column.astype(object)
     raw, uniques = pd.factorize(obj, use_na_sentinel=True)
     parsed = np.empty(len(uniques), dtype=float)
@@ -228,12 +232,23 @@ def _values(column: pd.Series, what: str, name: str) -> np.ndarray:
         except ValueError:
             row = int(np.flatnonzero(raw == i)[0])
             raise PoliceDataError(
-                f"{what}: row {row + 1}, column {name!r}: expected a number or an empty cell "
-                f"(not published), got {u!r}"
+                f"{what}: {_where(row, lines)}, column {name!r}: expected a number or an empty "
+                f"cell (not published), got {u!r}"
             ) from None
     out = np.full(len(obj), np.nan)
     ok = raw >= 0
     out[ok] = parsed[raw[ok]]
+    bad = ~np.isnan(parsed) & ((np.abs(parsed) > MAX_ABS_VALUE) | (parsed < 0))
+    if bad.any():
+        row = int(np.flatnonzero(raw == int(np.flatnonzero(bad)[0]))[0])
+        kind = (
+            f"a finite number of at most {MAX_ABS_VALUE:g}"
+            if abs(out[row]) > MAX_ABS_VALUE
+            else "a count of at least 0"
+        )
+        raise PoliceDataError(
+            f"{what}: {_where(row, lines)}, column {name!r}: expected {kind}, got {obj.iloc[row]!r}"
+        )
     return out
 
 
@@ -242,6 +257,7 @@ def read_police_table(
     *,
     measures: Sequence[str] | None = None,
     regions: Sequence[str] | None = None,
+    aggregate: bool = False,
 ) -> pd.DataFrame:
     """Read police table 47013NED or 47021NED as downloaded into a tidy frame.
 
@@ -255,6 +271,9 @@ def read_police_table(
         ``Aangiften_2`` and ``Internetaangiften_3``).
     regions:
         Region codes to keep (``GM0303``, ``PV24``); default all.
+    aggregate:
+        Whether rows that repeat a category, region and period are summed; by
+        default such rows are refused (a table as downloaded has none).
 
     Returns
     -------
@@ -270,7 +289,10 @@ def read_police_table(
     ------
     PoliceDataError
         If the table is neither of the two, a column is missing or empty, a period
-        code or a value cannot be read; the message names the row and the value.
+        code or a value cannot be read, a value is negative or not finite, a row's
+        field count differs from the header, or two rows have the same category,
+        region and period; the message names the line (or row) and the value. A
+        file may be UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1252.
 
     Examples
     --------
@@ -285,7 +307,7 @@ def read_police_table(
     0  GM0303     2022    1.1.1   41.0    2022JJ00
     1  GM0303  2022-01    1.1.1    NaN    2022MM01
     """
-    raw, what = _read_raw(source)
+    raw, what, lines = _read_raw(source)
     dims = [d for d in _DIMENSIONS if d in raw.columns]
     if len(dims) != 1:
         raise PoliceDataError(
@@ -313,8 +335,9 @@ def read_police_table(
 
     if regions is not None:
         wanted = {str(r).strip() for r in regions}
-        raw = raw.loc[raw["RegioS"].astype(str).str.strip().isin(wanted).to_numpy()]
-        raw = raw.reset_index(drop=True)
+        keep = raw["RegioS"].astype(str).str.strip().isin(wanted).to_numpy()
+        raw = raw.loc[keep].reset_index(drop=True)
+        lines = lines[keep] if lines is not None else None
     columns = [
         "indicator",
         "region",
@@ -330,21 +353,39 @@ def read_police_table(
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c == "value" else "category") for c in columns}
         )
-    region_codes, region_cats = _codes(raw["RegioS"], what, "RegioS")
-    cat_codes, cat_cats = _codes(raw[table.dimension], what, table.dimension)
-    per_codes, per_cats = _codes(raw["Perioden"], what, "Perioden")
+    region_codes, region_cats = _codes(raw["RegioS"], what, "RegioS", lines)
+    cat_codes, cat_cats = _codes(raw[table.dimension], what, table.dimension, lines)
+    per_codes, per_cats = _codes(raw["Perioden"], what, "Perioden", lines)
+    keys = pd.DataFrame({table.dimension: cat_codes, "RegioS": region_codes, "Perioden": per_codes})
+    if not aggregate and keys.duplicated().any():
+        shown = keys.assign(
+            **{
+                table.dimension: np.asarray(cat_cats, dtype=object)[cat_codes],
+                "RegioS": np.asarray(region_cats, dtype=object)[region_codes],
+                "Perioden": np.asarray(per_cats, dtype=object)[per_codes],
+            }
+        )
+        refuse_duplicates(
+            shown,
+            list(keys.columns),
+            None if lines is None else CsvTable(shown, lines, what, ""),
+            error=PoliceDataError,
+            what=what,
+        )
     periods = []
     for i, code in enumerate(per_cats):
         try:
-            periods.append(cbs_period(code))
+            period = cbs_period(code)
+            period_bounds(period)  # a real period: no year 0
+            periods.append(period)
         except IndicatorError as exc:
             row = int(np.flatnonzero(per_codes == i)[0])
-            raise PoliceDataError(f"{what}: row {row + 1}: {exc}") from None
+            raise PoliceDataError(f"{what}: {_where(row, lines)}: {exc}") from None
     period_remap, period_cats = _unique_in_order(periods)
 
     n, k = len(raw), len(chosen)
     names = [table.measures.get(m, _slug(m)) for m in chosen]
-    values = np.concatenate([_values(raw[m], what, m) for m in chosen])
+    values = np.concatenate([_values(raw[m], what, m, lines) for m in chosen])
 
     def tiled(codes: np.ndarray, cats: Sequence[str]) -> Any:
         return _categorical(np.tile(codes, k), cats)
@@ -352,7 +393,7 @@ def read_police_table(
     def constant(value: str) -> Any:
         return _categorical(np.zeros(n * k, dtype=np.int64), [value])
 
-    return pd.DataFrame(
+    result = pd.DataFrame(
         {
             "indicator": _categorical(np.repeat(np.arange(k), n), names),
             "region": tiled(region_codes, region_cats),
@@ -366,6 +407,14 @@ def read_police_table(
         },
         columns=columns,
     )
+    if not aggregate:
+        return result
+    by = ["indicator", "region", "period", "category", "period_code"]
+    summed = result.groupby(by, observed=True, sort=False)["value"].sum(min_count=1)
+    out = summed.reset_index()
+    for col in ("unit", "source", "table"):
+        out[col] = pd.Categorical([result[col].iloc[0]] * len(out))
+    return out[columns]
 
 
 def _categorical(codes: np.ndarray, categories: Sequence[str]) -> Any:

@@ -18,7 +18,7 @@ from ivb.indicators._claims import Verdict, verify_claims
 from ivb.indicators._frames import table_frame
 from ivb.indicators._measurements import Measurements, as_frame
 from ivb.indicators._periods import period_bounds
-from ivb.indicators._svg import line_chart
+from ivb.indicators._svg import MAX_POINTS, line_chart, sample_indices
 from ivb.indicators._targets import TargetResult, TargetStatus, evaluate_targets
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from ivb.model import Policy, Speerpunt, Theme
 
 __all__ = ["render_report", "report_data", "report_html", "write_report"]
+
+#: Most period columns a measurements table of the report shows.
+MAX_TABLE_PERIODS = 24
 
 
 def _num(x: float | None) -> str:
@@ -423,13 +426,22 @@ def _render_measurements(m: dict[str, Any]) -> str:
     ]
     title = f"Measurements: {m['indicator']}"
     chart = line_chart(title, m["periods"], series, from_zero=False)
-    head = "".join(f'<th class="num">{escape(p)}</th>' for p in m["periods"])
+    shown = sample_indices(len(m["periods"]), MAX_TABLE_PERIODS)
+    head = "".join(f'<th class="num">{escape(m["periods"][i])}</th>' for i in shown)
     body = "".join(
         f"<tr><td>{escape(r['name'])}</td>"
-        + "".join(f'<td class="num">{_num(v)}</td>' for v in r["values"])
+        + "".join(f'<td class="num">{_num(r["values"][i])}</td>' for i in shown)
         + "</tr>"
         for r in m["rows"]
     )
+    n = len(m["periods"])
+    if n > min(MAX_POINTS, MAX_TABLE_PERIODS):
+        body += (
+            f'<tr><td colspan="{len(shown) + 1}" class="muted">{_num(n)} periods: the chart '
+            f"shows {_num(min(n, MAX_POINTS))} and the table {_num(len(shown))} of them, evenly "
+            "spread (first and last included); the JSON output of the report has every value."
+            "</td></tr>"
+        )
     src = f'<p class="muted">Source: {escape("; ".join(m["sources"]))}</p>' if m["sources"] else ""
     return (
         f"<h3>{escape(m['indicator'])}</h3><figure>{chart}<figcaption>{escape(title)}"

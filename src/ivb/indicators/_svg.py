@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-__all__ = ["PALETTE", "line_chart", "nice_ticks"]
+__all__ = ["MAX_POINTS", "PALETTE", "line_chart", "nice_ticks", "sample_indices"]
 
 #: Colour-blind safe colours (Okabe-Ito), in the order series get them.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -26,6 +26,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
         return [0.0, 1.0]
     if high <= low:
         high = low + (abs(low) or 1.0)
+    if not math.isfinite(high - low):  # beyond what a float axis can divide
+        return [float(low), float(high)]
     raw = (high - low) / max(count - 1, 1)
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
@@ -41,9 +43,30 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _label(value: float) -> str:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.3g}"
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+#: Most points per series a chart shows; longer series are sampled down to this.
+MAX_POINTS = 120
+
+
+def sample_indices(n: int, limit: int = MAX_POINTS) -> list[int]:
+    """Evenly spread indices into ``range(n)``, at most *limit*, first and last kept.
+
+    Examples
+    --------
+    >>> sample_indices(5, 3)
+    [0, 2, 4]
+    >>> len(sample_indices(10**6))
+    120
+    """
+    if n <= limit:
+        return list(range(n))
+    return sorted({round(i * (n - 1) / (limit - 1)) for i in range(limit)})
 
 
 def line_chart(
@@ -65,6 +88,8 @@ def line_chart(
         The x-axis labels, in order.
     series:
         ``(label, values, dashed)`` per line; a None or NaN value leaves a gap.
+        More than :data:`MAX_POINTS` periods are sampled down to that many
+        (evenly spread, first and last kept).
     from_zero:
         Start the y axis at zero (for counts).
     width, height:
@@ -81,6 +106,10 @@ def line_chart(
     >>> svg.startswith('<svg') and svg.count("<circle") == 2
     True
     """
+    keep = sample_indices(len(periods))
+    if len(keep) < len(periods):
+        periods = [periods[i] for i in keep]
+        series = [(label, [vs[i] for i in keep], dashed) for label, vs, dashed in series]
     left, right, top, bottom = 56, 170, 14, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for _, vs, _ in series for v in vs if v is not None and not math.isnan(v)]
@@ -109,7 +138,10 @@ def line_chart(
             f'<text x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end" font-size="11" '
             f'fill="#444">{_label(t)}</text>'
         )
+    label_every = max(1, math.ceil(len(periods) / 12))
     for i, p in enumerate(periods):
+        if i % label_every and i != len(periods) - 1:
+            continue
         parts.append(
             f'<text x="{x(i):.1f}" y="{top + plot_h + 20}" text-anchor="middle" font-size="11" '
             f'fill="#444">{escape(p)}</text>'

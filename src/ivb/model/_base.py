@@ -119,6 +119,55 @@ def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: s
         )
 
 
+#: Earliest and latest year a policy period or a calendar may be about.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+#: Most meetings a body can hold in a year: it meets at most daily.
+MAX_MEETINGS_PER_YEAR = 366
+
+
+def check_year(value: object, what: str = "year") -> int:
+    """Return *value* if it is a year from :data:`MIN_YEAR` to :data:`MAX_YEAR`.
+
+    Raises
+    ------
+    ValueError
+        Naming *what*, the range and the value that came.
+
+    Examples
+    --------
+    >>> check_year(2025)
+    2025
+    >>> check_year(0, "period[0]")
+    Traceback (most recent call last):
+    ...
+    ValueError: period[0]: expected a year from 1800 to 2200, got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"{what}: expected a year from {MIN_YEAR} to {MAX_YEAR}, got {value!r}")
+    return value
+
+
+def check_meetings_per_year(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a number of meetings per year, from 1 to :data:`MAX_MEETINGS_PER_YEAR`."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name}: expected an integer, got {value!r}")
+    if not 1 <= value <= MAX_MEETINGS_PER_YEAR:
+        raise ValueError(
+            f"{attribute.name}: expected 1 to {MAX_MEETINGS_PER_YEAR} meetings a year "
+            f"(a body meets at most daily), got {value}"
+        )
+
+
+def check_count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a count or number (where given) is a whole number of at least 1."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name}: expected a whole number of at least 1, got {value!r}")
+
+
 def id_field(doc: str = "Stable slug id, unique within the policy.") -> Any:
     """An entity's own id."""
     return attrs.field(validator=_check_slug, metadata={DOC: doc, SCHEMA: _SLUG_SCHEMA})

@@ -35,6 +35,8 @@ from ivb.model._base import (
     TrendScope,
     VeiligheidsVeld,
     _check_slugs,
+    check_count,
+    check_meetings_per_year,
     date_field,
     id_field,
     ids,
@@ -293,9 +295,7 @@ class ConsultationBody:
     )
     meetings_per_year: int | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(
-            [attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(366)]
-        ),
+        validator=check_meetings_per_year,
         metadata={
             DOC: "Meetings per year (1 to 366), exactly when meets is 'fixed'.",
             SCHEMA: {"minimum": 1, "maximum": 366},
@@ -616,7 +616,9 @@ class Speerpunt:
         },
     )
     number: int | None = attrs.field(
-        default=None, metadata={DOC: "Its number in the municipality's list, where it has one."}
+        default=None,
+        validator=check_count,
+        metadata={DOC: "Its number in the municipality's list, where it has one."},
     )
     leads: tuple[str, ...] = _leads()
     no_lead: bool = _no_lead()

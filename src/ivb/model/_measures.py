@@ -34,6 +34,7 @@ from ivb.model._base import (
     Direction,
     SourceRef,
     Unit,
+    check_count,
     date_field,
     id_field,
     name_field,
@@ -41,6 +42,7 @@ from ivb.model._base import (
     opt_text_field,
     ref_field,
     refs_field,
+    text,
     text_field,
     tuple_field,
 )
@@ -394,7 +396,9 @@ class RegionGroup:
 
     id: str = id_field()
     name: str = name_field()
-    code: str = attrs.field(metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."})
+    code: str = attrs.field(
+        converter=text, metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."}
+    )
     members: tuple[str, ...] = refs_field("Municipalities in the group.", "municipality")
     source: SourceRef = _source()
 
@@ -421,7 +425,9 @@ class Table:
     """A table of statistics printed in the source."""
 
     id: str = id_field()
-    number: int | None = attrs.field(metadata={DOC: "The table's number in the source."})
+    number: int | None = attrs.field(
+        validator=check_count, metadata={DOC: "The table's number in the source."}
+    )
     caption: str = name_field("Caption as printed.")
     indicator: str = ref_field("The indicator the table measures.", "indicator")
     unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})

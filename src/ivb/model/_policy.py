@@ -18,6 +18,7 @@ from ivb._errors import (
 from ivb.model._base import (
     DOC,
     SCHEMA,
+    check_year,
     field_refs,
     id_field,
     name_field,
@@ -158,6 +159,8 @@ def schema_version_message(value: object, origin: str | None = None) -> str:
 def _period(_inst: object, attribute: attrs.Attribute[Any], value: tuple[int, int]) -> None:
     if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] > value[1]:
         raise ValueError(f"period: expected [first year, last year], got {list(value)!r}")
+    for i, year in enumerate(value):
+        check_year(year, f"period[{i}]")
 
 
 @attrs.frozen(kw_only=True)
