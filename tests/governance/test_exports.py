@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import attrs
 import networkx as nx
@@ -34,6 +36,9 @@ from ivb.governance._relations import ACTOR_KINDS
 from ivb.model import Policy
 from tests.governance.helpers import assert_same_graph
 from tests.strategies import governance_policies
+
+SCHEMAS = Path(__file__).parent / "schemas"
+GRAPHML_XSD = SCHEMAS / "graphml"
 
 _settings = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -100,8 +105,82 @@ def test_plain_networkx_reads_graphml(G: nx.MultiDiGraph) -> None:
     assert list(H) == list(G)
     assert H.number_of_edges() == G.number_of_edges()
     assert H.nodes["ondermijning"]["kind"] == "theme"
+    assert H.nodes["ondermijning"]["label"] == "Ondermijning"
     assert json.loads(H.nodes["ondermijning"]["obj"])["owner"] == "dronten"
-    assert H.edges["dronten", "ondermijning", "owns"]["relation"] == "owns"
+    owns = [d for _, v, d in H.out_edges("dronten", data=True) if v == "ondermijning"]
+    assert [(d["relation"], d["networkx_key"], d["label"]) for d in owns] == [
+        ("owns", "owns", "owns"),
+        ("shares", "shares", "shares"),
+        ("coordinates", "coordinates", "coordinates"),
+    ]
+
+
+def _graphml_schema() -> Any:
+    from lxml import etree
+
+    class Local(etree.Resolver):
+        def resolve(self, url: str, pubid: str, context: Any) -> Any:
+            if url.startswith("http://graphml.graphdrawing.org/xmlns/1.1/"):
+                return self.resolve_filename(str(GRAPHML_XSD / url.rsplit("/", 1)[1]), context)
+            return None
+
+    parser = etree.XMLParser()
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(GRAPHML_XSD / "graphml.xsd"), parser))
+
+
+@pytest.mark.parametrize("view", [False, True], ids=["full", "governance"])
+def test_graphml_is_valid_against_the_graphml_schema(G: nx.MultiDiGraph, view: bool) -> None:
+    from lxml import etree
+
+    schema = _graphml_schema()
+    text = to_graphml(governance_view(G) if view else G)
+    ok = schema.validate(etree.fromstring(text.encode()))
+    assert ok, str(schema.error_log)[:2000]
+
+
+def test_xmlschema_agrees_that_graphml_is_valid(G: nx.MultiDiGraph) -> None:
+    xmlschema = pytest.importorskip("xmlschema")
+    base = "http://graphml.graphdrawing.org/xmlns/1.1/"
+    schema = xmlschema.XMLSchema(
+        str(GRAPHML_XSD / "graphml.xsd"),
+        uri_mapper=lambda url: str(GRAPHML_XSD / url[len(base) :]) if url.startswith(base) else url,
+    )
+    errors = list(schema.iter_errors(to_graphml(governance_view(G))))
+    assert errors == []
+
+
+def test_graphml_keys_are_typed(G: nx.MultiDiGraph) -> None:
+    from lxml import etree
+
+    G.nodes["urk"]["population"] = 21_000
+    G.nodes["urk"]["share"] = 0.25
+    G.nodes["urk"]["coastal"] = True
+    root = etree.fromstring(to_graphml(G).encode())
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    keys = {
+        (k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iterfind("g:key", ns)
+    }
+    assert keys[("node", "population")] == "int"
+    assert keys[("node", "share")] == "double"
+    assert keys[("node", "coastal")] == "boolean"
+    assert keys[("node", "label")] == keys[("edge", "label")] == "string"
+    assert keys[("node", "obj")] == keys[("edge", "relation")] == "string"
+    edge_ids = [e.get("id") for e in root.iterfind("g:graph/g:edge", ns)]
+    assert len(edge_ids) == len(set(edge_ids)) == G.number_of_edges()
+    back = from_graphml(etree.tostring(root, encoding="unicode"))
+    assert back.nodes["urk"]["population"] == 21_000
+    assert back.nodes["urk"]["coastal"] is True
+
+
+def test_graphml_refuses_what_it_cannot_write(G: nx.MultiDiGraph) -> None:
+    H = nx.MultiDiGraph()
+    H.add_edge("a b", "c")
+    with pytest.raises(GraphFormatError, match="node 'a b': expected an id of letters"):
+        to_graphml(H)
+    G.edges["dronten", "ondermijning", "owns"]["networkx_key"] = 1
+    with pytest.raises(GraphFormatError, match="may not be called 'networkx_key'"):
+        to_graphml(G)
 
 
 def test_plain_networkx_reads_node_link(G: nx.MultiDiGraph) -> None:
@@ -218,7 +297,8 @@ def test_popolo_content(G: nx.MultiDiGraph) -> None:
     ("fmt", "text", "message"),
     [
         ("graphml", "<graphml", "GraphML: not well-formed XML"),
-        ("graphml", "<graphml/>", "GraphML: cannot be read"),
+        ("graphml", "<graphml/>", "GraphML: expected a <graph> element"),
+        ("graphml", "<svg/>", "GraphML: expected a <graphml> root element"),
         ("json", "{", "node-link JSON, line 1"),
         ("json", "[]", "expected an object with a 'nodes' list"),
         ("json", '{"nodes": [{}]}', r"nodes\[0\]: expected an object with an 'id'"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Mapping
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 
@@ -42,18 +43,86 @@ __all__ = [
 
 # -- GraphML ---------------------------------------------------------------
 
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_GRAPHML_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    f'<graphml xmlns="{_GRAPHML_NS}" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    f'xsi:schemaLocation="{_GRAPHML_NS} {_GRAPHML_NS}/1.1/graphml.xsd">\n'
+)
+#: The data key that keeps the networkx edge key (edge ids are e0, e1, ... as GraphML asks).
+GRAPHML_EDGE_KEY = "networkx_key"
+#: Key ids of the display labels the writer adds (node name, edge relation); the reader drops them.
+_LABEL_KEYS = {"node": "label", "edge": "edge_label"}
+_NMTOKEN = re.compile(r"^[\w.:\-\u00b7\u0300-\u036f\u203f\u2040]+$")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INT32 = range(-(2**31), 2**31)
 
-def _graphml_value(key: str, value: Any) -> Any:
-    if isinstance(value, (bool, int, float)) and key not in JSON_KEYS:
-        return value
+
+def _xml_text(text: str, where: str) -> str:
+    if _XML_BAD.search(text):
+        raise GraphFormatError(f"GraphML: {where}: XML cannot hold control characters")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+    )
+
+
+def _xml_type(value: Any) -> str:
+    """The GraphML ``attr.type`` of a value (structured values are JSON text)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "int" if value in _INT32 else "long"
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def _xml_value(key: str, value: Any, type_: str) -> str:
+    if type_ == "boolean":
+        return "true" if value else "false"
+    if type_ in ("int", "long"):
+        return str(value)
+    if type_ == "double":
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "INF" if value > 0 else "-INF"
+        return repr(value)
     return text_value(key, value)
 
 
-def to_graphml(G: GovernanceGraph) -> str:
-    """The graph as GraphML, for networkx, Gephi, yEd and Cytoscape.
+def _parse_xml_value(key: str, text: str, type_: str, where: str) -> Any:
+    try:
+        if type_ == "boolean":
+            if text.strip() not in ("true", "false", "1", "0"):
+                raise ValueError(text)
+            return text.strip() in ("true", "1")
+        if type_ in ("int", "long"):
+            return int(text)
+        if type_ in ("double", "float"):
+            return float(text)
+    except ValueError:
+        raise GraphFormatError(
+            f"GraphML: {where}: attribute {key!r}: expected a {type_}, got {text!r}"
+        ) from None
+    return value_from_text(key, text) if key in JSON_KEYS else text
 
-    Text and number attributes are GraphML data as they are; ``obj``,
-    ``source_ref`` and ``legal_basis`` are JSON text. Edge keys are edge ids.
+
+def to_graphml(G: GovernanceGraph) -> str:
+    """The graph as GraphML, valid against the GraphML 1.1 schema.
+
+    For networkx, Gephi, yEd and Cytoscape. Every attribute is a typed key
+    (``boolean``, ``int``, ``long``, ``double`` where every value of it is
+    one, else ``string``); ``obj``, ``source_ref`` and ``legal_basis`` are
+    JSON text. Nodes get a ``label`` key (their name) and edges one (their
+    relation), as Gephi shows. Edge ids are ``e0``, ``e1``, ...; the networkx
+    edge key is kept in the ``networkx_key`` data of each edge, and the
+    relation in ``relation``.
 
     Parameters
     ----------
@@ -65,6 +134,12 @@ def to_graphml(G: GovernanceGraph) -> str:
     str
         UTF-8 GraphML text.
 
+    Raises
+    ------
+    GraphFormatError
+        If a node id is no XML name token, an edge attribute is called
+        ``networkx_key``, or a text holds control characters.
+
     Examples
     --------
     >>> import ivb
@@ -74,26 +149,77 @@ def to_graphml(G: GovernanceGraph) -> str:
     >>> H.nodes["ondermijning"]["obj"] == G.nodes["ondermijning"]["obj"]
     True
     """
-    import networkx as nx
+    keys: dict[tuple[str, str, str], str] = {}
 
-    H = assemble(
-        (
-            (n, {k: _graphml_value(k, v) for k, v in d.items() if v is not None})
-            for n, d in G.nodes(data=True)
-        ),
-        (
-            (u, v, k, {a: _graphml_value(a, b) for a, b in d.items() if b is not None})
-            for u, v, k, d in G.edges(keys=True, data=True)
-        ),
-        {k: _graphml_value(k, v) for k, v in G.graph.items() if v is not None},
-    )
-    buffer = io.BytesIO()
-    nx.write_graphml(H, buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    def key_id(domain: str, name: str, type_: str) -> str:
+        found = keys.get((domain, name, type_))
+        if found is None:
+            found = keys[(domain, name, type_)] = f"d{len(keys)}"
+        return found
+
+    def data(domain: str, items: Iterable[tuple[str, Any]], indent: str, where: str) -> list[str]:
+        out = []
+        for k, v in items:
+            if v is None:
+                continue
+            type_ = "string" if k in JSON_KEYS else _xml_type(v)
+            ident = key_id(domain, k, type_)
+            text = _xml_text(_xml_value(k, v, type_), where)
+            out.append(f'{indent}<data key="{ident}">{text}</data>\n')
+        return out
+
+    body: list[str] = []
+    body += data("graph", G.graph.items(), "    ", "graph")
+    node_label = all("label" not in d for _, d in G.nodes(data=True))
+    for n, d in G.nodes(data=True):
+        ident = str(n)
+        if not _NMTOKEN.match(ident):
+            raise GraphFormatError(
+                f"GraphML: node {ident!r}: expected an id of letters, digits, '-', '_', '.' "
+                "or ':' (an XML name token)"
+            )
+        body.append(f'    <node id="{ident}">\n')
+        if node_label:
+            name = _xml_text(str(d.get("name", n)), f"node {ident!r}")
+            body.append(f'      <data key="label">{name}</data>\n')
+        body += data("node", d.items(), "      ", f"node {ident!r}")
+        body.append("    </node>\n")
+    edge_label = all("label" not in d for *_, d in G.edges(data=True))
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        if GRAPHML_EDGE_KEY in d:
+            raise GraphFormatError(
+                f"GraphML: edge {u} -> {v} ({k}): an attribute may not be called "
+                f"{GRAPHML_EDGE_KEY!r}"
+            )
+        where = f"edge {u} -> {v} ({k})"
+        body.append(f'    <edge id="e{i}" source="{u}" target="{v}">\n')
+        if edge_label:
+            relation = _xml_text(str(d.get("relation", k)), where)
+            body.append(f'      <data key="edge_label">{relation}</data>\n')
+        body += data("edge", ((GRAPHML_EDGE_KEY, k), *d.items()), "      ", where)
+        body.append("    </edge>\n")
+    head = [_GRAPHML_HEAD]
+    for domain, wanted in (("node", node_label), ("edge", edge_label)):
+        if wanted:
+            ident = _LABEL_KEYS[domain]
+            head.append(
+                f'  <key id="{ident}" for="{domain}" attr.name="label" attr.type="string"/>\n'
+            )
+    for (domain, name, type_), ident in keys.items():
+        attr_name = _xml_text(name, f"{domain} attribute {name!r}")
+        head.append(
+            f'  <key id="{ident}" for="{domain}" attr.name="{attr_name}" attr.type="{type_}"/>\n'
+        )
+    head.append('  <graph id="G" edgedefault="directed">\n')
+    return "".join(head + body) + "  </graph>\n</graphml>\n"
 
 
 def from_graphml(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_graphml`, with every attribute.
+
+    Reads other GraphML too (one directed graph; keys with ``attr.name`` and
+    ``attr.type``); without ``networkx_key`` data an edge's key is its id, or
+    0, 1, ... between the same two nodes.
 
     Parameters
     ----------
@@ -114,30 +240,73 @@ def from_graphml(text: str) -> GovernanceGraph:
     >>> from_graphml("<graphml/>")
     Traceback (most recent call last):
     ...
-    ivb.governance.GraphFormatError: GraphML: cannot be read (file not successfully read as graphml)
+    ivb.governance.GraphFormatError: GraphML: expected a <graph> element, got none
     """
-    import networkx as nx
+    from xml.etree import ElementTree
 
     try:
-        H = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+        root = ElementTree.fromstring(text.encode("utf-8"))
     except ParseError as exc:
         raise GraphFormatError(f"GraphML: not well-formed XML ({exc})") from None
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise GraphFormatError(f"GraphML: cannot be read ({exc})") from None
-    if H is None or (not H.graph and H.number_of_nodes() == 0 and "<graph" not in text):
+    ns = "{" + _GRAPHML_NS + "}" if root.tag.startswith("{") else ""
+    if root.tag != f"{ns}graphml":
+        raise GraphFormatError(f"GraphML: expected a <graphml> root element, got <{root.tag}>")
+    keys: dict[str, tuple[str, str]] = {}
+    for key_el in root.iter(f"{ns}key"):
+        ident = key_el.get("id")
+        if ident is None:
+            raise GraphFormatError("GraphML: expected an id on every <key>, got none")
+        keys[ident] = (key_el.get("attr.name", ident), key_el.get("attr.type", "string"))
+    graph_el = root.find(f"{ns}graph")
+    if graph_el is None:
         raise GraphFormatError("GraphML: expected a <graph> element, got none")
-    if not isinstance(H, nx.MultiGraph):  # pragma: no cover - force_multigraph gives one
-        raise GraphFormatError(f"GraphML: expected a multigraph, got a {type(H).__name__}")
-    graph = {k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}
+    if graph_el.get("edgedefault", "directed") != "directed":
+        raise GraphFormatError(
+            f"GraphML: expected edgedefault 'directed', got {graph_el.get('edgedefault')!r}"
+        )
+    tag_data, tag_node, tag_edge = f"{ns}data", f"{ns}node", f"{ns}edge"
+    skip = set(_LABEL_KEYS.values())
 
-    def plain(d: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: value_from_text(k, v) if k in JSON_KEYS else v for k, v in d.items()}
+    def attributes(el: Any, where: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for child in el:
+            if child.tag != tag_data:
+                continue
+            ident = child.get("key", "")
+            if ident in skip:
+                continue
+            if ident not in keys:
+                raise GraphFormatError(f"GraphML: {where}: expected a declared key, got {ident!r}")
+            name, type_ = keys[ident]
+            out[name] = _parse_xml_value(name, child.text or "", type_, where)
+        return out
 
-    return from_records(
-        plain(graph),
-        [(str(n), plain(d)) for n, d in H.nodes(data=True)],
-        [(str(u), str(v), k, plain(d)) for u, v, k, d in H.edges(keys=True, data=True)],
-    )
+    graph = attributes(graph_el, "graph")
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    edges: list[tuple[str, str, Any, dict[str, Any]]] = []
+    counts: dict[tuple[str, str], int] = {}
+    for el in graph_el:
+        if el.tag == tag_node:
+            ident = el.get("id")
+            if ident is None:
+                raise GraphFormatError("GraphML: expected an id on every <node>, got none")
+            nodes.append((ident, attributes(el, f"node {ident!r}")))
+        elif el.tag == tag_edge:
+            u, v = el.get("source"), el.get("target")
+            if u is None or v is None:
+                raise GraphFormatError("GraphML: expected a source and target on every <edge>")
+            where = f"edge {u} -> {v}"
+            d = attributes(el, where)
+            if el.get("directed") == "false":
+                raise GraphFormatError(f"GraphML: {where}: expected a directed edge")
+            key: Any = d.pop(GRAPHML_EDGE_KEY, None)
+            if key is None:
+                key = el.get("id")
+            if key is None:
+                key = counts.get((u, v), 0)
+                counts[(u, v)] = key + 1
+            edges.append((u, v, key, d))
+    return from_records(graph, nodes, edges)
 
 
 # -- node-link JSON --------------------------------------------------------
