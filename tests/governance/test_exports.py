@@ -48,7 +48,7 @@ WRITERS: dict[str, tuple[Callable[[nx.MultiDiGraph], str], Callable[[str], nx.Mu
     "graphml": (to_graphml, from_graphml),
     "json": (to_node_link, from_node_link),
     "dot": (to_dot, from_dot),
-    "mermaid": (to_mermaid, from_mermaid),
+    "mermaid": (lambda G: to_mermaid(G, data=True, check_limits=False), from_mermaid),
 }
 
 
@@ -81,11 +81,77 @@ def test_popolo_round_trip_gives_the_actors(G: nx.MultiDiGraph) -> None:
     assert_same_graph(actor_subgraph(G), back)
 
 
-@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("fmt", [f for f in EXPORT_FORMATS if f != "mermaid"])
 def test_export_graph_and_read_graph(G: nx.MultiDiGraph, fmt: str) -> None:
     back = read_graph(export_graph(G, fmt), fmt)
     expected = actor_subgraph(G) if fmt == "popolo" else G
     assert_same_graph(expected, back)
+
+
+def test_plain_mermaid_reads_back_as_names_and_relations(G: nx.MultiDiGraph) -> None:
+    V = governance_view(G)
+    back = read_graph(export_graph(V, "mermaid"), "mermaid")
+    alias = {n: f"n{i}" for i, n in enumerate(V)}
+    assert list(back) == list(alias.values())
+    assert [d for _, d in back.nodes(data=True)] == [
+        {"name": d["name"], "kind": d["kind"]} for _, d in V.nodes(data=True)
+    ]
+    assert [(u, v, r) for u, v, r in back.edges(data="relation")] == [
+        (alias[u], alias[v], r) for u, v, r in V.edges(data="relation")
+    ]
+
+
+def test_mermaid_stays_within_mermaids_default_limits(G: nx.MultiDiGraph) -> None:
+    from ivb.governance._mermaid import MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE
+
+    assert (MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE) == (500, 50_000)
+    text = to_mermaid(governance_view(G))
+    assert len(text) <= MERMAID_MAX_TEXT_SIZE
+    assert "%% ivb:" not in text
+    with pytest.raises(
+        GraphFormatError,
+        match=r"Mermaid: 822 edges, but Mermaid draws fewer than 500 by default \(maxEdges\)",
+    ):
+        to_mermaid(G)
+    with pytest.raises(GraphFormatError, match=r"Mermaid: 105,4\d\d characters, .*maxTextSize"):
+        to_mermaid(governance_view(G), data=True)
+    H = nx.MultiDiGraph()
+    H.add_edges_from(("a", f"b{i}") for i in range(MERMAID_MAX_EDGES - 1))
+    assert to_mermaid(H).count("-->") == MERMAID_MAX_EDGES - 1
+    H.add_edge("a", "c")
+    with pytest.raises(GraphFormatError, match="500 edges"):
+        to_mermaid(H)
+    assert to_mermaid(H, check_limits=False).count("-->") == MERMAID_MAX_EDGES
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((f"n{i}", {"name": "x" * 60}) for i in range(900))
+    with pytest.raises(GraphFormatError, match="maxTextSize"):
+        to_mermaid(H)
+
+
+@pytest.mark.parametrize("data", [False, True], ids=["plain", "data"])
+def test_mermaid_cli_renders_the_governance_view(
+    G: nx.MultiDiGraph, data: bool, tmp_path: Path
+) -> None:
+    mmdc = shutil.which("mmdc")
+    if mmdc is None:
+        pytest.skip("mermaid-cli 'mmdc' is not installed (npm install -g @mermaid-js/mermaid-cli)")
+    V = governance_view(G)
+    if data:  # the data lines, on a graph small enough to be within the text limit
+        V = governance_view(G).subgraph(list(V)[:12]).copy()
+    source = tmp_path / "graph.mmd"
+    source.write_text(to_mermaid(V, data=data), encoding="utf-8")
+    config = tmp_path / "puppeteer.json"
+    config.write_text(json.dumps({"args": ["--no-sandbox"]}), encoding="utf-8")
+    target = tmp_path / "graph.svg"
+    run = subprocess.run(
+        [mmdc, "-p", str(config), "-i", str(source), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "<svg" in target.read_text(encoding="utf-8")
 
 
 def test_unknown_format(G: nx.MultiDiGraph) -> None:
@@ -285,7 +351,10 @@ def test_mermaid_is_a_flowchart(G: nx.MultiDiGraph) -> None:
     assert f'  {alias["ambtelijk-vooroverleg"]} -->|"prepares"| {dvc}' in lines
     assert f'  {alias["dronten"]}[["Dronten"]]' in lines
     for line in lines[1:]:
-        assert line.startswith(("  ", "%% ivb:")), line
+        assert line.startswith("  "), line
+    data = to_mermaid(V, direction="TB", data=True, check_limits=False).splitlines()
+    assert data[: len(lines)] == lines
+    assert all(line.startswith("%% ivb:") for line in data[len(lines) :])
     with pytest.raises(ValueError, match="direction"):
         to_mermaid(V, direction="XY")
 
@@ -461,8 +530,10 @@ def test_popolo_needs_model_objects(G: nx.MultiDiGraph) -> None:
 
 def test_edge_attribute_called_key_survives(G: nx.MultiDiGraph) -> None:
     G.edges["dronten", "ondermijning", "owns"]["key"] = "x"
-    for fmt in ("graphml", "mermaid"):
-        back = read_graph(export_graph(G, fmt), fmt)
+    for fmt, (write, read) in WRITERS.items():
+        if fmt in ("json", "dot"):
+            continue
+        back = read(write(G))
         assert back.edges["dronten", "ondermijning", "owns"]["key"] == "x", fmt
 
 
@@ -483,7 +554,8 @@ def test_other_attributes_survive(G: nx.MultiDiGraph) -> None:
     G.nodes["urk"]["note"] = 'line one\nline "two" \\ #35; %% end'
     G.graph["note"] = "a; b, c"
     for fmt in ("graphml", "json", "mermaid"):
-        back = read_graph(export_graph(G, fmt), fmt)
+        write, read = WRITERS[fmt]
+        back = read(write(G))
         assert back.nodes["urk"]["x"] == 3, fmt
         assert back.nodes["urk"]["note"] == G.nodes["urk"]["note"], fmt
         assert back.graph["note"] == "a; b, c"
