@@ -40,6 +40,13 @@ from tests.governance.helpers import assert_same_graph
 from tests.strategies import governance_policies
 
 SCHEMAS = Path(__file__).parent / "schemas"
+#: How to tell networkx's node_link_graph that the edges are under "edges": networkx 3.4
+#: renamed the keyword link= to edges= (and 3.6 made "edges" the default).
+EDGES_KEYWORD = (
+    {"edges": "edges"}
+    if tuple(int(x) for x in nx.__version__.split(".")[:2]) >= (3, 4)
+    else {"link": "edges"}
+)
 GRAPHML_XSD = SCHEMAS / "graphml"
 
 _settings = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -252,7 +259,7 @@ def test_graphml_refuses_what_it_cannot_write(G: nx.MultiDiGraph) -> None:
 
 
 def test_plain_networkx_reads_node_link(G: nx.MultiDiGraph) -> None:
-    H = nx.node_link_graph(json.loads(to_node_link(G)), edges="edges")
+    H = nx.node_link_graph(json.loads(to_node_link(G)), **EDGES_KEYWORD)
     assert isinstance(H, nx.MultiDiGraph)
     assert list(H) == list(G)
     assert H.edges["burgemeester", "politie-midden-nederland", "has-authority-over"][

@@ -317,7 +317,10 @@ def to_node_link(G: GovernanceGraph) -> str:
 
     The shape is ``{"directed", "multigraph", "graph", "nodes": [{"id", ...}],
     "edges": [{"source", "target", "key", ...}]}``; ``obj`` and
-    ``source_ref`` are nested objects, as in a policy file.
+    ``source_ref`` are nested objects, as in a policy file. ivb writes and
+    reads it itself, the same on every networkx version. networkx reads it
+    with ``node_link_graph(data, edges="edges")`` from networkx 3.4 on, and
+    with ``node_link_graph(data, link="edges")`` before.
 
     Parameters
     ----------
