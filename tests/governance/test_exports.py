@@ -414,11 +414,18 @@ def test_popolo_content(G: nx.MultiDiGraph) -> None:
     posts = {p["id"]: p for p in data["posts"]}
     assert orgs["dronten"]["classification"] == "government"
     assert {"scheme": "cbs", "identifier": "GM0303"} in orgs["dronten"]["identifiers"]
+    # one gemeenteraad, college and team per municipality, within it
+    municipalities = ["dronten", "noordoostpolder", "urk"]
+    for role in ("gemeenteraad", "college-van-b-en-w", "teams-veiligheid"):
+        assert role not in orgs
+        for m in municipalities:
+            assert orgs[f"{role}@{m}"]["parent_id"] == m
+    assert orgs["gemeenteraad@urk"]["name"] == "De gemeenteraad (Urk)"
     # the council that adopts the policy (the gemeenteraad) is the legislature
-    assert orgs["gemeenteraad"]["classification"] == "legislature"
-    assert orgs["college-van-b-en-w"]["classification"] == "executive"
+    assert orgs["gemeenteraad@urk"]["classification"] == "legislature"
+    assert orgs["college-van-b-en-w@urk"]["classification"] == "executive"
     assert [o["id"] for o in data["organizations"] if o["classification"] == "legislature"] == [
-        "gemeenteraad"
+        f"gemeenteraad@{m}" for m in municipalities
     ]
     assert orgs["districtelijk-veiligheidscollege-flevoland"]["classification"] == "committee"
     assert orgs["zorg-en-veiligheidstafel-urk"]["founding_date"] == "2023-02-01"
@@ -433,8 +440,63 @@ def test_popolo_content(G: nx.MultiDiGraph) -> None:
     )
     members = {(m["member"]["id"], m["organization_id"]) for m in data["memberships"]}
     assert ("openbaar-ministerie", "districtelijk-veiligheidscollege-flevoland") in members
-    assert ("teams-veiligheid", "ambtelijke-basisteamdriehoek") in members
+    for m in municipalities:
+        assert (f"teams-veiligheid@{m}", "ambtelijke-basisteamdriehoek") in members
     assert data["persons"] == []
+
+
+def _popolo_validators() -> dict[str, Any]:
+    from jsonschema import Draft3Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT3
+
+    schemas = {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in (SCHEMAS / "popolo").glob("*.json")
+    }
+    registry: Any = Registry().with_resources(
+        (url, Resource.from_contents(schema, default_specification=DRAFT3))
+        for schema in schemas.values()
+        for url in (schema["id"], schema["id"].rstrip("#"))
+    )
+    return {name: Draft3Validator(schema, registry=registry) for name, schema in schemas.items()}
+
+
+@pytest.mark.parametrize("view", [False, True], ids=["full", "governance"])
+def test_popolo_is_valid_against_the_popolo_schemas(G: nx.MultiDiGraph, view: bool) -> None:
+    validators = _popolo_validators()
+    data = json.loads(to_popolo(governance_view(G) if view else G))
+    checked = 0
+    for collection, schema in [
+        ("persons", "person"),
+        ("organizations", "organization"),
+        ("posts", "post"),
+        ("memberships", "membership"),
+    ]:
+        for item in data[collection]:
+            errors = [e.message for e in validators[schema].iter_errors(item)]
+            assert errors == [], (collection, item.get("id"))
+            checked += 1
+    assert checked == len(data["organizations"]) + len(data["posts"]) + len(data["memberships"])
+    # the schemas do check: a wrong type is an error
+    assert list(validators["organization"].iter_errors({"id": "x", "name": 3}))
+
+
+def test_popolo_of_the_governance_view_differs(G: nx.MultiDiGraph) -> None:
+    full = json.loads(to_popolo(G))
+    view = json.loads(to_popolo(governance_view(G)))
+    assert [o["id"] for o in full["organizations"]] == [o["id"] for o in view["organizations"]]
+    relations = {
+        name: {
+            r
+            for o in d["organizations"]
+            if o["id"] == "dronten"
+            for r, _ in o["extras"]["ivb"]["relations"]
+        }
+        for name, d in (("full", full), ("view", view))
+    }
+    assert "owns" in relations["full"] and "owns" not in relations["view"]
+    assert relations["view"] <= relations["full"]
 
 
 # -- broken input ----------------------------------------------------------------
@@ -525,8 +587,8 @@ def test_popolo_classifies_by_adopts_policy_not_by_name(dnu: Policy) -> None:
     roles = tuple(attrs.evolve(r, adopts_policy=r.id == "college-van-b-en-w") for r in dnu.roles)
     data = json.loads(to_popolo(build_graph(attrs.evolve(dnu, roles=roles))))
     orgs = {o["id"]: o["classification"] for o in data["organizations"]}
-    assert orgs["gemeenteraad"] == "executive"
-    assert orgs["college-van-b-en-w"] == "legislature"
+    assert orgs["gemeenteraad@urk"] == "executive"
+    assert orgs["college-van-b-en-w@urk"] == "legislature"
 
 
 def test_popolo_needs_model_objects(G: nx.MultiDiGraph) -> None:

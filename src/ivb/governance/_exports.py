@@ -460,19 +460,25 @@ def to_popolo(G: GovernanceGraph) -> str:
     gemeenteraad, the college, the teams Veiligheid) are organizations; a
     council role that adopts the policy (:attr:`~ivb.model.Role.adopts_policy`,
     the gemeenteraad) is classified a legislature, other councils an
-    executive. Offices and functions (burgemeester, Officier van Justitie)
-    are posts in the organisations they belong to, and a seat on a body held
-    by such a role is a post in the body. Other actors that sit on a body
-    have a membership whose ``member`` is that organization. The policy names
-    no persons, so ``persons`` is empty and posts are unfilled.
+    executive. A council or team role of several municipalities is one
+    organization per municipality (id ``role@municipality``, e.g.
+    ``gemeenteraad@urk``), each with the municipality as its ``parent_id``.
+    Offices and functions (burgemeester, Officier van Justitie) are posts in
+    the organisations they belong to, and a seat on a body held by such a
+    role is a post in the body. Other actors that sit on a body have a
+    membership whose ``member`` is that organization. The policy names no
+    persons, so ``persons`` is empty and posts are unfilled.
 
     Every object carries its ivb data under ``extras`` (as Open Civic Data
-    does), so that :func:`from_popolo` reads the actors back whole.
+    does), so that :func:`from_popolo` reads the actors back whole, and the
+    relations of the actor in *G* (``extras.ivb.relations``, pairs of
+    relation and target): all of them for a graph from :func:`build_graph`,
+    the governance relations only for :func:`governance_view`.
 
     Parameters
     ----------
     G:
-        A graph from :func:`build_graph`.
+        A graph from :func:`build_graph`, or a view of it.
 
     Returns
     -------
@@ -492,6 +498,9 @@ def to_popolo(G: GovernanceGraph) -> str:
     >>> data = json.loads(to_popolo(build_graph(ivb.load())))
     >>> [p["label"] for p in data["posts"] if p["organization_id"] == "dronten"][:1]
     ['Burgemeester (Dronten)']
+    >>> councils = [o for o in data["organizations"] if o["id"].startswith("gemeenteraad@")]
+    >>> [(o["id"], o["parent_id"]) for o in councils][:2]
+    [('gemeenteraad@dronten', 'dronten'), ('gemeenteraad@noordoostpolder', 'noordoostpolder')]
     """
     actors = [(n, d) for n, d in G.nodes(data=True) if d.get("kind") in ACTOR_KINDS]
     present = {n: d for n, d in actors}
@@ -499,9 +508,16 @@ def to_popolo(G: GovernanceGraph) -> str:
     posts: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     post_roles: set[str] = set()
+    # the organization ids of each actor, by the municipality (or other anchor) they belong to
+    orgs_of: dict[str, dict[str | None, str]] = {}
+    org_names: dict[str, str] = {}
 
     def extras(n: str, d: Mapping[str, Any], index: int) -> dict[str, Any]:
-        return {"ivb": {"id": n, "index": index, **encode_node(d)}}
+        relations = [[str(r), str(v)] for _, v, r in G.out_edges(n, data="relation")]
+        return {"ivb": {"id": n, "index": index, **encode_node(d), "relations": relations}}
+
+    def name_of(n: str) -> str:
+        return str(present[n].get("name", n))
 
     for index, (n, d) in enumerate(actors):
         kind, obj = str(d["kind"]), d.get("obj")
@@ -514,54 +530,73 @@ def to_popolo(G: GovernanceGraph) -> str:
                 posts.append(
                     {
                         "id": f"post:{n}@{anchor}",
-                        "label": f"{d.get('name', n)} ({present[anchor].get('name', anchor)})",
-                        "role": str(d.get("name", n)),
+                        "label": f"{name_of(n)} ({name_of(anchor)})",
+                        "role": name_of(n),
                         "organization_id": anchor,
                         "extras": extras(n, d, index),
                     }
                 )
             continue
-        org: dict[str, Any] = {
-            "id": n,
-            "name": str(d.get("name", n)),
-            "classification": _classification(kind, obj),
-        }
-        if kind == "municipality":
-            org["identifiers"] = [
-                {"scheme": "cbs", "identifier": obj.cbs_code},
-                {"scheme": "tooi", "identifier": obj.tooi},
-            ]
-        if kind == "partner" and obj.abbreviation:
-            org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
-        if kind == "role" and len(anchors) == 1:
-            org["parent_id"] = anchors[0]
-        if kind == "body" and obj.started:
-            org["founding_date"] = obj.started
-        org["extras"] = extras(n, d, index)
-        organizations.append(org)
+        copies: list[tuple[str | None, str, str]]
+        if len(anchors) > 1:
+            copies = [(a, f"{n}@{a}", f"{name_of(n)} ({name_of(a)})") for a in anchors]
+        else:
+            copies = [(anchors[0] if anchors else None, n, name_of(n))]
+        orgs_of[n] = {}
+        for anchor, ident, name in copies:
+            org: dict[str, Any] = {
+                "id": ident,
+                "name": name,
+                "classification": _classification(kind, obj),
+            }
+            if kind == "municipality":
+                org["identifiers"] = [
+                    {"scheme": "cbs", "identifier": obj.cbs_code},
+                    {"scheme": "tooi", "identifier": obj.tooi},
+                ]
+            if kind == "partner" and obj.abbreviation:
+                org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
+            if anchor is not None:
+                org["parent_id"] = anchor
+            if kind == "body" and obj.started:
+                org["founding_date"] = obj.started
+            org["extras"] = extras(n, d, index)
+            organizations.append(org)
+            orgs_of[n][anchor] = ident
+            org_names[ident] = name
+
+    def pairs(u: str, v: str) -> list[tuple[str, str]]:
+        """Organization ids of u and v that belong together (the same municipality)."""
+        ours, theirs = orgs_of.get(u, {None: u}), orgs_of[v]
+        shared = [a for a in ours if a is not None and a in theirs]
+        if shared:
+            return [(ours[a], theirs[a]) for a in shared]
+        return [(a, b) for a in ours.values() for b in theirs.values()]
+
     for u, v, d in G.edges(data=True):
-        if d.get("relation") != MEMBER_OF or u not in present or v not in present:
+        if d.get("relation") != MEMBER_OF or u not in present or v not in orgs_of:
             continue
         if u in post_roles:
-            name = str(present[u].get("name", u))
-            posts.append(
-                {
-                    "id": f"post:{u}@{v}",
-                    "label": f"{name} ({present[v].get('name', v)})",
-                    "role": name,
-                    "organization_id": v,
-                    "extras": {"ivb": {"seat": u}},
-                }
-            )
-        else:
-            memberships.append(
-                {
-                    "id": f"membership:{u}@{v}",
-                    "member": {"@type": "Organization", "id": u},
-                    "organization_id": v,
-                    "role": "member",
-                }
-            )
+            for _, org in pairs(u, v):
+                posts.append(
+                    {
+                        "id": f"post:{u}@{org}",
+                        "label": f"{name_of(u)} ({org_names[org]})",
+                        "role": name_of(u),
+                        "organization_id": org,
+                        "extras": {"ivb": {"seat": u}},
+                    }
+                )
+        elif u in orgs_of:
+            for member, org in pairs(u, v):
+                memberships.append(
+                    {
+                        "id": f"membership:{member}@{org}",
+                        "member": {"@type": "Organization", "id": member},
+                        "organization_id": org,
+                        "role": "member",
+                    }
+                )
     data = {
         "meta": {"ivb": {"graph": {k: v for k, v in G.graph.items()}}},
         "persons": [],
@@ -621,6 +656,7 @@ def from_popolo(text: str) -> GovernanceGraph:
             if "seat" in ivb:
                 continue
             record = dict(ivb)
+            record.pop("relations", None)
             try:
                 ident = str(record.pop("id"))
                 index = int(record.pop("index"))
