@@ -21,7 +21,8 @@ from ivb.governance import (
     from_popolo,
 )
 
-IVB = shutil.which("ivb")
+# the console script beside the interpreter that runs the tests (not whatever is on PATH)
+IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
 COMMANDS = ("who-owns", "show", "bodies", "chain", "export", "diff")
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-IVB = shutil.which("ivb")
+# the console script beside the interpreter that runs the tests (not whatever is on PATH)
+IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
