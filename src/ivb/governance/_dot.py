@@ -8,7 +8,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ivb.governance._codec import JSON_KEYS, from_records, text_value, value_from_text
+from ivb.governance._codec import (
+    JSON_KEYS,
+    from_records,
+    text_value,
+    value_from_text,
+    without_gc,
+)
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
@@ -356,6 +362,7 @@ def parse_dot(text: str) -> _Parsed:
     return graph, list(nodes.items()), edges
 
 
+@without_gc
 def from_dot(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_dot`, with every attribute.
 

@@ -17,6 +17,7 @@ from ivb.governance._codec import (
     graph_records,
     text_value,
     value_from_text,
+    without_gc,
 )
 from ivb.governance._dot import from_dot, to_dot
 from ivb.governance._errors import GraphError, GraphFormatError
@@ -59,16 +60,16 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _INT32 = range(-(2**31), 2**31)
 
 
-def _xml_text(text: str, where: str) -> str:
+def _xml_text(text: str, where: str, *, attribute: bool = False) -> str:
+    """*text* escaped for XML element content, or for a quoted attribute value."""
     if _XML_BAD.search(text):
         raise GraphFormatError(f"GraphML: {where}: XML cannot hold control characters")
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("\r", "&#13;")
-    )
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if attribute:
+        text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+    return text
 
 
 def _xml_type(value: Any) -> str:
@@ -206,7 +207,7 @@ def to_graphml(G: GovernanceGraph) -> str:
                 f'  <key id="{ident}" for="{domain}" attr.name="label" attr.type="string"/>\n'
             )
     for (domain, name, type_), ident in keys.items():
-        attr_name = _xml_text(name, f"{domain} attribute {name!r}")
+        attr_name = _xml_text(name, f"{domain} attribute {name!r}", attribute=True)
         head.append(
             f'  <key id="{ident}" for="{domain}" attr.name="{attr_name}" attr.type="{type_}"/>\n'
         )
@@ -214,6 +215,7 @@ def to_graphml(G: GovernanceGraph) -> str:
     return "".join(head + body) + "  </graph>\n</graphml>\n"
 
 
+@without_gc
 def from_graphml(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_graphml`, with every attribute.
 
@@ -359,6 +361,7 @@ def to_node_link(G: GovernanceGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+@without_gc
 def from_node_link(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_node_link`, with every attribute.
 
@@ -513,7 +516,7 @@ def to_popolo(G: GovernanceGraph) -> str:
     org_names: dict[str, str] = {}
 
     def extras(n: str, d: Mapping[str, Any], index: int) -> dict[str, Any]:
-        relations = [[str(r), str(v)] for _, v, r in G.out_edges(n, data="relation")]
+        relations = [[str(d.get("relation")), str(v)] for _, v, d in G.out_edges(n, data=True)]
         return {"ivb": {"id": n, "index": index, **encode_node(d), "relations": relations}}
 
     def name_of(n: str) -> str:
@@ -543,10 +546,10 @@ def to_popolo(G: GovernanceGraph) -> str:
         else:
             copies = [(anchors[0] if anchors else None, n, name_of(n))]
         orgs_of[n] = {}
-        for anchor, ident, name in copies:
+        for within, org_id, org_name in copies:
             org: dict[str, Any] = {
-                "id": ident,
-                "name": name,
+                "id": org_id,
+                "name": org_name,
                 "classification": _classification(kind, obj),
             }
             if kind == "municipality":
@@ -556,14 +559,14 @@ def to_popolo(G: GovernanceGraph) -> str:
                 ]
             if kind == "partner" and obj.abbreviation:
                 org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
-            if anchor is not None:
-                org["parent_id"] = anchor
+            if within is not None:
+                org["parent_id"] = within
             if kind == "body" and obj.started:
                 org["founding_date"] = obj.started
             org["extras"] = extras(n, d, index)
             organizations.append(org)
-            orgs_of[n][anchor] = ident
-            org_names[ident] = name
+            orgs_of[n][within] = org_id
+            org_names[org_id] = org_name
 
     def pairs(u: str, v: str) -> list[tuple[str, str]]:
         """Organization ids of u and v that belong together (the same municipality)."""
@@ -577,23 +580,23 @@ def to_popolo(G: GovernanceGraph) -> str:
         if d.get("relation") != MEMBER_OF or u not in present or v not in orgs_of:
             continue
         if u in post_roles:
-            for _, org in pairs(u, v):
+            for _, seat_in in pairs(u, v):
                 posts.append(
                     {
-                        "id": f"post:{u}@{org}",
-                        "label": f"{name_of(u)} ({org_names[org]})",
+                        "id": f"post:{u}@{seat_in}",
+                        "label": f"{name_of(u)} ({org_names[seat_in]})",
                         "role": name_of(u),
-                        "organization_id": org,
+                        "organization_id": seat_in,
                         "extras": {"ivb": {"seat": u}},
                     }
                 )
         elif u in orgs_of:
-            for member, org in pairs(u, v):
+            for member, member_of in pairs(u, v):
                 memberships.append(
                     {
-                        "id": f"membership:{member}@{org}",
+                        "id": f"membership:{member}@{member_of}",
                         "member": {"@type": "Organization", "id": member},
-                        "organization_id": org,
+                        "organization_id": member_of,
                         "role": "member",
                     }
                 )
@@ -607,6 +610,7 @@ def to_popolo(G: GovernanceGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+@without_gc
 def from_popolo(text: str) -> GovernanceGraph:
     """Read back the actors written by :func:`to_popolo`, with every attribute.
 
@@ -714,6 +718,8 @@ def export_graph(G: GovernanceGraph, format: str) -> str:
         A graph from :func:`build_graph`.
     format:
         ``'graphml'``, ``'json'`` (node-link), ``'dot'``, ``'mermaid'`` or ``'popolo'``.
+        Mermaid is the plain diagram, within Mermaid's limits (see
+        :func:`to_mermaid` for the data lines that read back whole).
 
     Returns
     -------
@@ -722,13 +728,14 @@ def export_graph(G: GovernanceGraph, format: str) -> str:
     Raises
     ------
     GraphFormatError
-        If the format is unknown.
+        If the format is unknown, or the graph cannot be written in it (e.g.
+        past Mermaid's limits).
 
     Examples
     --------
     >>> import ivb
-    >>> from ivb.governance import build_graph
-    >>> export_graph(build_graph(ivb.load()), "mermaid").splitlines()[0]
+    >>> from ivb.governance import build_graph, governance_view
+    >>> export_graph(governance_view(build_graph(ivb.load())), "mermaid").splitlines()[0]
     'flowchart LR'
     """
     _check_format(format)

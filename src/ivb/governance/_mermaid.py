@@ -7,7 +7,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from ivb.governance._codec import encode_edge, encode_node, from_records
+from ivb.governance._codec import encode_edge, encode_node, from_records, without_gc
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
     return data
 
 
+@without_gc
 def from_mermaid(text: str) -> GovernanceGraph:
     """Read back a flowchart written by :func:`to_mermaid`.
 
