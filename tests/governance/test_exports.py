@@ -148,7 +148,11 @@ def test_mermaid_cli_renders_the_governance_view(
     source = tmp_path / "graph.mmd"
     source.write_text(to_mermaid(V, data=data), encoding="utf-8")
     config = tmp_path / "puppeteer.json"
-    config.write_text(json.dumps({"args": ["--no-sandbox"]}), encoding="utf-8")
+    browser: dict[str, Any] = {"args": ["--no-sandbox"]}
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium:  # Debian's Chromium, when mermaid-cli was installed without its own browser
+        browser["executablePath"] = chromium
+    config.write_text(json.dumps(browser), encoding="utf-8")
     target = tmp_path / "graph.svg"
     run = subprocess.run(
         [mmdc, "-p", str(config), "-i", str(source), "-o", str(target)],
