@@ -671,3 +671,18 @@ def test_dot_fast_path_equals_the_general_parser(G: nx.MultiDiGraph) -> None:
     text = to_dot(G)
     # a leading comment is outside the layout to_dot writes: the general parser reads it
     assert parse_dot(text) == parse_dot("// hand-edited\n" + text)
+
+
+def test_graphml_of_other_tools_keeps_its_label_key() -> None:
+    # Gephi writes its node labels under a key with the id 'label'; ivb's display keys differ
+    text = (
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="label" for="node" attr.name="label" attr.type="string"/>'
+        '<key id="weight" for="edge" attr.name="weight" attr.type="double"/>'
+        '<graph edgedefault="directed"><node id="a"><data key="label">A</data></node>'
+        '<node id="b"/><edge id="x" source="a" target="b"><data key="weight">1.5</data></edge>'
+        "</graph></graphml>"
+    )
+    G = from_graphml(text)
+    assert dict(G.nodes(data="label")) == {"a": "A", "b": None}
+    assert list(G.edges(keys=True, data="weight")) == [("a", "b", "x", 1.5)]

@@ -54,7 +54,7 @@ _GRAPHML_HEAD = (
 #: The data key that keeps the networkx edge key (edge ids are e0, e1, ... as GraphML asks).
 GRAPHML_EDGE_KEY = "networkx_key"
 #: Key ids of the display labels the writer adds (node name, edge relation); the reader drops them.
-_LABEL_KEYS = {"node": "label", "edge": "edge_label"}
+_LABEL_KEYS = {"node": "ivb_label", "edge": "ivb_edge_label"}
 _NMTOKEN = re.compile(r"^[\w.:\-\u00b7\u0300-\u036f\u203f\u2040]+$")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _INT32 = range(-(2**31), 2**31)
@@ -182,7 +182,7 @@ def to_graphml(G: GovernanceGraph) -> str:
         body.append(f'    <node id="{ident}">\n')
         if node_label:
             name = _xml_text(str(d.get("name", n)), f"node {ident!r}")
-            body.append(f'      <data key="label">{name}</data>\n')
+            body.append(f'      <data key="ivb_label">{name}</data>\n')
         body += data("node", d.items(), "      ", f"node {ident!r}")
         body.append("    </node>\n")
     edge_label = all("label" not in d for *_, d in G.edges(data=True))
@@ -196,7 +196,7 @@ def to_graphml(G: GovernanceGraph) -> str:
         body.append(f'    <edge id="e{i}" source="{u}" target="{v}">\n')
         if edge_label:
             relation = _xml_text(str(d.get("relation", k)), where)
-            body.append(f'      <data key="edge_label">{relation}</data>\n')
+            body.append(f'      <data key="ivb_edge_label">{relation}</data>\n')
         body += data("edge", ((GRAPHML_EDGE_KEY, k), *d.items()), "      ", where)
         body.append("    </edge>\n")
     head = [_GRAPHML_HEAD]
@@ -269,18 +269,33 @@ def from_graphml(text: str) -> GovernanceGraph:
     tag_data, tag_node, tag_edge = f"{ns}data", f"{ns}node", f"{ns}edge"
     skip = set(_LABEL_KEYS.values())
 
+    # plain text keys need no conversion; the JSON of references repeats, so parse it once
+    plain = {ident for ident, (name, type_) in keys.items() if type_ == "string"}
+    plain -= {ident for ident, (name, _) in keys.items() if name in JSON_KEYS} | skip
+    parsed: dict[str, Any] = {}
+
     def attributes(el: Any, where: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for child in el:
             if child.tag != tag_data:
                 continue
             ident = child.get("key", "")
+            if ident in plain:
+                out[keys[ident][0]] = child.text or ""
+                continue
             if ident in skip:
                 continue
             if ident not in keys:
                 raise GraphFormatError(f"GraphML: {where}: expected a declared key, got {ident!r}")
             name, type_ = keys[ident]
-            out[name] = _parse_xml_value(name, child.text or "", type_, where)
+            text = child.text or ""
+            if name in JSON_KEYS and name != "obj" and type_ == "string":
+                if text not in parsed:
+                    parsed[text] = _parse_xml_value(name, text, type_, where)
+                # shared safely: decoding an edge turns it into a new SourceRef or tuple
+                out[name] = parsed[text]
+                continue
+            out[name] = _parse_xml_value(name, text, type_, where)
         return out
 
     graph = attributes(graph_el, "graph")
