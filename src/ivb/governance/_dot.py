@@ -392,20 +392,30 @@ def from_dot(text: str) -> GovernanceGraph:
     """
     graph, nodes, edges = parse_dot(text)
 
-    def clean(attrs: dict[str, str]) -> dict[str, Any]:
+    parsed: dict[tuple[str, str], Any] = {}
+
+    def clean(attrs: dict[str, str], edge: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in attrs.items():
             if k in DISPLAY_ATTRIBUTES:
                 continue
             if k.startswith(_PREFIX) and k[len(_PREFIX) :] in RESERVED_NAMES:
                 k = k[len(_PREFIX) :]
-            out[k] = value_from_text(k, v) if k in JSON_KEYS else v
+            if k not in JSON_KEYS:
+                out[k] = v
+            elif k == "obj" or not edge:
+                out[k] = value_from_text(k, v)
+            else:
+                # references repeat: parse each text once (decoding an edge makes new values)
+                if (k, v) not in parsed:
+                    parsed[(k, v)] = value_from_text(k, v)
+                out[k] = parsed[(k, v)]
         return out
 
     counts: dict[tuple[str, str], int] = {}
     keyed = []
     for u, v, d in edges:
-        data = clean(d)
+        data = clean(d, edge=True)
         key: Any = data.pop("key", None)
         if key is None:
             key = counts.get((u, v), 0)

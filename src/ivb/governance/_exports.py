@@ -274,7 +274,7 @@ def from_graphml(text: str) -> GovernanceGraph:
     plain -= {ident for ident, (name, _) in keys.items() if name in JSON_KEYS} | skip
     parsed: dict[str, Any] = {}
 
-    def attributes(el: Any, where: str) -> dict[str, Any]:
+    def attributes(el: Any, where: str, edge: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for child in el:
             if child.tag != tag_data:
@@ -289,7 +289,7 @@ def from_graphml(text: str) -> GovernanceGraph:
                 raise GraphFormatError(f"GraphML: {where}: expected a declared key, got {ident!r}")
             name, type_ = keys[ident]
             text = child.text or ""
-            if name in JSON_KEYS and name != "obj" and type_ == "string":
+            if edge and name in JSON_KEYS and name != "obj" and type_ == "string":
                 if text not in parsed:
                     parsed[text] = _parse_xml_value(name, text, type_, where)
                 # shared safely: decoding an edge turns it into a new SourceRef or tuple
@@ -313,7 +313,7 @@ def from_graphml(text: str) -> GovernanceGraph:
             if u is None or v is None:
                 raise GraphFormatError("GraphML: expected a source and target on every <edge>")
             where = f"edge {u} -> {v}"
-            d = attributes(el, where)
+            d = attributes(el, where, edge=True)
             if el.get("directed") == "false":
                 raise GraphFormatError(f"GraphML: {where}: expected a directed edge")
             key: Any = d.pop(GRAPHML_EDGE_KEY, None)
