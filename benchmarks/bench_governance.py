@@ -598,13 +598,21 @@ def bench_graph(n: int, repeat: int, exports: bool, results: dict[str, float]) -
     results["diff, one theme changed"] = ms
     if not exports:
         return
-    print("  exports (write, then read back):")
-    for fmt in gov.EXPORT_FORMATS:
-        t_write, text = _timed(lambda fmt=fmt: gov.export_graph(G, fmt), 1)
-        t_read, _ = _timed(lambda fmt=fmt, text=text: gov.read_graph(text, fmt), 1)
+    print("  exports (write, then read back; goal: reading back each within 1 s):")
+    writers: dict[str, Callable[[], str]] = {
+        fmt: (lambda fmt=fmt: gov.export_graph(G, fmt)) for fmt in gov.EXPORT_FORMATS
+    }
+    # at national scale Mermaid is past what Mermaid draws: the round-trip text, unchecked
+    writers["mermaid"] = lambda: gov.to_mermaid(G, data=True, check_limits=False)
+    for fmt, write in writers.items():
+        t_write, text = _timed(write, max(1, repeat // 2))
+        t_read, _ = _timed(
+            lambda fmt=fmt, text=text: gov.read_graph(text, fmt), max(1, repeat // 2)
+        )
         print(
             f"    {fmt:<10} {len(text.encode()) / 1024 / 1024:7.1f} MiB  "
-            f"write {t_write:8.0f} ms  read {t_read:8.0f} ms"
+            f"write {t_write:8.0f} ms  read {t_read:8.0f} ms  "
+            f"({'meets' if t_read <= 1000 else 'misses'} the goal)"
         )
 
 

@@ -7,6 +7,8 @@ file back with ivb (``from_graphml``, which restores the model objects) and
 with plain networkx (as any GraphML tool reads it), and prints the number of
 nodes per kind and edges per relation, so that you know what to filter on in
 Gephi (Appearance: colour nodes by ``kind``; Filters: edges by ``relation``).
+Gephi labels the nodes with their name and the edges with their relation (the
+``label`` key).
 
 Usage::
 

@@ -21,7 +21,8 @@ from ivb.governance import (
     from_popolo,
 )
 
-IVB = shutil.which("ivb")
+# the console script beside the interpreter that runs the tests (not whatever is on PATH)
+IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
 COMMANDS = ("who-owns", "show", "bodies", "chain", "export", "diff")
 
 
@@ -309,7 +310,8 @@ def test_export_reads_back(fmt: str, reader: object) -> None:
     import ivb
 
     G = build_graph(ivb.load())
-    back = reader(ok("export", "--format", fmt))  # type: ignore[operator]
+    extra = ["--mermaid-data"] if fmt == "mermaid" else []
+    back = reader(ok("export", "--format", fmt, *extra))  # type: ignore[operator]
     if fmt == "popolo":
         assert set(back) == {
             n for n, k in G.nodes(data="kind") if k in ("municipality", "role", "partner", "body")
@@ -321,10 +323,20 @@ def test_export_reads_back(fmt: str, reader: object) -> None:
 
 
 def test_export_governance_view() -> None:
-    back = from_mermaid(ok("export", "-f", "mermaid", "--governance"))
     kinds = {"municipality", "role", "partner", "body", "policy"}
+    plain = ok("export", "-f", "mermaid", "--governance")
+    assert "%% ivb:" not in plain and len(plain) <= 50_000
+    assert {k for _, k in from_mermaid(plain).nodes(data="kind")} == kinds
+    back = from_mermaid(ok("export", "-f", "mermaid", "--governance", "--mermaid-data"))
     assert {k for _, k in back.nodes(data="kind")} == kinds
     assert back.has_edge("gemeenteraad", "dnu-ivb-2024-2027", "controls")
+
+
+def test_export_past_mermaids_limits_is_a_clear_error() -> None:
+    result = run("export", "-f", "mermaid")
+    assert result.returncode == 1
+    assert "822 edges, but Mermaid draws fewer than 500" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_export_ics(tmp_path: Path) -> None:

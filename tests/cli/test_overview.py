@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import governance_policies
 
-IVB = shutil.which("ivb")
+# the console script beside the interpreter that runs the tests (not whatever is on PATH)
+IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

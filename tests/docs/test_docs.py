@@ -31,8 +31,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     missing = [name for name in NEEDED if importlib.util.find_spec(name) is None]
     if missing:
         pytest.fail(
-            f"building the docs needs {', '.join(missing)}: install the test extra "
-            "(python3 -m pip install -e '.[test]')"
+            f"building the docs needs {', '.join(missing)}: install the docs extra "
+            "(python -m pip install -e '.[test,docs,dev]')"
         )
     out = tmp_path_factory.mktemp("docs") / "html"
     command = [

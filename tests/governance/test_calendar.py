@@ -39,11 +39,13 @@ def test_meetings_per_quarter(dnu: Policy) -> None:
         "regionale-werkgroep-vuurwerk",
         "intergemeentelijke-samenwerking-oov-igw-sociaal-domein",
     )
+    # Saturday 15 February, Saturday 17 May, Sunday 17 August and Sunday 16 November move to
+    # the Friday before
     assert [m.date for m in cal.meetings[:4]] == [
-        dt.date(2025, 2, 15),
-        dt.date(2025, 5, 17),
-        dt.date(2025, 8, 17),
-        dt.date(2025, 11, 16),
+        dt.date(2025, 2, 14),
+        dt.date(2025, 5, 16),
+        dt.date(2025, 8, 15),
+        dt.date(2025, 11, 14),
     ]
 
 
@@ -84,9 +86,11 @@ def test_ical_follows_rfc_5545(dnu: Policy) -> None:
     assert all(len(line.encode("utf-8")) <= 75 for line in lines)
     assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT") == 12
     unfolded = text.replace("\r\n ", "")
-    assert "UID:districtelijk-veiligheidscollege-flevoland-2025-1@ivb" in unfolded
+    assert "UID:dnu-ivb-2024-2027/districtelijk-veiligheidscollege-flevoland/2025/1@ivb" in unfolded
     assert "DTSTAMP:20250101T000000Z" in unfolded
-    assert "DTSTART;VALUE=DATE:20250215\r\nDTEND;VALUE=DATE:20250216" in unfolded
+    assert "DTSTART;VALUE=DATE:20250214\r\nDTEND;VALUE=DATE:20250215" in unfolded
+    assert "NAME:Integraal Veiligheidsbeleid 2024-2027: vergaderingen 2025\r\n" in unfolded
+    assert "X-WR-CALNAME:Integraal Veiligheidsbeleid 2024-2027: vergaderingen 2025\r\n" in unfolded
     # commas in text are escaped
     assert "SUMMARY:Basisteamdriehoek Dronten\\, Noordoostpolder en Urk" in unfolded
     uids = [line for line in unfolded.split("\r\n") if line.startswith("UID:")]
@@ -109,8 +113,15 @@ def test_broken_ical() -> None:
         MeetingCalendar.from_ical("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     with pytest.raises(GraphFormatError, match="expected NAME:VALUE"):
         MeetingCalendar.from_ical("BEGIN:VCALENDAR\r\nnonsense\r\n")
-    with pytest.raises(GraphFormatError, match="expected an ivb meeting"):
+    with pytest.raises(GraphFormatError, match="expected an ivb meeting, got no X-IVB-MEETING"):
         MeetingCalendar.from_ical("X-IVB-YEAR:2025\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n")
+    with pytest.raises(GraphFormatError, match="line 2: expected a parameter NAME=VALUE"):
+        MeetingCalendar.from_ical("X-IVB-YEAR:2025\r\nDTSTART;VALUE:20250101\r\n")
+    event = "X-IVB-BODY:b\r\nSUMMARY:B\r\nX-IVB-MEETING:1/1\r\n"
+    with pytest.raises(GraphFormatError, match="DTSTART: expected a date YYYYMMDD, got '2025'"):
+        MeetingCalendar.from_ical(
+            f"X-IVB-YEAR:2025\r\nBEGIN:VEVENT\r\n{event}DTSTART;VALUE=DATE:2025\r\nEND:VEVENT\r\n"
+        )
 
 
 @_settings
@@ -140,3 +151,96 @@ def test_generated_policies(policy: Policy, year: int) -> None:
     expected = sum(b.meetings_per_year or 0 for b in policy.bodies if not b.planned)
     assert len(cal.meetings) == expected
     assert MeetingCalendar.from_ical(cal.to_ical()) == cal
+
+
+def test_meetings_fall_on_working_days(dnu: Policy) -> None:
+    for year in range(2024, 2028):
+        cal = meeting_calendar(dnu, year)
+        assert all(m.date.weekday() < 5 for m in cal.meetings), year
+        assert all(m.date.year == year for m in cal.meetings), year
+
+
+def test_a_preparing_body_meets_before_the_meeting_it_prepares(dnu: Policy) -> None:
+    preparers = {b.id: b.prepares for b in dnu.bodies}
+    for year in range(2024, 2028):
+        cal = meeting_calendar(dnu, year)
+        dates: dict[str, list[dt.date]] = {}
+        for m in cal.meetings:
+            dates.setdefault(m.body, []).append(m.date)
+        checked = 0
+        for body, targets in preparers.items():
+            for target in targets:
+                if body not in dates or target not in dates:
+                    continue
+                for own, theirs in zip(dates[body], dates[target], strict=True):
+                    assert dt.timedelta(days=1) <= theirs - own <= dt.timedelta(days=14)
+                    checked += 1
+        # the ambtelijk vooroverleg prepares the Districtelijk Veiligheidscollege, four times
+        assert checked == 4, year
+    cal = meeting_calendar(dnu, 2025)
+    vooroverleg = [m.date for m in cal.meetings if m.body == "ambtelijk-vooroverleg"]
+    assert vooroverleg == [
+        dt.date(2025, 2, 7),
+        dt.date(2025, 5, 9),
+        dt.date(2025, 8, 8),
+        dt.date(2025, 11, 7),
+    ]
+
+
+@_settings
+@given(governance_policies(), st.integers(2000, 2040))
+def test_generated_calendars_keep_working_days_and_preparation(policy: Policy, year: int) -> None:
+    cal = meeting_calendar(policy, year)
+    dates: dict[str, set[dt.date]] = {}
+    for m in cal.meetings:
+        assert m.date.weekday() < 5 and m.date.year == year
+        dates.setdefault(m.body, set()).add(m.date)
+    for body in policy.bodies:
+        for target in body.prepares:
+            if body.id in dates and target in dates and target != body.id:
+                # never on the day of a meeting it prepares, but in the first week of the year
+                # (nowhere to go before it)
+                first_week = dt.date(year, 1, 8)
+                assert {d for d in dates[body.id] & dates[target] if d >= first_week} == set()
+
+
+def test_uids_include_the_policy(dnu: Policy) -> None:
+    other = attrs.evolve(dnu, id="andere-gemeenten-ivb")
+    ours = meeting_calendar(dnu, 2025)
+    theirs = meeting_calendar(other, 2025)
+    assert ours.policy == "dnu-ivb-2024-2027" and theirs.policy == "andere-gemeenten-ivb"
+    assert not {ours.uid(m) for m in ours.meetings} & {theirs.uid(m) for m in theirs.meetings}
+
+
+def test_icalendar_reads_the_calendar(dnu: Policy) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    cal = meeting_calendar(dnu, 2025)
+    parsed = icalendar.Calendar.from_ical(cal.to_ical())
+    assert str(parsed["X-WR-CALNAME"]) == cal.name
+    assert str(parsed["NAME"]) == cal.name
+    events = list(parsed.walk("VEVENT"))
+    assert len(events) == len(cal.meetings) == 12
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert all(uid.startswith("dnu-ivb-2024-2027/") for uid in uids)
+    for event, meeting in zip(events, cal.meetings, strict=True):
+        start = event.decoded("DTSTART")
+        assert start == meeting.date and start.weekday() < 5
+        assert event.decoded("DTEND") == meeting.date + dt.timedelta(days=1)
+        assert str(event["SUMMARY"]) == meeting.name
+
+
+def test_reader_parses_parameters_in_any_order(dnu: Policy) -> None:
+    cal = meeting_calendar(dnu, 2025)
+    text = cal.to_ical()
+    # what another tool may write: more parameters, in another order, quoted values with
+    # ':' and ';', lower-case names, date-times, and lines folded elsewhere
+    text = text.replace(
+        "DTSTART;VALUE=DATE:", 'DTSTART;X-NOTE="a:b;c";VALUE=DATE;X-OTHER=x,"y,z":'
+    ).replace("SUMMARY:", 'summary;LANGUAGE=nl;ALTREP="cid:x@y":')
+    text = text.replace("X-IVB-BODY:", "X-IVB-BODY\r\n :")
+    assert MeetingCalendar.from_ical(text) == cal
+    timed = cal.to_ical().replace(
+        "DTSTART;VALUE=DATE:20250214", "DTSTART;TZID=Europe/Amsterdam:20250214T100000"
+    )
+    assert MeetingCalendar.from_ical(timed) == cal

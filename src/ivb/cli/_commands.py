@@ -273,6 +273,12 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         help="only the actors, the policy and the governance relations among them (for diagrams)",
     )
     parser.add_argument(
+        "--mermaid-data",
+        action="store_true",
+        help="mermaid: add every attribute as %%%% ivb: comment lines, to read the graph back "
+        "whole (the text may then be past what Mermaid draws)",
+    )
+    parser.add_argument(
         "--year",
         type=_year,
         metavar="YEAR",
@@ -301,7 +307,13 @@ def export(args: argparse.Namespace, out: TextIO) -> int:
         from ivb.governance._graph import build_graph, governance_view
 
         G = build_graph(policy)
-        text = export_graph(governance_view(G) if args.governance else G, args.format)
+        H = governance_view(G) if args.governance else G
+        if args.format == "mermaid" and args.mermaid_data:
+            from ivb.governance._mermaid import to_mermaid
+
+            text = to_mermaid(H, data=True, check_limits=False)
+        else:
+            text = export_graph(H, args.format)
     if args.output is None:
         out.write(text)
         return EXIT_OK

@@ -8,13 +8,19 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ivb.governance._codec import JSON_KEYS, from_records, text_value, value_from_text
+from ivb.governance._codec import (
+    JSON_KEYS,
+    from_records,
+    text_value,
+    value_from_text,
+    without_gc,
+)
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
     from ivb.governance._typing import GovernanceGraph
 
-__all__ = ["DISPLAY_ATTRIBUTES", "from_dot", "parse_dot", "to_dot"]
+__all__ = ["DISPLAY_ATTRIBUTES", "RESERVED_NAMES", "from_dot", "parse_dot", "to_dot"]
 
 #: Attributes the writer adds for drawing only; the reader drops them.
 DISPLAY_ATTRIBUTES = frozenset(
@@ -40,8 +46,24 @@ def _label(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _attrs(items: dict[str, str]) -> str:
-    return ", ".join(f"{k}={_quote(v)}" for k, v in items.items())
+#: Attribute names that pydot takes as arguments of its own (``Node(name, obj_dict, ...)``);
+#: written with the prefix ``ivb_`` so that pydot and ``networkx.nx_pydot`` read the file.
+RESERVED_NAMES = frozenset({"name", "obj_dict", "src", "dst", "graph_name", "graph_type"})
+_PREFIX = "ivb_"
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_BARE = re.compile(r"^[A-Za-z_][A-Za-z_0-9]*$")
+
+
+def _name(key: str, where: str) -> str:
+    if key.startswith(_PREFIX) and key[len(_PREFIX) :] in RESERVED_NAMES:
+        raise GraphFormatError(f"DOT: {where}: an attribute may not be called {key!r}")
+    if key in RESERVED_NAMES:
+        key = _PREFIX + key
+    return key if _BARE.match(key) and key.lower() not in _KEYWORDS else _quote(key)
+
+
+def _attrs(items: dict[str, str], where: str) -> str:
+    return ", ".join(f"{_name(k, where)}={_quote(v)}" for k, v in items.items())
 
 
 def to_dot(G: GovernanceGraph) -> str:
@@ -49,8 +71,11 @@ def to_dot(G: GovernanceGraph) -> str:
 
     Nodes get a ``label`` (the name, shortened), a ``shape`` and a fill
     colour by kind; edges a ``label`` (the relation). Structured attributes
-    (``obj``, ``source_ref``, ``legal_basis``) are JSON text. Render with
-    ``dot -Tsvg``; read back with :func:`from_dot`.
+    (``obj``, ``source_ref``, ``legal_basis``) are JSON text. Attributes
+    that pydot reserves (:data:`RESERVED_NAMES`, among them the node
+    ``name``) are written as ``ivb_name`` and so on, so that pydot and
+    ``networkx.nx_pydot.read_dot`` read the file. Render with ``dot -Tsvg``;
+    read back with :func:`from_dot`.
 
     Parameters
     ----------
@@ -60,6 +85,12 @@ def to_dot(G: GovernanceGraph) -> str:
     Returns
     -------
     str
+
+    Raises
+    ------
+    GraphFormatError
+        If an attribute is called ``ivb_name`` (or ``ivb_`` and another
+        reserved name).
 
     Examples
     --------
@@ -73,19 +104,20 @@ def to_dot(G: GovernanceGraph) -> str:
     lines = [f"digraph {_quote(name)} {{"]
     graph_attrs = {k: text_value(k, v) for k, v in G.graph.items() if v is not None}
     graph_attrs["rankdir"] = "LR"
-    lines.append(f"  graph [{_attrs(graph_attrs)}];")
+    lines.append(f"  graph [{_attrs(graph_attrs, 'graph')}];")
     lines.append('  node [style="filled", fontname="Helvetica"];')
     lines.append('  edge [fontname="Helvetica", fontsize="10"];')
     for n, d in G.nodes(data=True):
         items = {k: text_value(k, v) for k, v in d.items() if v is not None}
         shape, fill = _SHAPES.get(str(d.get("kind")), ("note", "#ffffff"))
         items.update(label=_label(str(d.get("name", n))), shape=shape, fillcolor=fill)
-        lines.append(f"  {_quote(str(n))} [{_attrs(items)}];")
+        lines.append(f"  {_quote(str(n))} [{_attrs(items, f'node {n!r}')}];")
     for u, v, k, d in G.edges(keys=True, data=True):
         items = {"key": str(k)}
         items.update({a: text_value(a, b) for a, b in d.items() if b is not None})
         items["label"] = str(d.get("relation", k))
-        lines.append(f"  {_quote(str(u))} -> {_quote(str(v))} [{_attrs(items)}];")
+        where = f"edge {u} -> {v} ({k})"
+        lines.append(f"  {_quote(str(u))} -> {_quote(str(v))} [{_attrs(items, where)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -123,7 +155,12 @@ def _unescape(m: re.Match[str]) -> str:
 
 def _unquote(text: str) -> str:
     body = text[1:-1]
-    return _ESCAPE.sub(_unescape, body) if "\\" in body else body
+    if "\\" not in body:
+        return body
+    if "\\\\" not in body and "\\\n" not in body:
+        # no escaped backslash and no line continuation: each backslash starts its own escape
+        return body.replace('\\"', '"').replace("\\n", "\n")
+    return _ESCAPE.sub(_unescape, body)
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
@@ -190,9 +227,67 @@ class _Parser:
         return out
 
 
-def parse_dot(
-    text: str,
-) -> tuple[dict[str, str], list[tuple[str, dict[str, str]]], list[tuple[str, str, dict[str, str]]]]:
+_STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+_ATTR = rf"(?:[A-Za-z_][A-Za-z_0-9]*|{_STR})={_STR}"
+_BODY = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
+_ATTR_RE = re.compile(rf'([A-Za-z_][A-Za-z_0-9]*|{_STR})="({_BODY})"')
+_LIST_RE = re.compile(rf"(?:{_ATTR}(?:, {_ATTR})*)?")
+_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[(.*)\];")
+_DEFAULTS_RE = re.compile(r"  (graph|node|edge) \[(.*)\];")
+_HEAD_RE = re.compile(rf"digraph {_STR} \{{")
+
+_Parsed = tuple[
+    dict[str, str], list[tuple[str, dict[str, str]]], list[tuple[str, str, dict[str, str]]]
+]
+
+
+def _fast_attrs(text: str) -> dict[str, str] | None:
+    if not _LIST_RE.fullmatch(text):
+        return None
+    return {
+        (_unquote(k) if k[0] == '"' else k): (_unquote(f'"{v}"') if "\\" in v else v)
+        for k, v in _ATTR_RE.findall(text)
+    }
+
+
+def _parse_written(text: str) -> _Parsed | None:
+    """Parse DOT laid out exactly as :func:`to_dot` writes it, quickly; None if it is not."""
+    lines = text.split("\n")
+    if not lines or not _HEAD_RE.fullmatch(lines[0]):
+        return None
+    while lines and lines[-1] == "":
+        lines.pop()
+    if len(lines) < 2 or lines[-1] != "}":
+        return None
+    graph: dict[str, str] = {}
+    defaults: dict[str, dict[str, str]] = {"graph": graph, "node": {}, "edge": {}}
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
+    for line in lines[1:-1]:
+        m = _STMT_RE.fullmatch(line)
+        if m is None:
+            d = _DEFAULTS_RE.fullmatch(line)
+            found = _fast_attrs(d.group(2)) if d else None
+            if d is None or found is None:
+                return None
+            defaults[d.group(1)].update(found)
+            continue
+        attributes = _fast_attrs(m.group(3))
+        if attributes is None:
+            return None
+        u = _unquote(m.group(1))
+        if m.group(2) is None:
+            nodes.setdefault(u, dict(defaults["node"])).update(attributes)
+            continue
+        v = _unquote(m.group(2))
+        for end in (u, v):
+            if end not in nodes:
+                nodes[end] = dict(defaults["node"])
+        edges.append((u, v, {**defaults["edge"], **attributes}))
+    return graph, list(nodes.items()), edges
+
+
+def parse_dot(text: str) -> _Parsed:
     """Parse a DOT digraph into graph attributes, nodes and edges (all text).
 
     Supports what :func:`to_dot` writes and the common subset of DOT:
@@ -206,6 +301,9 @@ def parse_dot(
     GraphFormatError
         If the text is no DOT digraph of that subset; names the line.
     """
+    written = _parse_written(text)
+    if written is not None:
+        return written
     p = _Parser(text)
     if p.peek()[1].lower() == "strict":
         p.take()
@@ -264,6 +362,7 @@ def parse_dot(
     return graph, list(nodes.items()), edges
 
 
+@without_gc
 def from_dot(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_dot`, with every attribute.
 
@@ -293,17 +392,30 @@ def from_dot(text: str) -> GovernanceGraph:
     """
     graph, nodes, edges = parse_dot(text)
 
-    def clean(attrs: dict[str, str]) -> dict[str, Any]:
-        return {
-            k: value_from_text(k, v) if k in JSON_KEYS else v
-            for k, v in attrs.items()
-            if k not in DISPLAY_ATTRIBUTES
-        }
+    parsed: dict[tuple[str, str], Any] = {}
+
+    def clean(attrs: dict[str, str], edge: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in attrs.items():
+            if k in DISPLAY_ATTRIBUTES:
+                continue
+            if k.startswith(_PREFIX) and k[len(_PREFIX) :] in RESERVED_NAMES:
+                k = k[len(_PREFIX) :]
+            if k not in JSON_KEYS:
+                out[k] = v
+            elif k == "obj" or not edge:
+                out[k] = value_from_text(k, v)
+            else:
+                # references repeat: parse each text once (decoding an edge makes new values)
+                if (k, v) not in parsed:
+                    parsed[(k, v)] = value_from_text(k, v)
+                out[k] = parsed[(k, v)]
+        return out
 
     counts: dict[tuple[str, str], int] = {}
     keyed = []
     for u, v, d in edges:
-        data = clean(d)
+        data = clean(d, edge=True)
         key: Any = data.pop("key", None)
         if key is None:
             key = counts.get((u, v), 0)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Mapping
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 
@@ -16,6 +17,7 @@ from ivb.governance._codec import (
     graph_records,
     text_value,
     value_from_text,
+    without_gc,
 )
 from ivb.governance._dot import from_dot, to_dot
 from ivb.governance._errors import GraphError, GraphFormatError
@@ -42,18 +44,86 @@ __all__ = [
 
 # -- GraphML ---------------------------------------------------------------
 
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_GRAPHML_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    f'<graphml xmlns="{_GRAPHML_NS}" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    f'xsi:schemaLocation="{_GRAPHML_NS} {_GRAPHML_NS}/1.1/graphml.xsd">\n'
+)
+#: The data key that keeps the networkx edge key (edge ids are e0, e1, ... as GraphML asks).
+GRAPHML_EDGE_KEY = "networkx_key"
+#: Key ids of the display labels the writer adds (node name, edge relation); the reader drops them.
+_LABEL_KEYS = {"node": "ivb_label", "edge": "ivb_edge_label"}
+_NMTOKEN = re.compile(r"^[\w.:\-\u00b7\u0300-\u036f\u203f\u2040]+$")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INT32 = range(-(2**31), 2**31)
 
-def _graphml_value(key: str, value: Any) -> Any:
-    if isinstance(value, (bool, int, float)) and key not in JSON_KEYS:
-        return value
+
+def _xml_text(text: str, where: str, *, attribute: bool = False) -> str:
+    """*text* escaped for XML element content, or for a quoted attribute value."""
+    if _XML_BAD.search(text):
+        raise GraphFormatError(f"GraphML: {where}: XML cannot hold control characters")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if attribute:
+        text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+    return text
+
+
+def _xml_type(value: Any) -> str:
+    """The GraphML ``attr.type`` of a value (structured values are JSON text)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "int" if value in _INT32 else "long"
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def _xml_value(key: str, value: Any, type_: str) -> str:
+    if type_ == "boolean":
+        return "true" if value else "false"
+    if type_ in ("int", "long"):
+        return str(value)
+    if type_ == "double":
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "INF" if value > 0 else "-INF"
+        return repr(value)
     return text_value(key, value)
 
 
-def to_graphml(G: GovernanceGraph) -> str:
-    """The graph as GraphML, for networkx, Gephi, yEd and Cytoscape.
+def _parse_xml_value(key: str, text: str, type_: str, where: str) -> Any:
+    try:
+        if type_ == "boolean":
+            if text.strip() not in ("true", "false", "1", "0"):
+                raise ValueError(text)
+            return text.strip() in ("true", "1")
+        if type_ in ("int", "long"):
+            return int(text)
+        if type_ in ("double", "float"):
+            return float(text)
+    except ValueError:
+        raise GraphFormatError(
+            f"GraphML: {where}: attribute {key!r}: expected a {type_}, got {text!r}"
+        ) from None
+    return value_from_text(key, text) if key in JSON_KEYS else text
 
-    Text and number attributes are GraphML data as they are; ``obj``,
-    ``source_ref`` and ``legal_basis`` are JSON text. Edge keys are edge ids.
+
+def to_graphml(G: GovernanceGraph) -> str:
+    """The graph as GraphML, valid against the GraphML 1.1 schema.
+
+    For networkx, Gephi, yEd and Cytoscape. Every attribute is a typed key
+    (``boolean``, ``int``, ``long``, ``double`` where every value of it is
+    one, else ``string``); ``obj``, ``source_ref`` and ``legal_basis`` are
+    JSON text. Nodes get a ``label`` key (their name) and edges one (their
+    relation), as Gephi shows. Edge ids are ``e0``, ``e1``, ...; the networkx
+    edge key is kept in the ``networkx_key`` data of each edge, and the
+    relation in ``relation``.
 
     Parameters
     ----------
@@ -65,6 +135,12 @@ def to_graphml(G: GovernanceGraph) -> str:
     str
         UTF-8 GraphML text.
 
+    Raises
+    ------
+    GraphFormatError
+        If a node id is no XML name token, an edge attribute is called
+        ``networkx_key``, or a text holds control characters.
+
     Examples
     --------
     >>> import ivb
@@ -74,26 +150,78 @@ def to_graphml(G: GovernanceGraph) -> str:
     >>> H.nodes["ondermijning"]["obj"] == G.nodes["ondermijning"]["obj"]
     True
     """
-    import networkx as nx
+    keys: dict[tuple[str, str, str], str] = {}
 
-    H = assemble(
-        (
-            (n, {k: _graphml_value(k, v) for k, v in d.items() if v is not None})
-            for n, d in G.nodes(data=True)
-        ),
-        (
-            (u, v, k, {a: _graphml_value(a, b) for a, b in d.items() if b is not None})
-            for u, v, k, d in G.edges(keys=True, data=True)
-        ),
-        {k: _graphml_value(k, v) for k, v in G.graph.items() if v is not None},
-    )
-    buffer = io.BytesIO()
-    nx.write_graphml(H, buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    def key_id(domain: str, name: str, type_: str) -> str:
+        found = keys.get((domain, name, type_))
+        if found is None:
+            found = keys[(domain, name, type_)] = f"d{len(keys)}"
+        return found
+
+    def data(domain: str, items: Iterable[tuple[str, Any]], indent: str, where: str) -> list[str]:
+        out = []
+        for k, v in items:
+            if v is None:
+                continue
+            type_ = "string" if k in JSON_KEYS else _xml_type(v)
+            ident = key_id(domain, k, type_)
+            text = _xml_text(_xml_value(k, v, type_), where)
+            out.append(f'{indent}<data key="{ident}">{text}</data>\n')
+        return out
+
+    body: list[str] = []
+    body += data("graph", G.graph.items(), "    ", "graph")
+    node_label = all("label" not in d for _, d in G.nodes(data=True))
+    for n, d in G.nodes(data=True):
+        ident = str(n)
+        if not _NMTOKEN.match(ident):
+            raise GraphFormatError(
+                f"GraphML: node {ident!r}: expected an id of letters, digits, '-', '_', '.' "
+                "or ':' (an XML name token)"
+            )
+        body.append(f'    <node id="{ident}">\n')
+        if node_label:
+            name = _xml_text(str(d.get("name", n)), f"node {ident!r}")
+            body.append(f'      <data key="ivb_label">{name}</data>\n')
+        body += data("node", d.items(), "      ", f"node {ident!r}")
+        body.append("    </node>\n")
+    edge_label = all("label" not in d for *_, d in G.edges(data=True))
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        if GRAPHML_EDGE_KEY in d:
+            raise GraphFormatError(
+                f"GraphML: edge {u} -> {v} ({k}): an attribute may not be called "
+                f"{GRAPHML_EDGE_KEY!r}"
+            )
+        where = f"edge {u} -> {v} ({k})"
+        body.append(f'    <edge id="e{i}" source="{u}" target="{v}">\n')
+        if edge_label:
+            relation = _xml_text(str(d.get("relation", k)), where)
+            body.append(f'      <data key="ivb_edge_label">{relation}</data>\n')
+        body += data("edge", ((GRAPHML_EDGE_KEY, k), *d.items()), "      ", where)
+        body.append("    </edge>\n")
+    head = [_GRAPHML_HEAD]
+    for domain, wanted in (("node", node_label), ("edge", edge_label)):
+        if wanted:
+            ident = _LABEL_KEYS[domain]
+            head.append(
+                f'  <key id="{ident}" for="{domain}" attr.name="label" attr.type="string"/>\n'
+            )
+    for (domain, name, type_), ident in keys.items():
+        attr_name = _xml_text(name, f"{domain} attribute {name!r}", attribute=True)
+        head.append(
+            f'  <key id="{ident}" for="{domain}" attr.name="{attr_name}" attr.type="{type_}"/>\n'
+        )
+    head.append('  <graph id="G" edgedefault="directed">\n')
+    return "".join(head + body) + "  </graph>\n</graphml>\n"
 
 
+@without_gc
 def from_graphml(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_graphml`, with every attribute.
+
+    Reads other GraphML too (one directed graph; keys with ``attr.name`` and
+    ``attr.type``); without ``networkx_key`` data an edge's key is its id, or
+    0, 1, ... between the same two nodes.
 
     Parameters
     ----------
@@ -114,30 +242,88 @@ def from_graphml(text: str) -> GovernanceGraph:
     >>> from_graphml("<graphml/>")
     Traceback (most recent call last):
     ...
-    ivb.governance.GraphFormatError: GraphML: cannot be read (file not successfully read as graphml)
+    ivb.governance.GraphFormatError: GraphML: expected a <graph> element, got none
     """
-    import networkx as nx
+    from xml.etree import ElementTree
 
     try:
-        H = nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
+        root = ElementTree.fromstring(text.encode("utf-8"))
     except ParseError as exc:
         raise GraphFormatError(f"GraphML: not well-formed XML ({exc})") from None
-    except (nx.NetworkXError, ValueError, KeyError) as exc:
-        raise GraphFormatError(f"GraphML: cannot be read ({exc})") from None
-    if H is None or (not H.graph and H.number_of_nodes() == 0 and "<graph" not in text):
+    ns = "{" + _GRAPHML_NS + "}" if root.tag.startswith("{") else ""
+    if root.tag != f"{ns}graphml":
+        raise GraphFormatError(f"GraphML: expected a <graphml> root element, got <{root.tag}>")
+    keys: dict[str, tuple[str, str]] = {}
+    for key_el in root.iter(f"{ns}key"):
+        ident = key_el.get("id")
+        if ident is None:
+            raise GraphFormatError("GraphML: expected an id on every <key>, got none")
+        keys[ident] = (key_el.get("attr.name", ident), key_el.get("attr.type", "string"))
+    graph_el = root.find(f"{ns}graph")
+    if graph_el is None:
         raise GraphFormatError("GraphML: expected a <graph> element, got none")
-    if not isinstance(H, nx.MultiGraph):  # pragma: no cover - force_multigraph gives one
-        raise GraphFormatError(f"GraphML: expected a multigraph, got a {type(H).__name__}")
-    graph = {k: v for k, v in H.graph.items() if k not in ("node_default", "edge_default")}
+    if graph_el.get("edgedefault", "directed") != "directed":
+        raise GraphFormatError(
+            f"GraphML: expected edgedefault 'directed', got {graph_el.get('edgedefault')!r}"
+        )
+    tag_data, tag_node, tag_edge = f"{ns}data", f"{ns}node", f"{ns}edge"
+    skip = set(_LABEL_KEYS.values())
 
-    def plain(d: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: value_from_text(k, v) if k in JSON_KEYS else v for k, v in d.items()}
+    # plain text keys need no conversion; the JSON of references repeats, so parse it once
+    plain = {ident for ident, (name, type_) in keys.items() if type_ == "string"}
+    plain -= {ident for ident, (name, _) in keys.items() if name in JSON_KEYS} | skip
+    parsed: dict[str, Any] = {}
 
-    return from_records(
-        plain(graph),
-        [(str(n), plain(d)) for n, d in H.nodes(data=True)],
-        [(str(u), str(v), k, plain(d)) for u, v, k, d in H.edges(keys=True, data=True)],
-    )
+    def attributes(el: Any, where: str, edge: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for child in el:
+            if child.tag != tag_data:
+                continue
+            ident = child.get("key", "")
+            if ident in plain:
+                out[keys[ident][0]] = child.text or ""
+                continue
+            if ident in skip:
+                continue
+            if ident not in keys:
+                raise GraphFormatError(f"GraphML: {where}: expected a declared key, got {ident!r}")
+            name, type_ = keys[ident]
+            text = child.text or ""
+            if edge and name in JSON_KEYS and name != "obj" and type_ == "string":
+                if text not in parsed:
+                    parsed[text] = _parse_xml_value(name, text, type_, where)
+                # shared safely: decoding an edge turns it into a new SourceRef or tuple
+                out[name] = parsed[text]
+                continue
+            out[name] = _parse_xml_value(name, text, type_, where)
+        return out
+
+    graph = attributes(graph_el, "graph")
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    edges: list[tuple[str, str, Any, dict[str, Any]]] = []
+    counts: dict[tuple[str, str], int] = {}
+    for el in graph_el:
+        if el.tag == tag_node:
+            ident = el.get("id")
+            if ident is None:
+                raise GraphFormatError("GraphML: expected an id on every <node>, got none")
+            nodes.append((ident, attributes(el, f"node {ident!r}")))
+        elif el.tag == tag_edge:
+            u, v = el.get("source"), el.get("target")
+            if u is None or v is None:
+                raise GraphFormatError("GraphML: expected a source and target on every <edge>")
+            where = f"edge {u} -> {v}"
+            d = attributes(el, where, edge=True)
+            if el.get("directed") == "false":
+                raise GraphFormatError(f"GraphML: {where}: expected a directed edge")
+            key: Any = d.pop(GRAPHML_EDGE_KEY, None)
+            if key is None:
+                key = el.get("id")
+            if key is None:
+                key = counts.get((u, v), 0)
+                counts[(u, v)] = key + 1
+            edges.append((u, v, key, d))
+    return from_records(graph, nodes, edges)
 
 
 # -- node-link JSON --------------------------------------------------------
@@ -148,7 +334,10 @@ def to_node_link(G: GovernanceGraph) -> str:
 
     The shape is ``{"directed", "multigraph", "graph", "nodes": [{"id", ...}],
     "edges": [{"source", "target", "key", ...}]}``; ``obj`` and
-    ``source_ref`` are nested objects, as in a policy file.
+    ``source_ref`` are nested objects, as in a policy file. ivb writes and
+    reads it itself, the same on every networkx version. networkx reads it
+    with ``node_link_graph(data, edges="edges")`` from networkx 3.4 on, and
+    with ``node_link_graph(data, link="edges")`` before.
 
     Parameters
     ----------
@@ -187,6 +376,7 @@ def to_node_link(G: GovernanceGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
+@without_gc
 def from_node_link(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_node_link`, with every attribute.
 
@@ -288,19 +478,25 @@ def to_popolo(G: GovernanceGraph) -> str:
     gemeenteraad, the college, the teams Veiligheid) are organizations; a
     council role that adopts the policy (:attr:`~ivb.model.Role.adopts_policy`,
     the gemeenteraad) is classified a legislature, other councils an
-    executive. Offices and functions (burgemeester, Officier van Justitie)
-    are posts in the organisations they belong to, and a seat on a body held
-    by such a role is a post in the body. Other actors that sit on a body
-    have a membership whose ``member`` is that organization. The policy names
-    no persons, so ``persons`` is empty and posts are unfilled.
+    executive. A council or team role of several municipalities is one
+    organization per municipality (id ``role@municipality``, e.g.
+    ``gemeenteraad@urk``), each with the municipality as its ``parent_id``.
+    Offices and functions (burgemeester, Officier van Justitie) are posts in
+    the organisations they belong to, and a seat on a body held by such a
+    role is a post in the body. Other actors that sit on a body have a
+    membership whose ``member`` is that organization. The policy names no
+    persons, so ``persons`` is empty and posts are unfilled.
 
     Every object carries its ivb data under ``extras`` (as Open Civic Data
-    does), so that :func:`from_popolo` reads the actors back whole.
+    does), so that :func:`from_popolo` reads the actors back whole, and the
+    relations of the actor in *G* (``extras.ivb.relations``, pairs of
+    relation and target): all of them for a graph from :func:`build_graph`,
+    the governance relations only for :func:`governance_view`.
 
     Parameters
     ----------
     G:
-        A graph from :func:`build_graph`.
+        A graph from :func:`build_graph`, or a view of it.
 
     Returns
     -------
@@ -320,6 +516,9 @@ def to_popolo(G: GovernanceGraph) -> str:
     >>> data = json.loads(to_popolo(build_graph(ivb.load())))
     >>> [p["label"] for p in data["posts"] if p["organization_id"] == "dronten"][:1]
     ['Burgemeester (Dronten)']
+    >>> councils = [o for o in data["organizations"] if o["id"].startswith("gemeenteraad@")]
+    >>> [(o["id"], o["parent_id"]) for o in councils][:2]
+    [('gemeenteraad@dronten', 'dronten'), ('gemeenteraad@noordoostpolder', 'noordoostpolder')]
     """
     actors = [(n, d) for n, d in G.nodes(data=True) if d.get("kind") in ACTOR_KINDS]
     present = {n: d for n, d in actors}
@@ -327,9 +526,16 @@ def to_popolo(G: GovernanceGraph) -> str:
     posts: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
     post_roles: set[str] = set()
+    # the organization ids of each actor, by the municipality (or other anchor) they belong to
+    orgs_of: dict[str, dict[str | None, str]] = {}
+    org_names: dict[str, str] = {}
 
     def extras(n: str, d: Mapping[str, Any], index: int) -> dict[str, Any]:
-        return {"ivb": {"id": n, "index": index, **encode_node(d)}}
+        relations = [[str(d.get("relation")), str(v)] for _, v, d in G.out_edges(n, data=True)]
+        return {"ivb": {"id": n, "index": index, **encode_node(d), "relations": relations}}
+
+    def name_of(n: str) -> str:
+        return str(present[n].get("name", n))
 
     for index, (n, d) in enumerate(actors):
         kind, obj = str(d["kind"]), d.get("obj")
@@ -342,54 +548,73 @@ def to_popolo(G: GovernanceGraph) -> str:
                 posts.append(
                     {
                         "id": f"post:{n}@{anchor}",
-                        "label": f"{d.get('name', n)} ({present[anchor].get('name', anchor)})",
-                        "role": str(d.get("name", n)),
+                        "label": f"{name_of(n)} ({name_of(anchor)})",
+                        "role": name_of(n),
                         "organization_id": anchor,
                         "extras": extras(n, d, index),
                     }
                 )
             continue
-        org: dict[str, Any] = {
-            "id": n,
-            "name": str(d.get("name", n)),
-            "classification": _classification(kind, obj),
-        }
-        if kind == "municipality":
-            org["identifiers"] = [
-                {"scheme": "cbs", "identifier": obj.cbs_code},
-                {"scheme": "tooi", "identifier": obj.tooi},
-            ]
-        if kind == "partner" and obj.abbreviation:
-            org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
-        if kind == "role" and len(anchors) == 1:
-            org["parent_id"] = anchors[0]
-        if kind == "body" and obj.started:
-            org["founding_date"] = obj.started
-        org["extras"] = extras(n, d, index)
-        organizations.append(org)
+        copies: list[tuple[str | None, str, str]]
+        if len(anchors) > 1:
+            copies = [(a, f"{n}@{a}", f"{name_of(n)} ({name_of(a)})") for a in anchors]
+        else:
+            copies = [(anchors[0] if anchors else None, n, name_of(n))]
+        orgs_of[n] = {}
+        for within, org_id, org_name in copies:
+            org: dict[str, Any] = {
+                "id": org_id,
+                "name": org_name,
+                "classification": _classification(kind, obj),
+            }
+            if kind == "municipality":
+                org["identifiers"] = [
+                    {"scheme": "cbs", "identifier": obj.cbs_code},
+                    {"scheme": "tooi", "identifier": obj.tooi},
+                ]
+            if kind == "partner" and obj.abbreviation:
+                org["other_names"] = [{"name": obj.abbreviation, "note": "abbreviation"}]
+            if within is not None:
+                org["parent_id"] = within
+            if kind == "body" and obj.started:
+                org["founding_date"] = obj.started
+            org["extras"] = extras(n, d, index)
+            organizations.append(org)
+            orgs_of[n][within] = org_id
+            org_names[org_id] = org_name
+
+    def pairs(u: str, v: str) -> list[tuple[str, str]]:
+        """Organization ids of u and v that belong together (the same municipality)."""
+        ours, theirs = orgs_of.get(u, {None: u}), orgs_of[v]
+        shared = [a for a in ours if a is not None and a in theirs]
+        if shared:
+            return [(ours[a], theirs[a]) for a in shared]
+        return [(a, b) for a in ours.values() for b in theirs.values()]
+
     for u, v, d in G.edges(data=True):
-        if d.get("relation") != MEMBER_OF or u not in present or v not in present:
+        if d.get("relation") != MEMBER_OF or u not in present or v not in orgs_of:
             continue
         if u in post_roles:
-            name = str(present[u].get("name", u))
-            posts.append(
-                {
-                    "id": f"post:{u}@{v}",
-                    "label": f"{name} ({present[v].get('name', v)})",
-                    "role": name,
-                    "organization_id": v,
-                    "extras": {"ivb": {"seat": u}},
-                }
-            )
-        else:
-            memberships.append(
-                {
-                    "id": f"membership:{u}@{v}",
-                    "member": {"@type": "Organization", "id": u},
-                    "organization_id": v,
-                    "role": "member",
-                }
-            )
+            for _, seat_in in pairs(u, v):
+                posts.append(
+                    {
+                        "id": f"post:{u}@{seat_in}",
+                        "label": f"{name_of(u)} ({org_names[seat_in]})",
+                        "role": name_of(u),
+                        "organization_id": seat_in,
+                        "extras": {"ivb": {"seat": u}},
+                    }
+                )
+        elif u in orgs_of:
+            for member, member_of in pairs(u, v):
+                memberships.append(
+                    {
+                        "id": f"membership:{member}@{member_of}",
+                        "member": {"@type": "Organization", "id": member},
+                        "organization_id": member_of,
+                        "role": "member",
+                    }
+                )
     data = {
         "meta": {"ivb": {"graph": {k: v for k, v in G.graph.items()}}},
         "persons": [],
@@ -400,6 +625,7 @@ def to_popolo(G: GovernanceGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
+@without_gc
 def from_popolo(text: str) -> GovernanceGraph:
     """Read back the actors written by :func:`to_popolo`, with every attribute.
 
@@ -449,6 +675,7 @@ def from_popolo(text: str) -> GovernanceGraph:
             if "seat" in ivb:
                 continue
             record = dict(ivb)
+            record.pop("relations", None)
             try:
                 ident = str(record.pop("id"))
                 index = int(record.pop("index"))
@@ -506,6 +733,8 @@ def export_graph(G: GovernanceGraph, format: str) -> str:
         A graph from :func:`build_graph`.
     format:
         ``'graphml'``, ``'json'`` (node-link), ``'dot'``, ``'mermaid'`` or ``'popolo'``.
+        Mermaid is the plain diagram, within Mermaid's limits (see
+        :func:`to_mermaid` for the data lines that read back whole).
 
     Returns
     -------
@@ -514,13 +743,14 @@ def export_graph(G: GovernanceGraph, format: str) -> str:
     Raises
     ------
     GraphFormatError
-        If the format is unknown.
+        If the format is unknown, or the graph cannot be written in it (e.g.
+        past Mermaid's limits).
 
     Examples
     --------
     >>> import ivb
-    >>> from ivb.governance import build_graph
-    >>> export_graph(build_graph(ivb.load()), "mermaid").splitlines()[0]
+    >>> from ivb.governance import build_graph, governance_view
+    >>> export_graph(governance_view(build_graph(ivb.load())), "mermaid").splitlines()[0]
     'flowchart LR'
     """
     _check_format(format)

@@ -1,4 +1,4 @@
-"""Mermaid flowcharts of the graph, with the data in comments so that they read back."""
+"""Mermaid flowcharts of the graph, optionally with the data in comments so that they read back."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from ivb.governance._codec import encode_edge, encode_node, from_records
+from ivb.governance._codec import encode_edge, encode_node, from_records, without_gc
 from ivb.governance._errors import GraphFormatError
 
 if TYPE_CHECKING:
     from ivb.governance._typing import GovernanceGraph
 
-__all__ = ["from_mermaid", "to_mermaid"]
+__all__ = ["MERMAID_MAX_EDGES", "MERMAID_MAX_TEXT_SIZE", "from_mermaid", "to_mermaid"]
 
 _SHAPES = {
     "policy": ('(("', '"))'),
@@ -57,15 +57,25 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:
-    """The graph as a Mermaid flowchart, with every attribute in comments.
+#: Mermaid's default ``maxEdges``: a flowchart with this many edges or more is not drawn.
+MERMAID_MAX_EDGES = 500
+#: Mermaid's default ``maxTextSize``: a diagram text longer than this is not drawn.
+MERMAID_MAX_TEXT_SIZE = 50_000
+
+
+def to_mermaid(
+    G: GovernanceGraph, *, direction: str = "LR", data: bool = False, check_limits: bool = True
+) -> str:
+    """The graph as a Mermaid flowchart, within Mermaid's default limits.
 
     Nodes are drawn by kind (municipalities as subroutines, roles rounded,
     partners as hexagons, bodies as boxes, themes and speerpunten as
     stadiums) and labelled with their (shortened) name; edges with their
-    relation. Each node and edge is also written as a ``%% ivb:`` comment
-    line holding its data, so that :func:`from_mermaid` reads it back whole.
-    For a readable diagram pass a small graph, e.g. :func:`governance_view`.
+    relation. By default the text is a plain diagram, which
+    :func:`from_mermaid` reads back as names and relations only. With
+    *data* each node and edge is also written as a ``%% ivb:`` comment line
+    holding its attributes, so that :func:`from_mermaid` reads the graph back
+    whole. For a readable diagram pass a small graph, e.g. :func:`governance_view`.
 
     Parameters
     ----------
@@ -73,6 +83,13 @@ def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:
         A graph from :func:`build_graph`.
     direction:
         Flowchart direction: ``LR``, ``RL``, ``TB`` or ``BT``.
+    data:
+        Add the ``%% ivb:`` data lines for reading back.
+    check_limits:
+        Refuse a text that Mermaid would not draw with its default settings:
+        :data:`MERMAID_MAX_EDGES` edges or more, or more than
+        :data:`MERMAID_MAX_TEXT_SIZE` characters. Pass ``False`` for a text
+        that is only to be read back.
 
     Returns
     -------
@@ -82,17 +99,30 @@ def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:
     ------
     ValueError
         If *direction* is not one of the four.
+    GraphFormatError
+        If *check_limits* and the diagram is past one of Mermaid's limits.
 
     Examples
     --------
     >>> import ivb
     >>> from ivb.governance import build_graph, governance_view
-    >>> text = to_mermaid(governance_view(build_graph(ivb.load())))
-    >>> text.splitlines()[0]
-    'flowchart LR'
+    >>> G = build_graph(ivb.load())
+    >>> text = to_mermaid(governance_view(G))
+    >>> text.splitlines()[0], "%% ivb:" in text
+    ('flowchart LR', False)
+    >>> to_mermaid(G)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ivb.governance.GraphFormatError: Mermaid: 822 edges, but Mermaid draws fewer than 500 ...
     """
     if direction not in ("LR", "RL", "TB", "BT"):
         raise ValueError(f"direction: expected LR, RL, TB or BT, got {direction!r}")
+    edges = G.number_of_edges()
+    if check_limits and edges >= MERMAID_MAX_EDGES:
+        raise GraphFormatError(
+            f"Mermaid: {edges} edges, but Mermaid draws fewer than {MERMAID_MAX_EDGES} by "
+            "default (maxEdges); export governance_view(G) or a smaller graph"
+        )
     alias = {n: f"n{i}" for i, n in enumerate(G.nodes)}
     lines = [f"flowchart {direction}"]
     by_kind: dict[str, list[str]] = {}
@@ -108,14 +138,25 @@ def to_mermaid(G: GovernanceGraph, *, direction: str = "LR") -> str:
     for kind, names in by_kind.items():
         lines.append(f"  classDef {kind} {_STYLES[kind]}")
         lines.append(f"  class {','.join(names)} {kind}")
-    lines.append(_GRAPH + _dumps({k: v for k, v in G.graph.items()}))
-    for n, d in G.nodes(data=True):
-        lines.append(_NODE + _dumps({"id": n, "alias": alias[n], "data": encode_node(d)}))
-    for u, v, k, d in G.edges(keys=True, data=True):
-        lines.append(_EDGE + _dumps({"source": u, "target": v, "key": k, "data": encode_edge(d)}))
-    return "\n".join(lines) + "\n"
+    if data:
+        lines.append(_GRAPH + _dumps({k: v for k, v in G.graph.items()}))
+        for n, d in G.nodes(data=True):
+            lines.append(_NODE + _dumps({"id": n, "alias": alias[n], "data": encode_node(d)}))
+        for u, v, k, d in G.edges(keys=True, data=True):
+            lines.append(
+                _EDGE + _dumps({"source": u, "target": v, "key": k, "data": encode_edge(d)})
+            )
+    text = "\n".join(lines) + "\n"
+    if check_limits and len(text) > MERMAID_MAX_TEXT_SIZE:
+        hint = "leave out the data lines or " if data else ""
+        raise GraphFormatError(
+            f"Mermaid: {len(text):,} characters, but Mermaid draws at most "
+            f"{MERMAID_MAX_TEXT_SIZE:,} by default (maxTextSize); {hint}export a smaller graph"
+        )
+    return text
 
 
+_CLASS_LINE = re.compile(r"^class\s+([\w,]+)\s+(\w+);?$")
 _NODE_LINE = re.compile(r'^\s*(\w+)\s*[\[({]+"?(.*?)"?[\])}]+\s*$')
 
 
@@ -139,12 +180,15 @@ def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
     return data
 
 
+@without_gc
 def from_mermaid(text: str) -> GovernanceGraph:
-    """Read back a flowchart written by :func:`to_mermaid`, with every attribute.
+    """Read back a flowchart written by :func:`to_mermaid`.
 
-    A flowchart without ``%% ivb:`` data lines (drawn by hand) reads too:
-    its nodes get their label as ``name``, its edges their label as
-    ``relation``.
+    With its ``%% ivb:`` data lines (``to_mermaid(G, data=True)``) the graph
+    comes back with every attribute. A flowchart without them (the plain
+    default, or drawn by hand) reads too: its nodes, keyed by their Mermaid
+    ids, get their label as ``name`` (and their ``class``, if it is a kind,
+    as ``kind``), its edges their label as ``relation``.
 
     Parameters
     ----------
@@ -207,6 +251,13 @@ def _from_drawing(lines: list[str]) -> GovernanceGraph:
     counts: dict[tuple[str, str], int] = {}
     for raw in lines:
         line = raw.strip()
+        kinds = _CLASS_LINE.match(line)
+        if kinds and kinds.group(2) in _SHAPES:
+            # 'class n1,n2 body': the kind that to_mermaid styles these nodes as
+            for alias in kinds.group(1).split(","):
+                if alias in found:
+                    found[alias]["kind"] = kinds.group(2)
+            continue
         if not line or line.startswith(("%%", "flowchart", "graph", "classDef", "class ", "style")):
             continue
         parts = re.split(r"\s*(-->\s*(?:\|[^|]*\|)?)\s*", line)
