@@ -11,7 +11,10 @@ is not part of the test suite.
 Run: ``nice -n 19 python benchmarks/mutation.py [PACKAGE ...] [--fraction F] [--jobs N]``
 
 ``--fraction 0.1`` runs a fixed, per-module sample of a tenth of the mutants; the
-figures are then those of the sample. The exit status is 1 when a package misses the
+figures are then those of the sample. Verdicts are kept in
+``build/mutation/<package>-verdicts.json``; after adding tests,
+``--retest-survivors`` runs only the mutants that survived the last run (the source
+must be unchanged) and carries the killed ones over. The exit status is 1 when a package misses the
 goal. ``mutmut show NAME`` inside ``build/mutation/<package>`` shows a mutant's diff.
 """
 
@@ -104,7 +107,23 @@ def _equivalents() -> dict[str, str]:
     return {e["mutant"]: e["reason"] for e in data.get("equivalent", [])}
 
 
-def _run_package(package: str, spec: dict[str, list[str]], fraction: float, seed: int, jobs: int):
+def _verdict_file(package: str) -> Path:
+    return SCRATCH / f"{package}-verdicts.json"
+
+
+def _run_package(
+    package: str,
+    spec: dict[str, list[str]],
+    fraction: float,
+    seed: int,
+    jobs: int,
+    retest: bool,
+) -> dict[str, int | None]:
+    previous: dict[str, int | None] = {}
+    if retest:
+        if not _verdict_file(package).exists():
+            sys.exit(f"--retest-survivors: no earlier run of {package} ({_verdict_file(package)})")
+        previous = json.loads(_verdict_file(package).read_text(encoding="utf-8"))
     work = _prepare(package, spec)
     subprocess.run(
         [sys.executable, "-c", _GENERATE.format(jobs=jobs)],
@@ -112,8 +131,16 @@ def _run_package(package: str, spec: dict[str, list[str]], fraction: float, seed
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    chosen = _sample(_mutants(work, package), fraction, seed)
-    print(f"== {package}: {len(chosen)} mutants, tests {' '.join(spec['tests'])}", flush=True)
+    generated = _mutants(work, package)
+    if retest:
+        known = {name for names in generated.values() for name in names}
+        if not set(previous) <= known:
+            sys.exit(f"--retest-survivors: the source of {package} changed; run it in full")
+        chosen = [name for name, code in previous.items() if code not in _KILLED]
+    else:
+        chosen = _sample(generated, fraction, seed)
+    what = "earlier survivors" if retest else "mutants"
+    print(f"== {package}: {len(chosen)} {what}, tests {' '.join(spec['tests'])}", flush=True)
     log = work / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
         # mutmut takes the names as arguments; keep each command line short.
@@ -128,7 +155,9 @@ def _run_package(package: str, spec: dict[str, list[str]], fraction: float, seed
                 check=False,
             )
     results = _mutants(work, package)
-    return {name: results[_module_of(name)].get(name) for name in chosen}
+    verdicts = {**previous, **{name: results[_module_of(name)].get(name) for name in chosen}}
+    _verdict_file(package).write_text(json.dumps(verdicts, indent=1), encoding="utf-8")
+    return verdicts
 
 
 def _module_of(name: str) -> str:
@@ -183,6 +212,11 @@ def main() -> None:
     parser.add_argument("--fraction", type=float, help="overrides mutation.toml for all packages")
     parser.add_argument("--seed", type=int, default=settings["seed"])
     parser.add_argument("--jobs", type=int, default=2, help="parallel test processes")
+    parser.add_argument(
+        "--retest-survivors",
+        action="store_true",
+        help="run only the mutants that survived the last run (tests added since; same source)",
+    )
     args = parser.parse_args()
     unknown = sorted(set(args.packages) - set(config["packages"]))
     if unknown:
@@ -197,10 +231,14 @@ def main() -> None:
     for package in args.packages or list(config["packages"]):
         spec = config["packages"][package]
         fractions[package] = args.fraction or spec.get("fraction", settings["fraction"])
-        verdicts = _run_package(package, spec, fractions[package], args.seed, args.jobs)
+        verdicts = _run_package(
+            package, spec, fractions[package], args.seed, args.jobs, args.retest_survivors
+        )
         met, total = _report(package, verdicts, equivalent, settings["goal"])
         ok &= met
         summary[package] = dict(total)
+    if args.retest_survivors:
+        print("\nkilled mutants of the last run carried over; its survivors run again")
     print(f"\nseed {args.seed}; goal {settings['goal']:.0%} of non-equivalent mutants killed")
     for package, c in summary.items():
         kind = f"sample {fractions[package]:.0%}" if fractions[package] < 1 else "all"
