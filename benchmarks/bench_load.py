@@ -4,7 +4,7 @@ Measures, in fresh processes, the time to ``import ivb`` and to load the bundled
 policy (YAML parse, structuring, reference checks), and in-process the time to
 load a synthetic policy file of a given size. Prints a table; asserts nothing.
 
-Run: ``python benchmarks/bench_load.py [--repeat N]``
+Run: ``python benchmarks/bench_load.py [--repeat N] [--sizes 10,100,1000]``
 """
 
 from __future__ import annotations
@@ -47,6 +47,9 @@ def _synthetic(n_themes: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--sizes", default="10,100,1000", help="themes of the synthetic policies, comma-separated"
+    )
     args = parser.parse_args()
 
     baseline = _fresh("import attrs, yaml", args.repeat)
@@ -59,7 +62,7 @@ def main() -> None:
 
     import ivb
 
-    for n in (10, 100, 1000):
+    for n in (int(x) for x in args.sizes.split(",")):
         text = _synthetic(n)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "p.yaml"
