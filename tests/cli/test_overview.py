@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-IVB = shutil.which("ivb")
+from tests.cli.console import console_script
+
+IVB = console_script("ivb")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
