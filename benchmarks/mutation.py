@@ -4,8 +4,10 @@ Runs `mutmut <https://github.com/boxed/mutmut>`_ on ``ivb.model``, ``ivb.governa
 and ``ivb.indicators``, each package in its own scratch copy under
 ``build/mutation/<package>`` and checked only by its own unit tests (configured in
 ``benchmarks/mutation.toml``). Prints, per module and per package, how many mutants
-were killed, survived or are listed as equivalent (``benchmarks/mutation-equivalents.toml``),
-and the share of non-equivalent mutants killed. It is slow (minutes to hours), so it
+were killed or survived, or are listed (``benchmarks/mutation-equivalents.toml``) as
+equivalent or as running only at import time (which mutmut, switching mutants on after
+the modules are imported, cannot test; listed mutants are not run), and the share of the
+other mutants killed. It is slow (minutes to hours), so it
 is not part of the test suite.
 
 Run: ``nice -n 19 python benchmarks/mutation.py [PACKAGE ...] [--fraction F] [--jobs N]``
@@ -21,6 +23,7 @@ goal. ``mutmut show NAME`` inside ``build/mutation/<package>`` shows a mutant's 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import math
 import random
@@ -100,11 +103,20 @@ def _sample(by_module: dict[str, dict[str, int | None]], fraction: float, seed: 
     return chosen
 
 
-def _equivalents() -> dict[str, str]:
-    if not EQUIVALENTS.exists():
-        return {}
-    data = tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8"))
-    return {e["mutant"]: e["reason"] for e in data.get("equivalent", [])}
+def _listed() -> dict[str, dict[str, str]]:
+    """Listed mutants by category (``equivalent``, ``import_time``): name pattern -> reason."""
+    data = tomllib.loads(EQUIVALENTS.read_text(encoding="utf-8")) if EQUIVALENTS.exists() else {}
+    return {
+        category: {e["mutant"]: e["reason"] for e in data.get(category, [])}
+        for category in ("equivalent", "import_time")
+    }
+
+
+def _category(name: str, listed: dict[str, dict[str, str]]) -> str | None:
+    for category, patterns in listed.items():
+        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
+            return category
+    return None
 
 
 def _verdict_file(package: str) -> Path:
@@ -136,10 +148,13 @@ def _run_package(
         known = {name for names in generated.values() for name in names}
         if not set(previous) <= known:
             sys.exit(f"--retest-survivors: the source of {package} changed; run it in full")
+        sample = list(previous)
         chosen = [name for name, code in previous.items() if code not in _KILLED]
     else:
-        chosen = _sample(generated, fraction, seed)
-    what = "earlier survivors" if retest else "mutants"
+        sample = chosen = _sample(generated, fraction, seed)
+    listed = _listed()
+    chosen = [name for name in chosen if _category(name, listed) is None]
+    what = "earlier survivors" if retest else "mutants (listed ones not run)"
     print(f"== {package}: {len(chosen)} {what}, tests {' '.join(spec['tests'])}", flush=True)
     log = work / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
@@ -155,7 +170,8 @@ def _run_package(
                 check=False,
             )
     results = _mutants(work, package)
-    verdicts = {**previous, **{name: results[_module_of(name)].get(name) for name in chosen}}
+    verdicts = {name: previous.get(name) for name in sample}
+    verdicts.update({name: results[_module_of(name)].get(name) for name in chosen})
     _verdict_file(package).write_text(json.dumps(verdicts, indent=1), encoding="utf-8")
     return verdicts
 
@@ -165,15 +181,14 @@ def _module_of(name: str) -> str:
     return name.split(".")[2]
 
 
-def _report(package: str, verdicts: dict[str, int | None], equivalent: dict[str, str], goal):
+def _report(package: str, verdicts: dict[str, int | None], listed: dict[str, dict[str, str]], goal):
     rows: dict[str, Counter[str]] = {}
     survivors = []
     for name, code in sorted(verdicts.items()):
         c = rows.setdefault(_module_of(name), Counter())
-        if name in equivalent:
-            c["equivalent"] += 1
-            if code in _KILLED:
-                print(f"   note: {name} is listed as equivalent but was killed")
+        category = _category(name, listed)
+        if category is not None:
+            c[category.replace("_", "-")] += 1
         elif code in _KILLED:
             c["killed"] += 1
         elif code in _SURVIVED:
@@ -182,7 +197,8 @@ def _report(package: str, verdicts: dict[str, int | None], equivalent: dict[str,
         else:
             c["not run"] += 1
     total: Counter[str] = Counter()
-    head = ("killed", 8), ("survived", 10), ("equivalent", 12), ("not run", 9), ("score", 8)
+    head = ("killed", 8), ("survived", 10), ("equivalent", 12), ("import-time", 13)
+    head += ("not run", 9), ("score", 8)
     print(f"{'module':<28}" + "".join(f"{h:>{w}}" for h, w in head))
     for module, c in sorted(rows.items()):
         total.update(c)
@@ -199,7 +215,7 @@ def _row(label: str, c: Counter[str]) -> str:
     score = f"{100 * c['killed'] / decided:.1f}%" if decided else "-"
     return (
         f"{label:<28}{c['killed']:>8}{c['survived']:>10}{c['equivalent']:>12}"
-        f"{c['not run']:>9}{score:>8}"
+        f"{c['import-time']:>13}{c['not run']:>9}{score:>8}"
     )
 
 
@@ -224,7 +240,7 @@ def main() -> None:
     if args.fraction is not None and not 0 < args.fraction <= 1:
         parser.error(f"--fraction must be in (0, 1], got {args.fraction}")
 
-    equivalent = _equivalents()
+    listed = _listed()
     ok = True
     summary = {}
     fractions = {}
@@ -234,7 +250,7 @@ def main() -> None:
         verdicts = _run_package(
             package, spec, fractions[package], args.seed, args.jobs, args.retest_survivors
         )
-        met, total = _report(package, verdicts, equivalent, settings["goal"])
+        met, total = _report(package, verdicts, listed, settings["goal"])
         ok &= met
         summary[package] = dict(total)
     if args.retest_survivors:
@@ -245,10 +261,13 @@ def main() -> None:
         decided = c.get("killed", 0) + c.get("survived", 0)
         score = c.get("killed", 0) / decided if decided else 0.0
         mark = "ok" if score >= settings["goal"] else "BELOW GOAL"
-        killed, survived, equiv = (c.get(k, 0) for k in ("killed", "survived", "equivalent"))
+        killed, survived, equiv, imp, not_run = (
+            c.get(k, 0) for k in ("killed", "survived", "equivalent", "import-time", "not run")
+        )
         print(
             f"{package:<12} {kind:<11} killed {killed:>4}  survived {survived:>4}  "
-            f"equivalent {equiv:>3}  score {score:6.1%}  {mark}"
+            f"equivalent {equiv:>3}  import-time {imp:>3}  not run {not_run:>3}  "
+            f"score {score:6.1%}  {mark}"
         )
     sys.exit(0 if ok else 1)
 

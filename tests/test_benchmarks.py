@@ -78,7 +78,9 @@ def test_the_mutation_run_is_configured() -> None:
         assert spec["mutate"] == [f"src/ivb/{package}/_*.py"]
         assert 0 < spec.get("fraction", 1) <= 1
     equivalents = tomllib.loads((root / "mutation-equivalents.toml").read_text(encoding="utf-8"))
-    for entry in equivalents.get("equivalent", []):
+    entries = equivalents.get("equivalent", []) + equivalents.get("import_time", [])
+    assert set(equivalents) <= {"equivalent", "import_time"}
+    for entry in entries:
         assert set(entry) == {"mutant", "reason"}, entry
         assert entry["mutant"].split(".")[1] in config["packages"]
         assert len(entry["reason"]) > 20, entry
