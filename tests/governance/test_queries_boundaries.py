@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 
 import ivb
-from ivb.governance import build_graph, partners_of
+from ivb.governance import GraphFormatError, authority_over, build_graph, from_dot, partners_of
 from ivb.model import Policy
 
 
@@ -50,3 +51,31 @@ def test_a_partner_both_involved_and_coordinating_is_listed_once() -> None:
         "politie-midden-nederland",
         "flevolandse-gemeenten",
     ]
+
+
+def test_an_authority_edge_says_which_field_it_comes_from() -> None:
+    G = build_graph(ivb.load())
+    (data,) = G.get_edge_data("burgemeester", "politie-midden-nederland").values()
+    # the burgemeester's gezag over de politie, from the Politiewet 2012
+    assert data["relation"] == "has-authority-over"
+    assert data["field"] == "authority"
+    assert data["legal_basis"] == ("Politiewet 2012",)
+
+
+def test_an_authority_edge_without_a_legal_basis_has_none() -> None:
+    # a graph edited or read from elsewhere may carry no legal basis on an edge
+    G = build_graph(ivb.load())
+    for data in G.get_edge_data("burgemeester", "politie-midden-nederland").values():
+        del data["legal_basis"]
+    df = authority_over(G, "politie-midden-nederland")
+    row = df[df.holder == "burgemeester"].iloc[0]
+    assert tuple(row.legal_basis) == ()
+    assert row.scope.startswith("Gezag over de politie")
+
+
+def test_dot_errors_count_the_lines_of_multi_line_strings() -> None:
+    text = 'digraph {\n  a [label="one\ntwo\nthree"];\n  b -> ;\n}'
+    with pytest.raises(GraphFormatError, match=r"^DOT line 5: expected a name, got ';'$"):
+        from_dot(text)
+    with pytest.raises(GraphFormatError, match=r"^DOT line 4: expected a name, got ';'$"):
+        from_dot("digraph {\n\n  a -> b;\n  c -> ;\n}")
