@@ -110,3 +110,15 @@ def test_a_single_text_where_a_list_belongs_is_refused(dnu: Policy) -> None:
 
     with pytest.raises(TypeError, match=r"^expected a list of texts, got a single text$"):
         attrs.evolve(dnu.roles[0], duties="Handhaving van de openbare orde")
+
+
+def test_a_figure_about_an_unknown_region_is_refused(dnu: Policy) -> None:
+    import attrs
+
+    wrong = attrs.evolve(dnu.figures[0], region="dronte")
+    with pytest.raises(PolicyValidationError) as info:
+        attrs.evolve(dnu, figures=[wrong, *dnu.figures[1:]])
+    assert [str(p) for p in info.value.problems] == [
+        "figures[0].region: expected the id of a region, got unknown id 'dronte'; "
+        "did you mean 'dronten'?"
+    ]
