@@ -8,12 +8,12 @@ import re
 from typing import Any
 
 import jsonschema
-import yaml
 from hypothesis import HealthCheck, given, settings
 
 import ivb
 from ivb import IvbError, PolicyFileError, PolicyValidationError
 from ivb._convert import structure_policy, unstructure_policy
+from ivb._io import read_data
 from ivb._schema import bundled_schema
 from ivb.governance import build_graph, members, who_owns
 from ivb.model import Policy
@@ -187,7 +187,7 @@ def test_damaged_text_loads_a_valid_policy_or_is_refused(case: tuple[Policy, str
         policy = ivb.loads(text)
     except PolicyValidationError as error:
         # the YAML parsed: each problem is at a path of what it parsed to
-        _refused_naming_the_place(error, yaml.safe_load(text))
+        _refused_naming_the_place(error, read_data(text))
     except PolicyFileError as error:
         # the YAML did not parse: the message names a line and column of the text
         where = _line_column(str(error))
