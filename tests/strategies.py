@@ -696,3 +696,125 @@ def csv_mutants(draw: st.DrawFn, base: str) -> bytes:
         cut = draw(st.integers(0, len(data)))
         data = data[:cut]
     return data
+
+
+# =============================================================================
+# Broken policy files: mutated data and damaged text
+#
+# Valid policies (from ``policies()``) as plain data or YAML text, then broken in
+# one of the ways a hand-edited file is: a value replaced by junk of another shape,
+# a key deleted, the text cut short or a YAML token inserted.
+# =============================================================================
+
+__all__ += [
+    "YAML_JUNK",
+    "damaged_policy_texts",
+    "data_paths",
+    "mutated_policy_data",
+    "near_misses",
+    "policy_data_without_a_key",
+]
+
+
+def data_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path (keys and list indices) into plain *data*, the root ``()`` first."""
+    out = [path]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out.extend(data_paths(v, (*path, k)))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out.extend(data_paths(v, (*path, i)))
+    return out
+
+
+def _replace(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = value
+    return data
+
+
+def _field_of(path: tuple[Any, ...]) -> str:
+    """The field a path ends in (``themes[0].actions[1].partners[0]`` -> ``partners``)."""
+    names = [s for s in path if isinstance(s, str)]
+    return names[-1] if names else ""
+
+
+def near_misses(value: Any) -> list[Any]:
+    """Values of almost the right type: what a hand-edited file puts in place of *value*."""
+    if isinstance(value, bool):
+        return [int(value), str(value).lower(), "ja", None, []]
+    if isinstance(value, int):
+        return [True, False, float(value), value + 0.5, str(value), [value], None]
+    if isinstance(value, float):
+        return [str(value), True, float("nan"), float("inf"), [value], None]
+    if isinstance(value, str):
+        return [value.upper(), f" {value}", "", 1, 2024, 1.5, True, [value], {value: value}, None]
+    if isinstance(value, list):
+        return [value[0] if value else "x", {}, [value], "x", None]
+    return [list(value.values())[:1], [value], "x", None, {}]
+
+
+@st.composite
+def mutated_policy_data(draw: st.DrawFn) -> tuple[Policy, Any]:
+    """A policy, and its plain data with one to three values replaced by junk or near misses.
+
+    Fields are drawn first, then a place of that field, so that rare fields (an integer
+    here and there) are hit as often as texts.
+    """
+    import copy
+
+    from ivb._convert import unstructure_policy
+
+    policy = draw(policies())
+    plain = unstructure_policy(policy)
+    for _ in range(draw(st.integers(1, 3))):
+        by_field: dict[str, list[tuple[Any, ...]]] = {}
+        for path in data_paths(plain):
+            by_field.setdefault(_field_of(path), []).append(path)
+        field = draw(st.sampled_from(sorted(by_field)))
+        path = draw(st.sampled_from(by_field[field]))
+        old: Any = plain
+        for step in path:
+            old = old[step]
+        new = draw(
+            json_junk | (st.sampled_from(near_misses(old)) if old is not None else json_junk)
+        )
+        plain = _replace(copy.deepcopy(plain), path, new)
+    return policy, plain
+
+
+@st.composite
+def policy_data_without_a_key(draw: st.DrawFn) -> tuple[Policy, Any, tuple[Any, ...]]:
+    """A policy, its plain data with one mapping key deleted, and the deleted key's path."""
+    from ivb._convert import unstructure_policy
+
+    policy = draw(policies())
+    plain = unstructure_policy(policy)
+    path = draw(st.sampled_from([p for p in data_paths(plain) if p and isinstance(p[-1], str)]))
+    parent = plain
+    for step in path[:-1]:
+        parent = parent[step]
+    del parent[path[-1]]
+    return policy, plain, path
+
+
+#: YAML tokens that break or change a policy text where they are inserted.
+YAML_JUNK = (":", "- ", "\n", "'", '"', "[", "{", "&a ", "*a", "!!str ", "\t", "#")
+
+
+@st.composite
+def damaged_policy_texts(draw: st.DrawFn) -> tuple[Policy, str]:
+    """A policy, and its YAML text cut short or with a YAML token inserted."""
+    import ivb
+
+    policy = draw(policies())
+    text = ivb.dumps(policy)
+    if draw(st.booleans()):
+        return policy, text[: draw(st.integers(0, len(text)))]
+    at = draw(st.integers(0, max(len(text) - 1, 0)))
+    return policy, text[:at] + draw(st.sampled_from(YAML_JUNK)) + text[at:]

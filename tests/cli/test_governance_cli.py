@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +19,9 @@ from ivb.governance import (
     from_node_link,
     from_popolo,
 )
+from tests.cli.console import console_script
 
-# the console script beside the interpreter that runs the tests (not whatever is on PATH)
-IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
+IVB = console_script("ivb")
 COMMANDS = ("who-owns", "show", "bodies", "chain", "export", "diff")
 
 
@@ -55,7 +54,11 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_console_script_is_installed() -> None:
-    assert IVB is not None, "pip install -e . should install the ivb console script"
+    assert IVB is not None, (
+        f"pip install -e . should install the ivb console script in {Path(sys.executable).parent}"
+    )
+    result = subprocess.run([IVB, "--help"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "usage: ivb" in result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from tests.cli.console import console_script
 from tests.strategies import governance_policies
 
-# the console script beside the interpreter that runs the tests (not whatever is on PATH)
-IVB = shutil.which("ivb", path=str(Path(sys.executable).parent))
+IVB = console_script("ivb")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
 from typing import Any
 
+import jsonschema
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import ivb
-from ivb import IvbError
+from ivb import IvbError, PolicyFileError, PolicyValidationError
 from ivb._convert import structure_policy, unstructure_policy
+from ivb._io import read_data
+from ivb._schema import bundled_schema
+from ivb.governance import build_graph, members, who_owns
 from ivb.model import Policy
-from tests.strategies import json_junk, policies
+from tests.strategies import (
+    damaged_policy_texts,
+    data_paths,
+    mutated_policy_data,
+    near_misses,
+    policies,
+    policy_data_without_a_key,
+)
 
 _settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -29,79 +41,164 @@ def test_unstructure_structure_is_identity(policy: Policy) -> None:
     assert structure_policy(unstructure_policy(policy)) == policy
 
 
-def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [path]
+# -- broken files: accepted exactly as written, or refused naming the place -----
+
+
+def _dropped(data: Any) -> Any:
+    """*data* without the empty lists and None values that the format leaves out, texts
+    without the outer white space that it strips."""
+    if isinstance(data, str):
+        return data.strip()
     if isinstance(data, dict):
-        for k, v in data.items():
-            out.extend(_paths(v, (*path, k)))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            out.extend(_paths(v, (*path, i)))
-    return out
-
-
-def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
-    if not path:
-        return value
-    parent = data
-    for step in path[:-1]:
-        parent = parent[step]
-    parent[path[-1]] = value
+        return {k: _dropped(v) for k, v in data.items() if v is not None and v != []}
+    if isinstance(data, list | tuple):
+        return [_dropped(v) for v in data]
     return data
 
 
-@_settings
-@given(policies(), st.data())
-def test_mutated_data_loads_or_raises_ivb_error(policy: Policy, data: st.DataObject) -> None:
-    plain = unstructure_policy(policy)
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(_paths(plain)))
-        plain = _set(copy.deepcopy(plain), path, data.draw(json_junk))
-    try:
-        structure_policy(plain)
-    except IvbError:
-        pass
+def _plain_json(data: Any) -> str:
+    """*data* as canonical JSON: ``true``, ``1``, ``1.0`` and ``"1"`` stay different."""
+    return json.dumps(_dropped(data), sort_keys=True, ensure_ascii=False)
+
+
+_SCHEMA = jsonschema.Draft202012Validator(bundled_schema())
+
+
+def _resolves(data: Any, path: str) -> bool:
+    """Whether the problem path ``themes[1].actions[0].kind`` leads somewhere in *data*."""
+    if path == "":
+        return True
+    if isinstance(data, list):
+        m = re.match(r"\[(\d+)\]\.?", path)
+        return bool(m) and int(m[1]) < len(data) and _resolves(data[int(m[1])], path[m.end() :])
+    if isinstance(data, dict):
+        for key in sorted((k for k in data if isinstance(k, str)), key=len, reverse=True):
+            rest = path[len(key) :]
+            if path.startswith(key) and (rest == "" or rest[0] in ".["):
+                if _resolves(data[key], rest.removeprefix(".")):
+                    return True
+    return False
+
+
+def _answers_queries(policy: Policy) -> None:
+    """Every entity is found by its id, and the governance graph answers for each."""
+    for entity in policy.entities():
+        assert policy.get(entity.id) is entity
+    G = build_graph(policy)
+    assert len(who_owns(G)) == len(policy.themes) + len(policy.speerpunten)
+    for body in policy.bodies:
+        assert [m.id for m in members(G, body.id)] == list(body.members)
+
+
+def _accepted_as_written(policy: Policy, plain: Any) -> None:
+    """A loaded policy holds exactly the data given (nothing reinterpreted), which the
+    published JSON Schema accepts too, and round-trips."""
+    assert _plain_json(unstructure_policy(policy)) == _plain_json(plain)
+    assert [e.message for e in _SCHEMA.iter_errors(_dropped(plain))] == []
+    assert ivb.loads(ivb.dumps(policy)) == policy
+    _answers_queries(policy)
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
+
+
+def _refused_naming_the_place(error: IvbError, plain: Any, missing: str | None = None) -> None:
+    """The error lists its problems, each at a path of the input (or at the *missing*
+    key), and says what came."""
+    assert isinstance(error, PolicyValidationError), repr(error)
+    assert error.problems
+    text = str(error)
+    for problem in error.problems:
+        assert problem.message
+        assert str(problem) in text
+        assert _resolves(plain, problem.path) or problem.path == missing, (problem.path, text)
 
 
 @_settings
-@given(policies(), st.data())
-def test_deleted_keys_load_or_raise_ivb_error(policy: Policy, data: st.DataObject) -> None:
-    plain = unstructure_policy(policy)
-    dict_paths = [p for p in _paths(plain) if p and isinstance(p[-1], str)]
-    path = data.draw(st.sampled_from(dict_paths))
-    parent = plain
-    for step in path[:-1]:
-        parent = parent[step]
-    del parent[path[-1]]
+@given(mutated_policy_data())
+def test_mutated_data_is_accepted_as_written_or_refused(case: tuple[Policy, Any]) -> None:
+    _, plain = case
     try:
-        structure_policy(plain)
-    except IvbError:
-        pass
+        policy = structure_policy(copy.deepcopy(plain))
+    except IvbError as error:
+        _refused_naming_the_place(error, plain)
+    else:
+        _accepted_as_written(policy, plain)
 
 
 @_settings
-@given(policies(), st.data())
-def test_truncated_text_loads_or_raises_ivb_error(policy: Policy, data: st.DataObject) -> None:
-    text = ivb.dumps(policy)
-    cut = data.draw(st.integers(0, len(text)))
+@given(policy_data_without_a_key())
+def test_a_deleted_key_is_optional_or_refused(case: tuple[Policy, Any, tuple[Any, ...]]) -> None:
+    _, plain, path = case
     try:
-        ivb.loads(text[:cut])
-    except IvbError:
-        pass
+        policy = structure_policy(copy.deepcopy(plain))
+    except IvbError as error:
+        _refused_naming_the_place(error, plain, missing=_dotted(path))
+        # a problem names the key that is missing (or what referred to the entity it held)
+        assert any(path[-1] in str(p) or p.path.endswith("]") for p in error.problems), str(error)
+    else:
+        # only an optional key may go, and then the policy is as if it never was there
+        _accepted_as_written(policy, plain)
+
+
+def test_every_field_of_a_small_policy_refuses_near_misses_or_keeps_them(
+    mini_text: str,
+) -> None:
+    """Each place of each field of the small fixture, given values of almost the right
+    type (``true`` for a number, ``"2024"`` for a year, a list for a text, ...)."""
+    original = unstructure_policy(ivb.loads(mini_text))
+    by_field: dict[str, tuple[Any, ...]] = {}
+    for path in data_paths(original):
+        by_field.setdefault(_dotted(tuple(s if isinstance(s, str) else 0 for s in path)), path)
+    tried = 0
+    for path in by_field.values():
+        value: Any = original
+        for step in path:
+            value = value[step]
+        if value is None or not path:
+            continue
+        for new in near_misses(value):
+            plain = copy.deepcopy(original)
+            parent = plain
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = new
+            tried += 1
+            try:
+                policy = structure_policy(copy.deepcopy(plain))
+            except IvbError as error:
+                _refused_naming_the_place(error, plain)
+            else:
+                _accepted_as_written(policy, plain)
+    assert tried > 300
+
+
+def _line_column(message: str) -> tuple[int, int] | None:
+    m = re.search(r"line (\d+), column (\d+)", message)
+    return (int(m[1]), int(m[2])) if m else None
 
 
 @_settings
-@given(policies(), st.data())
-def test_garbled_text_loads_or_raises_ivb_error(policy: Policy, data: st.DataObject) -> None:
-    text = ivb.dumps(policy)
-    at = data.draw(st.integers(0, max(len(text) - 1, 0)))
-    junk = data.draw(
-        st.sampled_from([":", "- ", "\n", "'", '"', "[", "{", "&a ", "*a", "!!str ", "\t", "#"])
-    )
+@given(damaged_policy_texts())
+def test_damaged_text_loads_a_valid_policy_or_is_refused(case: tuple[Policy, str]) -> None:
+    _, text = case
     try:
-        ivb.loads(text[:at] + junk + text[at:])
-    except IvbError:
-        pass
+        policy = ivb.loads(text)
+    except PolicyValidationError as error:
+        # the YAML parsed: each problem is at a path of what it parsed to
+        _refused_naming_the_place(error, read_data(text))
+    except PolicyFileError as error:
+        # the YAML did not parse: the message names a line and column of the text
+        where = _line_column(str(error))
+        assert where is not None, str(error)
+        line, column = where
+        lines = text.split("\n")
+        assert 1 <= line <= len(lines) + 1, (line, len(lines))
+        assert column >= 1
+    else:
+        assert ivb.loads(ivb.dumps(policy)) == policy
+        _answers_queries(policy)
 
 
 def test_bundled_policy_round_trips() -> None:
