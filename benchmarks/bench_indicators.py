@@ -95,7 +95,9 @@ def groupby_targets(frame: pd.DataFrame, base: str, horizon_year: int) -> pd.Dat
         diff.isna(),
         "no-data",
         np.where(
-            diff < 0, np.where(out["year"] >= horizon_year, "achieved", "on-track"), "not-achieved"
+            diff < 0,
+            np.where(out["year"] >= horizon_year, "achieved", "on-track"),
+            np.where(out["year"] >= horizon_year, "not-achieved", "off-track"),
         ),
     )
     return out.reset_index()

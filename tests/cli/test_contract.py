@@ -332,7 +332,7 @@ def _console(
     [
         ({"PYTHONIOENCODING": "ascii"}, ["who-owns"]),
         ({"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}, ["who-owns"]),
-        ({"PYTHONIOENCODING": "latin-1"}, ["export", "-f", "mermaid"]),
+        ({"PYTHONIOENCODING": "latin-1"}, ["show", "noordoostpolder-jeugd-en-veiligheid"]),
     ],
     ids=["ascii", "c-locale", "latin-1"],
 )

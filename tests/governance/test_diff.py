@@ -144,9 +144,7 @@ def _edits(p: Policy) -> list[Policy]:
     action = theme.actions[0]
     other = next(m.id for m in p.municipalities if m.id not in theme.leads)
     return [
-        attrs.evolve(
-            p, themes=(attrs.evolve(theme, leads=(other,)), *p.themes[:1], *p.themes[2:])
-        ),
+        attrs.evolve(p, themes=(attrs.evolve(theme, leads=(other,)), *p.themes[:1], *p.themes[2:])),
         attrs.evolve(
             p,
             themes=(

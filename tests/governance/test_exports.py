@@ -117,10 +117,10 @@ def test_mermaid_stays_within_mermaids_default_limits(G: nx.MultiDiGraph) -> Non
     assert "%% ivb:" not in text
     with pytest.raises(
         GraphFormatError,
-        match=r"Mermaid: 822 edges, but Mermaid draws fewer than 500 by default \(maxEdges\)",
+        match=r"Mermaid: 890 edges, but Mermaid draws fewer than 500 by default \(maxEdges\)",
     ):
         to_mermaid(G)
-    with pytest.raises(GraphFormatError, match=r"Mermaid: 105,4\d\d characters, .*maxTextSize"):
+    with pytest.raises(GraphFormatError, match=r"Mermaid: 106,\d{3} characters, .*maxTextSize"):
         to_mermaid(governance_view(G), data=True)
     H = nx.MultiDiGraph()
     H.add_edges_from(("a", f"b{i}") for i in range(MERMAID_MAX_EDGES - 1))

@@ -38,11 +38,12 @@ def _nop(policy: Policy, frame: pd.DataFrame, as_of: date | str | None):  # type
 @pytest.mark.parametrize(
     ("as_of", "better", "worse"),
     [
-        (None, TargetStatus.ON_TRACK, TargetStatus.NOT_ACHIEVED),
-        (date(2027, 12, 30), TargetStatus.ON_TRACK, TargetStatus.NOT_ACHIEVED),
+        # before the horizon is past, a worse result is off track, not yet "not achieved"
+        (None, TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK),
+        (date(2027, 12, 30), TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK),
         # the last day of the horizon: not yet past it
-        (date(2027, 12, 31), TargetStatus.ON_TRACK, TargetStatus.NOT_ACHIEVED),
-        ("2027", TargetStatus.ON_TRACK, TargetStatus.NOT_ACHIEVED),
+        (date(2027, 12, 31), TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK),
+        ("2027", TargetStatus.ON_TRACK, TargetStatus.OFF_TRACK),
         # the day after: past it, a 2025 result decides
         (date(2028, 1, 1), TargetStatus.ACHIEVED, TargetStatus.NOT_ACHIEVED),
         ("2028", TargetStatus.ACHIEVED, TargetStatus.NOT_ACHIEVED),
@@ -61,9 +62,15 @@ def test_the_reason_says_whether_the_horizon_is_reached(policy: Policy) -> None:
         "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 not yet reached"
     )
     after = _nop(policy, _vm(7.8, "2025"), date(2028, 1, 1))
-    assert after.reason == "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 reached"
+    assert after.reason == (
+        "7.8 in 2025 is higher than the baseline 7.6; horizon 2027 passed (as of 2028-01-01) "
+        "without a later measurement: judged on that of 2025"
+    )
     worse = _nop(policy, _vm(7.5, "2025"), date(2028, 1, 1))
-    assert worse.reason == "7.5 in 2025 is not higher than the baseline 7.6; horizon 2027 reached"
+    assert worse.reason == (
+        "7.5 in 2025 is not higher than the baseline 7.6; horizon 2027 passed (as of 2028-01-01) "
+        "without a later measurement: judged on that of 2025"
+    )
     early = _nop(policy, _vm(7.5, "2025"), date(2027, 12, 31))
     assert early.reason == (
         "7.5 in 2025 is not higher than the baseline 7.6; "

@@ -106,7 +106,7 @@ def test_margin_change_judges_every_series(vm: pd.DataFrame) -> None:
 
 
 def test_the_policys_target_is_evaluated_from_the_table(policy: Policy, vm: pd.DataFrame) -> None:
-    target = next(t for t in policy.targets if t.indicator == "veiligheidsbeleving")
+    target = next(t for t in policy.targets if "veiligheidsbeleving" in t.indicators)
     assert target.baseline is not None and target.baseline.value == 7.6
     nop = vm[(vm.indicator == RAPPORTCIJFER) & (vm.region == "GM0171") & (vm.period == "2023")]
     row = nop.iloc[0]
@@ -115,7 +115,7 @@ def test_the_policys_target_is_evaluated_from_the_table(policy: Policy, vm: pd.D
     )
     # 7.8 is above the baseline, but the baseline lies within the 95% interval [7.5, 8.1]
     assert verdict is Significance.NOT_SIGNIFICANT
-    assert target.direction.value == "higher" and row["value"] > target.baseline.value
+    assert target.comparison.value == "more-than" and row["value"] > target.baseline.value
 
 
 def test_errors_name_file_line_and_column(tmp_path: Path) -> None:

@@ -64,19 +64,20 @@ def _problems(mini_text: str, old: str, new: str) -> list[str]:
 
 
 def test_a_reference_to_an_entity_of_the_wrong_kind(mini_text: str) -> None:
-    assert _problems(mini_text, "    owner: voorbeeld", "    owner: politie") == [
-        "themes[0].owner: expected the id of a municipality, got 'politie', which is a partner"
+    assert _problems(mini_text, "    leads: [voorbeeld]", "    leads: [politie]") == [
+        "themes[0].leads[0]: expected the id of a municipality or role or body, "
+        "got 'politie', which is a partner"
     ]
 
 
 def test_a_reference_to_an_unknown_id_suggests_the_known_one(mini_text: str) -> None:
-    assert _problems(mini_text, "    owner: voorbeeld", "    owner: voorbeelt") == [
-        "themes[0].owner: expected the id of a municipality, got unknown id 'voorbeelt'; "
-        "did you mean 'voorbeeld'?"
+    assert _problems(mini_text, "    leads: [voorbeeld]", "    leads: [voorbeelt]") == [
+        "themes[0].leads[0]: expected the id of a municipality/role/body, "
+        "got unknown id 'voorbeelt'; did you mean 'voorbeeld'?"
     ]
     # nothing close: no suggestion
-    assert _problems(mini_text, "    owner: voorbeeld", "    owner: xyz") == [
-        "themes[0].owner: expected the id of a municipality, got unknown id 'xyz'"
+    assert _problems(mini_text, "    leads: [voorbeeld]", "    leads: [xyz]") == [
+        "themes[0].leads[0]: expected the id of a municipality/role/body, got unknown id 'xyz'"
     ]
 
 
@@ -109,7 +110,7 @@ def test_a_single_text_where_a_list_belongs_is_refused(dnu: Policy) -> None:
     import attrs
 
     with pytest.raises(TypeError, match=r"^expected a list of texts, got a single text$"):
-        attrs.evolve(dnu.roles[0], duties="Handhaving van de openbare orde")
+        attrs.evolve(dnu.roles[0], legal_basis="Gemeentewet")
 
 
 def test_a_figure_about_an_unknown_region_is_refused(dnu: Policy) -> None:
@@ -119,6 +120,7 @@ def test_a_figure_about_an_unknown_region_is_refused(dnu: Policy) -> None:
     with pytest.raises(PolicyValidationError) as info:
         attrs.evolve(dnu, figures=[wrong, *dnu.figures[1:]])
     assert [str(p) for p in info.value.problems] == [
-        "figures[0].region: expected the id of a region, got unknown id 'dronte'; "
+        "figures[0].region: expected the id of a municipality/region/outside-region, "
+        "got unknown id 'dronte'; "
         "did you mean 'dronten'?"
     ]

@@ -368,15 +368,30 @@ def _working_day(date: dt.date, year: int) -> dt.date:
     return date + dt.timedelta(days=7 - date.weekday())
 
 
+def _next_working_day(date: dt.date, year: int) -> dt.date | None:
+    """The first working day after *date* in *year*, or ``None`` when the year has none."""
+    date += dt.timedelta(days=1)
+    while date.year == year:
+        if date.weekday() < 5:
+            return date
+        date += dt.timedelta(days=1)
+    return None
+
+
 def _nominal(n: int, year: int) -> list[dt.date]:
-    """*n* dates spread evenly over *year*, each on a working day, strictly increasing."""
+    """*n* dates spread evenly over *year*, each on a working day, in order.
+
+    The dates are strictly increasing while the year has working days left; a
+    body that meets more often than that (a daily body: about 260 working days
+    for up to 366 meetings) meets more than once on the last days it can.
+    """
     days = 366 if calendar.isleap(year) else 365
     first = dt.date(year, 1, 1)
     out: list[dt.date] = []
     for k in range(n):
         date = _working_day(first + dt.timedelta(days=int((k + 0.5) * days / n)), year)
-        while out and date <= out[-1]:
-            date = _working_day(out[-1] + dt.timedelta(days=1), year)
+        if out and date <= out[-1]:
+            date = _next_working_day(out[-1], year) or out[-1]
         out.append(date)
     return out
 
@@ -386,15 +401,19 @@ def _prepared(dates: list[dt.date], targets: list[list[dt.date]], year: int) -> 
 
     A moved meeting goes to a week before (:data:`PREPARATION_LEAD`), or else to the
     latest working day of that week that is free of prepared meetings and after the
-    body's own meeting before; when there is none (in the first days of the year) it stays.
+    body's own meeting before. A body that meets so often that its meeting before
+    leaves no such day (it has prepared the meeting already) moves to the first free
+    working day after, before its own next meeting; when there is none either (in the
+    first days of the year, or for a body that meets almost daily) it stays.
     """
     if not targets:
         return dates
     busy = {d for t in targets for d in t}
     out: list[dt.date] = []
-    for date in dates:
+    for i, date in enumerate(dates):
         if date in busy:
             lead = PREPARATION_LEAD.days
+            moved = None
             for days in (lead, *range(lead - 1, 0, -1)):
                 earlier = date - dt.timedelta(days=days)
                 if (
@@ -403,8 +422,18 @@ def _prepared(dates: list[dt.date], targets: list[list[dt.date]], year: int) -> 
                     and earlier not in busy
                     and (not out or earlier > out[-1])
                 ):
-                    date = earlier
+                    moved = earlier
                     break
+            if moved is None and out and out[-1] < date:
+                after = date
+                following = dates[i + 1] if i + 1 < len(dates) else dt.date(year, 12, 31)
+                while (nxt := _next_working_day(after, year)) is not None and nxt < following:
+                    if nxt not in busy:
+                        moved = nxt
+                        break
+                    after = nxt
+            if moved is not None:
+                date = moved
         out.append(date)
     return out
 
