@@ -162,7 +162,11 @@ def _random_case(engine: str, frame: pd.DataFrame, data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("engine", [p for p in ENGINE_PARAMS if p.values[0] != "dask"])
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(frame=tidy_frames(), data=st.data())
 def test_random_frames_give_the_same_results(
     engine: str, frame: pd.DataFrame, data: st.DataObject
@@ -171,7 +175,11 @@ def test_random_frames_give_the_same_results(
 
 
 @pytest.mark.parametrize("engine", [p for p in ENGINE_PARAMS if p.values[0] == "dask"])
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(frame=tidy_frames(), data=st.data())
 def test_random_frames_give_the_same_results_on_dask(
     engine: str, frame: pd.DataFrame, data: st.DataObject
