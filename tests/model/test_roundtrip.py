@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 import ivb
 from ivb import IvbError, PolicyFileError, PolicyValidationError
 from ivb._convert import structure_policy, unstructure_policy
-from ivb._io import read_data
+from ivb._io import check_tree, read_data
 from ivb._schema import bundled_schema
 from ivb.governance import build_graph, members, who_owns
 from ivb.model import Policy
@@ -100,6 +100,15 @@ def _accepted_as_written(policy: Policy, plain: Any) -> None:
     _answers_queries(policy)
 
 
+def _load_plain(plain: Any) -> Policy:
+    """*plain* loaded as a policy file's parsed data is: first the checks that hold for
+    every value (finite numbers, no control characters), then the model."""
+    problems = check_tree(plain)
+    if problems:
+        raise PolicyValidationError(problems)
+    return structure_policy(copy.deepcopy(plain))
+
+
 def _dotted(path: tuple[Any, ...]) -> str:
     return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
 
@@ -121,7 +130,7 @@ def _refused_naming_the_place(error: IvbError, plain: Any, missing: str | None =
 def test_mutated_data_is_accepted_as_written_or_refused(case: tuple[Policy, Any]) -> None:
     _, plain = case
     try:
-        policy = structure_policy(copy.deepcopy(plain))
+        policy = _load_plain(plain)
     except IvbError as error:
         _refused_naming_the_place(error, plain)
     else:
@@ -133,7 +142,7 @@ def test_mutated_data_is_accepted_as_written_or_refused(case: tuple[Policy, Any]
 def test_a_deleted_key_is_optional_or_refused(case: tuple[Policy, Any, tuple[Any, ...]]) -> None:
     _, plain, path = case
     try:
-        policy = structure_policy(copy.deepcopy(plain))
+        policy = _load_plain(plain)
     except IvbError as error:
         _refused_naming_the_place(error, plain, missing=_dotted(path))
         # a problem names the key that is missing (or what referred to the entity it held)
@@ -170,7 +179,7 @@ def test_every_field_of_a_small_policy_refuses_near_misses_or_keeps_them(
             parent[path[-1]] = new
             tried += 1
             try:
-                policy = structure_policy(copy.deepcopy(plain))
+                policy = _load_plain(plain)
             except IvbError as error:
                 _refused_naming_the_place(error, plain)
             else:
