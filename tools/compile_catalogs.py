@@ -1,0 +1,48 @@
+"""Compile the message catalogs (``.po``) of ``src/ivb/locale`` to ``.mo``.
+
+Run ``python tools/compile_catalogs.py`` after editing a ``.po`` file;
+``--check`` exits 1 when a ``.mo`` file is missing or out of date.
+Needs Babel (in the ``dev`` and ``test`` extras).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE = Path(__file__).resolve().parent.parent / "src" / "ivb" / "locale"
+
+
+def compiled(po: Path) -> bytes:
+    """Return the ``.mo`` bytes of *po* (fuzzy entries left out)."""
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
+        mo = po.with_suffix(".mo")
+        data = compiled(po)
+        if mo.is_file() and mo.read_bytes() == data:
+            continue
+        if check:
+            stale.append(mo)
+        else:
+            mo.write_bytes(data)
+            print(f"wrote {mo.relative_to(LOCALE.parent.parent.parent)}")
+    for mo in stale:
+        print(f"out of date: {mo}", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
