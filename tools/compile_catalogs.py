@@ -27,7 +27,7 @@ def compiled(po: Path) -> bytes:
     text = po.read_bytes()
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
-    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     if b"POT-Creation-Date:" not in text:
         catalog.creation_date = epoch
     if b"PO-Revision-Date:" not in text:
