@@ -7,6 +7,7 @@ Needs Babel (in the ``dev`` and ``test`` extras).
 
 from __future__ import annotations
 
+import datetime
 import io
 import sys
 from pathlib import Path
@@ -21,6 +22,9 @@ def compiled(po: Path) -> bytes:
     """Return the ``.mo`` bytes of *po* (fuzzy entries left out)."""
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
+    if b"POT-Creation-Date:" not in po.read_bytes():
+        # Babel would stamp the current time into the header: keep the output stable
+        catalog.creation_date = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
