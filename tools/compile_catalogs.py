@@ -24,7 +24,7 @@ def compiled(po: Path) -> bytes:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
     if b"POT-Creation-Date:" not in po.read_bytes():
         # Babel would stamp the current time into the header: keep the output stable
-        catalog.creation_date = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+        catalog.creation_date = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()

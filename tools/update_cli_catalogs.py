@@ -91,10 +91,9 @@ def missing(lang: str, messages: list[Message]) -> list[str]:
     out = []
     for singular, _plural in messages:
         entry = catalog.get(singular)
-        strings = () if entry is None else entry.string
-        if isinstance(strings, str):
-            strings = (strings,)
-        if entry is None or not all(strings):
+        string = None if entry is None else entry.string
+        strings = (string,) if isinstance(string, str) or string is None else tuple(string)
+        if not all(strings):
             out.append(singular)
     return out
 

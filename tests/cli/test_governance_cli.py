@@ -148,7 +148,8 @@ def test_who_owns_wrong_kind() -> None:
     )
     english = run("who-owns", "urk", "--lang", "en")
     assert english.stderr == (
-        "ivb who-owns: expected the id of a theme or speerpunt, got 'urk', which is a municipality\n"
+        "ivb who-owns: expected the id of a theme or speerpunt, got 'urk', "
+        "which is a municipality\n"
     )
 
 
@@ -264,8 +265,8 @@ def test_bodies_text() -> None:
     out = ok("bodies")
     assert out.startswith("Overlegstructuren\n")
     assert (
-        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg]\n    ambtelijk, district, 4 keer per jaar\n"
-        in out
+        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg]\n"
+        "    ambtelijk, district, 4 keer per jaar\n" in out
     )
     assert "    bereidt voor: Districtelijk Veiligheidscollege Flevoland\n" in out
     assert "    schaalt op naar: Zorg- en Veiligheidshuis Flevoland\n" in out

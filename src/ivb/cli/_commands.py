@@ -86,9 +86,7 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
             results.append({"file": name, "valid": True, "problems": []})
     if args.json:
         print_json(results, out)
-    else:
-        from ivb.cli._text import fit
-
+    else:  # one problem a line, never wrapped: editors and grep read these lines
         lines = []
         for r in results:
             if r["valid"]:
@@ -96,7 +94,7 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
             for p in r["problems"]:
                 place = f"{p['path']}: " if p["path"] else ""
                 lines.append(f"{r['file']}: {place}{p['message']}")
-        out.write(fit("\n".join(lines), output_width(args)) + "\n")
+        out.write("\n".join(lines) + "\n")
     return EXIT_OK if all(r["valid"] for r in results) else EXIT_FINDING
 
 

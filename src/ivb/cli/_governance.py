@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 import textwrap
 from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -118,13 +119,16 @@ def _count_text(value: list[Any] | dict[str, Any]) -> str:
     return ngettext("({n} field)", "({n} fields)", n).format(n=n)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _value_text(value: Any, raw: Any) -> str:
     """A field value for a person: enums by their label, numbers and dates for the language."""
     if isinstance(raw, enum.Enum):
         return value_label(type(raw).__name__, str(raw.value))
     if isinstance(raw, tuple) and raw and all(isinstance(v, enum.Enum) for v in raw):
         return ", ".join(value_label(type(v).__name__, str(v.value)) for v in raw)
-    if isinstance(raw, datetime.date):
+    if isinstance(raw, datetime.date) or (isinstance(raw, str) and _ISO_DATE.fullmatch(raw)):
         return format_date(raw)
     if isinstance(value, bool):
         return _("yes") if value else _("no")

@@ -39,18 +39,18 @@ def register(
 
 def _language_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """``--lang`` and ``--wide``: before the subcommand or after it, with the same effect."""
-    keep = {} if top else {"default": argparse.SUPPRESS}
+    keep: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
     parser.add_argument(
         "--lang",
         metavar="LANG",
         help=_("language of the output: nl or en (default: IVB_LANG, else the locale, else nl)"),
-        **({"default": None} if top else keep),  # type: ignore[arg-type]
+        **({"default": None} if top else keep),
     )
     parser.add_argument(
         "--wide",
         action="store_true",
         help=_("keep lines whole instead of fitting them to the terminal width"),
-        **keep,  # type: ignore[arg-type]
+        **keep,
     )
 
 

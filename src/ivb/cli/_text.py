@@ -139,10 +139,12 @@ def format_date(value: datetime.date | str) -> str:
 
     if isinstance(value, str):
         try:
-            value = datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             return value
-    return str(babel_date(value, format="long", locale=language()))
+    else:
+        day = value
+    return str(babel_date(day, format="long", locale=language()))
 
 
 # -- the width of the terminal ----------------------------------------------
@@ -204,12 +206,26 @@ def _wrap_cell(cell: str, width: int) -> list[str]:
     return textwrap.wrap(cell, width=width, break_on_hyphens=False) or [""]
 
 
+def _records(rows: Sequence[Sequence[str]], width: int, indent: str) -> list[str]:
+    """*rows* as blocks, one per row: its first cell, then ``title: value`` lines."""
+    titles = rows[0]
+    lines: list[str] = []
+    for r in rows[1:]:
+        lines.append("")
+        lines.append(fit(indent + r[0], width))
+        for title, cell in zip(titles[1:], r[1:], strict=True):
+            lines.append(fit(f"{indent}  {title}: {cell}", width))
+    return lines
+
+
 def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  ") -> list[str]:
     """*rows* (the first the column titles) as aligned lines within *width*.
 
     When the table is wider, the widest columns are narrowed (not below their
     longest word, nor below 12 characters) and their cells wrapped onto more
-    lines, with a blank line between rows; ``None`` keeps every row on one line.
+    lines, with a blank line between rows. When even that is too wide, each
+    row becomes a block: its first cell, then one ``title: value`` line per
+    column. ``None`` keeps every row on one line.
 
     Examples
     --------
@@ -221,6 +237,14 @@ def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  
       Cybercrime en      joint theme
       digitale
       veiligheid
+    >>> for line in table(rows, 20):
+    ...     print(line)
+    <BLANKLINE>
+      Cybercrime en
+          digitale
+          veiligheid
+        kind: joint
+            theme
     """
     if not rows:
         return []
@@ -228,10 +252,12 @@ def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  
     widths = [max(len(r[i]) for r in rows) for i in range(ncols)]
     if width is not None:
         floors = [
-            min(max(12, *(len(word) for r in rows for word in r[i].split() or [""])), 30)
+            min(max(12, *(len(word) for r in rows for word in r[i].split() or [""])), 24)
             for i in range(ncols)
         ]
         room = width - len(indent) - 2 * (ncols - 1)
+        if sum(min(f, w) for f, w in zip(floors, widths, strict=True)) > room:
+            return [line for block in _records(rows, width, indent) for line in block.split("\n")]
         while sum(widths) > room:
             narrower = [i for i in range(ncols) if widths[i] > floors[i]]
             if not narrower:
