@@ -126,7 +126,9 @@ def translation(lang: str, domain: str = "ivb") -> gettext.NullTranslations:
     'policy'
     """
     if lang not in LANGUAGES:
-        raise UnknownLanguageError(f"language: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+        raise UnknownLanguageError(
+            f"language: expected one of {', '.join(LANGUAGES)}, got {lang!r}"
+        )
     if domain not in DOMAINS:
         raise UnknownLanguageError(f"domain: expected one of {', '.join(DOMAINS)}, got {domain!r}")
     mo = resources.files("ivb").joinpath("locale", lang, "LC_MESSAGES", f"{domain}.mo")

@@ -442,12 +442,15 @@ def migrate(args: argparse.Namespace, out: TextIO) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise PolicyFileNotFoundError(f"policy file {args.file!r} does not exist or is no file")
+        what = _("is a directory, not a policy file") if path.is_dir() else _("does not exist")
+        raise PolicyFileNotFoundError(f"{args.file}: {what}")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise PolicyFileError(
-            f"{path}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
+            _("{file}: expected UTF-8 text, got an undecodable byte at offset {offset}").format(
+                file=path, offset=exc.start
+            )
         ) from None
     result = run(text, origin=str(path))
     target = path if args.in_place else Path(args.output) if args.output else None

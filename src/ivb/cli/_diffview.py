@@ -146,7 +146,10 @@ def render_diff(
         change, ident = key
         g = groups[key]
         lines.append("")
-        lines.append(f"{_SIGN[change]} {kind_label(g['kind'])} {_name(policies, ident)}")
+        if ident == _POLICY_NODE:
+            lines.append(f"{_SIGN[change]} {_name(policies, ident)}")
+        else:
+            lines.append(f"{_SIGN[change]} {kind_label(g['kind'])} {_name(policies, ident)}")
         if g["nested"]:
             n = sum(g["nested"].values())
             kinds = ", ".join(kind_label(k) for k in g["nested"])

@@ -141,8 +141,8 @@ _VALUES: dict[str, dict[str, str]] = {
     "Direction": {"higher": N_("higher"), "lower": N_("lower")},
     "DataSourceKind": {
         "police": N_("police"),
-        "cbs": N_("CBS"),
-        "veiligheidsmonitor": N_("Veiligheidsmonitor"),
+        "cbs": N_("Statistics Netherlands (CBS)"),
+        "veiligheidsmonitor": N_("Veiligheidsmonitor survey"),
         "own-registration": N_("own registration"),
         "not-stated": N_("not stated"),
     },

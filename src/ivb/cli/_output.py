@@ -111,7 +111,7 @@ def dumps_json(data: object) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     except ValueError as exc:
-        raise OutputError(f"cannot write JSON: {exc}") from None
+        raise OutputError(_("cannot write JSON: {reason}").format(reason=exc)) from None
 
 
 def write_file(path: str | os.PathLike[str], text: str, *, option: str = "--output") -> Path:
@@ -126,16 +126,21 @@ def write_file(path: str | os.PathLike[str], text: str, *, option: str = "--outp
     """
     p = Path(path)
     if not str(path):
-        raise OutputError(f"{option}: expected a file name, got ''")
+        raise OutputError(_("{option}: expected a file name, got ''").format(option=option))
     try:
         with p.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
-        raise OutputError(f"{option}: cannot write {str(p)!r} ({exc.strerror or exc})") from None
+        raise OutputError(
+            _("{option}: cannot write {file!r} ({reason})").format(
+                option=option, file=str(p), reason=exc.strerror or exc
+            )
+        ) from None
     except UnicodeEncodeError as exc:
         raise OutputError(
-            f"{option}: cannot write {str(p)!r}: character {exc.object[exc.start]!r} "
-            "cannot be encoded"
+            _("{option}: cannot write {file!r}: character {char!r} cannot be encoded").format(
+                option=option, file=str(p), char=exc.object[exc.start]
+            )
         ) from None
     return p
 
