@@ -200,6 +200,14 @@ def test_statistics_get_a_caption_in_the_language() -> None:
     assert "Number of registered" not in nl
     en = text("show", "dnu-openlijke-geweldpleging-2022-vs-2019", "--lang", "en")
     assert en.startswith("Openlijke geweldpleging in ") and "2022 against 2019: +420%" in en
+    claim = text("show", "tabel-2.dronten.ongeveer-gelijk", "--wide").splitlines()
+    assert claim[:2] == [
+        "overzicht overlastmeldingen personen met onbegrepen gedrag in Dronten, 2019 tot 2022: "
+        "ongeveer gelijk",
+        "  uitspraak over een trend [tabel-2.dronten.ongeveer-gelijk]",
+    ]
+    claim = text("show", "tabel-2.dronten.ongeveer-gelijk", "--wide", "--lang", "en")
+    assert claim.split("\n")[0].endswith(" in Dronten, 2019 to 2022: about equal")
 
 
 # -- the width of the terminal -------------------------------------------------

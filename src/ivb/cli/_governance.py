@@ -169,22 +169,40 @@ def _number_with_unit(value: float, unit: str) -> str:
 
 
 def statistic_caption(G: GovernanceGraph, n: str) -> str | None:
-    """A caption for a figure of the policy, in the run's language, from its fields.
+    """A caption for a figure or trend claim of the policy, in the run's language.
 
-    ``None`` for a node that is no figure (or lacks what a caption needs).
+    Made from the fields (indicator or table, region, periods, value and unit, or
+    the trend), not from the free-text description, so that it is in the language
+    of the run. ``None`` for any other node (or one that lacks what a caption needs).
     """
     obj = G.nodes[n].get("obj")
-    if G.nodes[n].get("kind") != "figure" or obj is None:
-        return None
-    value = getattr(obj, "value", None)
-    unit = getattr(obj, "unit", None)
-    if value is None or unit is None:
+    kind = G.nodes[n].get("kind")
+    if kind not in ("figure", "trend-claim") or obj is None:
         return None
 
     def name(ident: str | None) -> str:
         if ident is None:
             return ""
         return str(G.nodes[ident].get("name", ident)) if ident in G else ident
+
+    if kind == "trend-claim":
+        trend = getattr(obj, "kind", None)
+        if trend is None:
+            return None
+        claim = {
+            "table": name(getattr(obj, "table", None)).rstrip("."),
+            "region": name(getattr(obj, "region", None)),
+            "base": getattr(obj, "base", None),
+            "period": getattr(obj, "period", None),
+            "trend": value_label("TrendKind", str(getattr(trend, "value", trend))),
+        }
+        if claim["base"] and claim["period"]:
+            return _("{table} in {region}, {base} to {period}: {trend}").format(**claim)
+        return _("{table} in {region}: {trend}").format(**claim)
+    value = getattr(obj, "value", None)
+    unit = getattr(obj, "unit", None)
+    if value is None or unit is None:
+        return None
 
     what = {
         "indicator": name(getattr(obj, "indicator", None)),

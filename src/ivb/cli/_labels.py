@@ -205,7 +205,7 @@ _KINDS: dict[str, str] = {
     "theme": N_("theme"),
     "tier": N_("tier"),
     "trend": N_("trend"),
-    "trend-claim": N_("statistic"),
+    "trend-claim": N_("trend claim"),
 }
 
 #: Labels of the relations of the governance graph, read from source to target.
