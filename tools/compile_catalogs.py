@@ -7,7 +7,7 @@ Needs Babel (in the ``dev`` and ``test`` extras).
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -19,12 +19,19 @@ LOCALE = Path(__file__).resolve().parent.parent / "src" / "ivb" / "locale"
 
 
 def compiled(po: Path) -> bytes:
-    """Return the ``.mo`` bytes of *po* (fuzzy entries left out)."""
+    """Return the ``.mo`` bytes of *po* (fuzzy entries left out).
+
+    The result depends on the ``.po`` file alone: a date header the file does not
+    give is written as the epoch, not as the time of the run.
+    """
+    text = po.read_bytes()
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=po.parent.parent.name, domain=po.stem)
-    if b"POT-Creation-Date:" not in po.read_bytes():
-        # Babel would stamp the current time into the header: keep the output stable
-        catalog.creation_date = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    if b"POT-Creation-Date:" not in text:
+        catalog.creation_date = epoch
+    if b"PO-Revision-Date:" not in text:
+        catalog.revision_date = epoch
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()

@@ -71,6 +71,8 @@ def update(lang: str, messages: list[Message]) -> Catalog:
         charset="utf-8",
     )
     new.fuzzy = False
+    new.creation_date = old.creation_date  # the header changes only when a translator's does
+    new.revision_date = old.revision_date
     for singular, plural in messages:
         kept = old.get(singular)
         if kept is not None and kept.string and (plural is None) == (not kept.pluralizable):

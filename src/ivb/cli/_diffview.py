@@ -17,7 +17,7 @@ from ivb.cli._labels import field_label, kind_label, relation_label
 from ivb.cli._text import _, fit, ngettext
 
 if TYPE_CHECKING:
-    from ivb.governance._diff import Change
+    from ivb.governance import Change
     from ivb.model import Policy
 
 __all__ = ["render_diff"]

@@ -244,6 +244,17 @@ _RELATIONS: dict[str, str] = {
     "measures": N_("measures"),
     "has-subtarget": N_("has subtarget"),
     "concerns": N_("concerns"),
+    "has-theme": N_("has theme"),
+    "leads": N_("is in charge of"),
+    "holds-office": N_("holds the office of"),
+    "carried-out-by": N_("carried out by"),
+    "works-with": N_("works with"),
+    "applies": N_("applies"),
+    "through-body": N_("through"),
+    "drew-up": N_("drew up"),
+    "committed-to": N_("committed to"),
+    "follows": N_("follows"),
+    "involved-in": N_("involved in"),
 }
 
 #: Labels of the fields of the model's classes.
@@ -356,6 +367,33 @@ _FIELDS: dict[str, str] = {
     "unit": N_("unit"),
     "url": N_("web address"),
     "value": N_("value"),
+    "office": N_("office"),
+    "basis": N_("basis"),
+    "readings": N_("readings"),
+    "modality": N_("modality"),
+    "reason": N_("reason"),
+    "holder": N_("holder"),
+    "target": N_("target"),
+    "participation": N_("participation"),
+    "field": N_("field"),
+    "margin_low": N_("margin (low)"),
+    "margin_high": N_("margin (high)"),
+}
+
+
+#: Labels of enum values by value alone, for an enum without a table of its own.
+_ANY_VALUE: dict[str, str] = {
+    "stated": N_("stated"),
+    "derived": N_("derived"),
+    "ambiguous": N_("ambiguous"),
+    "possible": N_("possible"),
+    "planned": N_("planned"),
+    "existing": N_("existing"),
+    "to-be-explored": N_("to be explored"),
+    "to-develop": N_("to be developed"),
+    "done": N_("done"),
+    "unknown": N_("unknown"),
+    "other": N_("other"),
 }
 
 
@@ -369,7 +407,7 @@ def value_label(enum_name: str, value: str) -> str:
     >>> value_label("Scope", "interplanetary")
     'interplanetary'
     """
-    msgid = _VALUES.get(enum_name, {}).get(value)
+    msgid = _VALUES.get(enum_name, {}).get(value) or _ANY_VALUE.get(value)
     return value if msgid is None else _(msgid)
 
 

@@ -188,7 +188,7 @@ def describe_error(exc: IvbError) -> str:
     The errors a person meets most (an unknown id, an id of the wrong kind) are
     told in the run's language from their fields; others keep their message.
     """
-    from ivb._errors import UnknownIdError
+    from ivb import UnknownIdError
     from ivb.cli._labels import kind_label
 
     wrong_kind = type(exc).__name__ == "WrongKindError"
