@@ -95,7 +95,8 @@ def test_every_enum_value_kind_relation_and_field_has_a_label() -> None:
         assert {m.value for m in cls} <= labelled, f"{name}: add its labels to ivb.cli._labels"
     assert set(RELATIONS) <= set(_RELATIONS), "add the labels of new relations to ivb.cli._labels"
     assert set(ivb.model.KINDS.values()) <= set(_KINDS)
-    fields = {a.name for cls in ivb.model.KINDS for a in attrs.fields(cls)} - {"id", "name"}
+    classes = [*ivb.model.KINDS, ivb.model.Policy]
+    fields = {a.name for cls in classes for a in attrs.fields(cls) if a.init} - {"id", "name"}
     assert fields <= set(_FIELDS)
 
 
@@ -296,6 +297,20 @@ def test_diff_groups_a_removed_speerpunt(tmp_path: Path, bundled_text: str) -> N
     ]
     code, out, _ = run("diff", str(old), str(new), "--json")
     assert len(__import__("json").loads(out)["changes"]) == 46
+
+
+def test_diff_nests_what_an_entity_holds_not_what_shares_its_prefix() -> None:
+    code, out, _ = run("diff", str(FIXTURES / "mini-ivb.yaml"), "--wide")
+    assert code == 1
+    assert out.startswith(
+        f"--- {FIXTURES / 'mini-ivb.yaml'} (voorbeeld-ivb-2025-2028)\n"
+        "+++ het meegeleverde beleid (dnu-ivb-2024-2027)\n\n~ het beleid\n"
+    )
+    # ids such as dnu.uitgangspunten start with "dnu." but are no part of the region
+    assert (
+        "\n+ regio DNU (Dronten, Noordoostpolder en Urk) [dnu]\n    3 relaties toegevoegd\n" in out
+    )
+    assert "    prioriteitsniveaus: - -> (4 onderdelen)\n" in out
 
 
 def test_diff_shows_an_owner_change_once(tmp_path: Path, bundled_text: str) -> None:

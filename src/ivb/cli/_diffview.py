@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ivb.cli._labels import field_label, kind_label, relation_label
 from ivb.cli._text import _, fit, ngettext
 
@@ -28,14 +30,49 @@ _POLICY_NODE = "<policy>"
 _ARROW = " -"
 
 
-def _root(ident: str, group: set[str]) -> str:
-    """The outermost id in *group* that *ident* is nested in (ids nest with ``.``)."""
-    parts = ident.split(".")
-    for i in range(1, len(parts)):
-        prefix = ".".join(parts[:i])
-        if prefix in group:
-            return prefix
-    return ident
+def _nested_in(obj: object, found: set[str]) -> None:
+    """Add to *found* the ids of the entities held in the fields of *obj*, at any depth."""
+    from ivb.model import KINDS
+
+    if isinstance(obj, tuple):
+        for item in obj:
+            _nested_in(item, found)
+        return
+    cls = type(obj)
+    if not attrs.has(cls):
+        return
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        value = getattr(obj, field.name)
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if type(item) in KINDS:
+                ident = getattr(item, "id", None)
+                if isinstance(ident, str):
+                    found.add(ident)
+            _nested_in(item, found)
+
+
+def _parents(policy: Policy, ids: set[str]) -> dict[str, str]:
+    """For each of *ids* held inside another of *ids*: the outermost one that holds it."""
+    held: dict[str, set[str]] = {}
+    for ident in ids:
+        inside: set[str] = set()
+        _nested_in(policy.get(ident), inside)
+        held[ident] = inside & ids
+    parent: dict[str, str] = {}
+    for ident, inside in held.items():
+        for child in inside:
+            parent[child] = ident
+    top: dict[str, str] = {}
+    for child in parent:
+        up, seen = child, {child}
+        while up in parent and parent[up] not in seen:
+            up = parent[up]
+            seen.add(up)
+        top[child] = up
+    return top
 
 
 def _split_edge(ident: str) -> tuple[str, str, str]:
@@ -59,10 +96,16 @@ def _name(policies: Sequence[Policy], ident: str) -> str:
 def _value(value: Any, width: int | None) -> str:
     if value is None or value in ([], {}, ""):
         text = "-"
-    elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        text = "[" + ", ".join(str(v) for v in value) + "]"
     elif isinstance(value, bool):
         text = _("yes") if value else _("no")
+    elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        text = "[" + ", ".join(str(v) for v in value) + "]"
+    elif isinstance(value, list):
+        text = ngettext("({n} item)", "({n} items)", len(value)).format(n=len(value))
+    elif isinstance(value, dict) and set(value) <= {"document", "section", "note"}:
+        text = f"{value.get('document')} § {value.get('section')}"
+    elif isinstance(value, dict):
+        text = ngettext("({n} field)", "({n} fields)", len(value)).format(n=len(value))
     else:
         text = str(value)
     limit = None if width is None else max(width // 3, 20)
@@ -96,6 +139,11 @@ def render_diff(
     for c in changes:
         if c.kind not in ("relation", "policy") and c.change in whole:
             whole[c.change].add(c.id)
+    # an added entity is in the new policy, a removed one in the old
+    top = {
+        "removed": _parents(policies[0], whole["removed"]),
+        "added": _parents(policies[1], whole["added"]),
+    }
     changed_ids = {c.id for c in changes if c.change == "changed"}
     # groups: (sign, top id) -> nested entity counts, fields, relation counts
     order: list[tuple[str, str]] = []
@@ -108,14 +156,20 @@ def render_diff(
             groups[key] = {"kind": kind, "nested": {}, "fields": [], "rel": [0, 0]}
         return groups[key]
 
+    def owner_of(ident: str) -> tuple[str, str] | None:
+        for change in ("removed", "added"):
+            if ident in whole[change]:
+                return (change, top[change].get(ident, ident))
+        return ("changed", ident) if ident in changed_ids else None
+
     loose: dict[str, list[tuple[str, str, str, str]]] = {}
     for c in changes:
         if c.kind == "relation":
             continue
         if c.change in whole:
-            top = _root(c.id, whole[c.change])
-            if top != c.id:
-                nested = group(c.change, top, "").setdefault("nested", {})
+            parent = top[c.change].get(c.id)
+            if parent is not None:
+                nested = group(c.change, parent, "")["nested"]
                 nested[c.kind] = nested.get(c.kind, 0) + 1
                 continue
             group(c.change, c.id, c.kind)["kind"] = c.kind
@@ -125,18 +179,8 @@ def render_diff(
         if c.kind != "relation":
             continue
         u, relation, v = _split_edge(c.id)
-        owner = None
-        for end in (u, v):
-            for change in ("removed", "added"):
-                top = _root(end, whole[change])
-                if top in whole[change]:
-                    owner = (change, top)
-                    break
-            if owner is None and end in changed_ids:
-                owner = ("changed", end)
-            if owner is not None:
-                break
-        if owner is None:
+        owner = owner_of(u) or owner_of(v)
+        if owner is None or owner not in groups:
             loose.setdefault(u, []).append((c.change, u, relation, v))
             continue
         groups[owner]["rel"][0 if c.change == "added" else 1] += 1

@@ -378,6 +378,27 @@ _FIELDS: dict[str, str] = {
     "field": N_("field"),
     "margin_low": N_("margin (low)"),
     "margin_high": N_("margin (high)"),
+    # the policy's own fields
+    "schema_version": N_("format version"),
+    "documents": N_("documents"),
+    "regions": N_("regions"),
+    "outside_regions": N_("outside regions"),
+    "roles": N_("roles"),
+    "agendas": N_("agendas"),
+    "priority_levels": N_("priority levels"),
+    "process": N_("process"),
+    "principle_sets": N_("sets of principles"),
+    "principles": N_("principles"),
+    "tiers": N_("tiers"),
+    "speerpunten": N_("speerpunten"),
+    "tables": N_("tables"),
+    "figures": N_("figures"),
+    "trend_claims": N_("trend claims"),
+    "targets": N_("targets"),
+    "references": N_("references"),
+    "terms": N_("terms"),
+    "budget": N_("budget"),
+    "statements": N_("statements"),
 }
 
 
