@@ -202,8 +202,8 @@ def fit(text: str, width: int | None, *, hang: int = 4) -> str:
     return "\n".join(out)
 
 
-def _wrap_cell(cell: str, width: int) -> list[str]:
-    return textwrap.wrap(cell, width=width, break_on_hyphens=False) or [""]
+def _wrap_cell(cell: str, width: int, hang: str = "") -> list[str]:
+    return textwrap.wrap(cell, width=width, subsequent_indent=hang, break_on_hyphens=False) or [""]
 
 
 def _records(rows: Sequence[Sequence[str]], width: int, indent: str) -> list[str]:
@@ -223,7 +223,8 @@ def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  
 
     When the table is wider, the widest columns are narrowed (not below their
     longest word, nor below 12 characters) and their cells wrapped onto more
-    lines, with a blank line between rows. When even that is too wide, each
+    lines (with a blank line between rows when more than a third of them
+    wrap). When even that is too wide, each
     row becomes a block: its first cell, then one ``title: value`` line per
     column. ``None`` keeps every row on one line.
 
@@ -235,8 +236,8 @@ def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  
       name               kind
     <BLANKLINE>
       Cybercrime en      joint theme
-      digitale
-      veiligheid
+        digitale
+        veiligheid
     >>> for line in table(rows, 20):
     ...     print(line)
     <BLANKLINE>
@@ -264,8 +265,17 @@ def table(rows: Sequence[Sequence[str]], width: int | None, *, indent: str = "  
                 break
             widest = max(narrower, key=lambda i: widths[i])
             widths[widest] -= 1
-    wrapped = [[_wrap_cell(c, w) for c, w in zip(r, widths, strict=True)] for r in rows]
-    spaced = any(len(cell) > 1 for cells in wrapped for cell in cells)
+    # the first column continues two spaces in; rows are set apart by a blank line
+    # when many of them take more than one line
+    wrapped = [
+        [
+            _wrap_cell(c, w, "  " if i == 0 else "")
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        for r in rows
+    ]
+    tall = sum(any(len(cell) > 1 for cell in cells) for cells in wrapped)
+    spaced = tall * 3 > len(rows)
     lines = []
     for n, cells in enumerate(wrapped):
         if spaced and n:
