@@ -371,8 +371,11 @@ def test_export_ics(tmp_path: Path) -> None:
 
 
 def test_export_to_unwritable_file(tmp_path: Path) -> None:
-    result = finding("export", "-f", "json", "-o", str(tmp_path / "missing" / "x.json"))
-    assert "--output: cannot write" in result.stderr
+    target = tmp_path / "missing" / "x.json"
+    result = finding("export", "-f", "json", "-o", str(target))
+    assert f"ivb export: --output: kan '{target}' niet schrijven (" in result.stderr
+    result = finding("export", "-f", "json", "-o", str(target), "--lang", "en")
+    assert f"ivb export: --output: cannot write '{target}' (" in result.stderr
 
 
 # -- diff -------------------------------------------------------------------------
