@@ -332,7 +332,10 @@ def _console(
     [
         ({"PYTHONIOENCODING": "ascii"}, ["who-owns"]),
         ({"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}, ["who-owns"]),
-        ({"PYTHONIOENCODING": "latin-1"}, ["show", "noordoostpolder-jeugd-en-veiligheid"]),
+        (
+            {"PYTHONIOENCODING": "latin-1"},
+            ["show", "noordoostpolder-jeugd-en-veiligheid", "--json"],  # its source note has "ŵ"
+        ),
     ],
     ids=["ascii", "c-locale", "latin-1"],
 )

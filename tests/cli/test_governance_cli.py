@@ -58,13 +58,13 @@ def test_console_script_is_installed() -> None:
         f"pip install -e . should install the ivb console script in {Path(sys.executable).parent}"
     )
     result = subprocess.run([IVB, "--help"], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and "usage: ivb" in result.stdout, result.stderr
+    assert result.returncode == 0 and "gebruik: ivb" in result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_on_every_subcommand(command: str) -> None:
     out = ok(command, "--help")
-    assert f"usage: ivb {command}" in out
+    assert f"gebruik: ivb {command}" in out
     assert "--policy FILE" in out
     assert "--json" in out
 
@@ -129,7 +129,7 @@ def test_who_owns_unknown_theme() -> None:
     result = finding("who-owns", "ondermijnig")
     assert result.stdout == ""
     assert result.stderr == (
-        "ivb who-owns: no theme or speerpunt with id 'ondermijnig'; did you mean 'ondermijning'?\n"
+        "ivb who-owns: geen thema of speerpunt met id 'ondermijnig'; bedoelt u 'ondermijning'?\n"
     )
 
 
@@ -143,8 +143,13 @@ def test_who_owns_unknown_theme_json() -> None:
 def test_who_owns_wrong_kind() -> None:
     result = finding("who-owns", "urk")
     assert (
-        "expected the id of a theme or speerpunt, got 'urk', which is a municipality"
+        "verwacht de id van een thema of speerpunt, kreeg 'urk', en dat is een gemeente"
         in result.stderr
+    )
+    english = run("who-owns", "urk", "--lang", "en")
+    assert english.stderr == (
+        "ivb who-owns: expected the id of a theme or speerpunt, got 'urk', "
+        "which is a municipality\n"
     )
 
 
@@ -209,14 +214,21 @@ def test_broken_policy_file(broken: Path) -> None:
 def test_show_text() -> None:
     out = ok("show", "ambtelijk-vooroverleg")
     lines = out.splitlines()
-    assert lines[:2] == ["Ambtelijk Vooroverleg", "  body [ambtelijk-vooroverleg]"]
+    assert lines[:2] == ["Ambtelijk Vooroverleg", "  overlegstructuur [ambtelijk-vooroverleg]"]
     assert (
-        "  -> prepares  Districtelijk Veiligheidscollege Flevoland "
+        "  -> bereidt voor  Districtelijk Veiligheidscollege Flevoland "
         "[districtelijk-veiligheidscollege-flevoland]" in lines
     )
     assert any(
-        line.strip().startswith("meetings_per_year") and line.endswith("4") for line in lines
+        line.strip().startswith("vergaderingen per jaar") and line.endswith("4") for line in lines
     )
+    # enum values by their label, in the language of the run
+    assert any(line.split() == ["laag", "ambtelijk"] for line in lines)
+    assert any(line.split() == ["schaal", "district"] for line in lines)
+    english = ok("show", "ambtelijk-vooroverleg", "--lang", "en").splitlines()
+    assert english[1] == "  consultation body [ambtelijk-vooroverleg]"
+    assert any(line.split() == ["tier", "official"] for line in english)
+    assert "Outgoing" in english and "Uitgaand" not in english
 
 
 def test_show_json() -> None:
@@ -245,7 +257,7 @@ def test_show_by_name() -> None:
 def test_show_unknown_id() -> None:
     result = finding("show", "burgemeestr")
     assert result.stderr.startswith(
-        "ivb show: no node with id 'burgemeestr'; did you mean 'burgemeester'"
+        "ivb show: geen onderdeel met id 'burgemeestr'; bedoelt u 'burgemeester'"
     )
 
 
@@ -253,8 +265,8 @@ def test_bodies_text() -> None:
     out = ok("bodies")
     assert out.startswith("Overlegstructuren\n")
     assert (
-        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg]\n    ambtelijk, district, 4x per jaar\n"
-        in out
+        "  Ambtelijk Vooroverleg [ambtelijk-vooroverleg]\n"
+        "    ambtelijk, district, 4 keer per jaar\n" in out
     )
     assert "    bereidt voor: Districtelijk Veiligheidscollege Flevoland\n" in out
     assert "    schaalt op naar: Zorg- en Veiligheidshuis Flevoland\n" in out
@@ -293,7 +305,7 @@ def test_chain() -> None:
 
 def test_chain_unknown_body() -> None:
     result = finding("chain", "districtelijk-veiligheidscolege")
-    assert "did you mean 'districtelijk-veiligheidscollege-flevoland'" in result.stderr
+    assert "bedoelt u 'districtelijk-veiligheidscollege-flevoland'" in result.stderr
 
 
 # -- export -----------------------------------------------------------------------
@@ -359,8 +371,11 @@ def test_export_ics(tmp_path: Path) -> None:
 
 
 def test_export_to_unwritable_file(tmp_path: Path) -> None:
-    result = finding("export", "-f", "json", "-o", str(tmp_path / "missing" / "x.json"))
-    assert "--output: cannot write" in result.stderr
+    target = tmp_path / "missing" / "x.json"
+    result = finding("export", "-f", "json", "-o", str(target))
+    assert f"ivb export: --output: kan '{target}' niet schrijven (" in result.stderr
+    result = finding("export", "-f", "json", "-o", str(target), "--lang", "en")
+    assert f"ivb export: --output: cannot write '{target}' (" in result.stderr
 
 
 # -- diff -------------------------------------------------------------------------
@@ -368,7 +383,8 @@ def test_export_to_unwritable_file(tmp_path: Path) -> None:
 
 def test_diff_same(mini_path: Path) -> None:
     assert ok("diff", str(mini_path), str(mini_path)) == (
-        "voorbeeld-ivb-2025-2028 and voorbeeld-ivb-2025-2028 are the same\n"
+        f"{mini_path} (voorbeeld-ivb-2025-2028) en {mini_path} (voorbeeld-ivb-2025-2028) "
+        "zijn gelijk\n"
     )
 
 
@@ -379,9 +395,13 @@ def test_diff_changes(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
     )
     result = finding("diff", str(mini_path), str(new))
     assert result.stdout.splitlines() == [
-        "--- voorbeeld-ivb-2025-2028",
-        "+++ voorbeeld-ivb-2025-2028",
-        "~ body driehoek.meetings_per_year: 4 -> 6",
+        f"--- {mini_path} (voorbeeld-ivb-2025-2028)",
+        f"+++ {new} (voorbeeld-ivb-2025-2028)",
+        "",
+        "~ overlegstructuur Driehoek [driehoek]",
+        "    vergaderingen per jaar: 4 -> 6",
+        "",
+        "1 verschil in totaal (--json noemt elk afzonderlijk)",
     ]
     data = json.loads(finding("diff", str(mini_path), str(new), "--json").stdout)
     assert data["changes"] == [

@@ -36,7 +36,7 @@ def test_overview_text() -> None:
     assert "    3. Veiligheidsbeleving\n" in out
     assert "    - Veilig Uitgaan\n" in out
     dvc = next(line for line in out.splitlines() if "Districtelijk Veiligheidscollege" in line)
-    assert dvc.split()[-3:] == ["4x", "per", "jaar"]
+    assert dvc.split()[-4:] == ["4", "keer", "per", "jaar"]
 
 
 def test_overview_json() -> None:
@@ -82,7 +82,7 @@ def test_validate(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
         encoding="utf-8",
     )
     ok = run("validate", str(mini_path))
-    assert (ok.returncode, ok.stdout) == (0, f"{mini_path}: valid\n")
+    assert (ok.returncode, ok.stdout) == (0, f"{mini_path}: geldig\n")
     result = run("validate", str(bad))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -96,7 +96,7 @@ def test_validate(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
 def test_validate_missing_file(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
-    assert "does not exist" in result.stdout
+    assert result.stdout == f"{tmp_path / 'nope.yaml'}: bestaat niet\n"
 
 
 def test_usage_errors_exit_2() -> None:

@@ -46,7 +46,7 @@ def shaped(tmp_path: Path, mini_text: str) -> Path:
 
 def test_overview_headings_and_leads_come_from_the_file(shaped: Path) -> None:
     out = cli("overview", "--policy", str(shaped))
-    assert "\nBovenlokale prioriteiten (trekker)\n  Ondermijning (geen)\n" in out
+    assert "\nBovenlokale prioriteiten (trekker)\n  Ondermijning (geen trekker)\n" in out
     assert "Gezamenlijke thema's" not in out
     assert (
         "\nLokale speerpunten\n  Voorbeeld\n    1. Jeugd en veiligheid\n"
@@ -64,7 +64,7 @@ def test_who_owns_says_no_lead_and_co_leads(shaped: Path) -> None:
     assert rows["voorbeeld-jeugd"]["owner"] == "voorbeeld"  # its one municipality
     text = cli("who-owns", "--policy", str(shaped))
     row = next(line for line in text.splitlines() if "[ondermijning]" in line)
-    assert row.split()[2:6] == ["gezamenlijk", "thema", "geen", "Voorbeeld"]
+    assert row.split()[2:7] == ["gezamenlijk", "thema", "geen", "trekker", "Voorbeeld"]
     row = next(line for line in text.splitlines() if "[voorbeeld-jeugd.groepen]" in line)
     assert "Voorbeeld, Burgemeester (trekker)" not in row  # the accent tier has no lead label
     assert "Voorbeeld, Burgemeester" in row

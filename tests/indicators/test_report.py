@@ -77,7 +77,10 @@ def test_write_report(policy: Policy, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == report_html(policy, generated="2025-01-31")
 
 
-def test_cli_report_to_stdout_and_file(tmp_path: Path, vm_csv: Path, crimes_csv: Path) -> None:
+def test_cli_report_to_stdout_and_file(
+    tmp_path: Path, vm_csv: Path, crimes_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IVB_LANG", "nl")  # the language of the command line's own message
     out = io.StringIO()
     assert main(["report", "--date", "2025-01-31"], out=out) == 0
     assert out.getvalue().startswith("<!DOCTYPE html>")
@@ -97,7 +100,7 @@ def test_cli_report_to_stdout_and_file(tmp_path: Path, vm_csv: Path, crimes_csv:
         ],
         out=out,
     )
-    assert code == 0 and out.getvalue() == f"wrote {target}\n"
+    assert code == 0 and out.getvalue() == f"{target} geschreven\n"
     page = target.read_text(encoding="utf-8")
     _assert_self_contained(page)
     assert page.count("<svg") == 5  # tables 1 and 2, VM, HIC, VVC

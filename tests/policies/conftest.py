@@ -37,8 +37,13 @@ Runner = Callable[..., Result]
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Runner:
-    """Run ``ivb ARGS`` in this process; stdout and stderr come back separately."""
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Runner:
+    """Run ``ivb ARGS`` in this process; stdout and stderr come back separately.
+
+    The runs are in Dutch on a terminal wide enough for whole lines, whatever the machine.
+    """
+    monkeypatch.setenv("IVB_LANG", "nl")
+    monkeypatch.setenv("COLUMNS", "250")
 
     def run(*args: str | Path) -> Result:
         out = io.StringIO()

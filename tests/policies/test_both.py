@@ -4,6 +4,7 @@ exports that read back, a diff between the two, and clear errors when a fact is 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,7 @@ def test_console_script_validates_both() -> None:
         text=True,
         timeout=120,
         encoding="utf-8",
+        env={**os.environ, "IVB_LANG": "en"},
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines() == [f"{path}: valid" for path in ALL]
@@ -119,7 +121,8 @@ def test_diff_between_the_two(cli: Runner) -> None:
     kinds = {(c["change"], c["kind"]) for c in data["changes"]}
     assert ("removed", "theme") in kinds and ("added", "speerpunt") in kinds
     assert cli("diff", HEUVELLAND, HEUVELLAND).out == (
-        "ivp-heuvelland-2020-2023 and ivp-heuvelland-2020-2023 are the same\n"
+        f"{HEUVELLAND} (ivp-heuvelland-2020-2023) en {HEUVELLAND} (ivp-heuvelland-2020-2023) "
+        "zijn gelijk\n"
     )
 
 
@@ -164,7 +167,7 @@ def test_an_unknown_area_is_refused(cli: Runner, tmp_path: Path) -> None:
 def test_report_and_export_to_files(cli: Runner, path: Path, tmp_path: Path) -> None:
     report = tmp_path / "voortgang.html"
     result = cli("report", "--policy", path, "--date", "2024-01-01", "-o", report)
-    assert (result.status, result.out) == (0, f"wrote {report}\n")
+    assert (result.status, result.out) == (0, f"{report} geschreven\n")
     html = report.read_text("utf-8")
     assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
     assert ivb.load(path).title in html.replace("&#x27;", "'")

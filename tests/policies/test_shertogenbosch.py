@@ -374,7 +374,7 @@ def test_responsibilities_and_partners(shertogenbosch_graph: GovernanceGraph) ->
 
 def test_validate(cli: Runner) -> None:
     result = cli("validate", SHERTOGENBOSCH)
-    assert (result.status, result.out) == (0, f"{SHERTOGENBOSCH}: valid\n")
+    assert (result.status, result.out) == (0, f"{SHERTOGENBOSCH}: geldig\n")
 
 
 def test_overview(cli: Runner) -> None:
@@ -422,9 +422,9 @@ def test_who_owns(cli: Runner) -> None:
 
 def test_show_wijk_with_its_buurten(cli: Runner) -> None:
     lines = cli("show", "noord", *POLICY).out.splitlines()
-    assert lines[:2] == ["Noord", "  area [noord]"]
-    assert sum(line.startswith("  <- within") for line in lines) == 10
-    assert "  -> within  's-Hertogenbosch [shertogenbosch]" in lines
+    assert lines[:2] == ["Noord", "  gebied [noord]"]
+    assert sum(line.startswith("  <- valt onder") for line in lines) == 10
+    assert "  -> valt onder  's-Hertogenbosch [shertogenbosch]" in lines
 
 
 def test_show_every_entity(cli: Runner, shertogenbosch_graph: GovernanceGraph) -> None:

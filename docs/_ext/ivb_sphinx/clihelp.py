@@ -22,16 +22,18 @@ def _help(parser: argparse.ArgumentParser) -> str:
 def markdown() -> str:
     """Every help text in a code block under a heading, as MyST Markdown."""
     from ivb.cli._main import build_parser
+    from ivb.cli._text import use_language
 
     previous = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = WIDTH  # argparse wraps at the terminal width: make it fixed
     try:
-        parser = build_parser()
-        texts = [("ivb", _help(parser))]
-        for action in parser._subparsers._group_actions if parser._subparsers else ():
-            if isinstance(action, argparse._SubParsersAction):
-                for name, sub in action.choices.items():
-                    texts.append((f"ivb {name}", _help(sub)))
+        with use_language("en"):  # the reference speaks the language of the docs
+            parser = build_parser()
+            texts = [("ivb", _help(parser))]
+            for action in parser._subparsers._group_actions if parser._subparsers else ():
+                if isinstance(action, argparse._SubParsersAction):
+                    for name, sub in action.choices.items():
+                        texts.append((f"ivb {name}", _help(sub)))
     finally:
         if previous is None:
             del os.environ["COLUMNS"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ivb.cli._main import EXIT_FINDING, EXIT_OK, load_policy, print_json, register
+from ivb.cli._main import (
+    EXIT_FINDING,
+    EXIT_OK,
+    load_policy,
+    output_width,
+    print_json,
+    register,
+)
+from ivb.cli._text import N_, _
 
 __all__: list[str] = []
 
@@ -15,7 +23,7 @@ def _no_options(parser: argparse.ArgumentParser) -> None:
 
 
 @register(
-    "overview", "municipalities, joint themes, speerpunten and consultation bodies", _no_options
+    "overview", N_("municipalities, joint themes, speerpunten and consultation bodies"), _no_options
 )
 def overview(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._overview import overview_data, render_overview
@@ -24,21 +32,38 @@ def overview(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(data, out)
     else:
-        out.write(render_overview(data))
+        out.write(render_overview(data, output_width(args)))
     return EXIT_OK
 
 
 def _validate_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="policy files to check")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_("policy files to check"))
 
 
-@register("validate", "check policy files; print every problem with its path", _validate_options)
+@register(
+    "validate", N_("check policy files; print every problem with its path"), _validate_options
+)
 def validate(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from ivb._errors import IvbError, PolicyValidationError
     from ivb._io import load
 
     results = []
     for name in args.files:
+        where = Path(name)
+        if name and where.is_dir():
+            problem = _("is a directory, not a policy file")
+            results.append(
+                {"file": name, "valid": False, "problems": [{"path": "", "message": problem}]}
+            )
+            continue
+        if name and not where.exists():
+            problem = _("does not exist")
+            results.append(
+                {"file": name, "valid": False, "problems": [{"path": "", "message": problem}]}
+            )
+            continue
         try:
             load(name)
         except PolicyValidationError as exc:
@@ -51,23 +76,41 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
             )
         except IvbError as exc:
             results.append(
-                {"file": name, "valid": False, "problems": [{"path": "", "message": str(exc)}]}
+                {
+                    "file": name,
+                    "valid": False,
+                    "problems": [{"path": "", "message": _without_file(str(exc), name)}],
+                }
             )
         else:
             results.append({"file": name, "valid": True, "problems": []})
     if args.json:
         print_json(results, out)
-    else:
+    else:  # one problem a line, never wrapped: editors and grep read these lines
+        lines = []
         for r in results:
             if r["valid"]:
-                out.write(f"{r['file']}: valid\n")
+                lines.append(_("{file}: valid").format(file=r["file"]))
             for p in r["problems"]:
-                where = f"{p['path']}: " if p["path"] else ""
-                out.write(f"{r['file']}: {where}{p['message']}\n")
+                place = f"{p['path']}: " if p["path"] else ""
+                lines.append(f"{r['file']}: {place}{p['message']}")
+        out.write("\n".join(lines) + "\n")
     return EXIT_OK if all(r["valid"] for r in results) else EXIT_FINDING
 
 
-@register("schema", "print the JSON Schema of the policy file format", _no_options)
+def _without_file(message: str, name: str) -> str:
+    """*message* without the file name it starts with (the line names the file already)."""
+    for quoted in (name, repr(name)):
+        for sep in (": ", ", "):
+            if message.startswith(quoted + sep):
+                return message[len(quoted) + len(sep) :]
+    for lead in (f"policy file {name!r} ", f"policy file {name} "):
+        if message.startswith(lead):
+            return message[len(lead) :]
+    return message
+
+
+@register("schema", N_("print the JSON Schema of the policy file format"), _no_options)
 def schema(args: argparse.Namespace, out: TextIO) -> int:
     from ivb._schema import schema_text
 
@@ -91,7 +134,9 @@ def _plain_text(text: str) -> str:
 
     if terminal_safe(text) != text:
         raise argparse.ArgumentTypeError(
-            f"expected text without control characters, got {terminal_safe(text)!r}"
+            _("expected text without control characters, got {text!r}").format(
+                text=terminal_safe(text)
+            )
         )
     return text
 
@@ -101,42 +146,48 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="write the HTML report here (default: standard output)",
+        help=_("write the HTML report here (default: standard output)"),
     )
     parser.add_argument(
         "--measurements",
         metavar="FILE",
         action="append",
         default=[],
-        help="tidy CSV of measurements (indicator, region, period, value[, unit, source]), "
-        "e.g. a new Veiligheidsmonitor result; may be given more than once",
+        help=_(
+            "tidy CSV of measurements (indicator, region, period, value[, unit, source]), "
+            "e.g. a new Veiligheidsmonitor result; may be given more than once"
+        ),
     )
     parser.add_argument(
         "--police",
         metavar="FILE",
         action="append",
         default=[],
-        help="police open-data table 47013NED or 47021NED as downloaded (CSV); "
-        "may be given more than once",
+        help=_(
+            "police open-data table 47013NED or 47021NED as downloaded (CSV); "
+            "may be given more than once"
+        ),
     )
     parser.add_argument(
         "--as-of",
         type=_period,
         metavar="DATE",
-        help="judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
-        "default: only measurements decide",
+        help=_(
+            "judge horizons as of this date (YYYY, YYYY-MM or YYYY-MM-DD); "
+            "default: only measurements decide"
+        ),
     )
     parser.add_argument(
         "--date",
         type=_plain_text,
         metavar="DATE",
-        help="date printed on the report (default: today)",
+        help=_("date printed on the report (default: today)"),
     )
 
 
 @register(
     "report",
-    "progress report for the council: targets, statistics with charts, claim checks (HTML)",
+    N_("progress report for the council: targets, statistics with charts, claim checks (HTML)"),
     _report_options,
 )
 def report(args: argparse.Namespace, out: TextIO) -> int:
@@ -154,7 +205,7 @@ def report(args: argparse.Namespace, out: TextIO) -> int:
         from ivb.cli._output import write_file
 
         write_file(args.output, page)
-        out.write(f"wrote {args.output}\n")
+        out.write(_("wrote {file}").format(file=args.output) + "\n")
     else:
         out.write(page)
     return EXIT_OK
@@ -168,13 +219,13 @@ def _who_owns_options(parser: argparse.ArgumentParser) -> None:
         "theme",
         nargs="?",
         metavar="THEME",
-        help="id or name of one theme or speerpunt (default: all)",
+        help=_("id or name of one theme or speerpunt (default: all)"),
     )
 
 
 @register(
     "who-owns",
-    "leads, municipalities and coordinators of the priorities (themes and speerpunten)",
+    N_("leads, municipalities and coordinators of the priorities (themes and speerpunten)"),
     _who_owns_options,
 )
 def who_owns(args: argparse.Namespace, out: TextIO) -> int:
@@ -184,29 +235,34 @@ def who_owns(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(rows, out)
     else:
-        out.write(render_who_owns(rows))
+        out.write(render_who_owns(rows, output_width(args)))
     return EXIT_OK
 
 
 def _show_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", metavar="ID", help="id (or exact name) of any entity of the policy")
+    parser.add_argument(
+        "id", metavar="ID", help=_("id (or exact name) of any entity of the policy")
+    )
 
 
-@register("show", "one entity: its fields and every relation in and out", _show_options)
+@register("show", N_("one entity: its fields and every relation in and out"), _show_options)
 def show(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import render_show, show_data
     from ivb.governance._graph import build_graph
 
-    data = show_data(build_graph(load_policy(args)), args.id)
+    G = build_graph(load_policy(args))
+    data = show_data(G, args.id)
     if args.json:
         print_json(data, out)
     else:
-        out.write(render_show(data))
+        out.write(render_show(data, output_width(args), G))
     return EXIT_OK
 
 
 @register(
-    "bodies", "the consultation bodies: tier, frequency, members, who prepares what", _no_options
+    "bodies",
+    N_("the consultation bodies: tier, frequency, members, who prepares what"),
+    _no_options,
 )
 def bodies(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import bodies_data, render_bodies
@@ -217,15 +273,15 @@ def bodies(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(rows, out)
     else:
-        out.write(render_bodies(G, rows))
+        out.write(render_bodies(G, rows, output_width(args)))
     return EXIT_OK
 
 
 def _chain_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("body", metavar="BODY", help="id or name of a decision body (or actor)")
+    parser.add_argument("body", metavar="BODY", help=_("id or name of a decision body (or actor)"))
 
 
-@register("chain", "what prepares or informs a decision body, transitively", _chain_options)
+@register("chain", N_("what prepares or informs a decision body, transitively"), _chain_options)
 def chain(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import chain_data, render_chain
     from ivb.governance._graph import build_graph
@@ -235,7 +291,7 @@ def chain(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json(data, out)
     else:
-        out.write(render_chain(G, data))
+        out.write(render_chain(G, data, output_width(args)))
     return EXIT_OK
 
 
@@ -245,10 +301,14 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a year, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("expected a year, got {text!r}").format(text=text)
+        ) from None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise argparse.ArgumentTypeError(
-            f"expected a year from {MIN_YEAR} to {MAX_YEAR}, got {text!r}"
+            _("expected a year from {first} to {last}, got {text!r}").format(
+                first=MIN_YEAR, last=MAX_YEAR, text=text
+            )
         )
     return year
 
@@ -262,29 +322,33 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         "-f",
         required=True,
         choices=_EXPORT_FORMATS,
-        help="graphml, json (node-link), dot, mermaid, popolo, or ics (meeting calendar)",
+        help=_("graphml, json (node-link), dot, mermaid, popolo, or ics (meeting calendar)"),
     )
     parser.add_argument(
-        "--output", "-o", metavar="FILE", help="write to FILE instead of standard output"
+        "--output", "-o", metavar="FILE", help=_("write to FILE instead of standard output")
     )
     parser.add_argument(
         "--governance",
         action="store_true",
-        help="only the actors, the policy and the governance relations among them (for diagrams)",
+        help=_(
+            "only the actors, the policy and the governance relations among them (for diagrams)"
+        ),
     )
     parser.add_argument(
         "--mermaid-data",
         action="store_true",
-        help="mermaid: add every attribute as %%%% ivb: comment lines, to read the graph back "
-        "whole (the text may then be past what Mermaid draws)",
+        help=_(
+            "mermaid: add every attribute as %%%% ivb: comment lines, to read the graph back "
+            "whole (the text may then be past what Mermaid draws)"
+        ),
     )
     parser.add_argument(
         "--year",
         type=_year,
         metavar="YEAR",
-        help="year of the meeting calendar (ics; default: the first year of the policy)",
+        help=_("year of the meeting calendar (ics; default: the first year of the policy)"),
     )
-    parser.epilog = (
+    parser.epilog = _(
         "With --output and --json, prints a JSON summary of what was written; "
         "without --output the export itself goes to standard output."
     )
@@ -292,7 +356,7 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
 
 @register(
     "export",
-    "the governance graph as GraphML, JSON, DOT, Mermaid, Popolo or iCalendar",
+    N_("the governance graph as GraphML, JSON, DOT, Mermaid, Popolo or iCalendar"),
     _export_options,
 )
 def export(args: argparse.Namespace, out: TextIO) -> int:
@@ -326,19 +390,19 @@ def export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _diff_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file_a", metavar="FILE_A", help="the old policy file")
+    parser.add_argument("file_a", metavar="FILE_A", help=_("the old policy file"))
     parser.add_argument(
         "file_b",
         metavar="FILE_B",
         nargs="?",
-        help="the new policy file (default: --policy, or the bundled policy)",
+        help=_("the new policy file (default: --policy, or the bundled policy)"),
     )
-    parser.epilog = (
+    parser.epilog = _(
         "Exit status: 0 the same, 1 differences found (or a broken file), 2 wrong usage."
     )
 
 
-@register("diff", "what was added, removed and changed between two policy files", _diff_options)
+@register("diff", N_("what was added, removed and changed between two policy files"), _diff_options)
 def diff(args: argparse.Namespace, out: TextIO) -> int:
     from ivb._io import load
     from ivb.governance._diff import diff as policy_diff
@@ -349,20 +413,24 @@ def diff(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print_json({"a": result.a, "b": result.b, "changes": result.to_records()}, out)
     else:
-        out.write(result.render())
+        from ivb.cli._diffview import render_diff
+
+        new_name = args.file_b or args.policy or _("the bundled policy")
+        names = (f"{args.file_a} ({old.id})", f"{new_name} ({new.id})")
+        out.write(render_diff(result.changes, names, (old, new), output_width(args)))
     return EXIT_FINDING if result else EXIT_OK
 
 
 def _migrate_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="policy file of an earlier format version")
+    parser.add_argument("file", metavar="FILE", help=_("policy file of an earlier format version"))
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", metavar="OUT", help="write the result to OUT")
-    where.add_argument("--in-place", action="store_true", help="overwrite FILE with the result")
+    where.add_argument("-o", "--output", metavar="OUT", help=_("write the result to OUT"))
+    where.add_argument("--in-place", action="store_true", help=_("overwrite FILE with the result"))
 
 
 @register(
     "migrate",
-    "upgrade a policy file to the current format version, keeping comments and key order",
+    N_("upgrade a policy file to the current format version, keeping comments and key order"),
     _migrate_options,
 )
 def migrate(args: argparse.Namespace, out: TextIO) -> int:
@@ -374,12 +442,15 @@ def migrate(args: argparse.Namespace, out: TextIO) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise PolicyFileNotFoundError(f"policy file {args.file!r} does not exist or is no file")
+        what = _("is a directory, not a policy file") if path.is_dir() else _("does not exist")
+        raise PolicyFileNotFoundError(f"{args.file}: {what}")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise PolicyFileError(
-            f"{path}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
+            _("{file}: expected UTF-8 text, got an undecodable byte at offset {offset}").format(
+                file=path, offset=exc.start
+            )
         ) from None
     result = run(text, origin=str(path))
     target = path if args.in_place else Path(args.output) if args.output else None
@@ -399,7 +470,12 @@ def migrate(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         for note in result.notes:
-            sys.stderr.write(f"note: {note}\n")
+            sys.stderr.write(_("note: {note}").format(note=note) + "\n")
         if target is not None:
-            sys.stderr.write(f"{path}: version {result.from_version} -> 2, written to {target}\n")
+            sys.stderr.write(
+                _("{file}: version {old} -> 2, written to {target}").format(
+                    file=path, old=result.from_version, target=target
+                )
+                + "\n"
+            )
     return EXIT_OK

@@ -6,13 +6,19 @@ its pure-Python query cores.
 
 from __future__ import annotations
 
+import datetime
+import enum
+import re
+import textwrap
 from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ivb._errors import close_matches
-from ivb.cli._overview import render_who_owns
+from ivb.cli._labels import field_label, kind_label, relation_label, value_label
+from ivb.cli._overview import frequency_text, render_who_owns
+from ivb.cli._text import _, fit, format_date, format_number, ngettext
 from ivb.governance._core import (
     OWNED_KINDS,
     chain_links,
@@ -106,40 +112,151 @@ def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
     }
 
 
-def _short(value: Any, width: int = 90) -> str:
+def _count_text(value: list[Any] | dict[str, Any]) -> str:
+    n = len(value)
+    if isinstance(value, list):
+        return ngettext("({n} item)", "({n} items)", n).format(n=n)
+    return ngettext("({n} field)", "({n} fields)", n).format(n=n)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _value_text(value: Any, raw: Any) -> str:
+    """A field value for a person: enums by their label, numbers and dates for the language."""
+    if isinstance(raw, enum.Enum):
+        return value_label(type(raw).__name__, str(raw.value))
+    if isinstance(raw, tuple) and raw and all(isinstance(v, enum.Enum) for v in raw):
+        return ", ".join(value_label(type(v).__name__, str(v.value)) for v in raw)
+    if isinstance(raw, datetime.date) or (isinstance(raw, str) and _ISO_DATE.fullmatch(raw)):
+        return format_date(raw)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (int, float)):
+        return format_number(value)
     if isinstance(value, list):
         if all(isinstance(v, (str, int, float)) for v in value):
-            text = ", ".join(str(v) for v in value)
-        else:
-            return f"({len(value)} items)"
-    elif isinstance(value, dict):
+            return ", ".join(
+                format_number(v) if isinstance(v, (int, float)) else str(v) for v in value
+            )
+        return _count_text(value)
+    if isinstance(value, dict):
         if set(value) <= {"document", "section", "note"}:
-            text = f"{value.get('document')} § {value.get('section')}"
-        else:
-            return f"({len(value)} fields)"
-    else:
-        text = str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+            return f"{value.get('document')} § {value.get('section')}"
+        return _count_text(value)
+    return str(value)
 
 
-def render_show(data: dict[str, Any]) -> str:
-    """One node as text for a terminal."""
-    lines = [f"{data['name']}", f"  {data['kind']} [{data['id']}]", ""]
+def _hanging(head: str, text: str, width: int | None) -> list[str]:
+    """*head* and *text*, the text wrapped within *width* and continued under itself."""
+    if width is None or len(head) + len(text) <= width:
+        return [head + text]
+    room = width - len(head)
+    if room < 20:  # too narrow to keep the column: continue four spaces in
+        return [fit(head + text, width)]
+    wrapped = textwrap.wrap(text, width=room, break_on_hyphens=False) or [""]
+    return [head + wrapped[0]] + [" " * len(head) + rest for rest in wrapped[1:]]
+
+
+def _number_with_unit(value: float, unit: str) -> str:
+    if unit == "percent":
+        return format_number(value) + "%"
+    if unit == "percent-change":
+        return ("+" if value > 0 else "") + format_number(value) + "%"
+    if unit in ("count", "persons", "rapportcijfer"):
+        return format_number(value)
+    return f"{format_number(value)} {value_label('Unit', unit)}"
+
+
+def statistic_caption(G: GovernanceGraph, n: str) -> str | None:
+    """A caption for a figure or trend claim of the policy, in the run's language.
+
+    Made from the fields (indicator or table, region, periods, value and unit, or
+    the trend), not from the free-text description, so that it is in the language
+    of the run. ``None`` for any other node (or one that lacks what a caption needs).
+    """
+    obj = G.nodes[n].get("obj")
+    kind = G.nodes[n].get("kind")
+    if kind not in ("figure", "trend-claim") or obj is None:
+        return None
+
+    def name(ident: str | None) -> str:
+        if ident is None:
+            return ""
+        return str(G.nodes[ident].get("name", ident)) if ident in G else ident
+
+    if kind == "trend-claim":
+        trend = getattr(obj, "kind", None)
+        if trend is None:
+            return None
+        claim = {
+            "table": name(getattr(obj, "table", None)).rstrip("."),
+            "region": name(getattr(obj, "region", None)),
+            "base": getattr(obj, "base", None),
+            "period": getattr(obj, "period", None),
+            "trend": value_label("TrendKind", str(getattr(trend, "value", trend))),
+        }
+        if claim["base"] and claim["period"]:
+            return _("{table} in {region}, {base} to {period}: {trend}").format(**claim)
+        return _("{table} in {region}: {trend}").format(**claim)
+    value = getattr(obj, "value", None)
+    unit = getattr(obj, "unit", None)
+    if value is None or unit is None:
+        return None
+
+    what = {
+        "indicator": name(getattr(obj, "indicator", None)),
+        "region": name(getattr(obj, "region", None)),
+        "period": getattr(obj, "period", ""),
+        "base": getattr(obj, "base_period", None),
+        "value": _number_with_unit(float(value), str(getattr(unit, "value", unit))),
+    }
+    if what["base"]:
+        return _("{indicator} in {region}, {period} against {base}: {value}").format(**what)
+    return _("{indicator} in {region}, {period}: {value}").format(**what)
+
+
+def node_name(G: GovernanceGraph, n: str) -> str:
+    """The name of node *n* for a person (a figure by its caption)."""
+    return statistic_caption(G, n) or str(G.nodes[n].get("name", n))
+
+
+def render_show(
+    data: dict[str, Any], width: int | None = None, G: GovernanceGraph | None = None
+) -> str:
+    """One node as text for a terminal, fitted to *width* (``None``: lines whole).
+
+    With the graph *G*, enum values get their labels and figures their caption.
+    """
+    obj = G.nodes[data["id"]].get("obj") if G is not None else None
+    name = node_name(G, data["id"]) if G is not None else str(data["name"])
+    lines = [name, f"  {kind_label(str(data['kind']))} [{data['id']}]", ""]
     fields = data.get("data") or {}
     skip = {"id", "name"}
-    width = max((len(k) for k in fields if k not in skip), default=0)
-    for key, value in fields.items():
-        if key in skip or value in ([], {}, None, ""):
-            continue
-        lines.append(f"  {key:<{width}}  {_short(value)}")
-    for title, rows, arrow in (("Uitgaand", data["out"], "->"), ("Inkomend", data["in"], "<-")):
+    if G is not None and statistic_caption(G, data["id"]):
+        skip.add("description")
+    shown = [
+        (field_label(k), k, v)
+        for k, v in fields.items()
+        if k not in skip and v not in ([], {}, None, "")
+    ]
+    label_width = max((len(label) for label, _k, _v in shown), default=0)
+    for label, key, value in shown:
+        raw = getattr(obj, key, None) if obj is not None else None
+        lines += _hanging(f"  {label:<{label_width}}  ", _value_text(value, raw), width)
+    for title, rows, arrow in (
+        (_("Outgoing"), data["out"], "->"),
+        (_("Incoming"), data["in"], "<-"),
+    ):
         if not rows:
             continue
         lines += ["", title]
-        rel_width = max(len(str(r["relation"])) for r in rows)
-        for r in rows:
-            lines.append(f"  {arrow} {r['relation']!s:<{rel_width}}  {r['name']} [{r['id']}]")
-    return "\n".join(lines) + "\n"
+        labels = [relation_label(str(r["relation"])) for r in rows]
+        rel_width = max(len(label) for label in labels)
+        for r, label in zip(rows, labels, strict=True):
+            other = node_name(G, r["id"]) if G is not None else str(r["name"])
+            lines += _hanging(f"  {arrow} {label:<{rel_width}}  ", f"{other} [{r['id']}]", width)
+    return fit("\n".join(lines), width) + "\n"
 
 
 def _ids_in(G: GovernanceGraph, n: str, relation: str) -> list[str]:
@@ -178,36 +295,29 @@ def bodies_data(G: GovernanceGraph) -> list[dict[str, Any]]:
     return out
 
 
-def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]]) -> str:
-    """The bodies as text for a terminal."""
+def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]], width: int | None = None) -> str:
+    """The bodies as text for a terminal, fitted to *width* (``None``: lines whole)."""
 
     def names(ids: list[str]) -> str:
-        return ", ".join(str(G.nodes[i].get("name", i)) for i in ids)
+        return ", ".join(node_name(G, i) for i in ids)
 
     if not rows:
-        return "Geen overlegstructuren.\n"
-    lines = ["Overlegstructuren"]
+        return _("No consultation bodies.") + "\n"
+    lines = [_("Consultation bodies")]
     for r in rows:
-        if r["meetings_per_year"]:
-            freq = f"{r['meetings_per_year']}x per jaar"
-        elif r["planned"]:
-            freq = "in oprichting"
-        elif r["frequency"]:
-            freq = r["frequency"]
-        else:
-            freq = "ad hoc" if r["meets"] == "ad-hoc" else "frequentie niet genoemd"
-        lines += ["", f"  {r['name']} [{r['id']}]", f"    {r['tier']}, {r['scope']}, {freq}"]
+        what = [value_label("Tier", r["tier"]), value_label("Scope", r["scope"]), frequency_text(r)]
+        lines += ["", f"  {r['name']} [{r['id']}]", "    " + ", ".join(what)]
         for label, key in (
-            ("leden", "members"),
-            ("coördinatie", "coordinators"),
-            ("bereidt voor", "prepares"),
-            ("voorbereid door", "prepared_by"),
-            ("informeert", "informs"),
-            ("schaalt op naar", "escalates_to"),
+            (_("members"), "members"),
+            (_("coordination"), "coordinators"),
+            (_("prepares"), "prepares"),
+            (_("prepared by"), "prepared_by"),
+            (_("informs"), "informs"),
+            (_("escalates to"), "escalates_to"),
         ):
             if r[key]:
                 lines.append(f"    {label}: {names(r[key])}")
-    return "\n".join(lines) + "\n"
+    return fit("\n".join(lines), width) + "\n"
 
 
 def chain_data(G: GovernanceGraph, body: str) -> dict[str, Any]:
@@ -222,17 +332,18 @@ def chain_data(G: GovernanceGraph, body: str) -> dict[str, Any]:
     }
 
 
-def render_chain(G: GovernanceGraph, data: dict[str, Any]) -> str:
-    """The chain as text for a terminal."""
+def render_chain(G: GovernanceGraph, data: dict[str, Any], width: int | None = None) -> str:
+    """The chain as text for a terminal, fitted to *width* (``None``: lines whole)."""
     if not data["chain"]:
-        return f"Niets bereidt {data['name']} [{data['id']}] voor of informeert het.\n"
-    verbs = {"prepares": "bereidt voor", "informs": "informeert"}
-    lines = [f"Wat {data['name']} [{data['id']}] voedt"]
+        return (
+            _("Nothing prepares or informs {name} [{id}].").format(name=data["name"], id=data["id"])
+            + "\n"
+        )
+    lines = [_("What feeds {name} [{id}]").format(name=data["name"], id=data["id"])]
     for link in data["chain"]:
-        target = G.nodes[link["feeds"]].get("name", link["feeds"])
+        target = node_name(G, link["feeds"])
         indent = "  " * link["depth"]
         lines.append(
-            f"{indent}{link['name']} [{link['id']}] {verbs.get(link['relation'], link['relation'])}"
-            f" {target}"
+            f"{indent}{link['name']} [{link['id']}] {relation_label(link['relation'])} {target}"
         )
-    return "\n".join(lines) + "\n"
+    return fit("\n".join(lines), width) + "\n"

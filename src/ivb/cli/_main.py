@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO, cast
 
 from ivb._errors import IvbError
+from ivb.cli._text import _, terminal_width, use_language
 
 __all__ = ["Command", "main", "register"]
 
@@ -27,7 +28,7 @@ _COMMANDS: list[tuple[str, str, Callable[[argparse.ArgumentParser], None], Comma
 def register(
     name: str, help: str, configure: Callable[[argparse.ArgumentParser], None]
 ) -> Callable[[Command], Command]:
-    """Register a subcommand (decorator)."""
+    """Register a subcommand (decorator); *help* is an English message id (``N_("...")``)."""
 
     def deco(func: Command) -> Command:
         _COMMANDS.append((name, help, configure, func))
@@ -36,32 +37,64 @@ def register(
     return deco
 
 
+def _language_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """``--lang`` and ``--wide``: before the subcommand or after it, with the same effect."""
+    keep: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("language of the output: nl or en (default: IVB_LANG, else the locale, else nl)"),
+        **({"default": None} if top else keep),
+    )
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help=_("keep lines whole instead of fitting them to the terminal width"),
+        **keep,
+    )
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--policy",
         metavar="FILE",
-        help="policy file to work on (default: the bundled DNU IVB 2024-2027)",
+        help=_("policy file to work on (default: the bundled DNU IVB 2024-2027)"),
     )
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
+    _language_options(parser, top=False)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every registered subcommand."""
+    """The argument parser with every registered subcommand, in the language of the run."""
     from ivb.cli import _commands  # noqa: F401  (registers the subcommands)
 
     parser = argparse.ArgumentParser(
         prog="ivb",
-        description="Query an integral safety policy (Integraal Veiligheidsbeleid).",
-        epilog="Exit status: 0 success, 1 a finding (invalid file, unknown id), 2 wrong usage.",
+        description=_("Query an integral safety policy (Integraal Veiligheidsbeleid)."),
+        epilog=_("Exit status: 0 success, 1 a finding (invalid file, unknown id), 2 wrong usage."),
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="store_true", help=_("print the version and exit"))
+    _language_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     for name, help_text, configure, func in _COMMANDS:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(name, help=_(help_text), description=_(help_text))
         configure(p)
         _common(p)
         p.set_defaults(func=func)
     return parser
+
+
+def _chosen_language(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--lang`` in *argv* (read before the parser is built)."""
+    chosen = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.partition("=")[2]
+    return chosen
 
 
 def load_policy(args: argparse.Namespace) -> Any:
@@ -69,6 +102,11 @@ def load_policy(args: argparse.Namespace) -> Any:
     from ivb._io import load
 
     return load(args.policy) if getattr(args, "policy", None) is not None else load()
+
+
+def output_width(args: argparse.Namespace) -> int | None:
+    """The width to fit text output to; ``None`` with ``--wide``."""
+    return terminal_width(bool(getattr(args, "wide", False)))
 
 
 def print_json(data: object, out: TextIO) -> None:
@@ -80,11 +118,24 @@ def print_json(data: object, out: TextIO) -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``ivb`` command line; return the exit status."""
+    from ivb._i18n import UnknownLanguageError
     from ivb.cli import _output
 
     if out is None:
         out = sys.stdout
         _output.prepare_stdout(out)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with use_language(_chosen_language(arguments)):
+            return _run(arguments, out)
+    except UnknownLanguageError as exc:
+        _output.report(None, str(exc))
+        return EXIT_USAGE
+
+
+def _run(argv: list[str], out: TextIO) -> int:
+    from ivb.cli import _output
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
@@ -108,7 +159,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 sink.flush()
         except OSError:
             _output.abandon(out)
-        _output.report(args.command, str(exc))
+        _output.report(args.command, _output.describe_error(exc))
         return EXIT_FINDING
     except BrokenPipeError:  # e.g. `ivb overview | head`
         _output.abandon(out)

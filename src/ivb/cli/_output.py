@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ivb._errors import IvbError
+from ivb.cli._text import _
 
 __all__ = [
     "RAW_COMMANDS",
     "OutputError",
     "TerminalText",
     "abandon",
+    "describe_error",
     "describe_os_error",
     "dumps_json",
     "prepare_stdout",
@@ -109,7 +111,7 @@ def dumps_json(data: object) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     except ValueError as exc:
-        raise OutputError(f"cannot write JSON: {exc}") from None
+        raise OutputError(_("cannot write JSON: {reason}").format(reason=exc)) from None
 
 
 def write_file(path: str | os.PathLike[str], text: str, *, option: str = "--output") -> Path:
@@ -124,16 +126,21 @@ def write_file(path: str | os.PathLike[str], text: str, *, option: str = "--outp
     """
     p = Path(path)
     if not str(path):
-        raise OutputError(f"{option}: expected a file name, got ''")
+        raise OutputError(_("{option}: expected a file name, got ''").format(option=option))
     try:
         with p.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as exc:
-        raise OutputError(f"{option}: cannot write {str(p)!r} ({exc.strerror or exc})") from None
+        raise OutputError(
+            _("{option}: cannot write {file!r} ({reason})").format(
+                option=option, file=str(p), reason=exc.strerror or exc
+            )
+        ) from None
     except UnicodeEncodeError as exc:
         raise OutputError(
-            f"{option}: cannot write {str(p)!r}: character {exc.object[exc.start]!r} "
-            "cannot be encoded"
+            _("{option}: cannot write {file!r}: character {char!r} cannot be encoded").format(
+                option=option, file=str(p), char=exc.object[exc.start]
+            )
         ) from None
     return p
 
@@ -167,17 +174,53 @@ def describe_os_error(exc: OSError) -> str:
     """A one-line description of a failed write or read."""
     what = exc.strerror or str(exc) or type(exc).__name__
     if exc.filename is not None:
-        return f"cannot use {str(exc.filename)!r} ({what})"
-    return f"cannot write to standard output ({what})"
+        return _("cannot use {file!r} ({reason})").format(file=str(exc.filename), reason=what)
+    return _("cannot write to standard output ({reason})").format(reason=what)
+
+
+def _quoted(items: tuple[str, ...]) -> str:
+    return ", ".join(repr(i) for i in items)
+
+
+def describe_error(exc: IvbError) -> str:
+    """The message of *exc* for a person, in the language of the run.
+
+    The errors a person meets most (an unknown id, an id of the wrong kind) are
+    told in the run's language from their fields; others keep their message.
+    """
+    from ivb import UnknownIdError
+    from ivb.cli._labels import kind_label
+
+    wrong_kind = type(exc).__name__ == "WrongKindError"
+    if wrong_kind and hasattr(exc, "expected") and hasattr(exc, "kind"):
+        return _("expected the id of a {expected}, got {id!r}, which is a {kind}").format(
+            expected=_(" or ").join(kind_label(k) for k in exc.expected),
+            id=getattr(exc, "id", ""),
+            kind=kind_label(str(exc.kind)),
+        )
+    if isinstance(exc, UnknownIdError):
+        found = re.match(r"no (.+?) with id ", str(exc))
+        kinds = found.group(1).split(" or ") if found else []
+        if kinds in ([], ["node"], ["entity"]):
+            what = _("entity")
+        else:
+            what = _(" or ").join(kind_label(k) for k in kinds)
+        if exc.suggestions:
+            return _("no {what} with id {id!r}; did you mean {suggestions}?").format(
+                what=what, id=exc.id, suggestions=_quoted(exc.suggestions)
+            )
+        return _("no {what} with id {id!r}").format(what=what, id=exc.id)
+    return str(exc)
 
 
 #: Commands whose output is a file format (written as it is, never escaped).
 RAW_COMMANDS = frozenset({"export", "schema", "report"})
 
 
-def report(command: str, message: str) -> None:
-    """Write one error message for *command* to standard error, escaped."""
-    line = f"ivb {command}: {terminal_safe(message)}\n"
+def report(command: str | None, message: str) -> None:
+    """Write one error message for *command* (or for ``ivb`` itself) to standard error."""
+    prefix = f"ivb {command}" if command else "ivb"
+    line = f"{prefix}: {terminal_safe(message)}\n"
     try:
         sys.stderr.write(line)
         sys.stderr.flush()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ivb.cli._labels import kind_label, value_label
+from ivb.cli._text import _, fit, ngettext, table
 from ivb.model import Policy, Speerpunt, Theme
 
 __all__ = ["overview_data", "render_overview", "render_who_owns", "who_owns_rows"]
@@ -98,20 +100,22 @@ def overview_data(policy: Policy) -> dict[str, Any]:
     }
 
 
-def _frequency(body: dict[str, Any]) -> str:
-    if body["meetings_per_year"]:
-        return f"{body['meetings_per_year']}x per jaar"
+def frequency_text(body: dict[str, Any]) -> str:
+    """How often a body meets, in words (``4 times a year``, ``being set up``, ``ad hoc``)."""
+    n = body["meetings_per_year"]
+    if n:
+        return ngettext("{n} time a year", "{n} times a year", n).format(n=n)
     if body["planned"]:
-        return "in oprichting"
+        return _("being set up")
     if body["frequency"]:
         return str(body["frequency"])
-    return "ad hoc" if body["meets"] == "ad-hoc" else "frequentie niet genoemd"
+    return _("ad hoc") if body["meets"] == "ad-hoc" else _("frequency not stated")
 
 
 def _leads(item: dict[str, Any]) -> str:
     if item["lead_names"]:
         return f" ({', '.join(item['lead_names'])})"
-    return " (geen)" if item["no_lead"] else ""
+    return " ({none})".format(none=_("no lead")) if item["no_lead"] else ""
 
 
 def _heading(tier: dict[str, Any] | None) -> str:
@@ -137,14 +141,17 @@ def _children(
         _children(lines, item["id"], items, tiers, indent + "  ")
 
 
-def render_overview(data: dict[str, Any]) -> str:
-    """The overview as text for a terminal; headings are the policy's tier labels."""
+def render_overview(data: dict[str, Any], width: int | None = None) -> str:
+    """The overview as text for a terminal; headings are the policy's tier labels.
+
+    Lines longer than *width* are wrapped (``None`` keeps them whole).
+    """
     p = data["policy"]
     lines = [f"{p['title']} ({p['period'][0]}-{p['period'][1]})"]
     if p.get("motto"):
         lines.append(p["motto"])
     lines.append("")
-    lines.append("Gemeenten")
+    lines.append(_("Municipalities"))
     for m in data["municipalities"]:
         lines.append(f"  {m['name']} ({m['cbs_code']})")
     tiers = {t["id"]: t for t in data["tiers"]}
@@ -169,13 +176,17 @@ def render_overview(data: dict[str, Any]) -> str:
                 num = f"{s['number']}. " if s["number"] is not None else "- "
                 lines.append(f"    {num}{s['name']}{_leads(s)}")
                 _children(lines, s["id"], everything, tiers, "      ")
-    if not data["bodies"]:
-        return "\n".join(lines) + "\n"
-    lines += ["", "Overlegstructuren (hoe vaak)"]
-    width = max((len(b["name"]) for b in data["bodies"]), default=0)
-    for b in data["bodies"]:
-        lines.append(f"  {b['name']:<{width}}  {b['tier']:<11}  {_frequency(b)}")
-    return "\n".join(lines) + "\n"
+    if data["bodies"]:
+        lines += ["", _("Consultation bodies (how often)")]
+        lines += table(
+            [[_("name"), _("tier"), _("how often")]]
+            + [
+                [b["name"], value_label("Tier", b["tier"]), frequency_text(b)]
+                for b in data["bodies"]
+            ],
+            width,
+        )
+    return fit("\n".join(lines), width) + "\n"
 
 
 #: The kinds that have leads, in the order ``who-owns`` lists them.
@@ -284,38 +295,33 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
     return rows
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return [
-        "  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
-
-
 def _lead_cell(r: dict[str, Any]) -> str:
     if r["lead_names"]:
         label = f" ({r['lead_label']})" if r["lead_label"] else ""
         return ", ".join(r["lead_names"]) + label
     if r["no_lead"]:
-        return "geen"
-    return "niet vermeld"
+        return _("no lead")
+    return _("not stated")
 
 
-def render_who_owns(rows: list[dict[str, Any]]) -> str:
+def render_who_owns(rows: list[dict[str, Any]], width: int | None = None) -> str:
     """Leads, municipalities and coordinators as a table for a terminal.
 
     The kind of each priority and the name of its lead are the policy's tier labels.
+    Cells are cut with ``…`` so that the table fits *width* (``None``: whole).
     """
     if not rows:
-        return "Geen prioriteiten.\n"
-    table = [["naam", "soort", "trekker", "gemeenten", "coördinatie"]]
+        return _("No priorities.") + "\n"
+    cells = [[_("name"), _("kind"), _("lead"), _("municipalities"), _("coordination")]]
     for r in rows:
-        table.append(
+        cells.append(
             [
                 f"{r['name']} [{r['id']}]",
-                r["tier_name"] or r["kind"],
+                r["tier_name"] or kind_label(r["kind"]),
                 _lead_cell(r),
                 ", ".join(r["municipality_names"]) or "-",
                 ", ".join(r["coordinator_names"]) or "-",
             ]
         )
-    return "Trekkers, gemeenten en coördinatie\n" + "\n".join(_table(table)) + "\n"
+    heading = _("Leads, municipalities and coordination")
+    return heading + "\n" + "\n".join(table(cells, width)) + "\n"
