@@ -11,6 +11,7 @@ Examples
 """
 
 from ivb._errors import (
+    AmbiguousNameError,
     DuplicateIdError,
     IvbError,
     MigrationError,
@@ -25,6 +26,7 @@ from ivb._version import __version__
 from ivb.model import Policy
 
 __all__ = [
+    "AmbiguousNameError",
     "DuplicateIdError",
     "IvbError",
     "MigrationError",
@@ -40,3 +42,8 @@ __all__ = [
     "load",
     "loads",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only: not the private modules that importing ivb loads."""
+    return sorted({*__all__, "__doc__", "__file__", "__name__", "__path__", "__spec__"})

@@ -14,6 +14,7 @@ from ivb.model._base import (
     AreaKind,
     Direction,
     DocumentKind,
+    Entity,
     Identified,
     InstrumentKind,
     Level,
@@ -80,10 +81,11 @@ from ivb.model._measures import (
     TrendKind,
     normalise_qualifier,
 )
-from ivb.model._policy import KINDS, Entity, Policy
+from ivb.model._policy import KINDS, PREFERRED_KINDS, Policy
 
 __all__ = [
     "KINDS",
+    "PREFERRED_KINDS",
     "PROVINCES",
     "QUALIFIERS",
     "Action",

@@ -18,6 +18,7 @@ __all__ = [
     "AreaKind",
     "Direction",
     "DocumentKind",
+    "Entity",
     "Identified",
     "InstrumentKind",
     "Level",
@@ -497,6 +498,44 @@ class Identified(Protocol):
 
     @property
     def source(self) -> SourceRef | None: ...
+
+
+class Entity(Identified, Protocol):
+    """Any entity of a policy: an id, a name and where it comes from.
+
+    Every model class of :data:`~ivb.model.KINDS` satisfies it; its ``name`` is the
+    Dutch name as in the source, or what stands for one (an action's text, a
+    document's title, a term). :meth:`ivb.Policy.get` without a class returns an
+    ``Entity``; with a class (``policy.get(id, Theme)``) that class.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.model import Entity
+    >>> def label(entity: Entity) -> str:
+    ...     return f"{entity.name} [{entity.id}]"
+    >>> label(ivb.load().get("urk"))
+    'Urk [urk]'
+    """
+
+    @property
+    def name(self) -> str: ...
+
+
+def entity_repr(entity: Entity) -> str:
+    """A short representation of an entity: its class, id and name.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> ivb.load().get("ondermijning")
+    <Theme ondermijning: 'Ondermijning'>
+    """
+    name = entity.name
+    if len(name) > 60:
+        name = name[:59] + "…"
+    label = "" if name == entity.id else f": {name!r}"
+    return f"<{type(entity).__name__} {entity.id}{label}>"
 
 
 @attrs.frozen
