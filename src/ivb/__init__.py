@@ -22,6 +22,8 @@ from ivb._errors import (
     UnknownIdError,
 )
 from ivb._io import dump, dumps, load, loads
+from ivb._migrate import Migration, migrate
+from ivb._schema import json_schema, schema_text
 from ivb._version import __version__
 from ivb.model import Policy
 
@@ -29,6 +31,7 @@ __all__ = [
     "AmbiguousNameError",
     "DuplicateIdError",
     "IvbError",
+    "Migration",
     "MigrationError",
     "Policy",
     "PolicyFileError",
@@ -39,8 +42,11 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
+    "migrate",
+    "schema_text",
 ]
 
 

@@ -24,12 +24,14 @@ _R = TypeVar("_R", bound="Record")
 
 
 def _plain(value: Any) -> Any:
-    """*value* as JSON-ready data: enums by value, tuples as lists, records as mappings."""
+    """*value* as JSON-ready data: enums by value, records as mappings, sequences kept."""
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
@@ -58,7 +60,7 @@ class Record:
     __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain data (for JSON): field by field, enums by value, lists."""
+        """The record as plain data (for JSON): field by field, enums by their value."""
         return {a.name: _plain(getattr(self, a.name)) for a in _fields(type(self))}
 
     def to_frame(self) -> pd.DataFrame:

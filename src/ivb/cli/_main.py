@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, cast
 
-from ivb._errors import IvbError
+from ivb import IvbError
 
 __all__ = ["Command", "main", "register"]
 
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load_policy(args: argparse.Namespace) -> Any:
     """The policy a command works on: ``--policy FILE`` or the bundled one."""
-    from ivb._io import load
+    from ivb import load
 
     return load(args.policy) if getattr(args, "policy", None) is not None else load()
 

@@ -7,6 +7,8 @@ when a :class:`Policy` is built.
 """
 
 from ivb.model._base import (
+    MAX_YEAR,
+    MIN_YEAR,
     PROVINCES,
     ActionKind,
     ActionStatus,
@@ -85,6 +87,8 @@ from ivb.model._policy import KINDS, PREFERRED_KINDS, Policy
 
 __all__ = [
     "KINDS",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "PREFERRED_KINDS",
     "PROVINCES",
     "QUALIFIERS",

@@ -122,6 +122,7 @@ class _Actions(tuple[Action, ...]):
         )
         return self
 
+
 #: The file format version this library reads.
 SCHEMA_VERSION = 2
 #: Earlier versions that ``ivb migrate`` upgrades.
@@ -246,9 +247,7 @@ class Policy:
 
     def __repr__(self) -> str:
         first, last = self.period
-        return (
-            f"<Policy {self.id}: {self.title!r} ({first}-{last}), {len(self._index)} entities>"
-        )
+        return f"<Policy {self.id}: {self.title!r} ({first}-{last}), {len(self._index)} entities>"
 
     # -- lookups ---------------------------------------------------------
 
@@ -303,16 +302,16 @@ class Policy:
             return found[1]
         if found is None or not isinstance(found[1], cls):
             kind = KINDS.get(cls, cls.__name__)
-            raise UnknownIdError(id, self._suggest(id, cls), what=kind)
+            raise UnknownIdError(id, self._suggest(id, self._kinds_of(cls)), what=kind)
         return found[1]
 
     @overload
-    def find(self, text: str) -> Entity: ...
+    def find(self, text: str, *, kinds: Collection[str] = ()) -> Entity: ...
 
     @overload
     def find(self, text: str, cls: type[_E]) -> _E: ...
 
-    def find(self, text: str, cls: type[Any] | None = None) -> Any:
+    def find(self, text: str, cls: type[Any] | None = None, *, kinds: Collection[str] = ()) -> Any:
         """Return the entity a person means by *text*: its id, or its name.
 
         An exact id wins; then an exact name, then a name equal but for case
@@ -326,6 +325,8 @@ class Policy:
             An id or a name.
         cls:
             If given, only entities of this model class are looked at.
+        kinds:
+            If given, only entities of these kinds (``"theme"``, ``"body"``, ...).
 
         Returns
         -------
@@ -356,11 +357,12 @@ class Policy:
         ...
         ivb.UnknownIdError: no entity with id or name 'politi'; did you mean 'politie', ...?
         """
-        kinds = () if cls is None else self._kinds_of(cls)
+        if cls is not None:
+            kinds = self._kinds_of(cls)
         found = find_id(text, self._entries(), kinds)
         if found is None:
-            what = "entity" if cls is None else KINDS.get(cls, cls.__name__)
-            raise UnknownIdError(text, self._suggest(text, cls), what=what, by="id or name")
+            what = " or ".join(kinds) if kinds else "entity"
+            raise UnknownIdError(text, self._suggest(text, kinds), what=what, by="id or name")
         return self._index[found][1]
 
     def _kinds_of(self, cls: type[Any]) -> tuple[str, ...]:
@@ -369,8 +371,7 @@ class Policy:
     def _entries(self) -> Iterator[tuple[str, str, str]]:
         return ((i, kind, entity.name) for i, (kind, entity) in self._index.items())
 
-    def _suggest(self, text: str, cls: type[Any] | None = None) -> tuple[str, ...]:
-        kinds: Collection[str] = () if cls is None else self._kinds_of(cls)
+    def _suggest(self, text: str, kinds: Collection[str] = ()) -> tuple[str, ...]:
         return suggestions(text, (e for e in self._entries() if not kinds or e[1] in kinds))
 
     @overload
