@@ -11,6 +11,8 @@ from typing import Any, Protocol
 import attrs
 
 __all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
     "PROVINCES",
     "ActionKind",
     "ActionStatus",
@@ -120,8 +122,10 @@ def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: s
         )
 
 
-#: Earliest and latest year a policy period or a calendar may be about.
-MIN_YEAR, MAX_YEAR = 1800, 2200
+#: Earliest year a policy period or a calendar may be about.
+MIN_YEAR = 1800
+#: Latest year a policy period or a calendar may be about.
+MAX_YEAR = 2200
 #: Most meetings a body can hold in a year: it meets at most daily.
 MAX_MEETINGS_PER_YEAR = 366
 

@@ -16,7 +16,8 @@ from ivb._errors import (
     close_matches,
     validation_error,
 )
-from ivb._lookup import PREFERRED_KINDS, find_id, suggestions
+from ivb._lookup import PREFERRED_KINDS as _PREFERRED_KINDS
+from ivb._lookup import find_id, suggestions
 from ivb.model._base import (
     DOC,
     SCHEMA,
@@ -69,6 +70,10 @@ from ivb.model._measures import (
 __all__ = ["KINDS", "PREFERRED_KINDS", "Policy"]
 
 _E = TypeVar("_E")
+
+#: The kinds :meth:`Policy.find` means, first first, when one name belongs to entities of
+#: several kinds: the priorities (theme, speerpunt), then the actors.
+PREFERRED_KINDS: tuple[str, ...] = _PREFERRED_KINDS
 
 #: The kind name of each entity class, as used in reference checks and graph nodes.
 KINDS: Mapping[type, str] = MappingProxyType(
