@@ -8,6 +8,13 @@ of :data:`RELATIONS`, and the ``source_ref`` of the statement). Queries take the
 networkx, and answer with model objects or tidy DataFrames; exports write
 GraphML, node-link JSON, DOT, Mermaid and Popolo, each readable back.
 
+Tables come as result records (:class:`Records` of :class:`Ownership`,
+:class:`Responsibility`, :class:`ChainLink`, ...; :func:`ownerships`,
+:func:`responsibility_links`, :func:`chain_links`, ...), which need no pandas;
+``to_frame()`` turns any record or records into a DataFrame, and the DataFrame
+queries (:func:`who_owns`, :func:`responsibilities`, ...) return just that.
+:func:`resolve` finds a node by id or name.
+
 Importing this package imports neither networkx nor pandas: building a
 graph imports networkx, and the queries that answer with a DataFrame import
 pandas when called. Annotate graphs with :data:`GovernanceGraph`.
