@@ -119,3 +119,49 @@ def test_mypy_strict_on_readme_docs_and_examples(tmp_path: Path) -> None:
         report = re.sub(pattern, f"{origin.relative_to(ROOT)} (extracted)", report)
     if result.returncode != 0:
         pytest.fail("mypy --strict on the code of the README, docs and examples:\n" + report)
+
+
+#: What a type checker must infer for the public API (``assert_type`` fails mypy otherwise).
+API_TYPES = """
+from typing import assert_type
+
+import pandas as pd
+
+import ivb
+from ivb.governance import (
+    ChainLink, Lead, Member, Ownership, Records, build_graph, chain_links, escalation_path,
+    leads_of, members, owner_of, ownerships, partners_of, who_owns,
+)
+from ivb.indicators import ClaimCheck, verify_claims
+from ivb.model import Entity, Municipality, Partner, Role, Theme
+
+policy = ivb.load()
+theme = policy.get("ondermijning", Theme)
+assert_type(theme, Theme)
+assert_type(policy.get("x"), Entity)
+assert_type(policy.get("x").name, str)
+assert_type(policy.get(theme.leads[0], Role).name, str)
+assert_type(policy.find("Ondermijning"), Entity)
+assert_type(policy.find("Urk", Municipality), Municipality)
+assert_type(policy.resolve(theme.municipalities, Municipality), tuple[Municipality, ...])
+assert_type(policy.actions[0].text, str)
+G = build_graph(policy)
+assert_type(owner_of(G, "ondermijning"), Lead)
+assert_type(leads_of(G, "ondermijning"), tuple[Lead, ...])
+assert_type(members(G, "x"), tuple[Member, ...])
+assert_type(escalation_path(G, "x"), tuple[Entity, ...])
+assert_type(partners_of(G, "x"), tuple[Partner, ...])
+assert_type(ownerships(G), Records[Ownership])
+assert_type(chain_links(G, "x")[0].depth, int)
+assert_type(chain_links(G, "x"), Records[ChainLink])
+assert_type(who_owns(G), pd.DataFrame)
+assert_type(ownerships(G).to_frame(), pd.DataFrame)
+assert_type(verify_claims(policy), Records[ClaimCheck])
+"""
+
+
+def test_the_public_api_is_typed(tmp_path: Path) -> None:
+    module = tmp_path / "snippet_api_types.py"
+    module.write_text(API_TYPES, encoding="utf-8")
+    result = _mypy("--strict", "--cache-dir", str(ROOT / ".mypy_cache"), str(module))
+    assert result.returncode == 0, result.stdout + result.stderr
