@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import ivb
-from ivb.governance import authority_over, build_graph, diff, owner_of, preparation_chain
+from ivb.governance import authority_links, build_graph, chain_links, diff, owner_of
 
 #: The policy file of the fictional municipality Zuiderwaard.
 POLICY_YAML = """\
@@ -220,9 +220,9 @@ def run(folder: Path) -> None:
         print(f"    {kind}: {len(policy.ids(kind))}")
     G = build_graph(policy)
     print(f"  thematrekker of Ondermijning: {owner_of(G, 'ondermijning').name}")
-    for row in preparation_chain(G, "lokale-driehoek").itertuples(index=False):
+    for row in chain_links(G, "lokale-driehoek"):
         print(f"  {row.name} {row.relation} {policy.get(row.feeds).name}")
-    for row in authority_over(G, "politie").itertuples(index=False):
+    for row in authority_links(G, "politie"):
         print(f"  {row.holder_name} has authority over {row.over_name}: {row.scope}")
     print()
 

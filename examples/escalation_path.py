@@ -24,6 +24,7 @@ from ivb.governance import (
     members,
     partners_of,
     responsibilities,
+    responsibility_links,
 )
 from ivb.model import ConsultationBody, Instrument, Partner, Role
 
@@ -80,7 +81,7 @@ def main() -> None:
     for number, step in enumerate(path, start=1):
         print(f"  {number}. {describe(step)}")
     # the sentence of the source that states the escalation: the action on both ends
-    action = next(a for a in policy.actions() if START in a.bodies and path[-1].id in a.partners)
+    action = next(a for a in policy.actions if START in a.bodies and path[-1].id in a.partners)
     print("When to escalate, as the source says:")
     print(wrap(sentence_with(action.text, "opgeschaald"), "  "))
     print(f"  (source: {action.source})")
@@ -99,11 +100,7 @@ def main() -> None:
     for row in frame[frame.relation.isin(["coordinates", "runs"])].itertuples(index=False):
         print(f"    {row.relation}: {row.name} ({row.kind})")
     coordinators = policy.get("pga-coordinatoren", Role)
-    seats = [
-        policy.get(r.id).name
-        for r in responsibilities(G, coordinators.id).itertuples(index=False)
-        if r.relation == "member-of"
-    ]
+    seats = [r.name for r in responsibility_links(G, coordinators.id) if r.relation == "member-of"]
     print(f"  {coordinators.name} ({coordinators.kind.value}): sit on {', '.join(seats)}")
     werkgroep = policy.get("regionale-pga-werkgroep", ConsultationBody)
     print(wrap(werkgroep.purpose, "    "))

@@ -9,10 +9,11 @@ The policy names two lines of preparation:
   Noordoostpolder en Urk), and informs and advises the portefeuillehouders,
   the basisteamchef and the Officier van Justitie.
 
-This example follows both lines with ``preparation_chain``, shows who sits on
-each body (``members``) and, the other way round, where each actor sits
-(``responsibilities``), and ends with who has authority over the police for
-what (``authority_over``).
+This example follows both lines with ``chain_links`` (the records of
+``preparation_chain``), shows who sits on each body (``members``) and, the other
+way round, where each actor sits (``responsibilities``), and ends with who has
+authority over the police for what (``authority_links``, the records of
+``authority_over``).
 
 Run it with ``python examples/preparation_flow.py``.
 """
@@ -23,10 +24,10 @@ import textwrap
 
 import ivb
 from ivb.governance import (
-    authority_over,
+    authority_links,
     build_graph,
+    chain_links,
     members,
-    preparation_chain,
     responsibilities,
 )
 from ivb.model import ConsultationBody
@@ -64,8 +65,7 @@ def main() -> None:
     print("1. Who prepares the bestuurlijke overleggen")
     for decision in DECISION_BODIES:
         print(f"  {describe_body(policy, decision)}")
-        chain = preparation_chain(G, decision)
-        for row in chain.itertuples(index=False):
+        for row in chain_links(G, decision):
             indent = "  " * row.depth
             line = f"{PASSIVE[row.relation]} {describe_body(policy, row.id)}"
             if row.feeds != decision:
@@ -75,8 +75,7 @@ def main() -> None:
 
     print("2. What the ambtelijke basisteamdriehoek informs and advises")
     for role in ("portefeuillehouders-oov", "basisteamchef", "officier-van-justitie"):
-        chain = preparation_chain(G, role)
-        feeders = [r.name for r in chain.itertuples(index=False) if r.relation == "informs"]
+        feeders = [r.name for r in chain_links(G, role) if r.relation == "informs"]
         print(f"  {policy.get(role).name}: informed by {', '.join(feeders)}")
     print()
 
@@ -108,7 +107,7 @@ def main() -> None:
 
     police = policy.get("politie-midden-nederland")
     print(f"5. Who has authority over the police ({police.name}), and for what")
-    for row in authority_over(G, police.id).itertuples(index=False):
+    for row in authority_links(G, police.id):
         basis = ", ".join(row.legal_basis) if row.legal_basis else "no law named in the source"
         print(f"  {row.holder_name}: {row.scope}")
         print(f"    legal basis: {basis}")

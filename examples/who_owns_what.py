@@ -6,7 +6,7 @@ municipality has its own local speerpunten. This example loads the bundled
 policy, builds the governance graph and answers:
 
 - which municipality is thematrekker of which theme, and who coordinates it
-  (``ivb.governance.who_owns``);
+  (``ivb.governance.ownerships``, the records of ``who_owns``);
 - which speerpunten each municipality owns;
 - one owner looked up by id (``owner_of``), and what a typo in an id gives;
 - everything the ambtelijke coordinators, the teams Veiligheid, answer for
@@ -18,7 +18,8 @@ Run it with ``python examples/who_owns_what.py``.
 from __future__ import annotations
 
 import ivb
-from ivb.governance import UnknownNodeError, build_graph, owner_of, responsibilities, who_owns
+from ivb.governance import UnknownNodeError, build_graph, owner_of, ownerships, responsibilities
+from ivb.model import Municipality, Speerpunt, Theme
 
 
 def main() -> None:
@@ -29,11 +30,11 @@ def main() -> None:
     print(f"Municipalities: {', '.join(m.name for m in policy.municipalities)}")
     print()
 
-    owners = who_owns(G)
+    owners = ownerships(G)
     print("Joint themes, each worked out by one thematrekker:")
-    for row in owners[owners.kind == "theme"].itertuples(index=False):
-        theme = policy.get(row.id)
-        shared = [policy.get(m).name for m in theme.municipalities]
+    for row in (o for o in owners if o.kind == "theme"):
+        theme = policy.get(row.id, Theme)
+        shared = [m.name for m in policy.resolve(theme.municipalities, Municipality)]
         print(f"  {row.name}")
         print(f"    thematrekker:   {row.owner_name}")
         print(f"    shared by:      {', '.join(shared)}")
@@ -41,11 +42,11 @@ def main() -> None:
     print()
 
     print("Local speerpunten, each owned by one municipality:")
-    speerpunten = owners[owners.kind == "speerpunt"]
+    speerpunten = [o for o in owners if o.kind == "speerpunt"]
     for municipality in policy.municipalities:
         print(f"  {municipality.name} ({municipality.cbs_code})")
-        for row in speerpunten[speerpunten.owner == municipality.id].itertuples(index=False):
-            number = policy.get(row.id).number
+        for row in (s for s in speerpunten if s.owner == municipality.id):
+            number = policy.get(row.id, Speerpunt).number
             label = f"{number}. {row.name}" if number is not None else row.name
             print(f"    {label} (coordinated by {', '.join(row.coordinator_names)})")
     print()

@@ -52,7 +52,7 @@ def test_migrated_dnu_loads_and_keeps_the_pinned_facts(migrated_dnu: str) -> Non
     assert meets["ambtelijke-basisteamdriehoek"] == ("not-stated", None)
     # everything else is as it was: the same entities, actions and their order
     bundled = ivb.load()
-    assert [a.id for a in policy.actions()] == [a.id for a in bundled.actions()]
+    assert [a.id for a in policy.actions] == [a.id for a in bundled.actions]
     assert [p.id for p in policy.partners] == [p.id for p in bundled.partners if p.id != "politie"]
 
 

@@ -11,6 +11,7 @@ Examples
 """
 
 from ivb._errors import (
+    AmbiguousNameError,
     DuplicateIdError,
     IvbError,
     MigrationError,
@@ -21,12 +22,16 @@ from ivb._errors import (
     UnknownIdError,
 )
 from ivb._io import dump, dumps, load, loads
+from ivb._migrate import Migration, migrate
+from ivb._schema import json_schema, schema_text
 from ivb._version import __version__
 from ivb.model import Policy
 
 __all__ = [
+    "AmbiguousNameError",
     "DuplicateIdError",
     "IvbError",
+    "Migration",
     "MigrationError",
     "Policy",
     "PolicyFileError",
@@ -37,6 +42,14 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
+    "migrate",
+    "schema_text",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public names only: not the private modules that importing ivb loads."""
+    return sorted({*__all__, "__doc__", "__file__", "__name__", "__path__", "__spec__"})

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "AmbiguousNameError",
     "DuplicateIdError",
     "IvbError",
     "MigrationError",
@@ -101,15 +102,46 @@ class UnknownIdError(IvbError, LookupError):
         The id that was asked for.
     suggestions:
         Known ids that look like it, best first.
+
+    *what* names the kind looked for (``"theme"``) and *by* what it was looked
+    up by (``"id"``, ``"id or name"``).
     """
 
-    def __init__(self, id: str, suggestions: Sequence[str] = (), *, what: str = "entity") -> None:
+    def __init__(
+        self, id: str, suggestions: Sequence[str] = (), *, what: str = "entity", by: str = "id"
+    ) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
         hint = (
             f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
         )
-        super().__init__(f"no {what} with id {id!r}{hint}")
+        super().__init__(f"no {what} with {by} {id!r}{hint}")
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0])
+
+
+class AmbiguousNameError(IvbError, LookupError):
+    """A name that several entities share, none of them the one a person most likely means.
+
+    Attributes
+    ----------
+    name:
+        The name that was asked for.
+    candidates:
+        ``(kind, id)`` of every entity it may mean, in file order.
+
+    Examples
+    --------
+    >>> str(AmbiguousNameError("Jeugd", [("speerpunt", "jeugd-urk"), ("trend", "jeugd")]))
+    "name 'Jeugd' is ambiguous: speerpunt 'jeugd-urk', trend 'jeugd'; give the id"
+    """
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.name = name
+        self.candidates = tuple(candidates)
+        listed = ", ".join(f"{kind} {ident!r}" for kind, ident in self.candidates)
+        super().__init__(f"name {name!r} is ambiguous: {listed}; give the id")
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])
@@ -133,6 +165,7 @@ def validation_error(
 
 # Shown as ``ivb.UnknownIdError`` etc. in tracebacks: the public names.
 for _cls in (
+    AmbiguousNameError,
     IvbError,
     Problem,
     PolicyFileError,

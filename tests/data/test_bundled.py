@@ -331,7 +331,7 @@ def test_every_reference_resolves(policy: Policy) -> None:
 
 
 def test_dated_commitments(policy: Policy) -> None:
-    dated = {(a.date, a.timing.value if a.timing else None) for a in policy.actions() if a.date}
+    dated = {(a.date, a.timing.value if a.timing else None) for a in policy.actions if a.date}
     assert ("2024", "expected") in dated  # the new horecaconvenant on Urk
     assert ("2025", "planned") in dated  # evaluation of the jeugdhonken policy
 

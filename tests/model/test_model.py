@@ -165,7 +165,7 @@ def test_resolve_keeps_order(policy: Policy) -> None:
 
 
 def test_actions_cover_principles_themes_and_speerpunten(policy: Policy) -> None:
-    actions = policy.actions()
+    actions = policy.actions
     assert len(actions) == len(policy.ids("action"))
     listed = tuple(a for ps in policy.principle_sets for a in ps.items)
     assert actions[: len(listed)] == listed

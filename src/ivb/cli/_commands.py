@@ -46,8 +46,7 @@ def _validate_options(parser: argparse.ArgumentParser) -> None:
 def validate(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ivb._errors import IvbError, PolicyValidationError
-    from ivb._io import load
+    from ivb import IvbError, PolicyValidationError, load
 
     results = []
     for name in args.files:
@@ -112,15 +111,15 @@ def _without_file(message: str, name: str) -> str:
 
 @register("schema", N_("print the JSON Schema of the policy file format"), _no_options)
 def schema(args: argparse.Namespace, out: TextIO) -> int:
-    from ivb._schema import schema_text
+    from ivb import schema_text
 
     out.write(schema_text())
     return EXIT_OK
 
 
 def _period(text: str) -> str:
-    from ivb._errors import IvbError
-    from ivb.indicators._periods import period_bounds
+    from ivb import IvbError
+    from ivb.indicators import period_bounds
 
     try:
         period_bounds(text)
@@ -248,7 +247,7 @@ def _show_options(parser: argparse.ArgumentParser) -> None:
 @register("show", N_("one entity: its fields and every relation in and out"), _show_options)
 def show(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import render_show, show_data
-    from ivb.governance._graph import build_graph
+    from ivb.governance import build_graph
 
     G = build_graph(load_policy(args))
     data = show_data(G, args.id)
@@ -266,7 +265,7 @@ def show(args: argparse.Namespace, out: TextIO) -> int:
 )
 def bodies(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import bodies_data, render_bodies
-    from ivb.governance._graph import build_graph
+    from ivb.governance import build_graph
 
     G = build_graph(load_policy(args))
     rows = bodies_data(G)
@@ -284,7 +283,7 @@ def _chain_options(parser: argparse.ArgumentParser) -> None:
 @register("chain", N_("what prepares or informs a decision body, transitively"), _chain_options)
 def chain(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._governance import chain_data, render_chain
-    from ivb.governance._graph import build_graph
+    from ivb.governance import build_graph
 
     G = build_graph(load_policy(args))
     data = chain_data(G, args.body)
@@ -296,7 +295,7 @@ def chain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _year(text: str) -> int:
-    from ivb.model._base import MAX_YEAR, MIN_YEAR
+    from ivb.model import MAX_YEAR, MIN_YEAR
 
     try:
         year = int(text)
@@ -362,18 +361,17 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
 def export(args: argparse.Namespace, out: TextIO) -> int:
     policy = load_policy(args)
     if args.format == "ics":
-        from ivb.governance._calendar import meeting_calendar
+        from ivb.governance import meeting_calendar
 
         year = args.year if args.year is not None else policy.period[0]
         text = meeting_calendar(policy, year).to_ical()
     else:
-        from ivb.governance._exports import export_graph
-        from ivb.governance._graph import build_graph, governance_view
+        from ivb.governance import build_graph, export_graph, governance_view
 
         G = build_graph(policy)
         H = governance_view(G) if args.governance else G
         if args.format == "mermaid" and args.mermaid_data:
-            from ivb.governance._mermaid import to_mermaid
+            from ivb.governance import to_mermaid
 
             text = to_mermaid(H, data=True, check_limits=False)
         else:
@@ -404,8 +402,8 @@ def _diff_options(parser: argparse.ArgumentParser) -> None:
 
 @register("diff", N_("what was added, removed and changed between two policy files"), _diff_options)
 def diff(args: argparse.Namespace, out: TextIO) -> int:
-    from ivb._io import load
-    from ivb.governance._diff import diff as policy_diff
+    from ivb import load
+    from ivb.governance import diff as policy_diff
 
     old = load(args.file_a)
     new = load(args.file_b) if args.file_b else load_policy(args)
@@ -437,8 +435,8 @@ def migrate(args: argparse.Namespace, out: TextIO) -> int:
     import sys
     from pathlib import Path
 
-    from ivb._errors import PolicyFileError, PolicyFileNotFoundError
-    from ivb._migrate import migrate as run
+    from ivb import PolicyFileError, PolicyFileNotFoundError
+    from ivb import migrate as run
 
     path = Path(args.file)
     if not path.is_file():

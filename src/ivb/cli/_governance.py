@@ -13,23 +13,14 @@ import textwrap
 from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from ivb._errors import close_matches
 from ivb.cli._labels import field_label, kind_label, relation_label, value_label
 from ivb.cli._overview import frequency_text, render_who_owns
 from ivb.cli._text import _, fit, format_date, format_number, ngettext
-from ivb.governance._core import (
-    OWNED_KINDS,
-    chain_links,
-    find_node,
-    member_objects,
-    ownerships,
-)
-from ivb.governance._errors import UnknownNodeError
+from ivb.governance import chain_links, members, ownerships
+from ivb.governance import resolve as resolve_node
 
 if TYPE_CHECKING:
-    from ivb.governance._typing import GovernanceGraph
+    from ivb.governance import GovernanceGraph
 
 __all__ = [
     "bodies_data",
@@ -43,36 +34,30 @@ __all__ = [
     "who_owns_data",
 ]
 
+#: The node kinds that ``who-owns`` answers for.
+OWNED_KINDS = ("theme", "speerpunt")
+
 
 def resolve(G: GovernanceGraph, text: str, kinds: Collection[str] = ()) -> str:
-    """The node id that *text* names: an id, or the name of a node of *kinds* (any case).
+    """The node id that *text* names: an id, or a name (see :func:`ivb.governance.resolve`).
 
     Raises
     ------
     UnknownNodeError
-        If nothing matches; close matches among the ids (and names) of *kinds*.
+        If nothing matches; ids and names that contain *text* or look like it.
     WrongKindError
         If *text* is the id of a node of another kind.
+    AmbiguousNameError
+        If the name belongs to several nodes of the kind meant.
     """
-    if text in G:
-        find_node(G, text, kinds)
-        return text
-    wanted = text.casefold()
-    pool: list[str] = []
-    for n, d in G.nodes(data=True):
-        if kinds and d.get("kind") not in kinds:
-            continue
-        pool.append(n)
-        if str(d.get("name", "")).casefold() == wanted:
-            return str(n)
-    raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(kinds) or "node")
+    return resolve_node(G, text, kinds)
 
 
 def who_owns_data(G: GovernanceGraph, theme: str | None = None) -> list[dict[str, Any]]:
     """Tier, leads, municipalities, owner and coordinators of every theme and speerpunt, or of
     one (``ivb who-owns --json``)."""
     ids = [resolve(G, theme, OWNED_KINDS)] if theme else []
-    return [attrs.asdict(o) for o in ownerships(G, ids)]
+    return ownerships(G, ids).to_dicts()
 
 
 def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any]]:
@@ -82,8 +67,13 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
         edges = G.out_edges(n, keys=True, data=True)
     else:
         edges = G.in_edges(n, keys=True, data=True)
+    seen: set[tuple[object, str]] = set()
     for u, v, k, d in edges:
         other = v if outgoing else u
+        # one row per related node and relation (an action may name an actor in two fields)
+        if (d.get("relation"), other) in seen:
+            continue
+        seen.add((d.get("relation"), other))
         rows.append(
             {
                 "relation": d.get("relation"),
@@ -98,7 +88,7 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
 
 def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
     """One node: its data and its relations (``ivb show --json``)."""
-    from ivb.governance._codec import encode_node
+    from ivb.governance import encode_node
 
     n = resolve(G, ident)
     node = encode_node(G.nodes[n])
@@ -284,7 +274,7 @@ def bodies_data(G: GovernanceGraph) -> list[dict[str, Any]]:
                 "meetings_per_year": body.meetings_per_year,
                 "frequency": body.frequency,
                 "planned": body.planned,
-                "members": [m.id for m in member_objects(G, n)],
+                "members": [m.id for m in members(G, n)],
                 "coordinators": _ids_in(G, n, "coordinates"),
                 "prepares": _ids_out(G, n, "prepares"),
                 "prepared_by": _ids_in(G, n, "prepares"),
@@ -322,13 +312,13 @@ def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]], width: int | N
 
 def chain_data(G: GovernanceGraph, body: str) -> dict[str, Any]:
     """What prepares or informs *body*, transitively (``ivb chain --json``)."""
-    from ivb.governance._relations import ACTOR_KINDS
+    from ivb.governance import ACTOR_KINDS
 
     n = resolve(G, body, ACTOR_KINDS)
     return {
         "id": n,
         "name": G.nodes[n].get("name"),
-        "chain": [attrs.asdict(link) for link in chain_links(G, n)],
+        "chain": chain_links(G, n).to_dicts(),
     }
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO, cast
 
-from ivb._errors import IvbError
+from ivb import IvbError
 from ivb.cli._text import _, terminal_width, use_language
 
 __all__ = ["Command", "main", "register"]
@@ -99,7 +99,7 @@ def _chosen_language(argv: Sequence[str]) -> str | None:
 
 def load_policy(args: argparse.Namespace) -> Any:
     """The policy a command works on: ``--policy FILE`` or the bundled one."""
-    from ivb._io import load
+    from ivb import load
 
     return load(args.policy) if getattr(args, "policy", None) is not None else load()
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ivb._errors import IvbError
+from ivb import IvbError
 from ivb.cli._text import _
 
 __all__ = [

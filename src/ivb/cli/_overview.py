@@ -208,23 +208,17 @@ def _label(obj: object) -> str:
 def _resolve_owned(policy: Policy, text: str) -> str:
     """The id of the theme or speerpunt that *text* names (its id, or its name in any case)."""
     if text == policy.id or (text in policy and policy.kind_of(text) not in _OWNED):
-        from ivb.governance._errors import WrongKindError
+        from ivb.governance import WrongKindError
 
         raise WrongKindError(text, "policy" if text == policy.id else policy.kind_of(text), _OWNED)
-    if text in policy:
-        return text
-    wanted = text.casefold()
-    pool: list[str] = []
-    for entity in policy.entities():
-        if policy.kind_of(entity.id) not in _OWNED:
-            continue
-        pool.append(entity.id)
-        if _label(entity).casefold() == wanted:
-            return entity.id
-    from ivb._errors import close_matches
-    from ivb.governance._errors import UnknownNodeError
+    from ivb import UnknownIdError
 
-    raise UnknownNodeError(text, close_matches(text, pool), what=" or ".join(_OWNED))
+    try:
+        return policy.find(text, kinds=_OWNED).id
+    except UnknownIdError as exc:
+        from ivb.governance import UnknownNodeError
+
+        raise UnknownNodeError(text, exc.suggestions, what=" or ".join(_OWNED)) from None
 
 
 def _present(policy: Policy, ids: tuple[str, ...], *kinds: str) -> tuple[str, ...]:

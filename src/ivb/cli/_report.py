@@ -53,13 +53,13 @@ def gather_measurements(
     import pandas as pd
 
     from ivb.indicators import (
+        TIDY_COLUMNS,
         add_aggregates,
         police_measurements,
         read_measurements,
         read_police_table,
         region_groups,
     )
-    from ivb.indicators._measurements import as_frame
 
     frames = [read_measurements(f) for f in measurement_files]
     codes = [m.cbs_code for m in policy.municipalities]
@@ -67,5 +67,7 @@ def gather_measurements(
         police = police_measurements(read_police_table(f, regions=codes), policy)
         frames.append(add_aggregates(police, region_groups(policy)))
     if not frames:
-        return as_frame(None)
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float if c == "value" else object) for c in TIDY_COLUMNS}
+        )
     return pd.concat(frames, ignore_index=True)

@@ -8,6 +8,13 @@ of :data:`RELATIONS`, and the ``source_ref`` of the statement). Queries take the
 networkx, and answer with model objects or tidy DataFrames; exports write
 GraphML, node-link JSON, DOT, Mermaid and Popolo, each readable back.
 
+Tables come as result records (:class:`Records` of :class:`Ownership`,
+:class:`Responsibility`, :class:`ChainLink`, ...; :func:`ownerships`,
+:func:`responsibility_links`, :func:`chain_links`, ...), which need no pandas;
+``to_frame()`` turns any record or records into a DataFrame, and the DataFrame
+queries (:func:`who_owns`, :func:`responsibilities`, ...) return just that.
+:func:`resolve` finds a node by id or name.
+
 Importing this package imports neither networkx nor pandas: building a
 graph imports networkx, and the queries that answer with a DataFrame import
 pandas when called. Annotate graphs with :data:`GovernanceGraph`.
@@ -25,10 +32,19 @@ Examples
 
 from __future__ import annotations
 
+from ivb._records import Record, Records
 from ivb.governance._calendar import (
     Meeting,
     MeetingCalendar,
     meeting_calendar,
+)
+from ivb.governance._codec import encode_node
+from ivb.governance._core import (
+    AlignmentLink,
+    AuthorityLink,
+    ChainLink,
+    Ownership,
+    Responsibility,
 )
 from ivb.governance._diff import (
     Change,
@@ -68,15 +84,23 @@ from ivb.governance._mermaid import (
     to_mermaid,
 )
 from ivb.governance._queries import (
+    Lead,
+    Member,
     alignment,
+    alignment_links,
+    authority_links,
     authority_over,
+    chain_links,
     escalation_path,
     leads_of,
     members,
     owner_of,
+    ownerships,
     partners_of,
     preparation_chain,
+    resolve,
     responsibilities,
+    responsibility_links,
     who_owns,
 )
 from ivb.governance._relations import (
@@ -164,21 +188,34 @@ __all__ = [
     "TOOK_PART",
     "USES",
     "WITHIN",
+    "AlignmentLink",
+    "AuthorityLink",
+    "ChainLink",
     "Change",
     "GovernanceGraph",
     "GraphError",
     "GraphFormatError",
+    "Lead",
     "LeadError",
     "Meeting",
     "MeetingCalendar",
+    "Member",
+    "Ownership",
     "PolicyDiff",
     "PolicyInfo",
+    "Record",
+    "Records",
+    "Responsibility",
     "UnknownNodeError",
     "WrongKindError",
     "alignment",
+    "alignment_links",
+    "authority_links",
     "authority_over",
     "build_graph",
+    "chain_links",
     "diff",
+    "encode_node",
     "escalation_path",
     "export_graph",
     "from_dot",
@@ -191,10 +228,13 @@ __all__ = [
     "meeting_calendar",
     "members",
     "owner_of",
+    "ownerships",
     "partners_of",
     "preparation_chain",
     "read_graph",
+    "resolve",
     "responsibilities",
+    "responsibility_links",
     "to_dot",
     "to_graphml",
     "to_mermaid",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ivb._records import Record
 from ivb.governance._errors import GraphError, GraphFormatError
 from ivb.model import ConsultationBody, Policy
 
@@ -24,7 +25,7 @@ _PRODID = "-//ivb//governance meeting calendar//NL"
 
 
 @attrs.frozen(kw_only=True)
-class Meeting:
+class Meeting(Record):
     """One expected meeting of a body.
 
     The date is nominal: the policy gives how often a body meets, not when;
@@ -43,7 +44,7 @@ class Meeting:
 
 
 @attrs.frozen(kw_only=True)
-class MeetingCalendar:
+class MeetingCalendar(Record):
     """The expected meetings of every body with a known frequency in one year.
 
     Attributes

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ivb._errors import close_matches
+from ivb._records import Record
 from ivb.governance._errors import LeadError, UnknownNodeError, WrongKindError
 from ivb.governance._relations import (
     ACTOR_KINDS,
@@ -80,7 +81,7 @@ _LEVELS = ("national", "regional", "district", "local")
 
 
 @attrs.frozen(kw_only=True)
-class Ownership:
+class Ownership(Record):
     """A theme or speerpunt with its tier, leads, municipalities, owner and coordinators.
 
     ``owner`` is the one actor answerable for it: its single lead, or for a
@@ -106,7 +107,7 @@ class Ownership:
 
 
 @attrs.frozen(kw_only=True)
-class Responsibility:
+class Responsibility(Record):
     """One thing an actor owns, leads, sits on, has authority over or takes part in."""
 
     actor: str
@@ -118,7 +119,7 @@ class Responsibility:
 
 
 @attrs.frozen(kw_only=True)
-class ChainLink:
+class ChainLink(Record):
     """One step of a preparation chain: *id* prepares or informs *feeds*."""
 
     depth: int
@@ -130,7 +131,7 @@ class ChainLink:
 
 
 @attrs.frozen(kw_only=True)
-class AuthorityLink:
+class AuthorityLink(Record):
     """Authority of *holder* over *over*, for *scope*."""
 
     holder: str
@@ -143,7 +144,7 @@ class AuthorityLink:
 
 
 @attrs.frozen(kw_only=True)
-class AlignmentLink:
+class AlignmentLink(Record):
     """An agenda (theme) at some level that a theme serves or builds on."""
 
     theme: str
@@ -414,7 +415,13 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
                     detail=d.get("scope"),
                 )
             )
+    # one row per action: an action may name the actor in several fields (actors, partners)
+    fields: dict[str, list[str]] = {}
     for u, d in _in(ix, actor, INVOLVES):
+        named = fields.setdefault(u, [])
+        if d.get("field") and d["field"] not in named:
+            named.append(d["field"])
+    for u, named in fields.items():
         data = nodes[u]
         rows.append(
             Responsibility(
@@ -423,7 +430,7 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
                 id=u,
                 kind=str(data.get("kind")),
                 name=str(data.get("name", u)),
-                detail=d.get("field") or None,
+                detail=", ".join(named) or None,
             )
         )
     return tuple(rows)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ivb._records import Record
 from ivb.model import KINDS, Policy
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ POLICY_NODE = "<policy>"
 
 
 @attrs.frozen(kw_only=True)
-class Change:
+class Change(Record):
     """One difference between two policies.
 
     Attributes
@@ -63,7 +64,7 @@ def _short(value: Any, width: int = 60) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class PolicyDiff:
+class PolicyDiff(Record):
     """The differences between policy *a* and policy *b*.
 
     Falsy when the two are the same. Changes come in this order: the

@@ -1,19 +1,32 @@
 """Queries on the governance graph: graph first, as in networkx.
 
-Queries that answer with one or a few entities return model objects; those
-that answer with a table return a :class:`pandas.DataFrame` with a fixed
-column order and a stable row order. pandas is imported only inside them.
+Queries that answer with one or a few entities return model objects (typed);
+those that answer with a table come in two forms: the records, a
+:class:`~ivb.governance.Records` of frozen result records that needs no pandas
+(:func:`ownerships`, :func:`responsibility_links`, :func:`chain_links`,
+:func:`authority_links`, :func:`alignment_links`), and the same as a
+:class:`pandas.DataFrame` (:func:`who_owns`, :func:`responsibilities`,
+:func:`preparation_chain`, :func:`authority_over`, :func:`alignment`), which is
+the records' ``to_frame()``. pandas is imported only then.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection
+from typing import TYPE_CHECKING, TypeAlias, cast
 
-import attrs
-
+from ivb._lookup import find_id, suggestions
+from ivb._records import Records
 from ivb.governance import _core
-from ivb.model import ConsultationBody, Municipality, Partner, Role
+from ivb.governance._core import (
+    AlignmentLink,
+    AuthorityLink,
+    ChainLink,
+    Ownership,
+    Responsibility,
+)
+from ivb.governance._errors import UnknownNodeError
+from ivb.model import ConsultationBody, Entity, Municipality, Partner, Role
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,28 +34,141 @@ if TYPE_CHECKING:
     from ivb.governance._typing import GovernanceGraph
 
 __all__ = [
+    "Lead",
+    "Member",
     "alignment",
+    "alignment_links",
+    "authority_links",
     "authority_over",
+    "chain_links",
     "escalation_path",
     "leads_of",
     "members",
     "owner_of",
+    "ownerships",
     "partners_of",
     "preparation_chain",
+    "resolve",
     "responsibilities",
+    "responsibility_links",
     "who_owns",
 ]
 
-
-def frame(records: Sequence[Any], cls: type) -> pd.DataFrame:
-    """A DataFrame of attrs *records* of class *cls*, one column per field, in field order."""
-    import pandas as pd
-
-    columns = [a.name for a in attrs.fields(cls)]
-    return pd.DataFrame({c: [getattr(r, c) for r in records] for c in columns}, columns=columns)
+#: What can lead a theme or speerpunt.
+Lead: TypeAlias = Municipality | Role | ConsultationBody
+#: What can sit on a consultation body.
+Member: TypeAlias = Municipality | Role | Partner | ConsultationBody
 
 
-def owner_of(G: GovernanceGraph, theme: str) -> Municipality | Role | ConsultationBody:
+def resolve(G: GovernanceGraph, text: str, kinds: Collection[str] = ()) -> str:
+    """The id of the node that *text* names: its id, or its name.
+
+    The lookup of :meth:`ivb.Policy.find`: an exact id wins; then an exact
+    name, then a name equal but for case and spacing; where entities of several
+    kinds share the name, a theme is meant before a speerpunt, a body, a
+    municipality, a partner and a role.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+    text:
+        An id or a name.
+    kinds:
+        If given, the node must be of one of these kinds.
+
+    Returns
+    -------
+    str
+        The node id.
+
+    Raises
+    ------
+    UnknownNodeError
+        If nothing matches; naming ids and names that contain *text* or look like it.
+    WrongKindError
+        If *text* is the id of a node of another kind.
+    AmbiguousNameError
+        If the name belongs to several nodes of the kind meant.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> G = build_graph(ivb.load())
+    >>> resolve(G, "Ondermijning")
+    'ondermijning'
+    >>> resolve(G, "zorg-en-veiligheidshuis")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ivb.governance.UnknownNodeError: no node with id 'zorg-en-veiligheidshuis'; did you mean \
+'zorg-en-veiligheidshuis-flevoland'...?
+    """
+    if text in G:
+        _core.find_node(G, text, kinds)
+        return text
+    entries = [
+        (str(n), str(d.get("kind", "")), str(d.get("name", n)))
+        for n, d in G.nodes(data=True)
+        if isinstance(n, str)
+    ]
+    found = find_id(text, entries, kinds)
+    if found is not None:
+        return found
+    pool = [e for e in entries if not kinds or e[1] in kinds]
+    raise UnknownNodeError(text, suggestions(text, pool), what=" or ".join(kinds) or "node")
+
+
+def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> Records[Ownership]:
+    """Every theme and speerpunt (or those of *ids*) with tier, leads, owner and coordinators.
+
+    The records of :func:`who_owns`; ``ownerships(G).to_frame()`` is its frame.
+
+    Raises
+    ------
+    UnknownNodeError, WrongKindError
+        If an id of *ids* names no theme or speerpunt.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> [(o.id, o.owner) for o in ownerships(build_graph(ivb.load()), ["ondermijning"])]
+    [('ondermijning', 'dronten')]
+    """
+    return Records(_core.ownerships(G, ids), of=Ownership)
+
+
+def responsibility_links(G: GovernanceGraph, actor: str) -> Records[Responsibility]:
+    """The records of :func:`responsibilities`: one per thing the actor answers for.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> links = responsibility_links(build_graph(ivb.load()), "politie-midden-nederland")
+    >>> [link.detail for link in links if link.relation == "involved-in"][2]
+    'actors, partners'
+    """
+    return Records(_core.responsibility_links(G, actor), of=Responsibility)
+
+
+def chain_links(G: GovernanceGraph, body: str) -> Records[ChainLink]:
+    """The records of :func:`preparation_chain`: one per ``prepares`` or ``informs`` edge."""
+    return Records(_core.chain_links(G, body), of=ChainLink)
+
+
+def authority_links(G: GovernanceGraph, actor: str) -> Records[AuthorityLink]:
+    """The records of :func:`authority_over`: authority held, then held over the actor."""
+    return Records(_core.authority_links(G, actor), of=AuthorityLink)
+
+
+def alignment_links(G: GovernanceGraph, theme: str) -> Records[AlignmentLink]:
+    """The records of :func:`alignment`: agenda themes served, agendas built on."""
+    return Records(_core.alignment_links(G, theme), of=AlignmentLink)
+
+
+def owner_of(G: GovernanceGraph, theme: str) -> Lead:
     """The one actor answerable for a theme or speerpunt: its single lead.
 
     A speerpunt without leads that belongs to one municipality is owned by that
@@ -78,11 +204,11 @@ def owner_of(G: GovernanceGraph, theme: str) -> Municipality | Role | Consultati
     >>> owner_of(G, "cybercrime").name
     'Noordoostpolder'
     """
-    found: Municipality | Role | ConsultationBody = _core.owner(G, theme)
+    found: Lead = _core.owner(G, theme)
     return found
 
 
-def leads_of(G: GovernanceGraph, theme: str) -> tuple[Municipality | Role | ConsultationBody, ...]:
+def leads_of(G: GovernanceGraph, theme: str) -> tuple[Lead, ...]:
     """The leads of a theme or speerpunt (e.g. its thematrekker): none, one or several.
 
     An empty tuple means no lead; the priority's ``no_lead`` field tells
@@ -114,7 +240,7 @@ def leads_of(G: GovernanceGraph, theme: str) -> tuple[Municipality | Role | Cons
     >>> [m.name for m in leads_of(build_graph(ivb.load()), "maatschappelijke-onrust")]
     ['Urk']
     """
-    return tuple(G.nodes[n]["obj"] for n in _core.lead_ids(G, theme))
+    return tuple(cast(Lead, G.nodes[n]["obj"]) for n in _core.lead_ids(G, theme))
 
 
 def who_owns(G: GovernanceGraph) -> pd.DataFrame:
@@ -141,7 +267,7 @@ def who_owns(G: GovernanceGraph) -> pd.DataFrame:
     >>> df.loc[df.kind == "theme", "owner"].tolist()
     ['noordoostpolder', 'dronten', 'urk']
     """
-    return frame(_core.ownerships(G), _core.Ownership)
+    return ownerships(G).to_frame()
 
 
 def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
@@ -181,10 +307,10 @@ def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     [['member-of', 'districtelijk-veiligheidscollege-flevoland'],
      ['has-authority-over', 'politie-midden-nederland']]
     """
-    return frame(_core.responsibility_links(G, actor), _core.Responsibility)
+    return responsibility_links(G, actor).to_frame()
 
 
-def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
+def members(G: GovernanceGraph, body: str) -> tuple[Member, ...]:
     """The actors that sit on a consultation body, in the order the body lists them.
 
     Parameters
@@ -215,7 +341,7 @@ def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     >>> [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")]
     ['burgemeester', 'openbaar-ministerie', 'politie-midden-nederland']
     """
-    return _core.member_objects(G, body)
+    return cast("tuple[Member, ...]", _core.member_objects(G, body))
 
 
 def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
@@ -252,10 +378,10 @@ def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
     >>> chain[["depth", "id", "relation"]].values.tolist()
     [[1, 'ambtelijk-vooroverleg', 'prepares']]
     """
-    return frame(_core.chain_links(G, body), _core.ChainLink)
+    return chain_links(G, body).to_frame()
 
 
-def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
+def escalation_path(G: GovernanceGraph, start: str) -> tuple[Entity, ...]:
     """Where a case escalates from *start*: *start* first, then each step up.
 
     Follows ``escalates-to`` edges breadth first, each node once.
@@ -269,8 +395,8 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
 
     Returns
     -------
-    tuple
-        Model objects, *start* first.
+    tuple of Entity
+        Model objects (bodies, partners, ...), *start* first.
 
     Raises
     ------
@@ -285,7 +411,7 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     >>> [x.name for x in escalation_path(G, "zorg-en-veiligheidstafel-urk")]
     ['Zorg- en Veiligheidstafel', 'Zorg- en Veiligheidshuis Flevoland']
     """
-    return _core.escalation(G, start)
+    return cast("tuple[Entity, ...]", _core.escalation(G, start))
 
 
 def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
@@ -320,7 +446,7 @@ def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     >>> authority_over(G, "politie-midden-nederland")[["holder", "scope"]].values.tolist()[1]
     ['officier-van-justitie', 'strafrechtelijke handhaving']
     """
-    return frame(_core.authority_links(G, actor), _core.AuthorityLink)
+    return authority_links(G, actor).to_frame()
 
 
 def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, ...]:
@@ -354,7 +480,7 @@ def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, .
     >>> "veiligheidscoalitie-midden-nederland" in [p.id for p in partners_of(G, "ondermijning")]
     True
     """
-    return tuple(_core.partner_objects(G, theme_or_speerpunt))
+    return cast("tuple[Partner, ...]", tuple(_core.partner_objects(G, theme_or_speerpunt)))
 
 
 def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
@@ -392,4 +518,4 @@ def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
     >>> sorted(set(df.level))
     ['district', 'national', 'regional']
     """
-    return frame(_core.alignment_links(G, theme), _core.AlignmentLink)
+    return alignment_links(G, theme).to_frame()

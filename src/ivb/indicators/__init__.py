@@ -26,6 +26,7 @@ Examples
 57.3
 """
 
+from ivb._records import Record, Records
 from ivb.indicators._calc import change, index_to, series_ids, share_of
 from ivb.indicators._claims import (
     TOLERANCES,
@@ -121,6 +122,8 @@ __all__ = [
     "PoliceCategory",
     "PoliceDataError",
     "PoliceTable",
+    "Record",
+    "Records",
     "Significance",
     "TargetResult",
     "TargetStatus",

@@ -31,6 +31,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from ivb._records import Record, Records
 from ivb.indicators._errors import IndicatorError
 from ivb.indicators._frames import region_code, table_frame
 from ivb.indicators._measurements import Measurements, as_frame
@@ -201,7 +202,7 @@ def tolerance_for(qualifier: str | None) -> Tolerance:
 
 
 @attrs.frozen(kw_only=True)
-class ClaimCheck:
+class ClaimCheck(Record):
     """A claim, what it was checked against and the verdict.
 
     Attributes
@@ -634,9 +635,7 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
     )
 
 
-def verify_claims(
-    policy: Policy, measurements: Measurements | None = None
-) -> tuple[ClaimCheck, ...]:
+def verify_claims(policy: Policy, measurements: Measurements | None = None) -> Records[ClaimCheck]:
     """Recompute every numeric statement of the policy and judge it.
 
     Parameters
@@ -685,4 +684,4 @@ def verify_claims(
     for table in policy.tables:
         checks.extend(_check_totals(data, table))
     checks.extend(_check_trend(data, claim) for claim in policy.trend_claims)
-    return tuple(checks)
+    return Records(checks, of=ClaimCheck)

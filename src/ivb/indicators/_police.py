@@ -25,6 +25,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from ivb._records import Record, Records
 from ivb.indicators._csv import (
     MAX_ABS_VALUE,
     CsvTable,
@@ -98,7 +99,7 @@ def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class PoliceCategory:
+class PoliceCategory(Record):
     """A category the policy speaks of, as a set of police category codes.
 
     Attributes
@@ -127,7 +128,7 @@ class PoliceCategory:
     basis: str
 
 
-def police_categories(policy: Policy) -> tuple[PoliceCategory, ...]:
+def police_categories(policy: Policy) -> Records[PoliceCategory]:
     """The police categories of a policy: its indicators whose data come from police open data.
 
     Each indicator of the policy's registry with a ``police`` data source becomes a
@@ -166,7 +167,7 @@ def police_categories(policy: Policy) -> tuple[PoliceCategory, ...]:
                 basis=src.basis or "",
             )
         )
-    return tuple(out)
+    return Records(out, of=PoliceCategory)
 
 
 _DIMENSIONS = {t.dimension: t for t in POLICE_TABLES.values()}

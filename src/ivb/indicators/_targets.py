@@ -53,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ivb._records import Record, Records
 from ivb.indicators._calc import series_ids
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
@@ -120,7 +121,7 @@ _LABELS = {
 
 
 @attrs.frozen(kw_only=True)
-class MilestoneResult:
+class MilestoneResult(Record):
     """A yearly milestone of a target and whether the measurement of its year reaches it.
 
     Attributes
@@ -140,7 +141,7 @@ class MilestoneResult:
 
 
 @attrs.frozen(kw_only=True)
-class TargetResult:
+class TargetResult(Record):
     """The evaluation of one target, with the numbers behind its status.
 
     Attributes
@@ -947,7 +948,7 @@ def evaluate_targets(
     measurements: Measurements | None = None,
     *,
     as_of: date | str | None = None,
-) -> tuple[TargetResult, ...]:
+) -> Records[TargetResult]:
     """Evaluate every target of the policy, each for its own municipalities or region group.
 
     Parameters
@@ -979,4 +980,7 @@ def evaluate_targets(
     [('noordoostpolder-veiligheidsbeleving-target', 'no-data')]
     """
     frame = as_frame(measurements)
-    return tuple(evaluate_target(t, frame, policy=policy, as_of=as_of) for t in policy.targets)
+    return Records(
+        (evaluate_target(t, frame, policy=policy, as_of=as_of) for t in policy.targets),
+        of=TargetResult,
+    )

@@ -7,6 +7,8 @@ when a :class:`Policy` is built.
 """
 
 from ivb.model._base import (
+    MAX_YEAR,
+    MIN_YEAR,
     PROVINCES,
     ActionKind,
     ActionStatus,
@@ -14,6 +16,7 @@ from ivb.model._base import (
     AreaKind,
     Direction,
     DocumentKind,
+    Entity,
     Identified,
     InstrumentKind,
     Level,
@@ -80,10 +83,13 @@ from ivb.model._measures import (
     TrendKind,
     normalise_qualifier,
 )
-from ivb.model._policy import KINDS, Entity, Policy
+from ivb.model._policy import KINDS, PREFERRED_KINDS, Policy
 
 __all__ = [
     "KINDS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "PREFERRED_KINDS",
     "PROVINCES",
     "QUALIFIERS",
     "Action",

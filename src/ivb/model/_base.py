@@ -11,6 +11,8 @@ from typing import Any, Protocol
 import attrs
 
 __all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
     "PROVINCES",
     "ActionKind",
     "ActionStatus",
@@ -18,6 +20,7 @@ __all__ = [
     "AreaKind",
     "Direction",
     "DocumentKind",
+    "Entity",
     "Identified",
     "InstrumentKind",
     "Level",
@@ -119,8 +122,10 @@ def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: s
         )
 
 
-#: Earliest and latest year a policy period or a calendar may be about.
-MIN_YEAR, MAX_YEAR = 1800, 2200
+#: Earliest year a policy period or a calendar may be about.
+MIN_YEAR = 1800
+#: Latest year a policy period or a calendar may be about.
+MAX_YEAR = 2200
 #: Most meetings a body can hold in a year: it meets at most daily.
 MAX_MEETINGS_PER_YEAR = 366
 
@@ -497,6 +502,44 @@ class Identified(Protocol):
 
     @property
     def source(self) -> SourceRef | None: ...
+
+
+class Entity(Identified, Protocol):
+    """Any entity of a policy: an id, a name and where it comes from.
+
+    Every model class of :data:`~ivb.model.KINDS` satisfies it; its ``name`` is the
+    Dutch name as in the source, or what stands for one (an action's text, a
+    document's title, a term). :meth:`ivb.Policy.get` without a class returns an
+    ``Entity``; with a class (``policy.get(id, Theme)``) that class.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.model import Entity
+    >>> def label(entity: Entity) -> str:
+    ...     return f"{entity.name} [{entity.id}]"
+    >>> label(ivb.load().get("urk"))
+    'Urk [urk]'
+    """
+
+    @property
+    def name(self) -> str: ...
+
+
+def entity_repr(entity: Entity) -> str:
+    """A short representation of an entity: its class, id and name.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> ivb.load().get("ondermijning")
+    <Theme ondermijning: 'Ondermijning'>
+    """
+    name = entity.name
+    if len(name) > 60:
+        name = name[:59] + "…"
+    label = "" if name == entity.id else f": {name!r}"
+    return f"<{type(entity).__name__} {entity.id}{label}>"
 
 
 @attrs.frozen

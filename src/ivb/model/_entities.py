@@ -140,6 +140,11 @@ class Document:
         default=None, metadata={DOC: "Where another document names this one, if it does."}
     )
 
+    @property
+    def name(self) -> str:
+        """The document's title."""
+        return self.title
+
 
 @attrs.frozen(kw_only=True)
 class Municipality:
@@ -438,6 +443,11 @@ class Action:
     end: str | None = date_field("Last day, month or year of the period it runs.")
     source: SourceRef = _source()
 
+    @property
+    def name(self) -> str:
+        """The action's text: what names it in lists and graphs."""
+        return self.text
+
     @end.validator
     def _check_range(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         _check_date_range(self.start, value)
@@ -674,6 +684,11 @@ class Milestone:
     programme: tuple[str, ...] = texts_field("Programme items, as listed.")
     source: SourceRef = _source()
 
+    @property
+    def name(self) -> str:
+        """The milestone's label."""
+        return self.label
+
 
 @attrs.frozen(kw_only=True)
 class Process:
@@ -704,6 +719,11 @@ class Reference:
     url: str | None = opt_text_field("Address as cited.")
     source: SourceRef = _source()
 
+    @property
+    def name(self) -> str:
+        """The publication's title."""
+        return self.title
+
 
 @attrs.frozen(kw_only=True)
 class Term:
@@ -713,6 +733,11 @@ class Term:
     term: str = name_field("The term, in Dutch.")
     definition: str = text_field("The definition as the source gives it.")
     source: SourceRef = _source()
+
+    @property
+    def name(self) -> str:
+        """The term itself."""
+        return self.term
 
 
 @attrs.frozen(kw_only=True)
@@ -724,3 +749,8 @@ class Statement:
     text: str = text_field("What the source says.")
     municipalities: tuple[str, ...] = refs_field("Municipalities it concerns.", "municipality")
     source: SourceRef = _source()
+
+    @property
+    def name(self) -> str:
+        """What the statement is about."""
+        return self.topic

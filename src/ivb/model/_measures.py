@@ -48,7 +48,8 @@ from ivb.model._base import (
 )
 
 if TYPE_CHECKING:
-    from ivb.model._policy import Entity, Policy
+    from ivb.model._base import Entity
+    from ivb.model._policy import Policy
 
 __all__ = [
     "QUALIFIERS",
@@ -446,6 +447,11 @@ class Table:
     publisher: str | None = opt_text_field("Source of the figures, as the table credits it.")
     source: SourceRef = _source()
 
+    @property
+    def name(self) -> str:
+        """The table's caption."""
+        return self.caption
+
     def __attrs_post_init__(self) -> None:
         for row in (*self.rows, *self.stated_totals):
             if len(row.values) != len(self.periods):
@@ -541,6 +547,11 @@ class Figure:
     )
     source: SourceRef = _source()
 
+    @property
+    def name(self) -> str:
+        """What the figure measures."""
+        return self.description
+
 
 class TrendKind(_Enum):
     """What a trend statement about a table says."""
@@ -578,6 +589,11 @@ class TrendClaim:
     )
     quote: str = text_field("The sentence, OCR corrected.")
     source: SourceRef = _source()
+
+    @property
+    def name(self) -> str:
+        """The claim's id (its sentence is :attr:`quote`)."""
+        return self.id
 
     def __attrs_post_init__(self) -> None:
         needs = self.kind in (TrendKind.ABOUT_EQUAL, TrendKind.RISES)

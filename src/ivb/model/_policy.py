@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import warnings
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 import attrs
 
@@ -15,10 +16,14 @@ from ivb._errors import (
     close_matches,
     validation_error,
 )
+from ivb._lookup import PREFERRED_KINDS as _PREFERRED_KINDS
+from ivb._lookup import find_id, suggestions
 from ivb.model._base import (
     DOC,
     SCHEMA,
+    Entity,
     check_year,
+    entity_repr,
     field_refs,
     id_field,
     name_field,
@@ -62,41 +67,13 @@ from ivb.model._measures import (
     check_measures,
 )
 
-__all__ = ["KINDS", "Entity", "Policy"]
+__all__ = ["KINDS", "PREFERRED_KINDS", "Policy"]
 
 _E = TypeVar("_E")
 
-#: Any entity of a policy: the union of the model classes that have an id
-#: (a :class:`Policy` indexes them; :meth:`Policy.get` returns one).
-Entity = (
-    Action
-    | Agenda
-    | AgendaTheme
-    | Area
-    | ConsultationBody
-    | Document
-    | Figure
-    | Indicator
-    | Instrument
-    | Milestone
-    | Municipality
-    | OutsideRegion
-    | Partner
-    | PrincipleSet
-    | PriorityTier
-    | Reference
-    | RegionGroup
-    | Role
-    | Session
-    | Speerpunt
-    | Statement
-    | Table
-    | Target
-    | Term
-    | Theme
-    | Trend
-    | TrendClaim
-)
+#: The kinds :meth:`Policy.find` means, first first, when one name belongs to entities of
+#: several kinds: the priorities (theme, speerpunt), then the actors.
+PREFERRED_KINDS: tuple[str, ...] = _PREFERRED_KINDS
 
 #: The kind name of each entity class, as used in reference checks and graph nodes.
 KINDS: Mapping[type, str] = MappingProxyType(
@@ -131,6 +108,26 @@ KINDS: Mapping[type, str] = MappingProxyType(
     }
 )
 
+# Entities print short, as their class, id and name: a policy holds hundreds, nested.
+for _cls in KINDS:
+    setattr(_cls, "__repr__", entity_repr)  # noqa: B010
+del _cls
+
+
+class _Actions(tuple[Action, ...]):
+    """The actions of a policy; calling it, as the method it once was, still works."""
+
+    __slots__ = ()
+
+    def __call__(self) -> tuple[Action, ...]:
+        warnings.warn(
+            "Policy.actions() is deprecated: Policy.actions is a tuple, as Policy.themes is",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self
+
+
 #: The file format version this library reads.
 SCHEMA_VERSION = 2
 #: Earlier versions that ``ivb migrate`` upgrades.
@@ -163,7 +160,7 @@ def _period(_inst: object, attribute: attrs.Attribute[Any], value: tuple[int, in
         check_year(year, f"period[{i}]")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Policy:
     """An integral safety policy of one municipality or a group of them.
 
@@ -253,6 +250,10 @@ class Policy:
             raise validation_error(problems)
         object.__setattr__(self, "_index", MappingProxyType(index))
 
+    def __repr__(self) -> str:
+        first, last = self.period
+        return f"<Policy {self.id}: {self.title!r} ({first}-{last}), {len(self._index)} entities>"
+
     # -- lookups ---------------------------------------------------------
 
     @overload
@@ -271,6 +272,8 @@ class Policy:
         cls:
             If given, the entity must be of this model class (``Theme``,
             ``ConsultationBody``, ...); type checkers then know the result's type.
+            Without it the result is an :class:`~ivb.model.Entity`: its ``id``,
+            ``name`` and ``source`` are known.
 
         Returns
         -------
@@ -285,46 +288,127 @@ class Policy:
         Examples
         --------
         >>> import ivb
-        >>> from ivb.model import Theme
+        >>> from ivb.model import Municipality, Theme
         >>> policy = ivb.load()
         >>> policy.get("cybercrime").name
         'Cybercrime en digitale veiligheid'
-        >>> policy.get("cybercrime", Theme).leads
-        ('noordoostpolder',)
+        >>> theme = policy.get("cybercrime", Theme)
+        >>> policy.get(theme.leads[0], Municipality).cbs_code
+        'GM0171'
         >>> policy.get("cybercrim")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ivb.UnknownIdError: no entity with id 'cybercrim'; did you mean 'cybercrime', ...?
+        ivb.UnknownIdError: no entity with id 'cybercrim'; did you mean 'cybercrime'...?
         """
         found = self._index.get(id)
         if cls is None:
             if found is None:
-                raise UnknownIdError(id, close_matches(id, self._index))
+                raise UnknownIdError(id, self._suggest(id))
             return found[1]
         if found is None or not isinstance(found[1], cls):
             kind = KINDS.get(cls, cls.__name__)
-            pool = [i for i, (_, e) in self._index.items() if isinstance(e, cls)]
-            raise UnknownIdError(id, close_matches(id, pool), what=kind)
+            raise UnknownIdError(id, self._suggest(id, self._kinds_of(cls)), what=kind)
         return found[1]
 
-    def resolve(self, ids: Iterable[str]) -> tuple[Entity, ...]:
-        """The entities these ids name, in the same order (e.g. a theme's ``coordinators``).
+    @overload
+    def find(self, text: str, *, kinds: Collection[str] = ()) -> Entity: ...
+
+    @overload
+    def find(self, text: str, cls: type[_E]) -> _E: ...
+
+    def find(self, text: str, cls: type[Any] | None = None, *, kinds: Collection[str] = ()) -> Any:
+        """Return the entity a person means by *text*: its id, or its name.
+
+        An exact id wins; then an exact name, then a name equal but for case
+        and spacing. Where entities of several kinds share the name, a theme is
+        meant before a speerpunt, a body, a municipality, a partner and a role
+        (:data:`ivb.model.PREFERRED_KINDS`).
+
+        Parameters
+        ----------
+        text:
+            An id or a name.
+        cls:
+            If given, only entities of this model class are looked at.
+        kinds:
+            If given, only entities of these kinds (``"theme"``, ``"body"``, ...).
+
+        Returns
+        -------
+        Entity
+            The model object.
+
+        Raises
+        ------
+        AmbiguousNameError
+            If the name belongs to several entities of the kind meant; the message
+            lists them.
+        UnknownIdError
+            If no entity has the id or name; the message names ids and names that
+            contain *text* or look like it.
 
         Examples
         --------
         >>> import ivb
         >>> policy = ivb.load()
-        >>> [m.cbs_code for m in policy.resolve(policy.get("cybercrime").municipalities)]
+        >>> policy.find("Ondermijning")
+        <Theme ondermijning: 'Ondermijning'>
+        >>> policy.find("maatschappelijke onrust")
+        <Theme maatschappelijke-onrust: 'Maatschappelijke onrust'>
+        >>> policy.find("Burgemeester")
+        <Role burgemeester: 'Burgemeester'>
+        >>> policy.find("politi")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ivb.UnknownIdError: no entity with id or name 'politi'; did you mean 'politie', ...?
+        """
+        if cls is not None:
+            kinds = self._kinds_of(cls)
+        found = find_id(text, self._entries(), kinds)
+        if found is None:
+            what = " or ".join(kinds) if kinds else "entity"
+            raise UnknownIdError(text, self._suggest(text, kinds), what=what, by="id or name")
+        return self._index[found][1]
+
+    def _kinds_of(self, cls: type[Any]) -> tuple[str, ...]:
+        return tuple(kind for c, kind in KINDS.items() if issubclass(c, cls))
+
+    def _entries(self) -> Iterator[tuple[str, str, str]]:
+        return ((i, kind, entity.name) for i, (kind, entity) in self._index.items())
+
+    def _suggest(self, text: str, kinds: Collection[str] = ()) -> tuple[str, ...]:
+        return suggestions(text, (e for e in self._entries() if not kinds or e[1] in kinds))
+
+    @overload
+    def resolve(self, ids: Iterable[str]) -> tuple[Entity, ...]: ...
+
+    @overload
+    def resolve(self, ids: Iterable[str], cls: type[_E]) -> tuple[_E, ...]: ...
+
+    def resolve(self, ids: Iterable[str], cls: type[Any] | None = None) -> tuple[Any, ...]:
+        """The entities these ids name, in the same order (e.g. a theme's ``leads``).
+
+        With *cls*, each must be of that class (as in :meth:`get`).
+
+        Examples
+        --------
+        >>> import ivb
+        >>> from ivb.model import Municipality, Theme
+        >>> policy = ivb.load()
+        >>> theme = policy.get("cybercrime", Theme)
+        >>> [m.cbs_code for m in policy.resolve(theme.municipalities, Municipality)]
         ['GM0303', 'GM0171', 'GM0184']
         """
-        return tuple(self.get(i) for i in ids)
+        if cls is None:
+            return tuple(self.get(i) for i in ids)
+        return tuple(self.get(i, cls) for i in ids)
 
     def kind_of(self, id: str) -> str:
         """Return the kind of the entity with this id (``'theme'``, ``'partner'``, ...)."""
         try:
             return self._index[id][0]
         except KeyError:
-            raise UnknownIdError(id, close_matches(id, self._index)) from None
+            raise UnknownIdError(id, self._suggest(id)) from None
 
     def ids(self, kind: str | None = None) -> tuple[str, ...]:
         """All ids in file order, or those of one kind."""
@@ -383,15 +467,27 @@ class Policy:
             raise UnknownIdError(str(priority), what="theme or speerpunt")
         return item.leads
 
-    def actions(self) -> tuple[Action, ...]:
-        """Every action: principles (listed, then others), then of themes, then speerpunten."""
+    @property
+    def actions(self) -> _Actions:
+        """Every action: principles (listed, then others), then of themes, then speerpunten.
+
+        A tuple, as :attr:`themes` is. (Calling it, ``policy.actions()``, still
+        works but is deprecated.)
+
+        Examples
+        --------
+        >>> import ivb
+        >>> policy = ivb.load()
+        >>> len(policy.actions) == sum(1 for _ in policy.entities("action"))
+        True
+        """
         out = [a for ps in self.principle_sets for a in ps.items]
         out.extend(self.principles)
         for theme in self.themes:
             out.extend(theme.actions)
         for speerpunt in self.speerpunten:
             out.extend(speerpunt.actions)
-        return tuple(out)
+        return _Actions(out)
 
 
 def _children(obj: object, path: str) -> Iterator[tuple[str, object]]:
@@ -488,7 +584,7 @@ def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Pr
         kind = KINDS.get(type(obj))
         if kind is None:
             continue
-        entity: Entity = obj  # type: ignore[assignment]
+        entity = cast(Entity, obj)
         ident = entity.id
         if ident in index:
             problems.append(
