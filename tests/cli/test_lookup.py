@@ -33,15 +33,20 @@ def test_show_by_name(capsys: pytest.CaptureFixture[str], text: str, expected: s
 
 
 def test_show_an_ambiguous_name_lists_the_candidates(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = _run(capsys, "show", "Polarisatie")
+    status, out, err = _run(capsys, "--lang", "en", "show", "Polarisatie")
     assert (status, out) == (1, "")
     assert "'Polarisatie' is ambiguous: trend 'polarisatie', term 'term-polarisatie'" in err
+    status, out, err = _run(capsys, "--lang", "nl", "show", "Polarisatie")
+    assert (status, out) == (1, "")
+    assert "'Polarisatie' is niet eenduidig: trend 'polarisatie', begrip 'term-polarisatie'" in err
 
 
 def test_show_suggests_ids_that_contain_the_text(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = _run(capsys, "show", "politi")
+    status, _, err = _run(capsys, "--lang", "en", "show", "politi")
     assert status == 1
     assert "did you mean 'politie', 'politie-midden-nederland'" in err
+    status, _, err = _run(capsys, "--lang", "nl", "show", "politi")
+    assert "bedoelt u 'politie', 'politie-midden-nederland'" in err
 
 
 def test_show_lists_each_related_entity_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -188,9 +188,14 @@ def describe_error(exc: IvbError) -> str:
     The errors a person meets most (an unknown id, an id of the wrong kind) are
     told in the run's language from their fields; others keep their message.
     """
-    from ivb import UnknownIdError
+    from ivb import AmbiguousNameError, UnknownIdError
     from ivb.cli._labels import kind_label
 
+    if isinstance(exc, AmbiguousNameError):
+        return _("name {name!r} is ambiguous: {candidates}; give the id").format(
+            name=exc.name,
+            candidates=", ".join(f"{kind_label(kind)} {ident!r}" for kind, ident in exc.candidates),
+        )
     wrong_kind = type(exc).__name__ == "WrongKindError"
     if wrong_kind and hasattr(exc, "expected") and hasattr(exc, "kind"):
         return _("expected the id of a {expected}, got {id!r}, which is a {kind}").format(
