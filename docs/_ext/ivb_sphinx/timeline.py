@@ -20,9 +20,9 @@ from ivb_sphinx.svg import (
 
 __all__ = ["Timeline", "TimelineRow", "render_timeline"]
 
-MONTH_W = 46.0
-LABEL_CHARS = 34
-ROW_H = 36.0
+MONTH_W = 36.0
+LABEL_CHARS = 28
+ROW_H = 40.0
 TOP = 46.0
 MARGIN = 16.0
 
