@@ -126,7 +126,8 @@ def test_the_sections_a_governance_page_cites_are_headings_of_the_source(
     page: Path, source: str
 ) -> None:
     for _, section, _ in block_quotes(page.read_text(encoding="utf-8")):
-        for heading in section.split(" > "):
+        for heading in re.split(r" > |;\s*", section):
+            heading = heading.strip().strip("*")
             if not heading.startswith("["):  # [lost in the text extraction]
                 assert letters(heading) in source, f"{page.name}: {heading}"
 
