@@ -9,16 +9,26 @@ policy, builds the governance graph and answers:
   (``ivb.governance.who_owns``);
 - which speerpunten each municipality owns;
 - one owner looked up by id (``owner_of``), and what a typo in an id gives;
-- everything the ambtelijke coordinators, the teams Veiligheid, answer for
-  (``responsibilities``).
+- what the teams Veiligheid, who carry the ambtelijke coordination of the
+  IVB as a whole, do: their tasks in the words of the source (the role's
+  ``duties``) and the relations ivb draws for them (``responsibilities``).
+
+The same from the command line::
+
+    ivb who-owns
+    ivb who-owns ondermijning
+    ivb show teams-veiligheid
 
 Run it with ``python examples/who_owns_what.py``.
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import ivb
 from ivb.governance import UnknownNodeError, build_graph, owner_of, responsibilities, who_owns
+from ivb.model import Role
 
 
 def main() -> None:
@@ -58,10 +68,14 @@ def main() -> None:
         print(f"  owner_of(G, 'ondermijnig') -> {type(exc).__name__}: {exc}")
     print()
 
-    actor = policy.get("teams-veiligheid")
-    print(f"What the {actor.name} answer for (the ambtelijke coordination):")
+    actor = policy.get("teams-veiligheid", Role)
+    print(f"What the {actor.name} do, in the words of the source:")
+    for duty in actor.duties:
+        print(textwrap.fill(duty.text, width=96, initial_indent="  - ", subsequent_indent="    "))
+    print("and the relations ivb draws for them (marked where ivb derives one):")
     for row in responsibilities(G, actor.id).itertuples(index=False):
-        print(f"  {row.relation}: {row.name} ({row.kind})")
+        derived = " [derived by ivb]" if getattr(row, "basis", "stated") == "derived" else ""
+        print(f"  {row.relation}: {row.name} ({row.kind}){derived}")
 
 
 if __name__ == "__main__":
