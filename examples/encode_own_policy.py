@@ -11,6 +11,11 @@ municipality has) to a temporary folder and
    of the problem in the file;
 3. dumps it back with ``ivb.dump`` and checks that nothing was lost.
 
+The same from the command line, for a policy file of your own::
+
+    ivb validate zuiderwaard-ivb.yaml
+    ivb who-owns --policy zuiderwaard-ivb.yaml
+
 Run it with ``python examples/encode_own_policy.py``.
 """
 

@@ -10,6 +10,10 @@ Gephi (Appearance: colour nodes by ``kind``; Filters: edges by ``relation``).
 Gephi labels the nodes with their name and the edges with their relation (the
 ``label`` key).
 
+The same from the command line::
+
+    ivb export --format graphml -o dnu-ivb-2024-2027.graphml
+
 Usage::
 
     python examples/export_for_gephi.py [OUTPUT.graphml]
