@@ -1,10 +1,10 @@
 """The command lines shown in the documentation print what the pages say they print.
 
-Every ```` ```console ```` block of the governance pages and the tutorial is read as a shell session: a line
-``$ ivb ...`` is a command, the lines up to the next command are its output. A command
-shown with output is run in-process and its output compared with the page's; a command
-shown without output must at least be a valid command line (it is parsed, not run, since
-such lines write files or redirect).
+Every ```` ```console ```` block of the governance pages and the tutorial is read as a
+shell session: a line ``$ ivb ...`` is a command, the lines up to the next command are
+its output. A command shown with output is run in-process and its output compared with
+the page's; a command shown without output must at least be a valid command line (it is
+parsed, not run, since such lines write files or redirect).
 """
 
 from __future__ import annotations

@@ -125,7 +125,8 @@ def test_the_preparation_flow(G: Any) -> None:
     assert isinstance(d, Diagram)
     assert flows.statements(G, d.edges) == [
         "Ambtelijk Vooroverleg prepares Districtelijk Veiligheidscollege Flevoland",
-        "Burgemeester sits on Districtelijk Veiligheidscollege Flevoland",
+        "Burgemeester sits on Districtelijk Veiligheidscollege Flevoland (the source names the "
+        "members: “de zes Flevolandse burgemeesters, het OM en de politie”)",
         "Openbaar Ministerie sits on Districtelijk Veiligheidscollege Flevoland",
         "Politie Midden-Nederland sits on Districtelijk Veiligheidscollege Flevoland",
     ]

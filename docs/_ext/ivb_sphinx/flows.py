@@ -332,8 +332,14 @@ def _describe(G: Any, edges: Iterable[Edge]) -> str:
 
 
 def statements(G: Any, edges: Iterable[Edge]) -> list[str]:
-    """Every arrow as a sentence (the text version of a diagram)."""
+    """Every arrow as a sentence (the text version of a diagram).
+
+    The first ``member-of`` arrow into a body that the source describes in words
+    (``members_text``) says those words too: one node of an office can stand for
+    several people (six mayors, say).
+    """
     out = []
+    described: set[str] = set()
     for e in edges:
         words = _SENTENCE.get(e.relation, e.relation)
         if e.modality == "possible":
@@ -347,6 +353,10 @@ def statements(G: Any, edges: Iterable[Edge]) -> list[str]:
             text += ", and also " + " and ".join(_SENTENCE.get(r, r) for r in e.also) + " it"
         if e.derived:
             text += " (derived by ivb, not stated in the source)"
+        words_of_source = getattr(G.nodes[e.target].get("obj"), "members_text", None)
+        if e.relation == "member-of" and words_of_source and e.target not in described:
+            described.add(e.target)
+            text += f" (the source names the members: “{words_of_source}”)"
         out.append(text)
     return out
 
