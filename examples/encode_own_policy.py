@@ -225,10 +225,10 @@ def run(folder: Path) -> None:
         print(f"    {kind}: {len(policy.ids(kind))}")
     G = build_graph(policy)
     print(f"  thematrekker of Ondermijning: {owner_of(G, 'ondermijning').name}")
-    for row in preparation_chain(G, "lokale-driehoek").itertuples(index=False):
-        print(f"  {row.name} {row.relation} {policy.get(row.feeds).name}")
-    for row in authority_over(G, "politie").itertuples(index=False):
-        print(f"  {row.holder_name} has authority over {row.over_name}: {row.scope}")
+    for row in preparation_chain(G, "lokale-driehoek").to_dict("records"):
+        print(f"  {row['name']} {row['relation']} {policy.get(row['feeds']).name}")
+    for row in authority_over(G, "politie").to_dict("records"):
+        print(f"  {row['holder_name']} has authority over {row['over_name']}: {row['scope']}")
     print()
 
     print("2. Broken versions, and what ivb says")

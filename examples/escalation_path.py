@@ -76,8 +76,8 @@ def main() -> None:
     print(f"  method: {pga.name} ({pga.abbreviation})")
     print(f"  at the table, in the words of the source: {table.members_text}")
     print(wrap(f"purpose: {sentence_with(table.purpose, 'recidive')}", "  ", "  "))
-    coordinators = ", ".join(policy.get(c).name for c in table.coordinators)
-    print(f"  coordinated by: {coordinators} (ivb's reading: the source says 'leidt de PGA')")
+    leads = ", ".join(policy.get(c).name for c in table.coordinators)
+    print(f"  coordinated by: {leads} (ivb's reading: the source says 'leidt de PGA')")
     print()
 
     path = escalation_path(G, START)
@@ -100,14 +100,14 @@ def main() -> None:
     print(f"  {adviseur.name} ({adviseur.kind.value}, {where})")
     for duty in adviseur.duties:
         print(wrap(f"- {duty.text}", "    ", hanging="  "))
-    for row in responsibilities(G, adviseur.id).itertuples(index=False):
-        if row.relation in ("coordinates", "runs"):
-            print(f"    {row.relation}: {row.name} ({row.kind})")
+    for row in responsibilities(G, adviseur.id).to_dict("records"):
+        if row["relation"] in ("coordinates", "runs"):
+            print(f"    {row['relation']}: {row['name']} ({row['kind']})")
     coordinators = policy.get("pga-coordinatoren", Role)
     seats = [
-        policy.get(r.id).name
-        for r in responsibilities(G, coordinators.id).itertuples(index=False)
-        if r.relation == "member-of"
+        policy.get(r["id"]).name
+        for r in responsibilities(G, coordinators.id).to_dict("records")
+        if r["relation"] == "member-of"
     ]
     print(f"  {coordinators.name} ({coordinators.kind.value}): sit on {', '.join(seats)}")
     werkgroep = policy.get("regionale-pga-werkgroep", ConsultationBody)

@@ -64,7 +64,7 @@ def export(path: Path) -> None:
         print(f"  {kind:<14} {n:>4}")
     print()
 
-    relations = Counter(relation for _, _, relation in H.edges(data="relation"))
+    relations = Counter(str(H.edges[edge]["relation"]) for edge in H.edges(keys=True))
     print(f"Edges per relation ({H.number_of_edges()} in all):")
     for relation, n in sorted(relations.items(), key=lambda item: (-item[1], item[0])):
         print(f"  {relation:<26} {n:>4}  {RELATIONS[relation]}")

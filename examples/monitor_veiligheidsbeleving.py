@@ -170,9 +170,9 @@ def feed(policy: ivb.Policy, target: Target, workdir: Path, report: Path | None)
     vm_path = workdir / "veiligheidsmonitor-2025.csv"
     vm_path.write_text(VEILIGHEIDSMONITOR_CSV, encoding="utf-8")
     vm = read_measurements(vm_path)
-    for row in vm.itertuples(index=False):
-        what = f"{row.indicator}, {row.region}, {row.period}: {row.value} {row.unit}"
-        print(f"  {what} ({row.source})")
+    for row in vm.to_dict("records"):
+        what = f"{row['indicator']}, {row['region']}, {row['period']}: {row['value']} {row['unit']}"
+        print(f"  {what} ({row['source']})")
 
     police_path = workdir / "47013NED-GM0171.csv"
     police_path.write_text(police_csv(), encoding="utf-8")

@@ -73,18 +73,18 @@ def main() -> None:
     for decision in DECISION_BODIES:
         print(f"  {describe_body(policy, decision)}")
         chain = preparation_chain(G, decision)
-        for row in chain.itertuples(index=False):
-            indent = "  " * row.depth
-            line = f"{PASSIVE[row.relation]} {describe_body(policy, row.id)}"
-            if row.feeds != decision:
-                line += f", which feeds {policy.get(row.feeds).name}"
+        for row in chain.to_dict("records"):
+            indent = "  " * row["depth"]
+            line = f"{PASSIVE[row['relation']]} {describe_body(policy, row['id'])}"
+            if row["feeds"] != decision:
+                line += f", which feeds {policy.get(row['feeds']).name}"
             print(f"  {indent}{line}")
     print()
 
     print("2. Who informs and advises the members of the basisteamdriehoek")
     for role in ("portefeuillehouders-oov", "basisteamchef", "officier-van-justitie"):
         chain = preparation_chain(G, role)
-        feeders = [r.name for r in chain.itertuples(index=False) if r.relation == "informs"]
+        feeders = [r["name"] for r in chain.to_dict("records") if r["relation"] == "informs"]
         print(f"  {policy.get(role).name}: informed by {', '.join(feeders) or 'no one encoded'}")
     teams = policy.get("teams-veiligheid", Role)
     duty = next(d.text for d in teams.duties if d.text.startswith("Informeren"))
@@ -113,18 +113,20 @@ def main() -> None:
 
     print("4. Where each actor sits")
     for actor in ACTORS:
-        rows = responsibilities(G, actor).itertuples()
-        seats = [row.name for row in rows if row.relation == "member-of"]
+        rows = responsibilities(G, actor).to_dict("records")
+        seats = [row["name"] for row in rows if row["relation"] == "member-of"]
         print(f"  {policy.get(actor).name}: {', '.join(seats) if seats else 'no seat'}")
     print()
 
     police = policy.get("politie-midden-nederland")
     print(f"5. Who has authority over the police ({police.name}), and for what")
-    for row in authority_over(G, police.id).itertuples(index=False):
-        basis = ", ".join(row.legal_basis) if row.legal_basis else "no law named in the source"
-        print(f"  {row.holder_name}: {row.scope}")
+    for row in authority_over(G, police.id).to_dict("records"):
+        basis = (
+            ", ".join(row["legal_basis"]) if row["legal_basis"] else "no law named in the source"
+        )
+        print(f"  {row['holder_name']}: {row['scope']}")
         print(f"    legal basis: {basis}")
-        print(f"    source: {row.source}")
+        print(f"    source: {row['source']}")
 
 
 if __name__ == "__main__":

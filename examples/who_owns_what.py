@@ -28,7 +28,7 @@ import textwrap
 
 import ivb
 from ivb.governance import UnknownNodeError, build_graph, owner_of, responsibilities, who_owns
-from ivb.model import Role
+from ivb.model import Role, Speerpunt, Theme
 
 
 def main() -> None:
@@ -41,23 +41,23 @@ def main() -> None:
 
     owners = who_owns(G)
     print("Joint themes, each worked out by one thematrekker:")
-    for row in owners[owners.kind == "theme"].itertuples(index=False):
-        theme = policy.get(row.id)
+    for row in owners[owners.kind == "theme"].to_dict("records"):
+        theme = policy.get(row["id"], Theme)
         shared = [policy.get(m).name for m in theme.municipalities]
-        print(f"  {row.name}")
-        print(f"    thematrekker:   {row.owner_name}")
+        print(f"  {row['name']}")
+        print(f"    thematrekker:   {row['owner_name']}")
         print(f"    shared by:      {', '.join(shared)}")
-        print(f"    coordinated by: {', '.join(row.coordinator_names)}")
+        print(f"    coordinated by: {', '.join(row['coordinator_names'])}")
     print()
 
     print("Local speerpunten, each owned by one municipality:")
     speerpunten = owners[owners.kind == "speerpunt"]
     for municipality in policy.municipalities:
         print(f"  {municipality.name} ({municipality.cbs_code})")
-        for row in speerpunten[speerpunten.owner == municipality.id].itertuples(index=False):
-            number = policy.get(row.id).number
-            label = f"{number}. {row.name}" if number is not None else row.name
-            print(f"    {label} (coordinated by {', '.join(row.coordinator_names)})")
+        for row in speerpunten[speerpunten.owner == municipality.id].to_dict("records"):
+            number = policy.get(row["id"], Speerpunt).number
+            label = f"{number}. {row['name']}" if number is not None else row["name"]
+            print(f"    {label} (coordinated by {', '.join(row['coordinator_names'])})")
     print()
 
     print("One owner, looked up by id:")
@@ -73,9 +73,9 @@ def main() -> None:
     for duty in actor.duties:
         print(textwrap.fill(duty.text, width=96, initial_indent="  - ", subsequent_indent="    "))
     print("and the relations ivb draws for them (marked where ivb derives one):")
-    for row in responsibilities(G, actor.id).itertuples(index=False):
-        derived = " [derived by ivb]" if getattr(row, "basis", "stated") == "derived" else ""
-        print(f"  {row.relation}: {row.name} ({row.kind}){derived}")
+    for row in responsibilities(G, actor.id).to_dict("records"):
+        derived = " [derived by ivb]" if row.get("basis", "stated") == "derived" else ""
+        print(f"  {row['relation']}: {row['name']} ({row['kind']}){derived}")
 
 
 if __name__ == "__main__":
