@@ -30,7 +30,7 @@ if str(DOCS / "_ext") not in sys.path:
     sys.path.insert(0, str(DOCS / "_ext"))
 
 from ivb_sphinx import flows  # noqa: E402
-from ivb_sphinx.svg import Diagram, Edge, Node, render_svg  # noqa: E402
+from ivb_sphinx.svg import Diagram, Edge, Node, render_svg, text_width  # noqa: E402
 from ivb_sphinx.timeline import Timeline, render_timeline  # noqa: E402
 
 from tests.docs.test_diagram_contents import DIAGRAMS  # noqa: E402
@@ -119,6 +119,21 @@ def effective_sizes(svg: str) -> list[float]:
     return [float(t.get("font-size", "0")) * scale for t in root.iter(f"{S}text")]
 
 
+def overflowing(svg: str) -> list[str]:
+    """Every text that runs past the left or right edge of *svg* (by its estimated width)."""
+    root = ElementTree.fromstring(svg)
+    width = float(root.get("width", "0"))
+    out = []
+    for t in root.iter(f"{S}text"):
+        text = "".join(t.itertext())
+        w = text_width(text, float(t.get("font-size", "0")))
+        x = float(t.get("x", "0"))
+        start = {"middle": x - w / 2, "end": x - w}.get(t.get("text-anchor", "start"), x)
+        if start < 0 or start + w > width + 1:
+            out.append(text)
+    return out
+
+
 @pytest.fixture(scope="module")
 def G() -> Any:
     return build_graph(ivb.load())
@@ -146,6 +161,13 @@ def test_the_text_of_a_docs_diagram_is_readable_at_1280_px(
 ) -> None:
     sizes = effective_sizes(_render(G, flow, options))
     assert sizes and min(sizes) >= SMALLEST, (page, flow, min(sizes))
+
+
+@pytest.mark.parametrize(("page", "flow", "options"), DIAGRAMS, ids=lambda x: str(x))
+def test_the_text_of_a_docs_diagram_stays_inside_it(
+    G: Any, page: str, flow: str, options: dict[str, Any]
+) -> None:
+    assert overflowing(_render(G, flow, options)) == []
 
 
 def test_the_prepares_arrow_of_the_basisteam_misses_the_portefeuillehouders(G: Any) -> None:
