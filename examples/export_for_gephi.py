@@ -58,7 +58,7 @@ def export(path: Path) -> None:
     )
     print()
 
-    kinds = Counter(kind for _, kind in H.nodes(data="kind"))
+    kinds = Counter(str(H.nodes[node]["kind"]) for node in H)
     print(f"Nodes per kind ({H.number_of_nodes()} in all):")
     for kind, n in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
         print(f"  {kind:<14} {n:>4}")
