@@ -11,6 +11,11 @@ municipality has) to a temporary folder and
    of the problem in the file;
 3. dumps it back with ``ivb.dump`` and checks that nothing was lost.
 
+The same from the command line, for a policy file of your own::
+
+    ivb validate zuiderwaard-ivb.yaml
+    ivb who-owns --policy zuiderwaard-ivb.yaml
+
 Run it with ``python examples/encode_own_policy.py``.
 """
 
@@ -20,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import ivb
-from ivb.governance import authority_links, build_graph, chain_links, diff, owner_of
+from ivb.governance import authority_over, build_graph, diff, owner_of, preparation_chain
 
 #: The policy file of the fictional municipality Zuiderwaard.
 POLICY_YAML = """\
@@ -220,10 +225,10 @@ def run(folder: Path) -> None:
         print(f"    {kind}: {len(policy.ids(kind))}")
     G = build_graph(policy)
     print(f"  thematrekker of Ondermijning: {owner_of(G, 'ondermijning').name}")
-    for row in chain_links(G, "lokale-driehoek"):
-        print(f"  {row.name} {row.relation} {policy.get(row.feeds).name}")
-    for row in authority_links(G, "politie"):
-        print(f"  {row.holder_name} has authority over {row.over_name}: {row.scope}")
+    for row in preparation_chain(G, "lokale-driehoek").to_dict("records"):
+        print(f"  {row['name']} {row['relation']} {policy.get(row['feeds']).name}")
+    for row in authority_over(G, "politie").to_dict("records"):
+        print(f"  {row['holder_name']} has authority over {row['over_name']}: {row['scope']}")
     print()
 
     print("2. Broken versions, and what ivb says")

@@ -1,13 +1,18 @@
 """An escalation path: a PGA case from the Zorg- en Veiligheidstafel Urk upwards.
 
-Since 1 February 2023 Urk has a Zorg- en Veiligheidstafel, where partners
-work with a resident on a plan under the Persoonsgerichte Aanpak (PGA). When
-the local approach does not suffice and a case needs justitiële
-deskundigheid, it is escalated (opgeschaald) to the Zorg- en Veiligheidshuis
-Flevoland. This example follows that path with ``escalation_path``, quotes
-when to escalate, and lists the roles involved: who leads the table, who is
-the link to the Zorg- en Veiligheidshuis, and who shares the PGA across
-Flevoland.
+Since 1 February 2023 Urk has a Zorg- en Veiligheidstafel, where the chain
+partners work with a resident on a plan under the Persoonsgerichte Aanpak
+(PGA). When the local approach does not suffice and a case needs justitiële
+deskundigheid, it can be escalated ("kan opgeschaald worden") to the Zorg- en
+Veiligheidshuis Flevoland: a possibility, not a rule. This example follows
+that path with ``escalation_path``, quotes when a case can be escalated, and
+lists the roles involved: who leads the PGA, who is the link to the Zorg- en
+Veiligheidshuis, and who shares the PGA across Flevoland.
+
+The same from the command line::
+
+    ivb show zorg-en-veiligheidstafel-urk
+    ivb show adviseur-zorg-en-veiligheid
 
 Run it with ``python examples/escalation_path.py``.
 """
@@ -21,10 +26,8 @@ import ivb
 from ivb.governance import (
     build_graph,
     escalation_path,
-    members,
     partners_of,
     responsibilities,
-    responsibility_links,
 )
 from ivb.model import ConsultationBody, Instrument, Partner, Role
 
@@ -71,9 +74,10 @@ def main() -> None:
 
     print(f"A PGA case in {policy.get(table.municipalities[0]).name}")
     print(f"  method: {pga.name} ({pga.abbreviation})")
-    print(f"  at the table: {', '.join(m.name for m in members(G, START))}")
-    print(f"    described as: {table.members_text}")
-    print(f"  led by: {', '.join(policy.get(c).name for c in table.coordinators)}")
+    print(f"  at the table, in the words of the source: {table.members_text}")
+    print(wrap(f"purpose: {sentence_with(table.purpose, 'recidive')}", "  ", "  "))
+    leads = ", ".join(policy.get(c).name for c in table.coordinators)
+    print(f"  coordinated by: {leads} (ivb's reading: the source says 'leidt de PGA')")
     print()
 
     path = escalation_path(G, START)
@@ -81,8 +85,8 @@ def main() -> None:
     for number, step in enumerate(path, start=1):
         print(f"  {number}. {describe(step)}")
     # the sentence of the source that states the escalation: the action on both ends
-    action = next(a for a in policy.actions if START in a.bodies and path[-1].id in a.partners)
-    print("When to escalate, as the source says:")
+    action = next(a for a in policy.actions() if START in a.bodies and path[-1].id in a.partners)
+    print("When a case can be escalated, as the source says:")
     print(wrap(sentence_with(action.text, "opgeschaald"), "  "))
     print(f"  (source: {action.source})")
     last = path[-1]
@@ -96,11 +100,15 @@ def main() -> None:
     print(f"  {adviseur.name} ({adviseur.kind.value}, {where})")
     for duty in adviseur.duties:
         print(wrap(f"- {duty.text}", "    ", hanging="  "))
-    frame = responsibilities(G, adviseur.id)
-    for row in frame[frame.relation.isin(["coordinates", "runs"])].itertuples(index=False):
-        print(f"    {row.relation}: {row.name} ({row.kind})")
+    for row in responsibilities(G, adviseur.id).to_dict("records"):
+        if row["relation"] in ("coordinates", "runs"):
+            print(f"    {row['relation']}: {row['name']} ({row['kind']})")
     coordinators = policy.get("pga-coordinatoren", Role)
-    seats = [r.name for r in responsibility_links(G, coordinators.id) if r.relation == "member-of"]
+    seats = [
+        policy.get(r["id"]).name
+        for r in responsibilities(G, coordinators.id).to_dict("records")
+        if r["relation"] == "member-of"
+    ]
     print(f"  {coordinators.name} ({coordinators.kind.value}): sit on {', '.join(seats)}")
     werkgroep = policy.get("regionale-pga-werkgroep", ConsultationBody)
     print(wrap(werkgroep.purpose, "    "))

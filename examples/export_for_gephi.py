@@ -10,6 +10,10 @@ Gephi (Appearance: colour nodes by ``kind``; Filters: edges by ``relation``).
 Gephi labels the nodes with their name and the edges with their relation (the
 ``label`` key).
 
+The same from the command line::
+
+    ivb export --format graphml -o dnu-ivb-2024-2027.graphml
+
 Usage::
 
     python examples/export_for_gephi.py [OUTPUT.graphml]
@@ -54,13 +58,13 @@ def export(path: Path) -> None:
     )
     print()
 
-    kinds = Counter(kind for _, kind in H.nodes(data="kind"))
+    kinds = Counter(str(H.nodes[node]["kind"]) for node in H)
     print(f"Nodes per kind ({H.number_of_nodes()} in all):")
     for kind, n in sorted(kinds.items(), key=lambda item: (-item[1], item[0])):
         print(f"  {kind:<14} {n:>4}")
     print()
 
-    relations = Counter(str(d["relation"]) for _, _, d in H.edges(data=True))
+    relations = Counter(str(H.edges[edge]["relation"]) for edge in H.edges(keys=True))
     print(f"Edges per relation ({H.number_of_edges()} in all):")
     for relation, n in sorted(relations.items(), key=lambda item: (-item[1], item[0])):
         print(f"  {relation:<26} {n:>4}  {RELATIONS[relation]}")

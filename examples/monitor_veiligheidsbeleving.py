@@ -15,18 +15,29 @@ would:
    downloaded (``read_police_table``), summed into the policy's categories
    (``police_measurements``);
 
-and prints the status of every target (``evaluate_targets``) and writes the
-progress report for the council (``write_report``).
+and prints the status of every target (``evaluate_targets``) and, given a
+file name, writes the progress report for the council (``write_report``).
+
+The same from the command line, with the measurements in files::
+
+    ivb report --measurements veiligheidsmonitor-2025.csv \
+        --police 47013NED-GM0171.csv -o voortgang.html
 
 ALL NUMBERS FED IN HERE ARE HYPOTHETICAL: made up for the example, not
 published figures. Only the target, its baseline 7,6 and its rules come from
 the policy.
 
-Run it with ``python examples/monitor_veiligheidsbeleving.py``.
+Usage::
+
+    python examples/monitor_veiligheidsbeleving.py [REPORT.html]
+
+Without an argument no report is written: the input files live in a
+temporary folder that is removed when the example ends.
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -147,20 +158,21 @@ def main() -> None:
         print(wrap(f"planned ({action.date}): {action.text}", "    ", hanging="  "))
     print()
 
+    report = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory(prefix="ivb-monitor-") as tmp:
-        feed(policy, target, Path(tmp))
+        feed(policy, target, Path(tmp), report)
 
 
-def feed(policy: ivb.Policy, target: Target, workdir: Path) -> None:
-    """Read the new measurements from files in *workdir*, evaluate and report."""
+def feed(policy: ivb.Policy, target: Target, workdir: Path, report: Path | None) -> None:
+    """Read the new measurements from files in *workdir*, evaluate, and write *report*."""
     region = policy.municipality(target.municipalities[0]).cbs_code
     print("New measurements (HYPOTHETICAL, made up for this example):")
     vm_path = workdir / "veiligheidsmonitor-2025.csv"
     vm_path.write_text(VEILIGHEIDSMONITOR_CSV, encoding="utf-8")
     vm = read_measurements(vm_path)
-    for row in vm.itertuples(index=False):
-        what = f"{row.indicator}, {row.region}, {row.period}: {row.value} {row.unit}"
-        print(f"  {what} ({row.source})")
+    for row in vm.to_dict("records"):
+        what = f"{row['indicator']}, {row['region']}, {row['period']}: {row['value']} {row['unit']}"
+        print(f"  {what} ({row['source']})")
 
     police_path = workdir / "47013NED-GM0171.csv"
     police_path.write_text(police_csv(), encoding="utf-8")
@@ -187,8 +199,13 @@ def feed(policy: ivb.Policy, target: Target, workdir: Path) -> None:
 
     summary = report_data(policy, measurements)["summary"]["targets"]
     counts = ", ".join(f"{status}: {n}" for status, n in sorted(summary.items()))
-    report = write_report(policy, workdir / "voortgang.html", measurements)
-    print(f"Progress report for the council written to {report.name} ({counts})")
+    print(f"Targets in the progress report for the council ({counts})")
+    if report is None:
+        print("  not written: give a file name to write it, for example")
+        print("  python examples/monitor_veiligheidsbeleving.py voortgang.html")
+    else:
+        written = write_report(policy, report, measurements)
+        print(f"  written to {written.name}")
 
 
 if __name__ == "__main__":

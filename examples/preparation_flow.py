@@ -6,14 +6,21 @@ The policy names two lines of preparation:
   Districtelijk Veiligheidscollege Flevoland;
 - in the basisteam, the ambtelijke basisteamdriehoek prepares the
   bestuurlijke basisteamdriehoek DNU (the Basisteamdriehoek Dronten,
-  Noordoostpolder en Urk), and informs and advises the portefeuillehouders,
-  the basisteamchef and the Officier van Justitie.
+  Noordoostpolder en Urk); the teams Veiligheid of the three municipalities
+  inform and advise the portefeuillehouders, the basisteamchef and the
+  Officier van Justitie ("Zij informeren en adviseren ...").
 
-This example follows both lines with ``chain_links`` (the records of
-``preparation_chain``), shows who sits on each body (``members``) and, the other
-way round, where each actor sits (``responsibilities``), and ends with who has
-authority over the police for what (``authority_links``, the records of
-``authority_over``).
+The same from the command line::
+
+    ivb chain districtelijk-veiligheidscollege-flevoland
+    ivb chain basisteamdriehoek-dnu
+    ivb bodies
+
+This example follows both lines with ``preparation_chain``, shows who sits on
+each body (``members``, marked where ivb derives the members because the
+source lists none) and, the other way round, where each actor sits
+(``responsibilities``), and ends with who has authority over the police for
+what (``authority_over``).
 
 Run it with ``python examples/preparation_flow.py``.
 """
@@ -24,13 +31,13 @@ import textwrap
 
 import ivb
 from ivb.governance import (
-    authority_links,
+    authority_over,
     build_graph,
-    chain_links,
     members,
+    preparation_chain,
     responsibilities,
 )
-from ivb.model import ConsultationBody
+from ivb.model import ConsultationBody, Role
 
 #: Width to which long source texts are wrapped.
 WIDTH = 96
@@ -65,18 +72,24 @@ def main() -> None:
     print("1. Who prepares the bestuurlijke overleggen")
     for decision in DECISION_BODIES:
         print(f"  {describe_body(policy, decision)}")
-        for row in chain_links(G, decision):
-            indent = "  " * row.depth
-            line = f"{PASSIVE[row.relation]} {describe_body(policy, row.id)}"
-            if row.feeds != decision:
-                line += f", which feeds {policy.get(row.feeds).name}"
+        chain = preparation_chain(G, decision)
+        for row in chain.to_dict("records"):
+            indent = "  " * row["depth"]
+            line = f"{PASSIVE[row['relation']]} {describe_body(policy, row['id'])}"
+            if row["feeds"] != decision:
+                line += f", which feeds {policy.get(row['feeds']).name}"
             print(f"  {indent}{line}")
     print()
 
-    print("2. What the ambtelijke basisteamdriehoek informs and advises")
+    print("2. Who informs and advises the members of the basisteamdriehoek")
     for role in ("portefeuillehouders-oov", "basisteamchef", "officier-van-justitie"):
-        feeders = [r.name for r in chain_links(G, role) if r.relation == "informs"]
-        print(f"  {policy.get(role).name}: informed by {', '.join(feeders)}")
+        chain = preparation_chain(G, role)
+        feeders = [r["name"] for r in chain.to_dict("records") if r["relation"] == "informs"]
+        print(f"  {policy.get(role).name}: informed by {', '.join(feeders) or 'no one encoded'}")
+    teams = policy.get("teams-veiligheid", Role)
+    duty = next(d.text for d in teams.duties if d.text.startswith("Informeren"))
+    print(f"  the source, as a duty of the {teams.name}:")
+    print(textwrap.fill(duty, width=WIDTH, initial_indent="    ", subsequent_indent="    "))
     print()
 
     print("3. Who sits on each body")
@@ -92,26 +105,28 @@ def main() -> None:
         print(f"  {body.name}:")
         print(f"    members (encoded): {', '.join(seated) if seated else 'none encoded'}")
         if body.members_text:
-            words = f"described as: {body.members_text}"
+            words = f"the source: {body.members_text}"
         else:
-            words = "described as: the source lists no members (see the source note)"
+            words = "the source lists no members: ivb derives them (see the source note)"
         print(textwrap.fill(words, width=WIDTH, initial_indent="    ", subsequent_indent="      "))
     print()
 
     print("4. Where each actor sits")
     for actor in ACTORS:
-        frame = responsibilities(G, actor)
-        seats = frame[frame.relation == "member-of"]["name"].tolist()
+        rows = responsibilities(G, actor).to_dict("records")
+        seats = [row["name"] for row in rows if row["relation"] == "member-of"]
         print(f"  {policy.get(actor).name}: {', '.join(seats) if seats else 'no seat'}")
     print()
 
     police = policy.get("politie-midden-nederland")
     print(f"5. Who has authority over the police ({police.name}), and for what")
-    for row in authority_links(G, police.id):
-        basis = ", ".join(row.legal_basis) if row.legal_basis else "no law named in the source"
-        print(f"  {row.holder_name}: {row.scope}")
+    for row in authority_over(G, police.id).to_dict("records"):
+        basis = (
+            ", ".join(row["legal_basis"]) if row["legal_basis"] else "no law named in the source"
+        )
+        print(f"  {row['holder_name']}: {row['scope']}")
         print(f"    legal basis: {basis}")
-        print(f"    source: {row.source}")
+        print(f"    source: {row['source']}")
 
 
 if __name__ == "__main__":

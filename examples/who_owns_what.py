@@ -6,20 +6,29 @@ municipality has its own local speerpunten. This example loads the bundled
 policy, builds the governance graph and answers:
 
 - which municipality is thematrekker of which theme, and who coordinates it
-  (``ivb.governance.ownerships``, the records of ``who_owns``);
+  (``ivb.governance.who_owns``);
 - which speerpunten each municipality owns;
 - one owner looked up by id (``owner_of``), and what a typo in an id gives;
-- everything the ambtelijke coordinators, the teams Veiligheid, answer for
-  (``responsibilities``).
+- what the teams Veiligheid, who carry the ambtelijke coordination of the
+  IVB as a whole, do: their tasks in the words of the source (the role's
+  ``duties``) and the relations ivb draws for them (``responsibilities``).
+
+The same from the command line::
+
+    ivb who-owns
+    ivb who-owns ondermijning
+    ivb show teams-veiligheid
 
 Run it with ``python examples/who_owns_what.py``.
 """
 
 from __future__ import annotations
 
+import textwrap
+
 import ivb
-from ivb.governance import UnknownNodeError, build_graph, owner_of, ownerships, responsibilities
-from ivb.model import Municipality, Speerpunt, Theme
+from ivb.governance import UnknownNodeError, build_graph, owner_of, responsibilities, who_owns
+from ivb.model import Role, Speerpunt, Theme
 
 
 def main() -> None:
@@ -30,25 +39,25 @@ def main() -> None:
     print(f"Municipalities: {', '.join(m.name for m in policy.municipalities)}")
     print()
 
-    owners = ownerships(G)
+    owners = who_owns(G)
     print("Joint themes, each worked out by one thematrekker:")
-    for row in (o for o in owners if o.kind == "theme"):
-        theme = policy.get(row.id, Theme)
-        shared = [m.name for m in policy.resolve(theme.municipalities, Municipality)]
-        print(f"  {row.name}")
-        print(f"    thematrekker:   {row.owner_name}")
+    for row in owners[owners.kind == "theme"].to_dict("records"):
+        theme = policy.get(row["id"], Theme)
+        shared = [policy.get(m).name for m in theme.municipalities]
+        print(f"  {row['name']}")
+        print(f"    thematrekker:   {row['owner_name']}")
         print(f"    shared by:      {', '.join(shared)}")
-        print(f"    coordinated by: {', '.join(row.coordinator_names)}")
+        print(f"    coordinated by: {', '.join(row['coordinator_names'])}")
     print()
 
     print("Local speerpunten, each owned by one municipality:")
-    speerpunten = [o for o in owners if o.kind == "speerpunt"]
+    speerpunten = owners[owners.kind == "speerpunt"]
     for municipality in policy.municipalities:
         print(f"  {municipality.name} ({municipality.cbs_code})")
-        for row in (s for s in speerpunten if s.owner == municipality.id):
-            number = policy.get(row.id, Speerpunt).number
-            label = f"{number}. {row.name}" if number is not None else row.name
-            print(f"    {label} (coordinated by {', '.join(row.coordinator_names)})")
+        for row in speerpunten[speerpunten.owner == municipality.id].to_dict("records"):
+            number = policy.get(row["id"], Speerpunt).number
+            label = f"{number}. {row['name']}" if number is not None else row["name"]
+            print(f"    {label} (coordinated by {', '.join(row['coordinator_names'])})")
     print()
 
     print("One owner, looked up by id:")
@@ -59,10 +68,14 @@ def main() -> None:
         print(f"  owner_of(G, 'ondermijnig') -> {type(exc).__name__}: {exc}")
     print()
 
-    actor = policy.get("teams-veiligheid")
-    print(f"What the {actor.name} answer for (the ambtelijke coordination):")
-    for row in responsibilities(G, actor.id).itertuples(index=False):
-        print(f"  {row.relation}: {row.name} ({row.kind})")
+    actor = policy.get("teams-veiligheid", Role)
+    print(f"What the {actor.name} do, in the words of the source:")
+    for duty in actor.duties:
+        print(textwrap.fill(duty.text, width=96, initial_indent="  - ", subsequent_indent="    "))
+    print("and the relations ivb draws for them (marked where ivb derives one):")
+    for row in responsibilities(G, actor.id).to_dict("records"):
+        derived = " [derived by ivb]" if row.get("basis", "stated") == "derived" else ""
+        print(f"  {row['relation']}: {row['name']} ({row['kind']}){derived}")
 
 
 if __name__ == "__main__":

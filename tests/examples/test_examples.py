@@ -127,3 +127,13 @@ def test_export_for_gephi_writes_to_the_path_given(tmp_path: Path) -> None:
     # the rest of the output is the snapshot's
     expected = (EXPECTED / "export_for_gephi.txt").read_text(encoding="utf-8")
     assert result.stdout.splitlines()[1:] == expected.splitlines()[1:]
+
+
+def test_monitor_writes_the_report_only_where_it_is_asked_to(tmp_path: Path) -> None:
+    out = tmp_path / "voortgang.html"
+    result = run(EXAMPLES / "monitor_veiligheidsbeleving.py", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "  written to voortgang.html"
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "7,6" in html
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["voortgang.html"]

@@ -20,7 +20,7 @@ from ivb.governance import (
 from ivb_sphinx.svg import Diagram, Edge, Node
 from ivb_sphinx.timeline import Timeline, TimelineRow
 
-__all__ = ["FLOWS", "make"]
+__all__ = ["FLOWS", "basis", "make", "statements"]
 
 #: When two nodes are joined by several relations, the first of these names the arrow.
 _PRIORITY = (
@@ -32,6 +32,7 @@ _PRIORITY = (
     "informs",
     "member-of",
     "runs",
+    "leads",
     "shares",
     "belongs-to",
     "serves",
@@ -46,6 +47,7 @@ _WORDS = {
     "informs": "informs",
     "escalates-to": "escalates to",
     "runs": "runs",
+    "leads": "leads",
     "belongs-to": "belongs to",
 }
 
@@ -104,8 +106,36 @@ def _edges(
                 continue
             text = label(u, v, found) if label else _default_label(found)
             others = tuple(dict.fromkeys(r for r, _ in found[1:] if r != found[0][0]))
-            out.append(Edge(u, v, found[0][0], text, others))
+            first = found[0][1]
+            modality = first.get("modality")
+            if modality and not text:
+                text = _MODAL.get(str(modality), str(modality))
+            out.append(
+                Edge(
+                    u,
+                    v,
+                    found[0][0],
+                    text,
+                    others,
+                    derived=basis(first) == "derived",
+                    modality=str(modality) if modality else None,
+                )
+            )
     return out
+
+
+#: How an arrow is labelled when the source says it can happen, or that it is planned.
+_MODAL = {"possible": "can", "planned": "planned"}
+
+
+def basis(data: Mapping[str, Any]) -> str:
+    """Whether an edge is ``stated`` in the source, ``derived`` by ivb or ``ambiguous``.
+
+    Read from the edge's ``basis`` attribute or its ``source_ref``; an edge that
+    records neither counts as stated.
+    """
+    value = data.get("basis") or getattr(data.get("source_ref"), "basis", None)
+    return str(getattr(value, "value", value) or "stated")
 
 
 def _default_label(found: list[tuple[str, dict[str, Any]]]) -> str | None:
@@ -192,9 +222,9 @@ def escalation(G: Any, start: str, also: Sequence[str] = ()) -> Diagram:
     path = [obj.id for obj in escalation_path(G, start)]
     extra: list[str] = []
     for b in path:
-        extra += _in(G, b, "coordinates") + _in(G, b, "member-of")
+        extra += _in(G, b, "coordinates") + _in(G, b, "leads") + _in(G, b, "member-of")
     nodes = _unique([*extra, *path, *also])
-    edges = _edges(G, nodes, ["escalates-to", "coordinates", "member-of", "runs"])
+    edges = _edges(G, nodes, ["escalates-to", "coordinates", "leads", "member-of", "runs"])
     return Diagram(
         name=f"escalation-{start}",
         title=f"Escalation from {G.nodes[start]['name']}",
@@ -289,7 +319,12 @@ _SENTENCE = {
     "has-authority-over": "has authority over",
     "belongs-to": "belongs to",
     "runs": "runs",
+    "leads": "leads",
 }
+
+
+#: A relation that the source says can happen, in words.
+_SENTENCE_MODAL = {"escalates-to": "can escalate a case to"}
 
 
 def _describe(G: Any, edges: Iterable[Edge]) -> str:
@@ -297,15 +332,31 @@ def _describe(G: Any, edges: Iterable[Edge]) -> str:
 
 
 def statements(G: Any, edges: Iterable[Edge]) -> list[str]:
-    """Every arrow as a sentence (the text version of a diagram)."""
+    """Every arrow as a sentence (the text version of a diagram).
+
+    The first ``member-of`` arrow into a body that the source describes in words
+    (``members_text``) says those words too: one node of an office can stand for
+    several people (six mayors, say).
+    """
     out = []
+    described: set[str] = set()
     for e in edges:
         words = _SENTENCE.get(e.relation, e.relation)
+        if e.modality == "possible":
+            words = _SENTENCE_MODAL.get(e.relation, f"can {words}")
+        elif e.modality:
+            words = f"{words} ({e.modality})"
         text = f"{G.nodes[e.source]['name']} {words} {G.nodes[e.target]['name']}"
         if e.relation == "has-authority-over" and e.label:
             text += f": {e.label}"
         if e.also:
             text += ", and also " + " and ".join(_SENTENCE.get(r, r) for r in e.also) + " it"
+        if e.derived:
+            text += " (derived by ivb, not stated in the source)"
+        words_of_source = getattr(G.nodes[e.target].get("obj"), "members_text", None)
+        if e.relation == "member-of" and words_of_source and e.target not in described:
+            described.add(e.target)
+            text += f" (the source names the members: “{words_of_source}”)"
         out.append(text)
     return out
 

@@ -6,8 +6,11 @@ self-contained SVG text, the same for the same input.
 
 Layout (after Sugiyama): break cycles, assign layers by longest path, put a
 dummy node on every layer a long edge crosses, order each layer by the
-barycentre of its neighbours (a few sweeps), stack the layers as columns,
-and draw each edge as a smooth curve through its dummies.
+barycentre of its neighbours (a few sweeps), stack the layers as columns (or
+as rows, for a diagram too wide for the text column), and draw each edge as a
+smooth curve through its dummies. Edges bend only between the layers of boxes
+and run straight beside the boxes of a layer, so no edge crosses a box that is
+not one of its ends.
 """
 
 from __future__ import annotations
@@ -19,31 +22,45 @@ from itertools import pairwise
 from xml.sax.saxutils import escape
 
 __all__ = [
+    "DERIVED_DASH",
+    "DIRECTIONS",
     "EDGE_STYLES",
+    "MAX_WIDTH",
+    "MODAL_DASH",
     "NODE_STYLES",
     "Diagram",
     "Edge",
     "EdgeStyle",
+    "Layout",
     "Node",
     "NodeStyle",
+    "curves",
     "layout",
     "render_svg",
     "text_width",
     "wrap",
 ]
 
+#: The width in pixels of the text column of the documentation in a window 1280 pixels
+#: wide (furo: 46em of 16 px); a diagram at most this wide is shown at its own size.
+MAX_WIDTH = 736.0
+#: The directions a diagram can run: left to right, or top to bottom.
+DIRECTIONS = ("LR", "TB")
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-FONT_SIZE = 13.0
-SMALL_SIZE = 10.5
-LINE_HEIGHT = 16.0
-SMALL_LINE = 13.0
+FONT_SIZE = 14.0
+SMALL_SIZE = 12.0
+LINE_HEIGHT = 18.0
+SMALL_LINE = 15.0
 PAD_X = 10.0
 PAD_Y = 7.0
 LAYER_GAP = 96.0
+LAYER_GAP_TB = 56.0
 NODE_GAP = 18.0
+NODE_GAP_TB = 22.0
 MARGIN = 16.0
-MAX_LABEL_CHARS = 26
-LABEL_CHARS = 34
+MAX_LABEL_CHARS = 22
+LABEL_CHARS = 30
 DUMMY_HEIGHT = 6.0
 DUMMY_GAP = 6.0
 
@@ -63,6 +80,8 @@ class Edge:
     """An arrow from *source* to *target*, styled by its relation, with an optional label.
 
     *also* names further relations between the same two nodes that the arrow stands for.
+    A *derived* edge is drawn dotted, an edge with a *modality* (something that can
+    happen, or is planned) dashed; the legend says so.
     """
 
     source: str
@@ -70,6 +89,10 @@ class Edge:
     relation: str
     label: str | None = None
     also: tuple[str, ...] = ()
+    #: ivb's reading rather than a statement of the source: drawn dotted.
+    derived: bool = False
+    #: ``"possible"`` (the source says it can happen) or ``"planned"``: drawn dashed.
+    modality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,10 @@ NODE_STYLES: Mapping[str, NodeStyle] = {
     "other": NodeStyle("#ffffff", "#888888", "other"),
 }
 
+#: Dash patterns that override a relation's: ivb's reading, and what can or will happen.
+DERIVED_DASH = "1.5 3.5"
+MODAL_DASH = "8 5"
+
 #: Line styles by relation.
 EDGE_STYLES: Mapping[str, EdgeStyle] = {
     "owns": EdgeStyle("#d55e00", 2.6, None, "is thematrekker of"),
@@ -125,6 +152,7 @@ EDGE_STYLES: Mapping[str, EdgeStyle] = {
     "belongs-to": EdgeStyle("#9a9a9a", 1.2, "2 3", "belongs to"),
     "serves": EdgeStyle("#9a9a9a", 1.2, "2 3", "serves"),
     "runs": EdgeStyle("#b87d00", 1.6, None, "runs"),
+    "leads": EdgeStyle("#0072b2", 1.8, None, "leads"),
     "other": EdgeStyle("#777777", 1.2, None, "related"),
 }
 
@@ -137,7 +165,7 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
     """Estimated width in pixels of *text* set in the diagram font at *size*.
 
     >>> round(text_width("Urk"), 1)
-    24.2
+    26.0
     """
     total = 0.0
     for ch in text:
@@ -191,22 +219,53 @@ class _Box:
     order: float = 0.0
 
 
+Point = tuple[float, float]
+Curve = tuple[Point, Point, Point, Point]
+
+
 @dataclass
 class Layout:
-    """Positions of the boxes, the routes of the edges and where their labels go."""
+    """Positions of the boxes, the routes of the edges and where their labels go.
+
+    *direction* is ``"LR"`` (layers as columns, arrows left to right) or ``"TB"``
+    (layers as rows, arrows top to bottom). Each route is a list of points; the
+    edge is drawn as the smooth curve through them (:func:`curves`).
+    """
 
     boxes: dict[str, _Box]
-    routes: list[tuple[Edge, list[tuple[float, float]]]]
+    routes: list[tuple[Edge, list[Point]]]
     labels: list[tuple[float, float, float, float] | None]
     width: float
     height: float
+    direction: str = "LR"
+
+
+def curves(points: Sequence[Point], direction: str = "LR") -> list[Curve]:
+    """The cubic Bézier segments of the smooth curve through *points*.
+
+    At every point the curve runs along the layer axis (horizontally for ``"LR"``,
+    vertically for ``"TB"``), so that a segment between two points at the same height
+    (or the same x for ``"TB"``) is straight.
+
+    >>> curves([(0, 0), (10, 4)])
+    [((0, 0), (5.0, 0), (5.0, 4), (10, 4))]
+    """
+    out: list[Curve] = []
+    for (xa, ya), (xb, yb) in pairwise(points):
+        if direction == "LR":
+            d = (xb - xa) / 2
+            out.append(((xa, ya), (xa + d, ya), (xb - d, yb), (xb, yb)))
+        else:
+            d = (yb - ya) / 2
+            out.append(((xa, ya), (xa, ya + d), (xb, yb - d), (xb, yb)))
+    return out
 
 
 def _label_size(label: str) -> tuple[float, float]:
     lines = wrap(label, LABEL_CHARS)
     return (
-        math.ceil(max(text_width(line, SMALL_SIZE) for line in lines) + 10),
-        SMALL_LINE * len(lines) + 4,
+        math.ceil(max(text_width(line, SMALL_SIZE) for line in lines) + 12),
+        SMALL_LINE * len(lines) + 6,
     )
 
 
@@ -262,8 +321,27 @@ def _layers(ids: Sequence[str], pairs: Sequence[tuple[str, str]]) -> dict[str, i
     return layer
 
 
-def layout(diagram: Diagram) -> Layout:
-    """Place the boxes of *diagram* in columns and route its edges."""
+def layout(diagram: Diagram, direction: str | None = None) -> Layout:
+    """Place the boxes of *diagram* in layers and route its edges.
+
+    *direction* ``"LR"`` draws the layers as columns, ``"TB"`` as rows; by default
+    the diagram runs left to right if it is at most :data:`MAX_WIDTH` wide, and
+    otherwise in whichever direction is narrower (a narrow diagram is not scaled
+    down in the text column, so its text keeps its size).
+    """
+    if direction is None:
+        wide = _layout(diagram, "LR")
+        if wide.width <= MAX_WIDTH:
+            return wide
+        tall = _layout(diagram, "TB")
+        return tall if tall.width < wide.width else wide
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction: expected one of {', '.join(DIRECTIONS)}, got {direction!r}")
+    return _layout(diagram, direction)
+
+
+def _layout(diagram: Diagram, direction: str) -> Layout:
+    horizontal = direction == "LR"
     ids = [n.id for n in diagram.nodes]
     known = set(ids)
     edges = [
@@ -273,7 +351,7 @@ def layout(diagram: Diagram) -> Layout:
     pairs = [
         (e.target, e.source) if k in back else (e.source, e.target) for k, e in enumerate(edges)
     ]
-    # every other column is for the labels and bends of the edges: each edge gets a
+    # every other layer is for the labels and bends of the edges: each edge gets a
     # dummy node there, and a labelled edge's label is one
     layer = {n: 2 * lay for n, lay in _layers(ids, pairs).items()}
 
@@ -294,6 +372,21 @@ def layout(diagram: Diagram) -> Layout:
             height=math.ceil(height + 2 * PAD_Y),
         )
 
+    def main(b: _Box) -> float:
+        return b.width if horizontal else b.height
+
+    def cross(b: _Box) -> float:
+        return b.height if horizontal else b.width
+
+    def low_main(b: _Box) -> float:
+        return b.x if horizontal else b.y
+
+    def low_cross(b: _Box) -> float:
+        return b.y if horizontal else b.x
+
+    def mid_cross(b: _Box) -> float:
+        return low_cross(b) + cross(b) / 2
+
     # chains of dummies for edges that span more than one layer; the middle dummy of a
     # labelled edge is as large as the label, which is drawn there
     chains: list[list[str]] = []
@@ -303,10 +396,12 @@ def layout(diagram: Diagram) -> Layout:
         span = list(range(layer[u] + 1, layer[v]))
         for lay in span:
             d = f"\0dummy{k}.{lay}"
-            boxes[d] = _Box(id=d, layer=lay, dummy=True, width=0.0, height=DUMMY_HEIGHT)
+            size = (0.0, DUMMY_HEIGHT) if horizontal else (DUMMY_HEIGHT, 0.0)
+            boxes[d] = _Box(id=d, layer=lay, dummy=True, width=size[0], height=size[1])
             chain.append(d)
         if span and edges[k].label:
-            mid = chain[1 + (len(span) - 1) // 2]
+            odd = [d for d in chain[1:] if boxes[d].layer % 2]
+            mid = odd[(len(odd) - 1) // 2]
             w, h = _label_size(str(edges[k].label))
             boxes[mid].width, boxes[mid].height = w, h
             label_at[k] = mid
@@ -344,72 +439,80 @@ def layout(diagram: Diagram) -> Layout:
         sweep(columns[1:], up)
         sweep(reversed(columns[:-1]), down)
 
-    gaps = [LAYER_GAP / 2] * n_layers
-    x = MARGIN
-    col_x: list[float] = []
-    col_w: list[float] = []
-    for c, col in enumerate(columns):
-        width = max((boxes[b].width for b in col), default=0.0)
-        col_x.append(x)
-        col_w.append(width)
-        x += width + gaps[c]
-    total_w = x - (gaps[-1] if gaps else 0.0) + MARGIN
+    layer_gap = (LAYER_GAP if horizontal else LAYER_GAP_TB) / 2
+    node_gap = NODE_GAP if horizontal else NODE_GAP_TB
+    at = MARGIN
+    col_at: list[float] = []
+    col_size: list[float] = []
+    for col in columns:
+        size = max((main(boxes[b]) for b in col), default=0.0)
+        col_at.append(at)
+        col_size.append(size)
+        at += size + layer_gap
+    total_main = at - (layer_gap if columns else 0.0) + MARGIN
 
     def gap(a: _Box, b: _Box) -> float:
-        return NODE_GAP if not (a.dummy and b.dummy) else DUMMY_GAP
+        return node_gap if not (a.dummy and b.dummy) else DUMMY_GAP
 
-    heights = [
-        sum(boxes[b].height for b in col) + sum(gap(boxes[a], boxes[b]) for a, b in pairwise(col))
+    extents = [
+        sum(cross(boxes[b]) for b in col) + sum(gap(boxes[a], boxes[b]) for a, b in pairwise(col))
         for col in columns
     ]
-    tallest = max(heights, default=0.0)
+    widest = max(extents, default=0.0)
     for c, col in enumerate(columns):
-        y = MARGIN + (tallest - heights[c]) / 2
+        pos = MARGIN + (widest - extents[c]) / 2
         for i, bid in enumerate(col):
             b = boxes[bid]
-            b.x = col_x[c] + (col_w[c] - b.width) / 2
-            b.y = y
+            m = col_at[c] + (col_size[c] - main(b)) / 2
+            b.x, b.y = (m, pos) if horizontal else (pos, m)
             if i + 1 < len(col):
-                y += b.height + gap(b, boxes[col[i + 1]])
-    total_h = tallest + 2 * MARGIN
+                pos += cross(b) + gap(b, boxes[col[i + 1]])
+    total_cross = widest + 2 * MARGIN
 
-    # routes: through the dummies, from the right side of a box to the left side of the next
-    routes: list[tuple[Edge, list[tuple[float, float]]]] = []
+    # where the edges leave and enter the boxes: spread along the side, in the order
+    # of what is at their other end
+    ends: dict[tuple[str, int], list[tuple[float, int]]] = {}
+    for k, chain in enumerate(chains):
+        ends.setdefault((chain[0], 1), []).append((mid_cross(boxes[chain[1]]), k))
+        ends.setdefault((chain[-1], 0), []).append((mid_cross(boxes[chain[-2]]), k))
+    end_at: dict[tuple[int, int], float] = {}
+    for (box_id, side), group in ends.items():
+        b = boxes[box_id]
+        group.sort()
+        for i, (_, k) in enumerate(group):
+            share = 0.5 if len(group) < 2 else 0.2 + 0.6 * i / (len(group) - 1)
+            end_at[k, side] = low_cross(b) + cross(b) * share
+
+    # routes: along the layer axis through each node layer (beside the boxes there,
+    # never through them), bending only between the layers and in the label layers
+    routes: list[tuple[Edge, list[Point]]] = []
     for k, e in enumerate(edges):
         chain = chains[k]
         points: list[tuple[float, float]] = []
         for i, bid in enumerate(chain):
             b = boxes[bid]
-            cy = b.y + b.height / 2
-            if b.dummy:
-                points.append((b.x, cy))
-                if b.width:
-                    points.append((b.x + b.width, cy))
-            elif i == 0:
-                points.append((b.x + b.width, cy))
+            start, end = col_at[b.layer], col_at[b.layer] + col_size[b.layer]
+            if not b.dummy and i == 0:
+                c = end_at[k, 1]
+                points.append((low_main(b) + main(b), c))
+                if low_main(b) + main(b) < end - 0.5:
+                    points.append((end, c))
+            elif not b.dummy:
+                c = end_at[k, 0]
+                if low_main(b) > start + 0.5:
+                    points.append((start, c))
+                points.append((low_main(b), c))
+            elif b.layer % 2 == 0:
+                points += [(start, mid_cross(b)), (end, mid_cross(b))]
             else:
-                points.append((b.x, cy))
+                points.append((low_main(b), mid_cross(b)))
+                if main(b):
+                    points.append((low_main(b) + main(b), mid_cross(b)))
+        if not horizontal:
+            points = [(c, m) for m, c in points]
         if k in back:
             points.reverse()
         routes.append((e, points))
-
-    # spread the ends of the edges that meet on one side of a box
-    ends: dict[tuple[str, int], list[tuple[float, int, int]]] = {}
-    for k, (e, points) in enumerate(routes):
-        first, last = (e.source, e.target)
-        for which, box_id, nbr in ((0, first, points[1]), (-1, last, points[-2])):
-            b = boxes[box_id]
-            side = 0 if abs(points[which][0] - b.x) < 0.5 else 1
-            ends.setdefault((box_id, side), []).append((nbr[1], k, which))
-    for (box_id, _), group in ends.items():
-        if len(group) < 2:
-            continue
-        b = boxes[box_id]
-        group.sort()
-        for i, (_, k, which) in enumerate(group):
-            y = b.y + b.height * (0.2 + 0.6 * i / (len(group) - 1))
-            points = routes[k][1]
-            points[which] = (points[which][0], y)
 
     labels: list[tuple[float, float, float, float] | None] = []
     for k, (e, points) in enumerate(routes):
@@ -423,7 +526,10 @@ def layout(diagram: Diagram) -> Layout:
         else:
             (xa, ya), (xb, yb) = points[0], points[1]
             labels.append(((xa + xb) / 2, (ya + yb) / 2, w, h))
-    return Layout(boxes=boxes, routes=routes, labels=labels, width=total_w, height=total_h)
+    width, height = (total_main, total_cross) if horizontal else (total_cross, total_main)
+    return Layout(
+        boxes=boxes, routes=routes, labels=labels, width=width, height=height, direction=direction
+    )
 
 
 def _fmt(v: float) -> str:
@@ -431,15 +537,12 @@ def _fmt(v: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _path(points: Sequence[tuple[float, float]]) -> str:
-    """A smooth path through *points* (horizontal tangents at each point)."""
+def _path(points: Sequence[Point], direction: str = "LR") -> str:
+    """The SVG path data of the smooth curve through *points* (see :func:`curves`)."""
     (x0, y0) = points[0]
     parts = [f"M{_fmt(x0)},{_fmt(y0)}"]
-    for (xa, ya), (xb, yb) in pairwise(points):
-        dx = (xb - xa) / 2
-        parts.append(
-            f"C{_fmt(xa + dx)},{_fmt(ya)} {_fmt(xb - dx)},{_fmt(yb)} {_fmt(xb)},{_fmt(yb)}"
-        )
+    for _, (xa, ya), (xb, yb), (x1, y1) in curves(points, direction):
+        parts.append(f"C{_fmt(xa)},{_fmt(ya)} {_fmt(xb)},{_fmt(yb)} {_fmt(x1)},{_fmt(y1)}")
     return " ".join(parts)
 
 
@@ -466,15 +569,15 @@ def _spread_labels(
     return placed
 
 
-def render_svg(diagram: Diagram) -> str:
-    """The diagram as a standalone SVG document (text).
+def render_svg(diagram: Diagram, direction: str | None = None) -> str:
+    """The diagram as a standalone SVG document (text); *direction* as for :func:`layout`.
 
     >>> d = Diagram("x", "Test", (Node("a", "A"), Node("b", "B")), (Edge("a", "b", "prepares"),))
     >>> svg = render_svg(d)
     >>> svg.startswith("<svg") and svg.count("<rect") >= 3
     True
     """
-    lay = layout(diagram)
+    lay = layout(diagram, direction)
     relations = list(dict.fromkeys(e.relation for e, _ in lay.routes))
     kinds = list(dict.fromkeys(n.kind for n in diagram.nodes))
     legend_h = 0.0
@@ -483,6 +586,10 @@ def render_svg(diagram: Diagram) -> str:
         legend_items = [
             ("edge", r, EDGE_STYLES.get(r, EDGE_STYLES["other"]).caption or r) for r in relations
         ]
+        if any(e.modality for e, _ in lay.routes):
+            legend_items.append(("dash", MODAL_DASH, "can happen, or planned"))
+        if any(e.derived for e, _ in lay.routes):
+            legend_items.append(("dash", DERIVED_DASH, "derived by ivb, not stated"))
         legend_items += [
             ("node", k, NODE_STYLES.get(k, NODE_STYLES["other"]).caption) for k in kinds
         ]
@@ -529,9 +636,10 @@ def render_svg(diagram: Diagram) -> str:
     out.append('<g fill="none">')
     for edge, points in lay.routes:
         style = EDGE_STYLES.get(edge.relation, EDGE_STYLES["other"])
-        dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+        pattern = DERIVED_DASH if edge.derived else MODAL_DASH if edge.modality else style.dash
+        dash = f' stroke-dasharray="{pattern}"' if pattern else ""
         out.append(
-            f'<path d="{_path(points)}" stroke="{style.colour}" '
+            f'<path d="{_path(points, lay.direction)}" stroke="{style.colour}" '
             f'stroke-width="{_fmt(style.width)}"{dash} '
             f'marker-end="url(#{slug}-arrow-{style.colour[1:]})">'
             f"<title>{escape(edge.source)} {escape(edge.relation)} {escape(edge.target)}</title>"
@@ -599,6 +707,12 @@ def render_svg(diagram: Diagram) -> str:
                         f'<path d="M{_fmt(x)},{_fmt(cy)} L{_fmt(x + 26)},{_fmt(cy)}" '
                         f'stroke="{style.colour}" stroke-width="{_fmt(style.width)}"{dash} '
                         f'marker-end="url(#{slug}-arrow-{style.colour[1:]})" fill="none"/>'
+                    )
+                elif what == "dash":
+                    out.append(
+                        f'<path d="M{_fmt(x)},{_fmt(cy)} L{_fmt(x + 26)},{_fmt(cy)}" '
+                        f'stroke="#444444" stroke-width="1.6" stroke-dasharray="{key}" '
+                        'fill="none"/>'
                     )
                 else:
                     ns = NODE_STYLES.get(key, NODE_STYLES["other"])

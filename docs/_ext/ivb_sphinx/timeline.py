@@ -20,9 +20,9 @@ from ivb_sphinx.svg import (
 
 __all__ = ["Timeline", "TimelineRow", "render_timeline"]
 
-MONTH_W = 46.0
-LABEL_CHARS = 34
-ROW_H = 36.0
+MONTH_W = 36.0
+LABEL_CHARS = 28
+ROW_H = 40.0
 TOP = 46.0
 MARGIN = 16.0
 
@@ -131,10 +131,16 @@ def render_timeline(tl: Timeline) -> str:
                 f"{escape(line)}</text>"
             )
         if not r.dates and r.note:
-            out.append(
-                f'<text x="{_fmt(chart_x + 10)}" y="{_fmt(y + 4)}" font-size="{_fmt(SMALL_SIZE)}" '
-                f'fill="#666666" font-style="italic">{escape(r.note)}</text>'
-            )
+            # as many characters a line as fit the chart
+            chars = int((chart_w - 20) / (0.62 * SMALL_SIZE))
+            notes = wrap(r.note, chars)
+            top = y + 4 - (len(notes) - 1) * 7
+            for i, line in enumerate(notes):
+                out.append(
+                    f'<text x="{_fmt(chart_x + 10)}" y="{_fmt(top + 14 * i)}" '
+                    f'font-size="{_fmt(SMALL_SIZE)}" fill="#666666" font-style="italic">'
+                    f"{escape(line)}</text>"
+                )
     # preparation arrows: from each meeting of the preparer to the same meeting of the body
     for r in tl.rows:
         for target in r.prepares:
