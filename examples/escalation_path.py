@@ -85,7 +85,7 @@ def main() -> None:
     for number, step in enumerate(path, start=1):
         print(f"  {number}. {describe(step)}")
     # the sentence of the source that states the escalation: the action on both ends
-    action = next(a for a in policy.actions() if START in a.bodies and path[-1].id in a.partners)
+    action = next(a for a in policy.actions if START in a.bodies and path[-1].id in a.partners)
     print("When a case can be escalated, as the source says:")
     print(wrap(sentence_with(action.text, "opgeschaald"), "  "))
     print(f"  (source: {action.source})")

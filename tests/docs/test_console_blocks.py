@@ -2,13 +2,16 @@
 
 Every ```` ```console ```` block of the governance pages and the tutorial is read as a
 shell session: a line ``$ ivb ...`` is a command, the lines up to the next command are
-its output. A command shown with output is run in-process and its output compared with
-the page's; a command shown without output must at least be a valid command line (it is
-parsed, not run, since such lines write files or redirect).
+its output. A command shown with output is run in-process (in Dutch, 100 columns wide, as
+the docs show it) and its output compared with the page's; a command shown without output
+must at least be a valid command line (it is parsed, not run, since such lines write files or
+redirect). ``IVB_UPDATE_DOCS=1`` writes the output of today into the pages instead: read the
+diff before committing it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -46,6 +49,21 @@ def sessions() -> list[tuple[str, str, list[str]]]:
 SESSIONS = sessions()
 
 
+@pytest.fixture(autouse=True)
+def _dutch_and_100_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IVB_LANG", "nl")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+def _update(page: str, command: str, old: list[str], new: list[str]) -> None:
+    path = DOCS / page
+    text = path.read_text(encoding="utf-8")
+    before = "\n".join([f"$ {command}", *old])
+    after = "\n".join([f"$ {command}", *new])
+    assert text.count(before) == 1, f"{page}: cannot find the block of {command!r} to update"
+    path.write_text(text.replace(before, after), encoding="utf-8")
+
+
 def test_the_docs_show_command_lines() -> None:
     pages = {page for page, _, _ in SESSIONS}
     assert {"governance/preparation.md", "tutorial/who-owns-what.md"} <= pages
@@ -67,6 +85,9 @@ def test_a_command_line_of_the_docs(
     status = main(args)
     printed = capsys.readouterr().out
     assert status == 0, f"{page}: {command} exited with {status}"
+    if os.environ.get("IVB_UPDATE_DOCS"):
+        _update(page, command, output, printed.rstrip("\n").splitlines())
+        return
     assert [line.rstrip() for line in printed.rstrip("\n").splitlines()] == [
         line.rstrip() for line in "\n".join(output).rstrip("\n").splitlines()
     ], f"{page}: {command}"
