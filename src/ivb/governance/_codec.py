@@ -138,6 +138,7 @@ class _NodeDecoder:
                 self.plain[ident] = (data.get("kind"), obj)
         #: id() of a plain obj -> its model object (the plain objects stay alive in *nodes*)
         self.made: dict[int, Any] = {}
+        self.structure = _converter().structure
 
     def decode(self, ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(data)
@@ -163,11 +164,11 @@ class _NodeDecoder:
         if reuse:
             rest = {k: v for k, v in value.items() if k not in reuse}
             try:
-                found = attrs.evolve(_converter().structure(rest, cls), **reuse)
+                found = attrs.evolve(self.structure(rest, cls), **reuse)
             except Exception:  # structured whole below, which names the problem
                 found = None
         if found is None:
-            found = _converter().structure(value, cls)
+            found = self.structure(value, cls)
         self.made[id(value)] = found
         return found
 
@@ -201,36 +202,63 @@ def decode_edge(
 
     *refs* caches the source references already decoded (many edges share one).
     """
+    return _decode_edge(lambda: where, data, refs, None)
+
+
+def _decode_edge(
+    where: Callable[[], str],
+    data: Mapping[str, Any],
+    refs: dict[Any, SourceRef] | None,
+    shared: dict[int, tuple[Any, SourceRef]] | None,
+) -> dict[str, Any]:
+    """:func:`decode_edge`; *where* names the edge when there is a problem.
+
+    *shared* caches decoded references by the identity of their plain data
+    (readers give equal texts one parsed value), next to *refs*, which caches
+    them by content.
+    """
     out = dict(data)
     ref = out.get("source_ref")
     if ref is not None:
-        memo = _ref_key(ref) if refs is not None else None
-        if memo is not None and refs is not None and memo in refs:
-            out["source_ref"] = refs[memo]
+        found = shared.get(id(ref)) if shared is not None else None
+        if found is not None and found[0] is ref:
+            out["source_ref"] = found[1]
         else:
-            try:
-                out["source_ref"] = _converter().structure(ref, SourceRef)
-            except Exception as exc:
-                raise GraphFormatError(
-                    f"edge {where}: source_ref is no valid source reference ({_first_line(exc)})"
-                ) from None
-            if memo is not None and refs is not None:
-                refs[memo] = out["source_ref"]
+            memo = _ref_key(ref) if refs is not None else None
+            if memo is not None and refs is not None and memo in refs:
+                decoded = refs[memo]
+            else:
+                try:
+                    decoded = _converter().structure(ref, SourceRef)
+                except Exception as exc:
+                    raise GraphFormatError(
+                        f"edge {where()}: source_ref is no valid source reference "
+                        f"({_first_line(exc)})"
+                    ) from None
+                if memo is not None and refs is not None:
+                    refs[memo] = decoded
+            out["source_ref"] = decoded
+            if shared is not None:
+                shared[id(ref)] = (ref, decoded)  # the plain data kept alive with its id
     if "legal_basis" in out:
         value = out["legal_basis"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GraphFormatError(
-                f"edge {where}: legal_basis: expected a list of texts, got {value!r}"
+                f"edge {where()}: legal_basis: expected a list of texts, got {value!r}"
             )
         out["legal_basis"] = tuple(value)
     return out
 
 
 def _ref_key(ref: Any) -> Any:
-    """A hashable key of a plain source reference, or None if it has none."""
+    """A hashable key of a plain source reference, or None if it has none.
+
+    The key holds the type of each value too: ``1`` and ``true`` are equal in
+    Python, but only one of them is a valid page number.
+    """
     if type(ref) is not dict:
         return None
-    items = tuple(ref.items())
+    items = tuple((k, type(v), v) for k, v in ref.items())
     try:
         hash(items)
     except TypeError:
@@ -288,12 +316,13 @@ def from_records(
     node_list = [(ident, decoder.decode(ident, d)) for ident, d in nodes]
     known = {ident for ident, _ in node_list}
     refs: dict[Any, SourceRef] = {}
+    shared: dict[int, tuple[Any, SourceRef]] = {}
     edge_list = []
     for u, v, k, d in edges:
         if u not in known or v not in known:
-            where = f"{u} -> {v} ({k})"
             end = u if u not in known else v
-            raise GraphFormatError(f"edge {where}: expected a known node, got {end!r}")
-        edge_list.append((u, v, k, decode_edge(f"{u} -> {v} ({k})", d, refs)))
+            raise GraphFormatError(f"edge {u} -> {v} ({k}): expected a known node, got {end!r}")
+        where = functools.partial("{} -> {} ({})".format, u, v, k)
+        edge_list.append((u, v, k, _decode_edge(where, d, refs, shared)))
     # nodes and edges in bulk, as add_nodes_from and add_edges_from would add them
     return assemble(node_list, edge_list, graph)
