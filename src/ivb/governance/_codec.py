@@ -258,7 +258,7 @@ def _ref_key(ref: Any) -> Any:
     """
     if type(ref) is not dict:
         return None
-    items = tuple((k, type(v), v) for k, v in ref.items())
+    items = (tuple(ref.items()), tuple(map(type, ref.values())))
     try:
         hash(items)
     except TypeError:
