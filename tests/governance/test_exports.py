@@ -686,3 +686,84 @@ def test_graphml_of_other_tools_keeps_its_label_key() -> None:
     G = from_graphml(text)
     assert dict(G.nodes(data="label")) == {"a": "A", "b": None}
     assert list(G.edges(keys=True, data="weight")) == [("a", "b", "x", 1.5)]
+
+
+def test_graphml_fast_path_equals_the_xml_parser(G: nx.MultiDiGraph) -> None:
+    from ivb.governance._exports import _graphml_elements, _graphml_written
+
+    G.nodes["urk"]["note"] = 'a & b < c > d "e" \r\n\tf ]] g'
+    G.nodes["urk"]["x"] = 3
+    G.graph["note"] = "<&>"
+    text = to_graphml(G)
+    fast = _graphml_written(text)
+    assert fast is not None
+    assert fast == _graphml_elements(text)
+    back = from_graphml(text)
+    assert back.nodes["urk"]["note"] == G.nodes["urk"]["note"]
+    assert back.graph["note"] == "<&>"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        # outside the writer's layout: the XML parser reads it or names the problem
+        (lambda t: t.replace("<data key=", "<data  key=", 1), None),
+        (lambda t: t.replace("</node>", "</node><!-- x -->", 1), None),
+        (lambda t: t.replace("Urk</data>", "Urk &nbsp;</data>", 1), "not well-formed"),
+        (lambda t: t.replace("Urk</data>", "Urk &#1;</data>", 1), "not well-formed"),
+        (lambda t: t.replace("Urk</data>", "Urk \x01</data>", 1), "not well-formed"),
+        (lambda t: t.replace("Urk</data>", "Urk ]]></data>", 1), "not well-formed"),
+        (lambda t: t.replace("</node>", "</nod>", 1), "not well-formed"),
+    ],
+)
+def test_graphml_outside_the_written_layout(
+    G: nx.MultiDiGraph, edit: Callable[[str], str], message: str | None
+) -> None:
+    from ivb.governance._exports import _graphml_written
+
+    text = edit(to_graphml(G))
+    assert _graphml_written(text) is None
+    if message is None:
+        assert_same_graph(G, from_graphml(text))
+    else:
+        with pytest.raises(GraphFormatError, match=message):
+            from_graphml(text)
+
+
+def test_nested_entities_read_back_as_written() -> None:
+    import ivb
+
+    G = build_graph(ivb.load())
+    data = json.loads(to_node_link(G))
+    themes = [n for n in data["nodes"] if n["kind"] == "theme" and n["obj"]["actions"]]
+    theme = themes[0]
+    action_id = theme["obj"]["actions"][0]["id"]
+    node = next(n for n in data["nodes"] if n["id"] == action_id)
+    H = from_node_link(json.dumps(data))
+    # an action that is a node and part of its theme is one object, equal to the original
+    assert H.nodes[action_id]["obj"] is H.nodes[theme["id"]]["obj"].actions[0]
+    assert H.nodes[theme["id"]]["obj"] == G.nodes[theme["id"]]["obj"]
+    # the theme's copy and the action's node may differ: each keeps its own data
+    node["obj"]["text"] = "Een andere tekst."
+    H = from_node_link(json.dumps(data))
+    assert H.nodes[action_id]["obj"].text == "Een andere tekst."
+    assert H.nodes[theme["id"]]["obj"] == G.nodes[theme["id"]]["obj"]
+    # an invalid action in the theme is named by the theme, as before
+    theme["obj"]["actions"][0]["kind"] = "no-such-kind"
+    with pytest.raises(GraphFormatError, match=f"node '{theme['id']}': its obj is no valid"):
+        from_node_link(json.dumps(data))
+
+
+@pytest.mark.parametrize("tail", [" ", "}", " x", "\t"])
+def test_mermaid_data_line_read_as_json_loads_does(G: nx.MultiDiGraph, tail: str) -> None:
+    lines = to_mermaid(G, data=True, check_limits=False).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("%% ivb:node "))
+    lines[at] += tail
+    text = "\n".join(lines) + "\n"
+    try:
+        json.loads(lines[at].strip()[len("%% ivb:node ") :])
+    except json.JSONDecodeError:
+        with pytest.raises(GraphFormatError, match=f"Mermaid line {at + 1}: expected JSON"):
+            from_mermaid(text)
+    else:
+        assert_same_graph(G, from_mermaid(text))

@@ -452,3 +452,31 @@ def test_queries_on_a_view(G: nx.MultiDiGraph) -> None:
     view = G.subgraph(keep)
     assert "ondermijning" not in [r.id for r in responsibility_links(view, "dronten")]
     assert "ondermijning" in [r.id for r in responsibility_links(G, "dronten")]
+
+
+@pytest.mark.parametrize("keep", [0, 3, 10**9])
+def test_answers_do_not_depend_on_which_groups_the_index_keeps(
+    G: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch, keep: int
+) -> None:
+    from ivb.governance import _core
+
+    def answers(H: nx.MultiDiGraph) -> list[object]:
+        kinds = dict(H.nodes(data="kind"))
+        actors = [n for n, k in kinds.items() if k in _core.ACTOR_KINDS]
+        owned = [n for n, k in kinds.items() if k in _core.OWNED_KINDS]
+        return [
+            _core.ownerships(H),
+            [_core.responsibility_links(H, a) for a in actors],
+            [_core.authority_links(H, a) for a in actors],
+            [_core.chain_links(H, a) for a in actors],
+            [_core.escalation(H, a) for a in actors],
+            [_core.partner_objects(H, t) for t in owned],
+            [_core.alignment_links(H, t) for t in owned],
+            [_core.lead_ids(H, t) for t in owned],
+        ]
+
+    expected = answers(build_graph(ivb.load()))
+    monkeypatch.setattr(_core, "_KEEP", keep)
+    H = build_graph(ivb.load())
+    assert answers(H) == expected
+    assert answers(H) == expected  # again, from what the index kept

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import gc
 import json
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
+import attrs
+
 from ivb.governance._errors import GraphFormatError
-from ivb.governance._graph import kind_classes
+from ivb.governance._graph import assemble, kind_classes
 from ivb.model import SourceRef
 
 if TYPE_CHECKING:
@@ -87,19 +90,109 @@ def encode_edge(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def decode_node(ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """Node attributes from plain JSON data: ``obj`` becomes the model object again."""
-    out = dict(data)
-    if "obj" in out:
-        kind = out.get("kind")
-        cls = kind_classes().get(str(kind))
-        if cls is None:
-            raise GraphFormatError(f"node {ident!r}: expected a known kind, got {kind!r}")
-        try:
-            out["obj"] = _converter().structure(out["obj"], cls)
-        except Exception as exc:
-            raise GraphFormatError(
-                f"node {ident!r}: its obj is no valid {cls.__name__} ({_first_line(exc)})"
-            ) from None
-    return out
+    return _NodeDecoder([(ident, data)]).decode(ident, data)
+
+
+@functools.cache
+def _kind_classes() -> dict[str, type]:
+    return kind_classes()
+
+
+@functools.cache
+def _nested_fields(cls: type) -> tuple[tuple[str, type], ...]:
+    """Fields of *cls* that hold a tuple of entities that are nodes too (a theme's actions)."""
+    if not attrs.has(cls):
+        return ()
+    entities = set(_kind_classes().values())
+    hints = typing.get_type_hints(cls)
+    out = []
+    for a in attrs.fields(cls):
+        t = hints.get(a.name)
+        args = typing.get_args(t)
+        if (
+            typing.get_origin(t) is tuple
+            and len(args) == 2
+            and args[1] is Ellipsis
+            and args[0] in entities
+            and a.init
+            and a.default is not attrs.NOTHING
+        ):
+            out.append((a.name, args[0]))
+    return tuple(out)
+
+
+class _NodeDecoder:
+    """Decodes the attributes of many nodes, structuring each model object once.
+
+    A theme's ``obj`` holds its actions, which are nodes of their own: an
+    action whose data in the theme equals the data of its node is structured
+    once and the same object used in both (the theme is then checked whole again).
+    """
+
+    def __init__(self, nodes: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        #: node id -> (kind, plain obj) of the records that have a plain obj
+        self.plain: dict[str, tuple[Any, dict[str, Any]]] = {}
+        for ident, data in nodes:
+            obj = data.get("obj")
+            if type(obj) is dict:
+                self.plain[ident] = (data.get("kind"), obj)
+        #: id() of a plain obj -> its model object (the plain objects stay alive in *nodes*)
+        self.made: dict[int, Any] = {}
+        self.structure = _converter().structure
+
+    def decode(self, ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(data)
+        if "obj" in out:
+            kind = out.get("kind")
+            cls = _kind_classes().get(str(kind))
+            if cls is None:
+                raise GraphFormatError(f"node {ident!r}: expected a known kind, got {kind!r}")
+            try:
+                out["obj"] = self._structure(out["obj"], cls)
+            except Exception as exc:
+                raise GraphFormatError(
+                    f"node {ident!r}: its obj is no valid {cls.__name__} ({_first_line(exc)})"
+                ) from None
+        return out
+
+    def _structure(self, value: Any, cls: type) -> Any:
+        made = self.made.get(id(value))
+        if made is not None and type(made) is cls:
+            return made
+        reuse = self._reusable(value, cls) if type(value) is dict else {}
+        found: Any = None
+        if reuse:
+            rest = {k: v for k, v in value.items() if k not in reuse}
+            try:
+                found = attrs.evolve(self.structure(rest, cls), **reuse)
+            except Exception:  # structured whole below, which names the problem
+                found = None
+        if found is None:
+            found = self.structure(value, cls)
+        self.made[id(value)] = found
+        return found
+
+    def _reusable(self, value: dict[str, Any], cls: type) -> dict[str, tuple[Any, ...]]:
+        """Nested entity lists of *value* whose every item is also a node with equal data."""
+        reuse: dict[str, tuple[Any, ...]] = {}
+        classes = _kind_classes()
+        for name, item_cls in _nested_fields(cls):
+            items = value.get(name)
+            if type(items) is not list or not items:
+                continue
+            objs = []
+            for item in items:
+                ident = item.get("id") if type(item) is dict else None
+                other = self.plain.get(ident) if type(ident) is str else None
+                if other is None or classes.get(str(other[0])) is not item_cls or other[1] != item:
+                    break
+                try:
+                    objs.append(self._structure(other[1], item_cls))
+                except Exception:  # the node names its own problem when it is decoded
+                    break
+            else:
+                reuse[name] = tuple(objs)
+        return reuse
 
 
 def decode_edge(
@@ -109,36 +202,63 @@ def decode_edge(
 
     *refs* caches the source references already decoded (many edges share one).
     """
+    return _decode_edge(lambda: where, data, refs, None)
+
+
+def _decode_edge(
+    where: Callable[[], str],
+    data: Mapping[str, Any],
+    refs: dict[Any, SourceRef] | None,
+    shared: dict[int, tuple[Any, SourceRef]] | None,
+) -> dict[str, Any]:
+    """:func:`decode_edge`; *where* names the edge when there is a problem.
+
+    *shared* caches decoded references by the identity of their plain data
+    (readers give equal texts one parsed value), next to *refs*, which caches
+    them by content.
+    """
     out = dict(data)
     ref = out.get("source_ref")
     if ref is not None:
-        memo = _ref_key(ref) if refs is not None else None
-        if memo is not None and refs is not None and memo in refs:
-            out["source_ref"] = refs[memo]
+        found = shared.get(id(ref)) if shared is not None else None
+        if found is not None and found[0] is ref:
+            out["source_ref"] = found[1]
         else:
-            try:
-                out["source_ref"] = _converter().structure(ref, SourceRef)
-            except Exception as exc:
-                raise GraphFormatError(
-                    f"edge {where}: source_ref is no valid source reference ({_first_line(exc)})"
-                ) from None
-            if memo is not None and refs is not None:
-                refs[memo] = out["source_ref"]
+            memo = _ref_key(ref) if refs is not None else None
+            if memo is not None and refs is not None and memo in refs:
+                decoded = refs[memo]
+            else:
+                try:
+                    decoded = _converter().structure(ref, SourceRef)
+                except Exception as exc:
+                    raise GraphFormatError(
+                        f"edge {where()}: source_ref is no valid source reference "
+                        f"({_first_line(exc)})"
+                    ) from None
+                if memo is not None and refs is not None:
+                    refs[memo] = decoded
+            out["source_ref"] = decoded
+            if shared is not None:
+                shared[id(ref)] = (ref, decoded)  # the plain data kept alive with its id
     if "legal_basis" in out:
         value = out["legal_basis"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise GraphFormatError(
-                f"edge {where}: legal_basis: expected a list of texts, got {value!r}"
+                f"edge {where()}: legal_basis: expected a list of texts, got {value!r}"
             )
         out["legal_basis"] = tuple(value)
     return out
 
 
 def _ref_key(ref: Any) -> Any:
-    """A hashable key of a plain source reference, or None if it has none."""
+    """A hashable key of a plain source reference, or None if it has none.
+
+    The key holds the type of each value too: ``1`` and ``true`` are equal in
+    Python, but only one of them is a valid page number.
+    """
     if type(ref) is not dict:
         return None
-    items = tuple(ref.items())
+    items = (tuple(ref.items()), tuple(map(type, ref.values())))
     try:
         hash(items)
     except TypeError:
@@ -191,20 +311,18 @@ def from_records(
 
     Nodes and edges keep the given order; every attribute mapping is a new dict.
     """
-    import networkx as nx
-
-    node_list = [(ident, decode_node(ident, d)) for ident, d in nodes]
+    nodes = list(nodes)
+    decoder = _NodeDecoder(nodes)
+    node_list = [(ident, decoder.decode(ident, d)) for ident, d in nodes]
     known = {ident for ident, _ in node_list}
     refs: dict[Any, SourceRef] = {}
+    shared: dict[int, tuple[Any, SourceRef]] = {}
     edge_list = []
     for u, v, k, d in edges:
         if u not in known or v not in known:
-            where = f"{u} -> {v} ({k})"
             end = u if u not in known else v
-            raise GraphFormatError(f"edge {where}: expected a known node, got {end!r}")
-        edge_list.append((u, v, k, decode_edge(f"{u} -> {v} ({k})", d, refs)))
-    G: GovernanceGraph = nx.MultiDiGraph(**graph)
-    G.add_nodes_from(node_list)
-    # add_edges_from takes (u, v, key, data); a data key called 'key' stays data
-    G.add_edges_from(edge_list)  # type: ignore[arg-type]  # the stubs lack (u, v, key, data)
-    return G
+            raise GraphFormatError(f"edge {u} -> {v} ({k}): expected a known node, got {end!r}")
+        where = functools.partial("{} -> {} ({})".format, u, v, k)
+        edge_list.append((u, v, k, _decode_edge(where, d, refs, shared)))
+    # nodes and edges in bulk, as add_nodes_from and add_edges_from would add them
+    return assemble(node_list, edge_list, graph)

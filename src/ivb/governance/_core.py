@@ -162,10 +162,58 @@ _INDEX = "ivb.governance.index"
 _Groups = dict[Any, list[tuple[Any, dict[str, Any]]]]
 
 
-class _Index:
-    """The edges of every node grouped by relation, out and in, built once per graph.
+#: Nodes with at least this many neighbours keep their grouped edges in the index.
+_KEEP = 24
 
-    Node attributes are not copied: queries read them from the graph itself.
+
+class _Grouped(dict[Any, _Groups]):
+    """The edges of each node grouped by relation, grouped when a query first asks for them.
+
+    Keyed by node; each value maps a relation to ``[(other node, attributes)]``
+    in graph order. A node no query asks about costs nothing. Only the groups of
+    nodes with many neighbours are kept: grouping a few edges again costs less
+    than keeping every node's groups alive (which the garbage collector then
+    walks again and again).
+    """
+
+    __slots__ = ("adjacency",)
+
+    def __init__(self, adjacency: Mapping[Any, Mapping[Any, Mapping[Any, dict[str, Any]]]]) -> None:
+        super().__init__()
+        self.adjacency = adjacency
+
+    def __missing__(self, n: Any) -> _Groups:
+        groups: _Groups = {}
+        for other, keyed in self.adjacency[n].items():
+            for d in keyed.values():
+                relation = d.get("relation")
+                found = groups.get(relation)
+                if found is None:
+                    groups[relation] = [(other, d)]
+                else:
+                    found.append((other, d))
+        if len(self.adjacency[n]) >= _KEEP:
+            self[n] = groups
+        return groups
+
+    def select(self, n: Any, relation: str) -> list[tuple[Any, dict[str, Any]]]:
+        """The edges of *relation* at *n*, in graph order (its groups kept if it has many)."""
+        around = self.adjacency[n]
+        if len(around) >= _KEEP:
+            return self[n].get(relation, [])
+        return [
+            (other, d)
+            for other, keyed in around.items()
+            for d in keyed.values()
+            if d.get("relation") == relation
+        ]
+
+
+class _Index:
+    """The edges of every node grouped by relation, out and in, kept once per graph.
+
+    Each node's edges are grouped on the first query about it and kept; node
+    attributes are not copied: queries read them from the graph itself.
     """
 
     __slots__ = ("into", "nodes", "out", "pred", "size")
@@ -174,27 +222,9 @@ class _Index:
         inner: Any = G  # the adjacency dicts of networkx's graph classes
         self.nodes: Mapping[Any, dict[str, Any]] = inner._node
         self.pred: Mapping[Any, Mapping[Any, Mapping[Any, dict[str, Any]]]] = inner._pred
-        self.out = self._group(inner._succ)
-        self.into = self._group(inner._pred)
+        self.out = _Grouped(inner._succ)
+        self.into = _Grouped(inner._pred)
         self.size = len(self.nodes)
-
-    @staticmethod
-    def _group(
-        adjacency: Mapping[Any, Mapping[Any, Mapping[Any, dict[str, Any]]]],
-    ) -> dict[Any, _Groups]:
-        out: dict[Any, _Groups] = {}
-        for n, around in adjacency.items():
-            groups: _Groups = {}
-            for other, keyed in around.items():
-                for d in keyed.values():
-                    relation = d.get("relation")
-                    found = groups.get(relation)
-                    if found is None:
-                        groups[relation] = [(other, d)]
-                    else:
-                        found.append((other, d))
-            out[n] = groups
-        return out
 
 
 def _index(G: GovernanceGraph) -> _Index:
@@ -262,12 +292,18 @@ def _unknown(G: GovernanceGraph, id: str, kinds: Collection[str]) -> UnknownNode
 
 def _out(ix: _Index, n: str, relation: str) -> list[tuple[Any, dict[str, Any]]]:
     """The edges of *relation* out of *n*: ``(target, attributes)`` in graph order."""
-    return ix.out[n].get(relation, [])
+    groups = ix.out.get(n)
+    if groups is not None:
+        return groups.get(relation, [])
+    return ix.out.select(n, relation)
 
 
 def _in(ix: _Index, n: str, relation: str) -> list[tuple[Any, dict[str, Any]]]:
     """The edges of *relation* into *n*: ``(source, attributes)`` in graph order."""
-    return ix.into[n].get(relation, [])
+    groups = ix.into.get(n)
+    if groups is not None:
+        return groups.get(relation, [])
+    return ix.into.select(n, relation)
 
 
 def _in_any(ix: _Index, n: str, relations: Collection[str]) -> Iterator[tuple[Any, dict[str, Any]]]:

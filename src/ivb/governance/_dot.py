@@ -155,12 +155,7 @@ def _unescape(m: re.Match[str]) -> str:
 
 def _unquote(text: str) -> str:
     body = text[1:-1]
-    if "\\" not in body:
-        return body
-    if "\\\\" not in body and "\\\n" not in body:
-        # no escaped backslash and no line continuation: each backslash starts its own escape
-        return body.replace('\\"', '"').replace("\\n", "\n")
-    return _ESCAPE.sub(_unescape, body)
+    return _unquote_body(body) if "\\" in body else body
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str, int]]:
@@ -232,7 +227,7 @@ _ATTR = rf"(?:[A-Za-z_][A-Za-z_0-9]*|{_STR})={_STR}"
 _BODY = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
 _ATTR_RE = re.compile(rf'([A-Za-z_][A-Za-z_0-9]*|{_STR})="({_BODY})"')
 _LIST_RE = re.compile(rf"(?:{_ATTR}(?:, {_ATTR})*)?")
-_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[(.*)\];")
+_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[((?:{_ATTR}(?:, {_ATTR})*)?)\];")
 _DEFAULTS_RE = re.compile(r"  (graph|node|edge) \[(.*)\];")
 _HEAD_RE = re.compile(rf"digraph {_STR} \{{")
 
@@ -241,13 +236,25 @@ _Parsed = tuple[
 ]
 
 
-def _fast_attrs(text: str) -> dict[str, str] | None:
-    if not _LIST_RE.fullmatch(text):
+def _fast_attrs(text: str, checked: bool = False) -> dict[str, str] | None:
+    """The attributes of an attribute list as :func:`to_dot` writes it; None if it is not.
+
+    *checked*: the list is known to be of that form already.
+    """
+    if not checked and not _LIST_RE.fullmatch(text):
         return None
     return {
-        (_unquote(k) if k[0] == '"' else k): (_unquote(f'"{v}"') if "\\" in v else v)
+        (_unquote(k) if k[0] == '"' else k): (_unquote_body(v) if "\\" in v else v)
         for k, v in _ATTR_RE.findall(text)
     }
+
+
+def _unquote_body(body: str) -> str:
+    """:func:`_unquote` of the text between two quotes."""
+    if "\\\\" not in body and "\\\n" not in body:
+        # no escaped backslash and no line continuation: each backslash starts its own escape
+        return body.replace('\\"', '"').replace("\\n", "\n")
+    return _ESCAPE.sub(_unescape, body)
 
 
 def _parse_written(text: str) -> _Parsed | None:
@@ -272,8 +279,8 @@ def _parse_written(text: str) -> _Parsed | None:
                 return None
             defaults[d.group(1)].update(found)
             continue
-        attributes = _fast_attrs(m.group(3))
-        if attributes is None:
+        attributes = _fast_attrs(m.group(3), checked=True)
+        if attributes is None:  # pragma: no cover - the statement pattern checked the list
             return None
         u = _unquote(m.group(1))
         if m.group(2) is None:
@@ -393,23 +400,34 @@ def from_dot(text: str) -> GovernanceGraph:
     graph, nodes, edges = parse_dot(text)
 
     parsed: dict[tuple[str, str], Any] = {}
+    #: attribute name -> (its name in the graph, or None to drop it; whether it is JSON)
+    names: dict[str, tuple[str | None, bool]] = {}
+
+    def name_of(k: str) -> tuple[str | None, bool]:
+        if k in DISPLAY_ATTRIBUTES:
+            return None, False
+        if k.startswith(_PREFIX) and k[len(_PREFIX) :] in RESERVED_NAMES:
+            k = k[len(_PREFIX) :]
+        return k, k in JSON_KEYS
 
     def clean(attrs: dict[str, str], edge: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for k, v in attrs.items():
-            if k in DISPLAY_ATTRIBUTES:
+            found = names.get(k)
+            if found is None:
+                found = names[k] = name_of(k)
+            name, structured = found
+            if name is None:
                 continue
-            if k.startswith(_PREFIX) and k[len(_PREFIX) :] in RESERVED_NAMES:
-                k = k[len(_PREFIX) :]
-            if k not in JSON_KEYS:
-                out[k] = v
-            elif k == "obj" or not edge:
-                out[k] = value_from_text(k, v)
+            if not structured:
+                out[name] = v
+            elif name == "obj" or not edge:
+                out[name] = value_from_text(name, v)
             else:
                 # references repeat: parse each text once (decoding an edge makes new values)
-                if (k, v) not in parsed:
-                    parsed[(k, v)] = value_from_text(k, v)
-                out[k] = parsed[(k, v)]
+                if (name, v) not in parsed:
+                    parsed[(name, v)] = value_from_text(name, v)
+                out[name] = parsed[(name, v)]
         return out
 
     counts: dict[tuple[str, str], int] = {}

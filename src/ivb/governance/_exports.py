@@ -57,6 +57,8 @@ GRAPHML_EDGE_KEY = "networkx_key"
 _LABEL_KEYS = {"node": "ivb_label", "edge": "ivb_edge_label"}
 _NMTOKEN = re.compile(r"^[\w.:\-\u00b7\u0300-\u036f\u203f\u2040]+$")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: The bytes of the control characters that XML cannot hold (as :data:`_XML_BAD`).
+_XML_BAD_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _INT32 = range(-(2**31), 2**31)
 
 
@@ -215,6 +217,163 @@ def to_graphml(G: GovernanceGraph) -> str:
     return "".join(head + body) + "  </graph>\n</graphml>\n"
 
 
+#: One node or edge of a GraphML text: ``(id, data)`` or ``(source, target, edge id, data)``,
+#: its data as ``(key id, text)`` pairs in document order.
+_Block = tuple[str, list[tuple[str, str]]] | tuple[str, str, str | None, list[tuple[str, str]]]
+_GraphML = tuple[dict[str, tuple[str, str]], list[tuple[str, str]], list[_Block]]
+
+
+def _graphml_elements(text: str) -> _GraphML:
+    """The keys, graph data and nodes and edges of any GraphML text, by an XML parser."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(text.encode("utf-8"))
+    except ParseError as exc:
+        raise GraphFormatError(f"GraphML: not well-formed XML ({exc})") from None
+    ns = "{" + _GRAPHML_NS + "}" if root.tag.startswith("{") else ""
+    if root.tag != f"{ns}graphml":
+        raise GraphFormatError(f"GraphML: expected a <graphml> root element, got <{root.tag}>")
+    keys: dict[str, tuple[str, str]] = {}
+    for key_el in root.iter(f"{ns}key"):
+        ident = key_el.get("id")
+        if ident is None:
+            raise GraphFormatError("GraphML: expected an id on every <key>, got none")
+        keys[ident] = (key_el.get("attr.name", ident), key_el.get("attr.type", "string"))
+    graph_el = root.find(f"{ns}graph")
+    if graph_el is None:
+        raise GraphFormatError("GraphML: expected a <graph> element, got none")
+    if graph_el.get("edgedefault", "directed") != "directed":
+        raise GraphFormatError(
+            f"GraphML: expected edgedefault 'directed', got {graph_el.get('edgedefault')!r}"
+        )
+    tag_data, tag_node, tag_edge = f"{ns}data", f"{ns}node", f"{ns}edge"
+
+    def pairs(el: Any) -> list[tuple[str, str]]:
+        return [(c.get("key", ""), c.text or "") for c in el if c.tag == tag_data]
+
+    blocks: list[_Block] = []
+    for el in graph_el:
+        if el.tag == tag_node:
+            ident = el.get("id")
+            if ident is None:
+                raise GraphFormatError("GraphML: expected an id on every <node>, got none")
+            blocks.append((ident, pairs(el)))
+        elif el.tag == tag_edge:
+            u, v = el.get("source"), el.get("target")
+            if u is None or v is None:
+                raise GraphFormatError("GraphML: expected a source and target on every <edge>")
+            if el.get("directed") == "false":
+                raise GraphFormatError(f"GraphML: edge {u} -> {v}: expected a directed edge")
+            blocks.append((u, v, el.get("id"), pairs(el)))
+    return keys, pairs(graph_el), blocks
+
+
+# The layout that to_graphml writes, one element a line; anything else goes to the XML parser.
+# Attribute values without '&', '<', quotes or white space other than blanks need no decoding.
+_GM_VALUE = r'[^"<&\t\n\r]*'
+_GM_DATA = rf'<data key="({_GM_VALUE})">([^<]*)</data>\n'
+_GM_ANY_DATA = rf'<data key="{_GM_VALUE}">[^<]*</data>\n'
+_GM_KEY_RE = re.compile(
+    rf'  <key id="({_GM_VALUE})" for="(?:graph|node|edge|all)" '
+    rf'attr\.name="({_GM_VALUE})" attr\.type="([a-z]+)"/>\n'
+)
+_GM_GRAPH = '  <graph id="G" edgedefault="directed">\n'
+_GM_TAIL = "  </graph>\n</graphml>\n"
+_GM_BLOCK_RE = re.compile(
+    rf'    <node id="({_GM_VALUE})">\n((?:      {_GM_ANY_DATA})*)    </node>\n'
+    rf'|    <edge id="({_GM_VALUE})" source="({_GM_VALUE})" target="({_GM_VALUE})">\n'
+    rf"((?:      {_GM_ANY_DATA})*)    </edge>\n"
+    rf"|    {_GM_DATA}"
+)
+_GM_DATA_RE = re.compile(rf"      {_GM_DATA}")
+_GM_REF_RE = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));")
+_GM_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+
+
+class _NotWritten(Exception):
+    """The text is not laid out as :func:`to_graphml` writes it."""
+
+
+def _gm_ref(m: re.Match[str]) -> str:
+    name, decimal, hexadecimal = m.groups()
+    if name:
+        return _GM_ENTITIES[name]
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    char = chr(code) if code <= 0x10FFFF else ""
+    if not char or _XML_BAD.match(char) or 0xD800 <= code <= 0xDFFF:
+        raise _NotWritten  # no XML character: the XML parser names the problem
+    return char
+
+
+def _gm_text(text: str) -> str:
+    """Element content with its character and entity references decoded."""
+    decoded = _GM_REF_RE.sub(_gm_ref, text)
+    if "&" in _GM_REF_RE.sub("", text):
+        raise _NotWritten  # an undeclared entity or a bare '&'
+    return decoded
+
+
+def _graphml_written(text: str) -> _GraphML | None:
+    """:func:`_graphml_elements` of GraphML laid out exactly as :func:`to_graphml` writes it.
+
+    Checked by regular expressions line by line and element by element; None
+    for any other text (which the XML parser then reads, or refuses).
+    """
+    if not text.startswith(_GRAPHML_HEAD) or not text.endswith(_GM_TAIL):
+        return None
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    if (
+        "\r" in text
+        or "]]>" in text
+        or len(raw.translate(None, _XML_BAD_BYTES)) != len(raw)
+        or "\ufffe" in text
+        or "\uffff" in text
+    ):
+        return None  # line ends to normalise, or not well-formed: the XML parser decides
+    pos = len(_GRAPHML_HEAD)
+    keys: dict[str, tuple[str, str]] = {}
+    key_match = _GM_KEY_RE.match
+    while (m := key_match(text, pos)) is not None:
+        ident, name, type_ = m.groups()
+        keys[ident] = (name, type_)
+        pos = m.end()
+    if not text.startswith(_GM_GRAPH, pos):
+        return None
+    pos += len(_GM_GRAPH)
+    end = len(text) - len(_GM_TAIL)
+    graph: list[tuple[str, str]] = []
+    blocks: list[_Block] = []
+    block_match = _GM_BLOCK_RE.match
+    findall = _GM_DATA_RE.findall
+    escaped = "&" in text
+    try:
+        while pos < end:
+            m = block_match(text, pos)
+            if m is None or m.end() > end:
+                return None
+            pos = m.end()
+            node, node_data, edge_id, u, v, edge_data, key, value = m.groups()
+            if node is not None:
+                pairs = findall(node_data)
+                if escaped and "&" in node_data:
+                    pairs = [(k, _gm_text(t)) for k, t in pairs]
+                blocks.append((node, pairs))
+            elif u is not None:
+                pairs = findall(edge_data)
+                if escaped and "&" in edge_data:
+                    pairs = [(k, _gm_text(t)) for k, t in pairs]
+                blocks.append((u, v, edge_id, pairs))
+            else:
+                graph.append((key, _gm_text(value) if "&" in value else value))
+    except _NotWritten:
+        return None
+    return keys, graph, blocks
+
+
 @without_gc
 def from_graphml(text: str) -> GovernanceGraph:
     """Read back a graph written by :func:`to_graphml`, with every attribute.
@@ -244,51 +403,32 @@ def from_graphml(text: str) -> GovernanceGraph:
     ...
     ivb.governance.GraphFormatError: GraphML: expected a <graph> element, got none
     """
-    from xml.etree import ElementTree
-
-    try:
-        root = ElementTree.fromstring(text.encode("utf-8"))
-    except ParseError as exc:
-        raise GraphFormatError(f"GraphML: not well-formed XML ({exc})") from None
-    ns = "{" + _GRAPHML_NS + "}" if root.tag.startswith("{") else ""
-    if root.tag != f"{ns}graphml":
-        raise GraphFormatError(f"GraphML: expected a <graphml> root element, got <{root.tag}>")
-    keys: dict[str, tuple[str, str]] = {}
-    for key_el in root.iter(f"{ns}key"):
-        ident = key_el.get("id")
-        if ident is None:
-            raise GraphFormatError("GraphML: expected an id on every <key>, got none")
-        keys[ident] = (key_el.get("attr.name", ident), key_el.get("attr.type", "string"))
-    graph_el = root.find(f"{ns}graph")
-    if graph_el is None:
-        raise GraphFormatError("GraphML: expected a <graph> element, got none")
-    if graph_el.get("edgedefault", "directed") != "directed":
-        raise GraphFormatError(
-            f"GraphML: expected edgedefault 'directed', got {graph_el.get('edgedefault')!r}"
-        )
-    tag_data, tag_node, tag_edge = f"{ns}data", f"{ns}node", f"{ns}edge"
+    written = _graphml_written(text)
+    if written is not None:
+        keys, graph_pairs, blocks = written
+    else:
+        keys, graph_pairs, blocks = _graphml_elements(text)
     skip = set(_LABEL_KEYS.values())
 
     # plain text keys need no conversion; the JSON of references repeats, so parse it once
-    plain = {ident for ident, (name, type_) in keys.items() if type_ == "string"}
-    plain -= {ident for ident, (name, _) in keys.items() if name in JSON_KEYS} | skip
+    plain = {ident: name for ident, (name, type_) in keys.items() if type_ == "string"}
+    for ident, (name, _) in keys.items():
+        if name in JSON_KEYS or ident in skip:
+            plain.pop(ident, None)
     parsed: dict[str, Any] = {}
 
-    def attributes(el: Any, where: str, edge: bool = False) -> dict[str, Any]:
+    def attributes(pairs: list[tuple[str, str]], where: str, edge: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for child in el:
-            if child.tag != tag_data:
-                continue
-            ident = child.get("key", "")
-            if ident in plain:
-                out[keys[ident][0]] = child.text or ""
+        for ident, text in pairs:
+            name = plain.get(ident)
+            if name is not None:
+                out[name] = text
                 continue
             if ident in skip:
                 continue
             if ident not in keys:
                 raise GraphFormatError(f"GraphML: {where}: expected a declared key, got {ident!r}")
             name, type_ = keys[ident]
-            text = child.text or ""
             if edge and name in JSON_KEYS and name != "obj" and type_ == "string":
                 if text not in parsed:
                     parsed[text] = _parse_xml_value(name, text, type_, where)
@@ -298,31 +438,24 @@ def from_graphml(text: str) -> GovernanceGraph:
             out[name] = _parse_xml_value(name, text, type_, where)
         return out
 
-    graph = attributes(graph_el, "graph")
+    graph = attributes(graph_pairs, "graph")
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
     counts: dict[tuple[str, str], int] = {}
-    for el in graph_el:
-        if el.tag == tag_node:
-            ident = el.get("id")
-            if ident is None:
-                raise GraphFormatError("GraphML: expected an id on every <node>, got none")
-            nodes.append((ident, attributes(el, f"node {ident!r}")))
-        elif el.tag == tag_edge:
-            u, v = el.get("source"), el.get("target")
-            if u is None or v is None:
-                raise GraphFormatError("GraphML: expected a source and target on every <edge>")
-            where = f"edge {u} -> {v}"
-            d = attributes(el, where, edge=True)
-            if el.get("directed") == "false":
-                raise GraphFormatError(f"GraphML: {where}: expected a directed edge")
-            key: Any = d.pop(GRAPHML_EDGE_KEY, None)
-            if key is None:
-                key = el.get("id")
-            if key is None:
-                key = counts.get((u, v), 0)
-                counts[(u, v)] = key + 1
-            edges.append((u, v, key, d))
+    for block in blocks:
+        if len(block) == 2:
+            ident, pairs = block
+            nodes.append((ident, attributes(pairs, f"node {ident!r}")))
+            continue
+        u, v, edge_id, pairs = block
+        d = attributes(pairs, f"edge {u} -> {v}", edge=True)
+        key: Any = d.pop(GRAPHML_EDGE_KEY, None)
+        if key is None:
+            key = edge_id
+        if key is None:
+            key = counts.get((u, v), 0)
+            counts[(u, v)] = key + 1
+        edges.append((u, v, key, d))
     return from_records(graph, nodes, edges)
 
 

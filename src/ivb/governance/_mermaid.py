@@ -166,13 +166,23 @@ def _unescape(text: str) -> str:
     )
 
 
+#: json's scanner of one value at an index (what json.loads runs, without its wrapping).
+_SCAN: Any = getattr(json.JSONDecoder(), "scan_once")  # noqa: B009  (not in the stubs)
+
+
 def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
+    text = line[len(prefix) :]
     try:
-        data = json.loads(line[len(prefix) :])
-    except json.JSONDecodeError as exc:
-        raise GraphFormatError(
-            f"Mermaid line {number}: expected JSON after {prefix.strip()!r}, got {exc.msg}"
-        ) from None
+        data, end = _SCAN(text, 0)
+    except (StopIteration, ValueError):
+        end = -1
+    if end != len(text):  # not one JSON value alone: json.loads reads it, or names the problem
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise GraphFormatError(
+                f"Mermaid line {number}: expected JSON after {prefix.strip()!r}, got {exc.msg}"
+            ) from None
     if not isinstance(data, dict):
         raise GraphFormatError(
             f"Mermaid line {number}: expected a JSON object, got {type(data).__name__}"
@@ -217,7 +227,10 @@ def from_mermaid(text: str) -> GovernanceGraph:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
     has_data = False
+    marker = _NODE[: _NODE.index(":") + 1]  # what every data line holds
     for number, line in enumerate(lines, start=1):
+        if marker not in line:
+            continue
         stripped = line.strip()
         if stripped.startswith(_GRAPH.strip() + " "):
             graph = _payload(stripped, _GRAPH, number)
