@@ -403,8 +403,12 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
     obj, lazy = _start(frame)
     names = _validate(obj)
     key_cols = _keys(names, keys)
-    period = nw.col("period").cast(nw.String)
-    distinct = _rows(obj.select(period).unique(), lazy)
+    # Polars and DuckDB take the period column as it comes (text or categorical), with
+    # no cast of every row; pandas-like categoricals (Dask) are mapped as text
+    period = nw.col("period")
+    if engine_of(frame) == "dask":
+        period = period.cast(nw.String)
+    distinct = _rows(obj.group_by("period").agg(nw.len().alias("__n")), lazy)
     found = [r["period"] for r in distinct]
     if any(p is None for p in found):
         raise _missing_period(obj, lazy)
@@ -433,44 +437,67 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         sub = sub.with_row_index(_ROW)
     value = nw.col("value").cast(nw.Float64)
     published = ~value.is_null() & ~value.is_nan()
-    sub = sub.with_columns(
-        __r=period.replace_strict(rank, default=-1, return_dtype=nw.Int64),
-        __v=nw.when(published).then(value),
-    )
-    in_later = ~nw.col("__v").is_null() & period.is_in(later)
-    in_before = ~nw.col("__v").is_null() & period.is_in(before)
+    # each row's place in time: the period text itself where its order is that of time
+    # (text columns of years, months, quarters: no per-row mapping), else its rank
+    as_text = order == sorted(order) and obj.collect_schema()["period"] == nw.String
+    if as_text:
+        key, none = period, nw.lit("", nw.String)
+    else:
+        key, none = period.replace_strict(rank, default=-1, return_dtype=nw.Int64), nw.lit(-1)
+    sub = sub.with_columns(__key=key, __v=nw.when(published).then(value))
+
+    def within(chosen: list[str]) -> Any:
+        """Whether a row's period is one of *chosen*: a range test where it can be."""
+        if as_text and chosen and chosen == order[order.index(chosen[0]) :][: len(chosen)]:
+            return (period >= chosen[0]) & (period <= chosen[-1])
+        return period.is_in(chosen)
+
+    sides = [("l", later)] + ([("b", before)] if before else [])
     by_base = measured and rules.base_period is not None
     extra = {"__m": nw.when(period == rules.base_period).then(nw.col("__v"))} if by_base else {}
     sub = sub.with_columns(
-        __rl=nw.when(in_later).then(nw.col("__r")).otherwise(-1),
-        __rb=nw.when(in_before).then(nw.col("__r")).otherwise(-1),
+        **{
+            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen))
+            .then(nw.col("__key"))
+            .otherwise(none)
+            for side, chosen in sides
+        },
         **extra,
     )
     with_last = engine_of(frame) != "dask"  # Dask has no ordered last value in a group
-    aggs = [nw.col("__rl").max().alias("__lr"), nw.col("__rb").max().alias("__br")]
+    aggs = [nw.col(f"__k{side}").max().alias(f"__{side}k") for side, _ in sides]
     if with_last:
-        aggs += [
-            nw.col("__v").last(order_by="__rl").alias("__lv"),
-            nw.col("__v").last(order_by="__rb").alias("__bv"),
-        ]
+        aggs += [nw.col("__v").last(order_by=f"__k{side}").alias(f"__{side}v") for side, _ in sides]
     if by_base:
         aggs.append(nw.col("__m").max().alias("__mv"))
     if not lazy:
         aggs.append(nw.col(_ROW).min())
     grouped = sub.group_by(*key_cols).agg(*aggs)
     if not with_last:
-        for r_col, v_col in (("__lr", "__lv"), ("__br", "__bv")):
+        for side, _ in sides:
             at = (
-                sub.join(grouped.select(*key_cols, r_col), on=key_cols, how="inner")
-                .filter((nw.col("__r") == nw.col(r_col)) & (nw.col(r_col) >= 0))
+                sub.join(grouped.select(*key_cols, f"__{side}k"), on=key_cols, how="inner")
+                .filter(nw.col("__key") == nw.col(f"__{side}k"))
                 .group_by(*key_cols)
-                .agg(nw.col("__v").max().alias(v_col))
+                .agg(nw.col("__v").max().alias(f"__{side}v"))
             )
             grouped = grouped.join(at, on=key_cols, how="left")
     if lazy:
         grouped = _materialise(grouped, frame)
     else:
         grouped = grouped.sort(_ROW)
+    # back to ranks (-1: none), on the one row per series
+    for side, _ in sides:
+        found_key = nw.col(f"__{side}k")
+        grouped = grouped.with_columns(
+            **{
+                f"__{side}r": _lookup(f"__{side}k", rank, nw.Int64, -1)
+                if as_text
+                else found_key.cast(nw.Int64)
+            }
+        )
+    if not before:
+        grouped = grouped.with_columns(__br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64))
 
     names_of = {i: p for p, i in rank.items()}
     lr, br = nw.col("__lr"), nw.col("__br")
