@@ -35,7 +35,14 @@ import pandas as pd
 
 from ivb.indicators._calc import change
 from ivb.indicators._errors import IndicatorError, MissingExtraError, OpenDataError
-from ivb.indicators._opendata import Source, numbers, place, read_source, stripped_codes
+from ivb.indicators._opendata import (
+    Source,
+    dataset_records,
+    numbers,
+    place,
+    read_source,
+    stripped_codes,
+)
 from ivb.indicators._periods import cbs_period
 
 if TYPE_CHECKING:
@@ -457,13 +464,7 @@ def fetch_veiligheidsmonitor(
     if regions:
         filters = " or ".join(f"substringof('{r.strip()}',RegioS)" for r in regions)
     data = cbsodata.download_data(VEILIGHEIDSMONITOR_TABLE, typed=True, filters=filters)
-    records = None
-    if isinstance(data, Mapping):
-        records = data.get("TypedDataSet", data.get("UntypedDataSet"))
-    if records is None:
-        raise OpenDataError(
-            f"{VEILIGHEIDSMONITOR_TABLE}: the download has no TypedDataSet or UntypedDataSet"
-        )
+    records = dataset_records(data, VEILIGHEIDSMONITOR_TABLE)
     return read_veiligheidsmonitor(records, measures=measures, regions=regions)
 
 
