@@ -36,19 +36,19 @@ A qualitative goal (no indicators) takes its status from the policy: achieved, i
 progress, not started, or no data when unknown.
 
 **Margins.** Where a measurement comes with the bounds of its 95% interval (columns
-``margin_low`` and ``margin_high``, as :func:`read_veiligheidsmonitor` gives them for
-a survey such as the Veiligheidsmonitor), the latest value is compared with the
-threshold by :func:`compare_measurements`: the threshold counts as exact, or has the
-baseline's bounds where it is the measured baseline itself. A difference within the
-margins is *not significantly different* (status ``not-significant``): the target is
-neither met nor missed by what may be chance, whatever the horizon. Without bounds
-the rules above hold unchanged.
+``margin_low`` and ``margin_high``, as :func:`~ivb.indicators.read_veiligheidsmonitor`
+gives them for a survey such as the Veiligheidsmonitor), the latest value is compared
+with the threshold by :func:`~ivb.indicators.compare_measurements`: the threshold
+counts as exact, or has the baseline's bounds where it is the measured baseline
+itself. A difference within the margins is *not significantly different* (status
+``not-significant``): the target is neither met nor missed by what may be chance,
+whatever the horizon. Without bounds the rules above hold unchanged.
 
-**Engines.** The measurements may be a frame of any engine of :data:`ENGINES`
-(Polars, DuckDB, Dask). :func:`evaluate_series` then runs on that engine, through
-narwhals, and gives back a frame of its kind; :func:`evaluate_target` and
-:func:`evaluate_targets` first select the target's rows on that engine and evaluate
-those. The results equal those for the same pandas frame.
+**Engines.** The measurements may be a frame of any engine of
+:data:`~ivb.indicators.ENGINES` (Polars, DuckDB, Dask). :func:`evaluate_series` then
+runs on that engine, through narwhals, and gives back a frame of its kind;
+:func:`evaluate_target` and :func:`evaluate_targets` first select the target's rows on
+that engine and evaluate those. The results equal those for the same pandas frame.
 
 A better measurement never gives a worse status: no data < not achieved / off track <
 not significantly different / on track < achieved.
@@ -211,7 +211,7 @@ class TargetResult:
     significance:
         How the latest measurement compares with the threshold given the margins
         (``higher``, ``lower``, ``not significantly different``; a
-        :class:`Significance` value); None where no margin is published.
+        :class:`~ivb.indicators.Significance` value); None where no margin is published.
     """
 
     target: str
