@@ -74,9 +74,9 @@ def synthetic(rows: int) -> pd.DataFrame:
     types = [f"{1 + i // 10}.{1 + (i // 5) % 2}.{1 + i % 5}" for i in range(N_TYPES)]
     months = [f"{2023 + m // 12}-{1 + m % 12:02d}" for m in range(N_MONTHS)]
     n = n_buurten * N_TYPES * N_MONTHS
-    b = np.repeat(np.arange(n_buurten), N_TYPES * N_MONTHS)
-    t = np.tile(np.repeat(np.arange(N_TYPES), N_MONTHS), n_buurten)
-    m = np.tile(np.arange(N_MONTHS), n_buurten * N_TYPES)
+    b = np.repeat(np.arange(n_buurten, dtype=np.int32), N_TYPES * N_MONTHS)
+    t = np.tile(np.repeat(np.arange(N_TYPES, dtype=np.int8), N_MONTHS), n_buurten)
+    m = np.tile(np.arange(N_MONTHS, dtype=np.int8), n_buurten * N_TYPES)
     values = rng.poisson(3, n).astype(float)
     values[rng.random(n) < 0.05] = np.nan
 
@@ -85,7 +85,7 @@ def synthetic(rows: int) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "indicator": cat(np.zeros(n, dtype=np.int64), ["geregistreerde-misdrijven"]),
+            "indicator": cat(np.zeros(n, dtype=np.int8), ["geregistreerde-misdrijven"]),
             "region": cat(b, buurten),
             "category": cat(t, types),
             "period": cat(m, months),
