@@ -1,15 +1,24 @@
-"""Benchmark: ivb's ``change`` on every engine against a hand-written query on that engine.
+"""Benchmark: ivb's ``change`` and target evaluation on every engine against hand-written queries.
 
 Builds a synthetic table shaped like police open data by buurt and month (47022NED in
 tidy form): buurten x 30 crime types x 24 months, 10^7 rows by default (``--rows``;
-10^8 on request), about 5% not published. Then, for each installed engine, times
-``change(frame, "2023-01", "2024-01")`` (best of ``--repeat`` runs) against what an
-analyst would write by hand on the same engine:
+10^8 on request), about 5% not published. Then, for each installed engine, times two
+queries (best of ``--repeat`` runs) against what an analyst would write by hand on the
+same engine:
 
-- pandas: a filter, ``groupby(...).agg`` of the two periods, and the arithmetic;
-- Polars: one lazy expression (filter, ``group_by`` with filtered ``first``);
-- DuckDB: one SQL query (``max(value) FILTER (WHERE period = ...)``, ``GROUP BY``);
-- Dask: a filter and a ``groupby`` per period, joined.
+``change``
+    ``change(frame, "2023-01", "2024-01")``. By hand: pandas, a filter, ``groupby(...).agg``
+    of the two periods and the arithmetic; Polars, one lazy expression (filter,
+    ``group_by`` with filtered ``first``); DuckDB, one SQL query (``max(value) FILTER
+    (WHERE period = ...)``, ``GROUP BY``); Dask, a filter and a ``groupby`` per period,
+    joined.
+``target``
+    ``evaluate_series(frame, direction="lower", horizon="2024", base_period="2023-01")``:
+    per series the baseline, the latest published month after it, the change and the
+    status (achieved, not achieved, no data). By hand: pandas, the base month and a
+    ``groupby(...).idxmax`` of the later months' codes; Polars, one lazy expression
+    (``sort_by(...).last()``); DuckDB, one SQL query (``arg_max(value, period)``);
+    Dask, a ``groupby`` max of the later months joined back for their values.
 
 Both sides are timed until their result is computed (a pandas or Polars frame; for
 DuckDB, ivb's relation over its computed Arrow result and the hand query's Arrow table;
@@ -21,8 +30,11 @@ size during the query minus the size before it. The ratio is ivb's time over the
 query's; the goal is at most 1.3 on every engine.
 
 Run: ``nice -n 19 python benchmarks/bench_engines.py`` (``--rows 1000000`` while
-developing, ``--engines polars duckdb`` for some engines, ``--in-process`` to skip the
-fresh processes and the memory figures).
+developing, ``--engines polars duckdb`` for some engines, ``--queries target`` for one
+query, ``--in-process`` to skip the fresh processes and the memory figures). Text
+columns are strings on Polars and DuckDB; ``--categorical`` keeps them categorical
+(Polars ``Categorical``, DuckDB ``ENUM``), as ivb's readers give them, which is what
+makes 10^8 rows fit: ``--rows 1e8 --engines polars --categorical``.
 """
 
 from __future__ import annotations
@@ -42,9 +54,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ivb.indicators import available_engines, change, to_pandas
+from ivb.indicators import available_engines, change, evaluate_series, to_pandas
 
 BASE, PERIOD = "2023-01", "2024-01"
+HORIZON = "2024"
+QUERIES = ("change", "target")
 KEYS = ["indicator", "region", "category"]
 N_TYPES, N_MONTHS = 30, 24
 GOAL = 1.3
@@ -60,9 +74,9 @@ def synthetic(rows: int) -> pd.DataFrame:
     types = [f"{1 + i // 10}.{1 + (i // 5) % 2}.{1 + i % 5}" for i in range(N_TYPES)]
     months = [f"{2023 + m // 12}-{1 + m % 12:02d}" for m in range(N_MONTHS)]
     n = n_buurten * N_TYPES * N_MONTHS
-    b = np.repeat(np.arange(n_buurten), N_TYPES * N_MONTHS)
-    t = np.tile(np.repeat(np.arange(N_TYPES), N_MONTHS), n_buurten)
-    m = np.tile(np.arange(N_MONTHS), n_buurten * N_TYPES)
+    b = np.repeat(np.arange(n_buurten, dtype=np.int32), N_TYPES * N_MONTHS)
+    t = np.tile(np.repeat(np.arange(N_TYPES, dtype=np.int8), N_MONTHS), n_buurten)
+    m = np.tile(np.arange(N_MONTHS, dtype=np.int8), n_buurten * N_TYPES)
     values = rng.poisson(3, n).astype(float)
     values[rng.random(n) < 0.05] = np.nan
 
@@ -71,7 +85,7 @@ def synthetic(rows: int) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "indicator": cat(np.zeros(n, dtype=np.int64), ["geregistreerde-misdrijven"]),
+            "indicator": cat(np.zeros(n, dtype=np.int8), ["geregistreerde-misdrijven"]),
             "region": cat(b, buurten),
             "category": cat(t, types),
             "period": cat(m, months),
@@ -80,13 +94,15 @@ def synthetic(rows: int) -> pd.DataFrame:
     )
 
 
-def native(frame: pd.DataFrame, engine: str) -> Any:
+def native(frame: pd.DataFrame, engine: str, categorical: bool = False) -> Any:
     """The table on *engine*, built once before timing."""
     if engine == "pandas":
         return frame
     import polars as pl
 
-    pl_frame = pl.from_pandas(frame).with_columns(pl.col([*KEYS, "period"]).cast(pl.String))
+    pl_frame = pl.from_pandas(frame)
+    if not categorical:
+        pl_frame = pl_frame.with_columns(pl.col([*KEYS, "period"]).cast(pl.String))
     if engine == "polars":
         return pl_frame
     if engine == "duckdb":
@@ -101,18 +117,23 @@ def native(frame: pd.DataFrame, engine: str) -> Any:
     return dd.from_pandas(text, npartitions=os.cpu_count() or 2)
 
 
-def ivb_query(engine: str, data: Any) -> Any:
-    """ivb's change on *engine*, materialised."""
+def ivb_query(engine: str, data: Any, query: str = "change") -> Any:
+    """ivb's change or target evaluation on *engine*, materialised."""
     if engine == "duckdb":
         data = data[0]
-    out = change(data, BASE, PERIOD, keys=KEYS)
+    if query == "change":
+        out = change(data, BASE, PERIOD, keys=KEYS)
+    else:
+        out = evaluate_series(data, direction="lower", horizon=HORIZON, base_period=BASE, keys=KEYS)
     if engine == "dask":
         return out.compute()
     return out
 
 
-def hand_query(engine: str, data: Any) -> Any:
+def hand_query(engine: str, data: Any, query: str = "change") -> Any:
     """The same result written by hand on *engine*, materialised."""
+    if query == "target":
+        return hand_target(engine, data)
     if engine == "pandas":
         sub = data[data["period"].isin([BASE, PERIOD])]
         grouped = sub.assign(
@@ -164,16 +185,121 @@ def hand_query(engine: str, data: Any) -> Any:
     return both
 
 
+def _status(change: Any, final: bool) -> Any:
+    """The status column from the change (lower is better), numpy style."""
+    return np.select(
+        [np.isnan(change), change < 0],
+        ["no-data", "achieved" if final else "on-track"],
+        "not-achieved" if final else "off-track",
+    ).astype(object)
+
+
+def hand_target(engine: str, data: Any) -> Any:
+    """Target evaluation written by hand on *engine*: baseline, latest, change, status."""
+    horizon_end = f"{HORIZON}-12"  # the last month of the horizon year
+    if engine == "pandas":
+        codes = data["period"].cat.codes.to_numpy()
+        base_code = data["period"].cat.categories.get_loc(BASE)
+        published = data["value"].notna().to_numpy()
+        rows = data[published]
+        rcodes = codes[published]
+        base = rows[rcodes == base_code].groupby(KEYS, observed=True)["value"].first()
+        later = rows[rcodes > base_code].assign(__code=rcodes[rcodes > base_code])
+        at = later.groupby(KEYS, observed=True)["__code"].idxmax()
+        latest = later.loc[at.to_numpy(), [*KEYS, "period", "value"]].set_index(KEYS)
+        out = latest.rename(columns={"period": "latest_period", "value": "latest"})
+        out = out.join(base.rename("baseline"), how="outer").reset_index()
+        out["change"] = out["latest"] - out["baseline"]
+        b = out["baseline"]
+        out["change_pct"] = (out["change"] / b.abs() * 100.0).where(b != 0)
+        final = out["latest_period"].astype(object) == horizon_end
+        out["status"] = np.where(final, _status(out["change"], True), _status(out["change"], False))
+        return out
+    if engine == "polars":
+        import polars as pl
+
+        v, p = pl.col("value"), pl.col("period")
+        later = p.cast(pl.String) > BASE
+        return (
+            data.lazy()
+            .filter(v.is_not_null() & v.is_not_nan())
+            .group_by(KEYS)
+            .agg(
+                baseline=v.filter(p == BASE).first(),
+                latest=v.filter(later).sort_by(p.filter(later).cast(pl.String)).last(),
+                latest_period=p.cast(pl.String).filter(later).max(),
+            )
+            .with_columns(change=pl.col("latest") - pl.col("baseline"))
+            .with_columns(
+                change_pct=pl.when(pl.col("baseline") != 0).then(
+                    pl.col("change") / pl.col("baseline").abs() * 100.0
+                ),
+                status=pl.when(pl.col("change").is_null())
+                .then(pl.lit("no-data"))
+                .when(pl.col("change") < 0)
+                .then(
+                    pl.when(pl.col("latest_period") == horizon_end)
+                    .then(pl.lit("achieved"))
+                    .otherwise(pl.lit("on-track"))
+                )
+                .when(pl.col("latest_period") == horizon_end)
+                .then(pl.lit("not-achieved"))
+                .otherwise(pl.lit("off-track")),
+            )
+            .collect()
+        )
+    if engine == "duckdb":
+        relation = data[0]
+        keys = ", ".join(KEYS)
+        sql = f"""
+            SELECT {keys}, baseline, latest_period, latest, latest - baseline AS change,
+                   CASE WHEN baseline <> 0
+                        THEN (latest - baseline) / abs(baseline) * 100 END AS change_pct,
+                   CASE WHEN latest - baseline IS NULL THEN 'no-data'
+                        WHEN latest < baseline THEN
+                             CASE WHEN latest_period = '{horizon_end}'
+                                  THEN 'achieved' ELSE 'on-track' END
+                        WHEN latest_period = '{horizon_end}' THEN 'not-achieved'
+                        ELSE 'off-track' END AS status
+            FROM (SELECT {keys},
+                         max(value) FILTER (WHERE period = '{BASE}') AS baseline,
+                         max(period::VARCHAR) FILTER (WHERE period > '{BASE}') AS latest_period,
+                         arg_max(value, period::VARCHAR) FILTER (WHERE period > '{BASE}')
+                             AS latest
+                  FROM t WHERE value IS NOT NULL AND NOT isnan(value)
+                  GROUP BY {keys})
+        """
+        return relation.query("t", sql).to_arrow_table()
+    rows = data[data["value"].notnull()]
+    base = rows[rows["period"] == BASE].groupby(KEYS)["value"].max().rename("baseline")
+    later = rows[rows["period"] > BASE]
+    last = later.groupby(KEYS)["period"].max().rename("latest_period").reset_index()
+    latest = later.merge(last, on=KEYS)
+    latest = latest[latest["period"] == latest["latest_period"]]
+    latest = latest.groupby(KEYS)[["latest_period", "value"]].max()
+    out = latest.rename(columns={"value": "latest"}).join(base.to_frame(), how="outer")
+    out = out.compute().reset_index()
+    out["change"] = out["latest"] - out["baseline"]
+    b = out["baseline"]
+    out["change_pct"] = (out["change"] / b.abs() * 100.0).where(b != 0)
+    final = out["latest_period"] == horizon_end
+    out["status"] = np.where(final, _status(out["change"], True), _status(out["change"], False))
+    return out
+
+
 def _as_pandas(result: Any) -> pd.DataFrame:
     if hasattr(result, "to_pandas") and not isinstance(result, pd.DataFrame):
         return result.to_pandas()
     return to_pandas(result)
 
 
-def check_same(a: Any, b: Any) -> None:
-    """Both results hold the same series with the same numbers."""
+def check_same(a: Any, b: Any, query: str = "change") -> None:
+    """Both results hold the same series with the same numbers (and statuses)."""
     left, right = _as_pandas(a), _as_pandas(b)
     cols = ["base_value", "value", "change", "change_pct"]
+    if query == "target":
+        cols = ["baseline", "latest", "change", "change_pct"]
+        assert (_sorted(left)["status"].to_numpy() == _sorted(right)["status"].to_numpy()).all()
     left = left.astype({k: str for k in KEYS}).sort_values(KEYS).reset_index(drop=True)
     right = right.astype({k: str for k in KEYS}).sort_values(KEYS).reset_index(drop=True)
     assert len(left) == len(right), (len(left), len(right))
@@ -181,6 +307,10 @@ def check_same(a: Any, b: Any) -> None:
     np.testing.assert_allclose(
         left[cols].to_numpy(dtype=float), right[cols].to_numpy(dtype=float), rtol=1e-12
     )
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({k: str for k in KEYS}).sort_values(KEYS).reset_index(drop=True)
 
 
 def _rss() -> int:
@@ -223,77 +353,112 @@ def timed(fn: Callable[[], Any], repeat: int, memory: bool) -> tuple[float, floa
     return best, peak_mb, result
 
 
-def worker(engine: str, side: str, rows: int, repeat: int, memory: bool) -> dict[str, Any]:
-    """One measurement: build the table, time one side, return the figures."""
+def worker(
+    engine: str, side: str, rows: int, repeat: int, memory: bool, query: str, categorical: bool
+) -> dict[str, Any]:
+    """One measurement: build the table, time one side of one query, return the figures."""
     frame = synthetic(rows)
-    data = native(frame, engine)
+    data = native(frame, engine, categorical)
     del frame
     fn = ivb_query if side == "ivb" else hand_query
-    seconds, peak, result = timed(lambda: fn(engine, data), repeat, memory)
+    seconds, peak, result = timed(lambda: fn(engine, data, query), repeat, memory)
     out = _as_pandas(result)
+    statuses = (
+        {str(k): int(v) for k, v in out["status"].astype(str).value_counts().items()}
+        if "status" in out.columns
+        else {}
+    )
     return {
         "engine": engine,
         "side": side,
+        "query": query,
         "rows": int(rows // (N_TYPES * N_MONTHS)) * N_TYPES * N_MONTHS,
         "seconds": seconds,
         "peak_mb": peak,
         "series": len(out),
         "checksum": float(np.nansum(out["change"].to_numpy(dtype=float))),
+        "statuses": statuses,
     }
 
 
-def main(argv: list[str] | None = None) -> dict[str, dict[str, dict[str, Any]]]:
+Results = dict[str, dict[str, dict[str, dict[str, Any]]]]
+
+
+def main(argv: list[str] | None = None) -> Results:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=float, default=1e7, help="table size (default 1e7)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best is kept)")
     parser.add_argument("--engines", nargs="*", default=None, help="engines (default: all)")
+    parser.add_argument(
+        "--queries", nargs="*", default=list(QUERIES), choices=QUERIES, help="queries"
+    )
+    parser.add_argument(
+        "--categorical", action="store_true", help="categorical text columns on Polars, DuckDB"
+    )
     parser.add_argument("--in-process", action="store_true", help="no fresh processes, no memory")
-    parser.add_argument("--worker", nargs=2, metavar=("ENGINE", "SIDE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--worker", nargs=3, metavar=("ENGINE", "SIDE", "QUERY"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     rows = int(args.rows)
     if args.worker:
-        print(json.dumps(worker(*args.worker, rows, args.repeat, memory=True)))
+        engine, side, query = args.worker
+        figures = worker(engine, side, rows, args.repeat, True, query, args.categorical)
+        print(json.dumps(figures))
         return {}
     engines = [e for e in (args.engines or available_engines()) if e in available_engines()]
     if any(e != "pandas" for e in engines) and importlib.util.find_spec("polars") is None:
         engines = ["pandas"]  # the other engines' tables are built through Polars
-    results: dict[str, dict[str, dict[str, Any]]] = {}
-    for engine in engines:
-        results[engine] = {}
-        if args.in_process:
-            frame = synthetic(rows)
-            data = native(frame, engine)
-            outs = {}
-            for side, fn in (("ivb", ivb_query), ("hand", hand_query)):
-                seconds, peak, outs[side] = timed(
-                    functools.partial(fn, engine, data), args.repeat, memory=False
-                )
-                results[engine][side] = {"seconds": seconds, "peak_mb": peak}
-            check_same(outs["ivb"], outs["hand"])
-        else:
+    results: Results = {}
+    for query in args.queries:
+        results[query] = {}
+        for engine in engines:
+            sides: dict[str, dict[str, Any]] = {}
+            results[query][engine] = sides
+            if args.in_process:
+                frame = synthetic(rows)
+                data = native(frame, engine, args.categorical)
+                outs = {}
+                for side, fn in (("ivb", ivb_query), ("hand", hand_query)):
+                    seconds, peak, outs[side] = timed(
+                        functools.partial(fn, engine, data, query), args.repeat, memory=False
+                    )
+                    sides[side] = {"seconds": seconds, "peak_mb": peak}
+                check_same(outs["ivb"], outs["hand"], query)
+                continue
             for side in ("ivb", "hand"):
-                done = subprocess.run(
-                    [sys.executable, __file__, "--rows", str(rows), "--repeat", str(args.repeat),
-                     "--worker", engine, side],
-                    capture_output=True, text=True, check=True,
-                )  # fmt: skip
-                results[engine][side] = json.loads(done.stdout.strip().splitlines()[-1])
-            ivb_r, hand_r = results[engine]["ivb"], results[engine]["hand"]
+                command = [sys.executable, __file__, "--rows", str(rows), "--repeat",
+                           str(args.repeat), "--worker", engine, side, query]  # fmt: skip
+                if args.categorical:
+                    command.append("--categorical")
+                done = subprocess.run(command, capture_output=True, text=True, check=True)
+                sides[side] = json.loads(done.stdout.strip().splitlines()[-1])
+            ivb_r, hand_r = sides["ivb"], sides["hand"]
             assert ivb_r["series"] == hand_r["series"], (ivb_r, hand_r)
             assert np.isclose(ivb_r["checksum"], hand_r["checksum"]), (ivb_r, hand_r)
+            assert ivb_r["statuses"] == hand_r["statuses"], (ivb_r, hand_r)
     n = int(rows // (N_TYPES * N_MONTHS)) * N_TYPES * N_MONTHS
-    print(f"change({BASE!r} -> {PERIOD!r}) on {n:,} rows (buurt x crime type x month)")
-    print(
-        f"{'engine':<8} {'ivb s':>8} {'hand s':>8} {'ratio':>6} {'ivb MB':>8} {'hand MB':>8}  goal"
-    )
-    for engine, sides in results.items():
-        i, h = sides["ivb"], sides["hand"]
-        ratio = i["seconds"] / h["seconds"]
-        mark = "ok" if ratio <= GOAL else f"over {GOAL}x"
-        print(
-            f"{engine:<8} {i['seconds']:8.3f} {h['seconds']:8.3f} {ratio:6.2f} "
-            f"{i['peak_mb']:8.0f} {h['peak_mb']:8.0f}  {mark}"
+    text = "categorical" if args.categorical else "string"
+    print(f"{n:,} rows (buurt x crime type x month), text columns {text} on Polars/DuckDB")
+    for query, by_engine in results.items():
+        what = (
+            f"change({BASE!r} -> {PERIOD!r})"
+            if query == "change"
+            else f"evaluate_series(base {BASE!r}, horizon {HORIZON!r})"
         )
+        print(what)
+        print(
+            f"{'engine':<8} {'ivb s':>8} {'hand s':>8} {'ratio':>6} {'ivb MB':>8} "
+            f"{'hand MB':>8}  goal"
+        )
+        for engine, sides in by_engine.items():
+            i, h = sides["ivb"], sides["hand"]
+            ratio = i["seconds"] / h["seconds"]
+            mark = "ok" if ratio <= GOAL else f"over {GOAL}x"
+            print(
+                f"{engine:<8} {i['seconds']:8.3f} {h['seconds']:8.3f} {ratio:6.2f} "
+                f"{i['peak_mb']:8.0f} {h['peak_mb']:8.0f}  {mark}"
+            )
     return results
 
 

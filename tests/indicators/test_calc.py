@@ -20,14 +20,15 @@ from ivb.indicators import (
     table_frame,
 )
 from ivb.model import Policy
+from tests.indicators.conftest import OnEngine
 from tests.strategies import tidy_frames
 
 T1 = "tabel-1-gedigitaliseerde-criminaliteit"
 T2 = "tabel-2-overlast-personen-met-onbegrepen-gedrag"
 
 
-def test_change_per_region_on_table_2(policy: Policy) -> None:
-    out = change(table_frame(policy, T2), "2019", "2022").set_index("region")
+def test_change_per_region_on_table_2(policy: Policy, on: OnEngine) -> None:
+    out = on.change(table_frame(policy, T2), "2019", "2022").set_index("region")
     assert out.loc["DNU", "base_value"] == 470 and out.loc["DNU", "value"] == 590
     assert out.loc["DNU", "change"] == 120
     assert out.loc["DNU", "change_pct"] == pytest.approx(25.5319, abs=1e-4)
@@ -47,18 +48,18 @@ def test_change_per_region_on_table_2(policy: Policy) -> None:
     ]
 
 
-def test_index_and_share_on_table_1(policy: Policy) -> None:
+def test_index_and_share_on_table_1(policy: Policy, on: OnEngine) -> None:
     frame = table_frame(policy, T1)
-    idx = index_to(frame, "2019")
+    idx = on.index_to(frame, "2019")
     dnu = idx[idx["region"] == "DNU"].set_index("period")["index"]
     assert dnu["2019"] == 100.0 and dnu["2020"] == pytest.approx(717 / 468 * 100)
-    shares = share_of(frame, "DNU")
+    shares = on.share_of(frame, "DNU")
     s2022 = shares[shares["period"] == "2022"].set_index("region")["share_pct"]
     assert s2022["GM0303"] == pytest.approx(215 / 506 * 100)
     assert s2022[["GM0303", "GM0171", "GM0184"]].sum() == pytest.approx(100.0)
 
 
-def test_missing_values_mean_not_published_never_zero() -> None:
+def test_missing_values_mean_not_published_never_zero(on: OnEngine) -> None:
     frame = pd.DataFrame(
         {
             "indicator": "x",
@@ -67,14 +68,14 @@ def test_missing_values_mean_not_published_never_zero() -> None:
             "value": [10.0, np.nan, np.nan, 5.0, 0.0, 4.0],
         }
     )
-    out = change(frame, "2019", "2022").set_index("region")
+    out = on.change(frame, "2019", "2022").set_index("region")
     assert math.isnan(out.loc["A", "change"]) and math.isnan(out.loc["B", "change_pct"])
     assert out.loc["C", "change"] == 4 and math.isnan(out.loc["C", "change_pct"])  # base 0
-    idx = index_to(frame, "2019").set_index(["region", "period"])["index"]
+    idx = on.index_to(frame, "2019").set_index(["region", "period"])["index"]
     assert math.isnan(idx[("B", "2022")]) and math.isnan(idx[("C", "2022")])
 
 
-def test_a_series_present_in_one_period_only() -> None:
+def test_a_series_present_in_one_period_only(on: OnEngine) -> None:
     frame = pd.DataFrame(
         {
             "indicator": "x",
@@ -83,34 +84,34 @@ def test_a_series_present_in_one_period_only() -> None:
             "value": [1.0, 2.0, 3.0],
         }
     )
-    out = change(frame, "2019", "2022").set_index("region")
+    out = on.change(frame, "2019", "2022").set_index("region")
     assert math.isnan(out.loc["B", "base_value"]) and out.loc["B", "value"] == 3.0
 
 
-def test_errors_name_the_problem() -> None:
+def test_errors_name_the_problem(on: OnEngine) -> None:
     frame = pd.DataFrame(
         {"indicator": "x", "region": ["A", "A"], "period": ["2019", "2019"], "value": [1.0, 2.0]}
     )
     with pytest.raises(
         IndicatorError, match="period: no rows for period '2030'; periods in the frame: 2019"
     ):
-        change(frame, "2019", "2030")
+        on.change(frame, "2019", "2030")
     with pytest.raises(
         MeasurementsError,
         match="more than one value for period '2019' of the series indicator='x', region='A'",
     ):
-        change(frame, "2019", "2019")
+        on.change(frame, "2019", "2019")
     with pytest.raises(IndicatorError, match="within: no column 'soort'"):
-        share_of(frame, "A", within="soort")
+        on.share_of(frame, "A", within="soort")
     with pytest.raises(IndicatorError, match="total: no row has region = 'Z'"):
-        share_of(frame, "Z")
+        on.share_of(frame, "Z")
 
 
-def test_categorical_and_object_columns_give_the_same_result(policy: Policy) -> None:
+def test_categorical_and_object_columns_give_the_same_result(policy: Policy, on: OnEngine) -> None:
     frame = table_frame(policy)
     cat = frame.astype({"region": "category", "period": "category", "indicator": "category"})
-    a = change(frame, "2019", "2022")
-    b = change(cat, "2019", "2022")
+    a = on.change(frame, "2019", "2022")
+    b = on.change(cat, "2019", "2022")
     np.testing.assert_allclose(a["change"], b["change"])
     assert list(a["region"].astype(str)) == list(b["region"].astype(str))
 

@@ -217,3 +217,24 @@ def test_a_polars_lazy_frame_stays_lazy() -> None:
     out = change(lazy, "2019", "2022")
     assert isinstance(out, pl.LazyFrame)
     assert sorted(to_pandas(out)["region"]) == ["A", "B", "C", "D"]
+
+
+@pytest.mark.skipif("polars" not in available_engines(), reason="polars is not installed")
+def test_the_engine_check_fails_when_an_engine_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ivb.indicators import _nwcalc
+    from tests.indicators.conftest import OnEngine
+
+    def off_by_one(frame: Any, base: str, period: str, **kw: Any) -> Any:
+        right = change(to_pandas(frame), base, period, **kw)
+        return to_engine(right.assign(change=right["change"] + 1), "polars")
+
+    monkeypatch.setattr(_nwcalc, "change", off_by_one)
+    with pytest.raises(AssertionError):
+        OnEngine("polars").change(MISSING, "2019", "2022")
+
+    def silent(frame: Any, base: str, period: str, **kw: Any) -> Any:
+        return to_engine(change(to_pandas(frame), "2019", "2022"), "polars")
+
+    monkeypatch.setattr(_nwcalc, "change", silent)
+    with pytest.raises(pytest.fail.Exception, match="DID NOT RAISE"):  # only pandas refuses
+        OnEngine("polars").change(MISSING, "2019", "2030")

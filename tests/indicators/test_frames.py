@@ -24,6 +24,7 @@ from ivb.indicators import (
     validate_tidy,
 )
 from ivb.model import Policy
+from tests.indicators.conftest import OnEngine
 from tests.strategies import tidy_frames
 
 # The two tables as printed in "Veiligheidsbeeld- en cijfers" (source lines 614-634).
@@ -163,15 +164,15 @@ def test_series_keys() -> None:
         series_keys(frame, ["soort"])
 
 
-def test_add_aggregates_refuses_a_group_given_twice() -> None:
+def test_add_aggregates_refuses_a_group_given_twice(on: OnEngine) -> None:
     frame = pd.DataFrame(
         {"indicator": "x", "region": ["A", "DNU"], "period": "2019", "value": [1.0, 2.0]}
     )
     with pytest.raises(MeasurementsError, match="already has rows for DNU"):
-        add_aggregates(frame, {"DNU": ["A"]})
+        on.add_aggregates(frame, {"DNU": ["A"]})
 
 
-def test_add_aggregates_counts_an_absent_member_as_not_published() -> None:
+def test_add_aggregates_counts_an_absent_member_as_not_published(on: OnEngine) -> None:
     frame = pd.DataFrame(
         {
             "indicator": "x",
@@ -180,7 +181,7 @@ def test_add_aggregates_counts_an_absent_member_as_not_published() -> None:
             "value": [1.0, 2.0, 3.0],
         }
     )
-    out = add_aggregates(frame, {"AB": ["A", "B"]})
+    out = on.add_aggregates(frame, {"AB": ["A", "B"]})
     agg = out[out["region"] == "AB"].set_index("period")["value"]
     assert agg["2019"] == 3.0 and math.isnan(agg["2020"])
 

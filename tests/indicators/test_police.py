@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 import types
 from pathlib import Path
+from typing import Any
 
 import attrs
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,6 +18,7 @@ from ivb.indicators import (
     POLICE_TABLES,
     IndicatorError,
     MissingExtraError,
+    PoliceCategory,
     PoliceDataError,
     cbs_period,
     fetch_police_table,
@@ -349,3 +353,87 @@ def test_the_offline_path_does_not_import_cbsodata(crimes_csv: Path, policy: Pol
     read_police_table(crimes_csv)
     police_measurements(read_police_table(crimes_csv), policy)
     assert "cbsodata" not in sys.modules or sys.modules["cbsodata"] is None
+
+
+ODATA = Path(__file__).parent / "fixtures" / "47013NED-odata.json"
+
+
+class _Replay:
+    """Stands in for the HTTP session of cbsodata: answers from recorded OData responses."""
+
+    def __init__(self, recorded: dict[str, object], urls: list[str]) -> None:
+        self.recorded, self.urls = recorded, urls
+
+    def send(self, prepared: Any, **_kw: object) -> Any:
+        from urllib.parse import unquote, urlsplit
+
+        self.urls.append(unquote(prepared.url))
+        name = urlsplit(prepared.url).path.rsplit("/", 1)[-1]
+        body = json.dumps(self.recorded[name])
+        return types.SimpleNamespace(raise_for_status=lambda: None, text=body, encoding="utf-8")
+
+
+@pytest.fixture
+def replayed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The installed cbsodata, its network replaced by the recorded 47013NED responses."""
+    cbsodata3 = pytest.importorskip("cbsodata.cbsodata3")
+    recorded = json.loads(ODATA.read_text(encoding="utf-8"))
+    urls: list[str] = []
+    monkeypatch.setattr(cbsodata3, "Session", lambda: _Replay(recorded, urls))
+    return urls
+
+
+def test_fetch_through_the_installed_cbsodata(replayed: list[str]) -> None:
+    frame = fetch_police_table("47013NED", regions=["GM0171"])
+    data_urls = [u for u in replayed if "DataSet" in u]
+    assert len(data_urls) == 1 and "$filter=substringof('GM0171',RegioS)" in data_urls[0]
+    assert all(u.startswith("https://dataderden.cbs.nl/") for u in replayed)
+    assert len(frame) == 3 * 4  # three measures, four rows
+    woning = frame[(frame.indicator == "geregistreerde-misdrijven") & (frame.category == "1.1.1")]
+    by_period = woning.set_index(woning["period"].astype(str))["value"]
+    assert (by_period["2022"], by_period["2023"]) == (41.0, 35.0)
+    assert math.isnan(by_period["2023-01"])  # "       ." in the untyped rows
+    totals = frame[(frame.category == "0.0.0") & (frame.period == "2023")]
+    assert totals.set_index("indicator")["value"].to_dict() == {
+        "geregistreerde-misdrijven": 2210.0,
+        "aangiften": 1405.0,
+        "internetaangiften": 390.0,
+    }
+
+
+def test_typed_and_untyped_rows_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = json.loads(ODATA.read_text(encoding="utf-8"))
+    frames = []
+    for name in ("TypedDataSet", "UntypedDataSet"):
+        rows = recorded[name]["value"]
+        fake = types.ModuleType("cbsodata")
+        fake.download_data = lambda table, rows=rows, name=name, **kw: {name: rows}  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "cbsodata", fake)
+        frames.append(fetch_police_table("47013NED"))
+    pd.testing.assert_frame_equal(frames[0], frames[1])
+    fake.download_data = lambda table, **kw: {"TableInfos": []}  # type: ignore[attr-defined]
+    with pytest.raises(
+        PoliceDataError, match=r"no TypedDataSet or UntypedDataSet \(it has TableInfos\)"
+    ):
+        fetch_police_table("47013NED")
+
+
+def test_the_measure_of_a_category_is_data(crimes_csv: Path) -> None:
+    frame = read_police_table(crimes_csv)
+    codes = ["1.1.1"]
+    counted = PoliceCategory(
+        id="inbraak", name="Inbraak", table="47013NED", codes=codes, confirmed=True, basis="t"
+    )
+    reported = attrs.evolve(counted, measure="Aangiften_2")
+    assert POLICE_TABLES["47013NED"].default_measure == "GeregistreerdeMisdrijven_1"
+    a = police_measurements(frame, [counted])
+    b = police_measurements(frame, [reported])
+    c = police_measurements(frame, [counted], measure="aangiften")
+    expected = frame[(frame.indicator == "aangiften") & (frame.category == "1.1.1")]
+    np.testing.assert_array_equal(b["value"], expected["value"])
+    np.testing.assert_array_equal(c["value"], expected["value"])
+    assert not np.array_equal(a["value"], b["value"], equal_nan=True)
+    with pytest.raises(IndicatorError, match="measure: expected one of GeregistreerdeMisdrijven_1"):
+        police_measurements(frame, [attrs.evolve(counted, measure="Nope_9")])
+    with pytest.raises(ValueError, match="default_measure: expected one of"):
+        attrs.evolve(POLICE_TABLES["47013NED"], default_measure="Nope_9")

@@ -16,8 +16,6 @@ from ivb.indicators import (
     IndicatorError,
     MeasurementsError,
     TargetStatus,
-    add_aggregates,
-    evaluate_series,
     evaluate_target,
     evaluate_targets,
     police_measurements,
@@ -38,6 +36,7 @@ from ivb.model import (
     TargetStep,
     Unit,
 )
+from tests.indicators.conftest import OnEngine
 
 NOP = "noordoostpolder-veiligheidsbeleving-target"
 
@@ -200,11 +199,13 @@ def test_police_and_veiligheidsmonitor_together(
     assert result.to_dict()["subresults"][0]["status"] == "on-track"
 
 
-def test_evaluate_series_over_every_police_series(crimes_csv: Path, policy: Policy) -> None:
-    police = add_aggregates(
+def test_evaluate_series_over_every_police_series(
+    crimes_csv: Path, policy: Policy, on: OnEngine
+) -> None:
+    police = on.add_aggregates(
         police_measurements(read_police_table(crimes_csv), policy), region_groups(policy)
     )
-    out = evaluate_series(police, direction="lower", horizon="2027", base_period="2019")
+    out = on.evaluate_series(police, direction="lower", horizon="2027", base_period="2019")
     assert len(out) == police.groupby(["indicator", "region"]).ngroups
     row = out[(out["indicator"] == "woninginbraken") & (out["region"] == "DNU")].iloc[0]
     assert (row["baseline"], row["latest_period"], row["status"]) == (
@@ -217,25 +218,25 @@ def test_evaluate_series_over_every_police_series(crimes_csv: Path, policy: Poli
     assert vvc["status"].iloc[0] == "no-data"
 
 
-def test_bad_arguments_are_named() -> None:
+def test_bad_arguments_are_named(on: OnEngine) -> None:
     frame = _vm(7.0)
     with pytest.raises(IndicatorError, match="direction: expected 'higher' or 'lower', got 'up'"):
-        evaluate_series(frame, direction="up", horizon="2027", base_period="2023")
+        on.evaluate_series(frame, direction="up", horizon="2027", base_period="2023")
     with pytest.raises(IndicatorError, match="base_period or start"):
-        evaluate_series(frame, direction="higher", horizon="2027")
+        on.evaluate_series(frame, direction="higher", horizon="2027")
     with pytest.raises(IndicatorError, match="period: expected a year"):
-        evaluate_series(frame, direction="higher", horizon="eind 2027", start="2024")
+        on.evaluate_series(frame, direction="higher", horizon="eind 2027", start="2024")
 
 
-def test_a_bad_horizon_names_the_target(policy: Policy) -> None:
+def test_a_bad_horizon_names_the_target(policy: Policy, on: OnEngine) -> None:
     # the model refuses a horizon in free text ...
     with pytest.raises(ValueError, match="horizon: expected a year"):
         attrs.evolve(policy.targets[0], horizon="einde beleidsperiode", subtargets=())
     # ... and a target without horizon needs the policy's last year
     target = attrs.evolve(policy.targets[0], subtargets=())
     with pytest.raises(IndicatorError, match=f"target '{NOP}': horizon: the target gives none"):
-        evaluate_target(target, _vm(7.8), region="GM0171", start="2024")
-    assert evaluate_target(target, _vm(7.8), policy=policy).horizon == "2027"
+        on.evaluate_target(target, _vm(7.8), region="GM0171", start="2024")
+    assert on.evaluate_target(target, _vm(7.8), policy=policy).horizon == "2027"
 
 
 _TARGET = Target(
@@ -347,17 +348,17 @@ def _burglary(**kw: object) -> Target:
     ],
 )
 def test_a_change_by_a_percentage(
-    policy: Policy, value: float, period: str, status: TargetStatus
+    policy: Policy, value: float, period: str, status: TargetStatus, on: OnEngine
 ) -> None:
-    result = evaluate_target(
+    result = on.evaluate_target(
         _burglary(), _frame([("woninginbraken", "GM0303", period, value)]), policy=policy
     )
     assert result.status is status
     assert result.threshold == 90.0 and result.horizon == "2027"  # the policy's last year
 
 
-def test_the_reason_of_a_missed_percentage(policy: Policy) -> None:
-    result = evaluate_target(
+def test_the_reason_of_a_missed_percentage(policy: Policy, on: OnEngine) -> None:
+    result = on.evaluate_target(
         _burglary(), _frame([("woninginbraken", "GM0303", "2027", 99.0)]), policy=policy
     )
     assert result.reason == (
@@ -366,7 +367,7 @@ def test_the_reason_of_a_missed_percentage(policy: Policy) -> None:
     assert result.change_pct == pytest.approx(-1.0)
 
 
-def test_a_regional_target_is_scored_on_the_group_total(policy: Policy) -> None:
+def test_a_regional_target_is_scored_on_the_group_total(policy: Policy, on: OnEngine) -> None:
     target = _burglary(municipalities=(), region="dnu")
     # Dronten alone falls by 20%, but the group's total falls by 2%: not achieved
     rows = [
@@ -374,18 +375,18 @@ def test_a_regional_target_is_scored_on_the_group_total(policy: Policy) -> None:
         ("woninginbraken", "GM0171", "2027", 40.0),
         ("woninginbraken", "GM0184", "2027", 18.0),
     ]
-    result = evaluate_target(target, _frame(rows), policy=policy)
+    result = on.evaluate_target(target, _frame(rows), policy=policy)
     assert result.region == "DNU" and result.scope == ("dnu",)
     assert result.latest == 98.0 and result.status is TargetStatus.NOT_ACHIEVED
     # a member without a value: no total, so no data (never one member's figure)
-    result = evaluate_target(target, _frame(rows[:2]), policy=policy)
+    result = on.evaluate_target(target, _frame(rows[:2]), policy=policy)
     assert result.status is TargetStatus.NO_DATA and result.latest is None
     # the group's own measurement is used as it is
     own = _frame([("woninginbraken", "DNU", "2027", 80.0), *rows])
-    assert evaluate_target(target, own, policy=policy).status is TargetStatus.ACHIEVED
+    assert on.evaluate_target(target, own, policy=policy).status is TargetStatus.ACHIEVED
 
 
-def test_a_rapportcijfer_of_a_group_is_not_added_up(policy: Policy) -> None:
+def test_a_rapportcijfer_of_a_group_is_not_added_up(policy: Policy, on: OnEngine) -> None:
     target = Target(
         id="beleving-dnu",
         name="Beleving DNU",
@@ -397,15 +398,15 @@ def test_a_rapportcijfer_of_a_group_is_not_added_up(policy: Policy) -> None:
         source=SRC,
     )
     rows = [("veiligheidsbeleving", c, "2025", 7.8) for c in ("GM0303", "GM0171", "GM0184")]
-    result = evaluate_target(target, _frame(rows, unit="rapportcijfer"), policy=policy)
+    result = on.evaluate_target(target, _frame(rows, unit="rapportcijfer"), policy=policy)
     assert result.status is TargetStatus.NO_DATA
     assert "do not add up from its members" in result.reason
 
 
-def test_several_municipalities_are_each_scored(policy: Policy) -> None:
+def test_several_municipalities_are_each_scored(policy: Policy, on: OnEngine) -> None:
     target = _burglary(municipalities=["dronten", "urk"])
     rows = [("woninginbraken", "GM0303", "2027", 80.0), ("woninginbraken", "GM0184", "2027", 95.0)]
-    result = evaluate_target(target, _frame(rows), policy=policy)
+    result = on.evaluate_target(target, _frame(rows), policy=policy)
     assert [(p.region, p.status) for p in result.parts] == [
         ("GM0303", TargetStatus.ACHIEVED),
         ("GM0184", TargetStatus.NOT_ACHIEVED),
@@ -414,16 +415,16 @@ def test_several_municipalities_are_each_scored(policy: Policy) -> None:
     assert result.reason.startswith("the worst of 2 parts (1 achieved, 1 not achieved)")
 
 
-def test_several_indicators(policy: Policy) -> None:
+def test_several_indicators(policy: Policy, on: OnEngine) -> None:
     target = _burglary(indicators=["woninginbraken", "autokraak"])
     rows = [("woninginbraken", "GM0303", "2027", 80.0), ("autokraak", "GM0303", "2027", 70.0)]
-    result = evaluate_target(target, _frame(rows), policy=policy)
+    result = on.evaluate_target(target, _frame(rows), policy=policy)
     assert [p.indicator for p in result.parts] == ["woninginbraken", "autokraak"]
     assert result.status is TargetStatus.ACHIEVED
     assert result.to_dict()["parts"][1]["indicator"] == "autokraak"  # type: ignore[index]
 
 
-def test_yearly_milestones_give_on_and_off_track(policy: Policy) -> None:
+def test_yearly_milestones_give_on_and_off_track(policy: Policy, on: OnEngine) -> None:
     target = _burglary(
         milestones=[
             TargetStep(year=2024, value=97.5),
@@ -436,7 +437,7 @@ def test_yearly_milestones_give_on_and_off_track(policy: Policy) -> None:
         ("woninginbraken", "GM0303", "2025", 96.0),
         ("woninginbraken", "GM0303", "2026", 92.0),
     ]
-    result = evaluate_target(target, _frame(rows), policy=policy)
+    result = on.evaluate_target(target, _frame(rows), policy=policy)
     assert [(m.year, m.measured, m.status) for m in result.milestones] == [
         (2024, 97.0, "on-track"),
         (2025, 96.0, "off-track"),
@@ -445,13 +446,13 @@ def test_yearly_milestones_give_on_and_off_track(policy: Policy) -> None:
     # not yet -10%, but on the milestone of 2026: on track
     assert result.status is TargetStatus.ON_TRACK
     assert "reaches the milestone 92.5 of 2026" in result.reason
-    result = evaluate_target(target, _frame(rows[:2]), policy=policy)
+    result = on.evaluate_target(target, _frame(rows[:2]), policy=policy)
     assert result.status is TargetStatus.OFF_TRACK
     assert "above the milestone 95 of 2025" in result.reason
     assert result.milestones[2].status == "no-data"
 
 
-def test_values_recorded_in_the_file(policy: Policy) -> None:
+def test_values_recorded_in_the_file(policy: Policy, on: OnEngine) -> None:
     target = _burglary(
         comparison="at-most",
         change_pct=None,
@@ -460,13 +461,13 @@ def test_values_recorded_in_the_file(policy: Policy) -> None:
         milestones=[TargetStep(year=2024, value=95.0)],
         measured=[Measurement(year=2024, value=96.0, source=SRC)],
     )
-    result = evaluate_target(target, None, policy=policy)
+    result = on.evaluate_target(target, None, policy=policy)
     assert (result.latest, result.latest_period) == (96.0, "2024")
     assert [m.status for m in result.milestones] == ["off-track"]
     assert result.status is TargetStatus.OFF_TRACK
     # measurements given win over what the file records for the same year
     given_rows = _frame([("woninginbraken", "GM0303", "2024", 94.0)])
-    assert evaluate_target(target, given_rows, policy=policy).milestones[0].status == "on-track"
+    assert on.evaluate_target(target, given_rows, policy=policy).milestones[0].status == "on-track"
 
 
 @pytest.mark.parametrize(
@@ -480,7 +481,7 @@ def test_values_recorded_in_the_file(policy: Policy) -> None:
     ],
 )
 def test_qualitative_goals_take_their_reported_status(
-    policy: Policy, reported: str | None, status: TargetStatus
+    policy: Policy, reported: str | None, status: TargetStatus, on: OnEngine
 ) -> None:
     goal = Target(
         id="veiliger",
@@ -494,7 +495,7 @@ def test_qualitative_goals_take_their_reported_status(
         ),
         source=SRC,
     )
-    result = evaluate_target(goal, None, policy=policy)
+    result = on.evaluate_target(goal, None, policy=policy)
     assert result.status is status and result.indicator == ""
     if reported not in (None, "unknown"):
         assert (
@@ -503,12 +504,12 @@ def test_qualitative_goals_take_their_reported_status(
         )
 
 
-def test_keep_and_at_least(policy: Policy) -> None:
+def test_keep_and_at_least(policy: Policy, on: OnEngine) -> None:
     keep = _burglary(comparison="keep", change_pct=None, direction="lower")
     rows = _frame([("woninginbraken", "GM0303", "2027", 100.0)])
-    assert evaluate_target(keep, rows, policy=policy).status is TargetStatus.ACHIEVED
+    assert on.evaluate_target(keep, rows, policy=policy).status is TargetStatus.ACHIEVED
     rows = _frame([("woninginbraken", "GM0303", "2027", 101.0)])
-    assert evaluate_target(keep, rows, policy=policy).status is TargetStatus.NOT_ACHIEVED
+    assert on.evaluate_target(keep, rows, policy=policy).status is TargetStatus.NOT_ACHIEVED
     least = Target(
         id="beleving",
         name="Beleving",
@@ -520,11 +521,11 @@ def test_keep_and_at_least(policy: Policy) -> None:
         source=SRC,
     )
     for value, status in ((7.5, TargetStatus.ACHIEVED), (7.4, TargetStatus.NOT_ACHIEVED)):
-        result = evaluate_target(least, _vm(value, "2027"), policy=policy)
+        result = on.evaluate_target(least, _vm(value, "2027"), policy=policy)
         assert result.status is status, value
 
 
-def test_a_target_for_areas_scores_each_area(policy: Policy) -> None:
+def test_a_target_for_areas_scores_each_area(policy: Policy, on: OnEngine) -> None:
     from ivb.model import Area
 
     noord = Area(
@@ -544,7 +545,7 @@ def test_a_target_for_areas_scores_each_area(policy: Policy) -> None:
         ("woninginbraken", "WK030301", "2027", 80.0),
         ("woninginbraken", "biddinghuizen", "2027", 95.0),
     ]
-    result = evaluate_target(target, _frame(rows), policy=with_areas)
+    result = on.evaluate_target(target, _frame(rows), policy=with_areas)
     assert result.scope == ("dronten-noord", "biddinghuizen")
     assert [(p.region, p.status) for p in result.parts] == [
         ("WK030301", TargetStatus.ACHIEVED),

@@ -12,8 +12,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ivb.indicators import TargetStatus, evaluate_series, evaluate_targets
+from ivb.indicators import TargetStatus, evaluate_targets
 from ivb.model import Policy
+from tests.indicators.conftest import OnEngine
 
 NOP = "noordoostpolder-veiligheidsbeleving-target"
 
@@ -87,9 +88,11 @@ def test_the_reason_says_whether_the_horizon_is_reached(policy: Policy) -> None:
         ("2027-11", TargetStatus.ON_TRACK),
     ],
 )
-def test_a_measurement_at_the_end_of_the_horizon_decides(period: str, status: TargetStatus) -> None:
+def test_a_measurement_at_the_end_of_the_horizon_decides(
+    period: str, status: TargetStatus, on: OnEngine
+) -> None:
     frame = pd.DataFrame({"indicator": "x", "region": "R", "period": [period], "value": [8.0]})
-    result = evaluate_series(
+    result = on.evaluate_series(
         frame, direction="higher", horizon="2027", baseline=7.6, base_period=None, start="2024"
     )
     assert result["status"].tolist() == [status.value]

@@ -173,3 +173,26 @@ def test_fetch_without_cbsodata_names_the_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "cbsodata", None)
     with pytest.raises(MissingExtraError, match=r"ivb\[opendata\]"):
         fetch_veiligheidsmonitor()
+
+
+def test_fetch_reads_untyped_rows_as_cbsodata_1_3_returns_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorded = json.loads(RESPONSE.read_text(encoding="utf-8"))
+
+    def text(v: object) -> object:
+        return "       ." if v is None else f"{v:>8}" if isinstance(v, float) else v
+
+    untyped = [{k: text(v) for k, v in row.items()} for row in recorded.pop("TypedDataSet")]
+    recorded["UntypedDataSet"] = untyped
+    module = types.ModuleType("cbsodata")
+    module.download_data = lambda table_id, **kwargs: recorded  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cbsodata", module)
+    out = fetch_veiligheidsmonitor(measures=["RapportcijferVeiligheidInBuurt_60"])
+    assert out[["period", "value", "margin_low", "margin_high"]].values.tolist() == [
+        ["2021", 7.6, 7.5, 7.7],
+        ["2023", 7.8, 7.5, 8.1],
+    ]
+    recorded.pop("UntypedDataSet")
+    with pytest.raises(OpenDataError, match="no TypedDataSet or UntypedDataSet"):
+        fetch_veiligheidsmonitor()

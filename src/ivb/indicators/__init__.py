@@ -11,6 +11,12 @@
 - **Police open data** (CBS catalogue "Politie", tables 47013NED and 47021NED) read as
   downloaded (:func:`read_police_table`) and mapped to the categories of the policy's
   indicator registry (:func:`police_categories`, :func:`police_measurements`).
+- The **Veiligheidsmonitor** (CBS 85146NED) with its margins
+  (:func:`read_veiligheidsmonitor`, :func:`veiligheidsmonitor_measurements`): a
+  target's status is margin-aware, a difference within the margins is *not
+  significantly different* (:func:`compare_measurements`).
+- **Engines**: the calculations and :func:`evaluate_series` run on pandas, Polars,
+  DuckDB and Dask frames alike (:data:`ENGINES`, :func:`to_engine`).
 - A self-contained HTML **progress report** for the council (:func:`report_html`,
   :func:`write_report`; ``ivb report`` on the command line).
 
@@ -101,6 +107,7 @@ from ivb.indicators._veiligheidsmonitor import (
     fetch_veiligheidsmonitor,
     margin_change,
     read_veiligheidsmonitor,
+    veiligheidsmonitor_measurements,
 )
 
 __all__ = [
@@ -170,6 +177,7 @@ __all__ = [
     "to_pandas",
     "tolerance_for",
     "validate_tidy",
+    "veiligheidsmonitor_measurements",
     "verify_claims",
     "write_report",
 ]

@@ -25,7 +25,14 @@ import narwhals as nw
 from ivb.indicators._engines import engine_of, need_engine
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 
-__all__ = ["add_aggregates", "change", "index_to", "share_of"]
+__all__ = [
+    "add_aggregates",
+    "change",
+    "evaluate_series",
+    "index_to",
+    "select_rows",
+    "share_of",
+]
 
 _NON_KEY = ("period", "period_code", "value")
 _ROW = "__ivb_row"
@@ -345,3 +352,237 @@ def add_aggregates(
     nonempty = [parts[0], *[p for p in parts[1:] if len(p)]]
     out = nw.concat(nonempty, how="diagonal").select(*names)
     return _finish(out, lazy, frame, [])
+
+
+def select_rows(frame: object, indicators: Sequence[str], regions: Sequence[str] | None) -> Any:
+    """The rows of *indicators* (and *regions*, unless None), selected on the frame's
+    engine and given back as a pandas DataFrame (nulls as NaN, text as ``str``)."""
+    from ivb.indicators._engines import to_pandas
+
+    obj, lazy = _start(frame)
+    _validate(obj)
+    keep = nw.col("indicator").cast(nw.String).is_in(list(indicators))
+    if regions is not None:
+        keep = keep & nw.col("region").cast(nw.String).is_in(list(regions))
+    out = obj.filter(keep)
+    computed = out.collect() if lazy else out
+    pdf = to_pandas(computed.to_native())
+    for col in ("indicator", "region", "period"):
+        pdf[col] = pdf[col].astype(object)
+    return pdf.reset_index(drop=True)
+
+
+def _ordinal(d: Any) -> int:
+    return int(d.toordinal())
+
+
+def _lookup(column: str, mapping: Mapping[int, Any], dtype: Any, default: Any = None) -> Any:
+    """A per-series column from a small mapping of period ranks."""
+    return nw.col(column).replace_strict(dict(mapping), default=default, return_dtype=dtype)
+
+
+def _missing_period(obj: Any, lazy: bool) -> MeasurementsError:
+    if lazy:
+        return MeasurementsError("period: missing in a row; every row needs its period")
+    row = obj.with_row_index(_ROW).filter(nw.col("period").is_null()).head(1)
+    return MeasurementsError(f"period: missing in row {int(row.rows(named=True)[0][_ROW])}")
+
+
+def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = None) -> Any:
+    """:func:`ivb.indicators.evaluate_series` on any narwhals-supported frame.
+
+    *rules* are the checked parameters (:class:`~ivb.indicators._targets.SeriesRules`).
+    The distinct periods are read once and parsed in Python (a table has few); each
+    series is then reduced in one grouped query: its value at the baseline period,
+    and the rank and value of its last published period before the policy period and
+    after the baseline.
+    """
+    from ivb.indicators._periods import period_bounds, period_kind
+    from ivb.indicators._targets import TargetStatus
+
+    obj, lazy = _start(frame)
+    names = _validate(obj)
+    key_cols = _keys(names, keys)
+    # Polars and DuckDB take the period column as it comes (text or categorical), with
+    # no cast of every row; pandas-like categoricals (Dask) are mapped as text
+    period = nw.col("period")
+    if engine_of(frame) == "dask":
+        period = period.cast(nw.String)
+    distinct = _rows(obj.group_by("period").agg(nw.len().alias("__n")), lazy)
+    found = [r["period"] for r in distinct]
+    if any(p is None for p in found):
+        raise _missing_period(obj, lazy)
+    found = sorted(str(p) for p in found)
+    bounds = {p: period_bounds(p) for p in found}
+    kinds = {p: period_kind(p) for p in found}
+    want = rules.want_kind
+    if want is None and "year" in kinds.values():
+        want = "year"  # without a baseline period, compare years with years
+    kept = [p for p in found if want is None or kinds[p] == want]
+    starts = {p: _ordinal(bounds[p][0]) for p in kept}
+    ends = {p: _ordinal(bounds[p][1]) for p in kept}
+    order = sorted(kept, key=lambda p: (ends[p], starts[p], p))
+    rank = {p: i for i, p in enumerate(order)}
+    if rules.base_end is not None:
+        later = [p for p in order if starts[p] > rules.base_end]
+    else:
+        later = [p for p in order if starts[p] >= rules.start]
+    measured = rules.baseline is None
+    before = (
+        [p for p in order if ends[p] < rules.start] if measured and rules.start is not None else []
+    )
+
+    sub = obj if len(kept) == len(found) else obj.filter(period.is_in(kept))
+    if not lazy:
+        sub = sub.with_row_index(_ROW)
+    value = nw.col("value").cast(nw.Float64)
+    published = ~value.is_null() & ~value.is_nan()
+    # each row's place in time: the period text itself where its order is that of time
+    # (text columns of years, months, quarters: no per-row mapping), else its rank
+    as_text = order == sorted(order) and obj.collect_schema()["period"] == nw.String
+    if as_text:
+        key, none = period, nw.lit("", nw.String)
+    else:
+        key, none = period.replace_strict(rank, default=-1, return_dtype=nw.Int64), nw.lit(-1)
+    sub = sub.with_columns(__key=key, __v=nw.when(published).then(value))
+
+    def within(chosen: list[str]) -> Any:
+        """Whether a row's period is one of *chosen*: a range test where it can be."""
+        if as_text and chosen and chosen == order[order.index(chosen[0]) :][: len(chosen)]:
+            return (period >= chosen[0]) & (period <= chosen[-1])
+        return period.is_in(chosen)
+
+    sides = [("l", later)] + ([("b", before)] if before else [])
+    by_base = measured and rules.base_period is not None
+    extra = {"__m": nw.when(period == rules.base_period).then(nw.col("__v"))} if by_base else {}
+    sub = sub.with_columns(
+        **{
+            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen))
+            .then(nw.col("__key"))
+            .otherwise(none)
+            for side, chosen in sides
+        },
+        **extra,
+    )
+    with_last = engine_of(frame) != "dask"  # Dask has no ordered last value in a group
+    aggs = [nw.col(f"__k{side}").max().alias(f"__{side}k") for side, _ in sides]
+    if with_last:
+        aggs += [nw.col("__v").last(order_by=f"__k{side}").alias(f"__{side}v") for side, _ in sides]
+    if by_base:
+        aggs.append(nw.col("__m").max().alias("__mv"))
+    if not lazy:
+        aggs.append(nw.col(_ROW).min())
+    grouped = sub.group_by(*key_cols).agg(*aggs)
+    if not with_last:
+        for side, _ in sides:
+            at = (
+                sub.join(grouped.select(*key_cols, f"__{side}k"), on=key_cols, how="inner")
+                .filter(nw.col("__key") == nw.col(f"__{side}k"))
+                .group_by(*key_cols)
+                .agg(nw.col("__v").max().alias(f"__{side}v"))
+            )
+            grouped = grouped.join(at, on=key_cols, how="left")
+    if lazy:
+        grouped = _materialise(grouped, frame)
+    else:
+        grouped = grouped.sort(_ROW)
+    # back to ranks (-1: none), on the one row per series
+    for side, _ in sides:
+        found_key = nw.col(f"__{side}k")
+        grouped = grouped.with_columns(
+            **{
+                f"__{side}r": _lookup(f"__{side}k", rank, nw.Int64, -1)
+                if as_text
+                else found_key.cast(nw.Int64)
+            }
+        )
+    if not before:
+        grouped = grouped.with_columns(__br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64))
+
+    names_of = {i: p for p, i in rank.items()}
+    lr, br = nw.col("__lr"), nw.col("__br")
+    if measured:
+        fallback = nw.when(br >= 0).then(nw.col("__bv"))
+        fallback_name = nw.when(br >= 0).then(_lookup("__br", names_of, nw.String))
+        fallback_end = _lookup("__br", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
+        if by_base:
+            at_base = nw.col("__mv")
+            found_base = ~at_base.is_null()
+            base_value = nw.coalesce(at_base, fallback)
+            base_name = (
+                nw.when(found_base)
+                .then(nw.lit(rules.base_period, nw.String))
+                .otherwise(fallback_name)
+            )
+            # a series whose baseline is an earlier period: its latest must start after it
+            base_end = (
+                nw.when(found_base).then(nw.lit(rules.base_end, nw.Int64)).otherwise(fallback_end)
+            )
+        else:
+            base_value, base_name, base_end = fallback, fallback_name, fallback_end
+        base_from = (
+            nw.when(~base_value.is_null())
+            .then(nw.lit("measurements", nw.String))
+            .otherwise(nw.lit("none", nw.String))
+        )
+    else:
+        base_value = nw.lit(rules.baseline, nw.Float64)
+        base_name = nw.lit(rules.base_period, nw.String)
+        base_from = nw.lit("policy", nw.String)
+        base_end = nw.lit(-1, nw.Int64)
+    latest_start = _lookup("__lr", {i: starts[p] for p, i in rank.items()}, nw.Int64, -1)
+    grouped = grouped.with_columns(
+        baseline=base_value,
+        baseline_period=base_name,
+        baseline_from=base_from,
+        __ok=(lr >= 0) & (latest_start > base_end),
+    )
+    ok = nw.col("__ok")
+    latest_end = _lookup("__lr", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
+    passed = rules.as_of is not None and rules.as_of > rules.horizon_end
+    final = nw.lit(True) if passed else latest_end >= rules.horizon_end
+    grouped = grouped.with_columns(
+        latest=nw.when(ok).then(nw.col("__lv")),
+        latest_period=nw.when(ok).then(_lookup("__lr", names_of, nw.String)),
+        __final=final,
+    )
+    b = nw.col("baseline")
+    diff = nw.col("latest") - b
+    grouped = grouped.with_columns(
+        change=diff, change_pct=nw.when(b != 0).then(diff / b.abs() * 100.0)
+    )
+    better = nw.col("change") > 0 if rules.direction.value == "higher" else nw.col("change") < 0
+    fin = nw.col("__final")
+
+    def word(status: Any) -> Any:
+        return nw.lit(status.value, nw.String)
+
+    status = (
+        nw.when(nw.col("change").is_null())
+        .then(word(TargetStatus.NO_DATA))
+        .otherwise(
+            nw.when(better)
+            .then(
+                nw.when(fin)
+                .then(word(TargetStatus.ACHIEVED))
+                .otherwise(word(TargetStatus.ON_TRACK))
+            )
+            .otherwise(
+                nw.when(fin)
+                .then(word(TargetStatus.NOT_ACHIEVED))
+                .otherwise(word(TargetStatus.OFF_TRACK))
+            )
+        )
+    )
+    out = grouped.with_columns(status=status).select(
+        *key_cols,
+        "baseline_period",
+        "baseline",
+        "baseline_from",
+        "latest_period",
+        "latest",
+        "change",
+        "change_pct",
+        "status",
+    )
+    return _finish(out, lazy, frame, key_cols)

@@ -17,12 +17,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ivb.indicators._errors import OpenDataError
+from ivb.indicators._errors import IndicatorError, OpenDataError
 
 __all__ = [
     "MISSING_CELLS",
     "Source",
     "csv_separator",
+    "dataset_records",
     "numbers",
     "place",
     "read_source",
@@ -153,3 +154,33 @@ def numbers(
     ok = raw >= 0
     out[ok] = parsed[raw[ok]]
     return out
+
+
+def dataset_records(
+    data: object, table: str, *, error: type[IndicatorError] = OpenDataError
+) -> list[Mapping[str, Any]]:
+    """The rows of a ``cbsodata.download_data`` result.
+
+    The rows are in ``TypedDataSet`` (numbers as numbers) or ``UntypedDataSet``
+    (numbers as padded text, ``"       ."`` for not published); either is read. cbsodata
+    1.3 returns the untyped rows when asked for the typed ones (it leaves out the data
+    set it was asked for), so a download may hold either.
+
+    Raises
+    ------
+    IndicatorError
+        (*error*) If the download holds neither, or its rows are no records.
+    """
+    records = None
+    if isinstance(data, Mapping):
+        records = data.get("TypedDataSet")
+        if records is None:
+            records = data.get("UntypedDataSet")
+    if records is None:
+        keys = ", ".join(map(str, data)) if isinstance(data, Mapping) else type(data).__name__
+        raise error(
+            f"{table}: the download has no TypedDataSet or UntypedDataSet (it has {keys or 'none'})"
+        )
+    if not isinstance(records, list) or not all(isinstance(r, Mapping) for r in records):
+        raise error(f"{table}: the rows of the download are not a list of records")
+    return records

@@ -34,6 +34,7 @@ from ivb.indicators._csv import (
     refuse_duplicates,
 )
 from ivb.indicators._errors import IndicatorError, MissingExtraError, PoliceDataError
+from ivb.indicators._opendata import dataset_records
 from ivb.indicators._periods import cbs_period, period_bounds
 from ivb.model._measures import DataSourceKind
 
@@ -65,12 +66,23 @@ class PoliceTable:
         The column with the category codes (``SoortMisdrijf``, ``Overlast``).
     measures:
         Measure column to the indicator id it becomes in tidy frames.
+    default_measure:
+        The measure column categories are summed over unless they name another (their
+        indicator's ``data_source.topic``): the registered count.
     """
 
     id: str
     title: str
     dimension: str
     measures: Mapping[str, str]
+    default_measure: str = attrs.field()
+
+    @default_measure.validator
+    def _known(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in self.measures:
+            raise ValueError(
+                f"default_measure: expected one of {', '.join(self.measures)}, got {value!r}"
+            )
 
 
 #: The police tables ivb reads, by id.
@@ -84,12 +96,14 @@ POLICE_TABLES: Mapping[str, PoliceTable] = {
             "Aangiften_2": "aangiften",
             "Internetaangiften_3": "internetaangiften",
         },
+        default_measure="GeregistreerdeMisdrijven_1",
     ),
     "47021NED": PoliceTable(
         id="47021NED",
         title="Geregistreerde overlast; soort overlast, gemeente",
         dimension="Overlast",
         measures={"GeregistreerdeOverlast_1": "geregistreerde-overlast"},
+        default_measure="GeregistreerdeOverlast_1",
     ),
 }
 
@@ -118,6 +132,10 @@ class PoliceCategory(Record):
         classification (the indicator's ``data_source.confirmed``).
     basis:
         Where the set of codes comes from: the policy's own words or a police definition.
+    measure:
+        The measure column whose counts are summed (``GeregistreerdeMisdrijven_1``,
+        ``Aangiften_2``; the indicator's ``data_source.topic``); None: the table's
+        :attr:`PoliceTable.default_measure`.
     """
 
     id: str
@@ -126,6 +144,7 @@ class PoliceCategory(Record):
     codes: tuple[str, ...] = attrs.field(converter=_str_tuple)
     confirmed: bool
     basis: str
+    measure: str | None = None
 
 
 def police_categories(policy: Policy) -> Records[PoliceCategory]:
@@ -165,6 +184,7 @@ def police_categories(policy: Policy) -> Records[PoliceCategory]:
                 codes=src.codes if src.confirmed else (),
                 confirmed=src.confirmed,
                 basis=src.basis or "",
+                measure=src.topic,
             )
         )
     return Records(out, of=PoliceCategory)
@@ -448,8 +468,10 @@ def police_measurements(
         whose table is in the frame. Or the categories to compute, each of which must
         have codes and its table in the frame.
     measure:
-        Indicator of the measure to sum (default ``geregistreerde-misdrijven`` for
-        47013NED, ``geregistreerde-overlast`` for 47021NED).
+        Indicator of the measure to sum, as :func:`read_police_table` names it
+        (``aangiften``), for every category. Default: each category's own
+        :attr:`PoliceCategory.measure`, else its table's
+        :attr:`PoliceTable.default_measure` (the registered count).
 
     Returns
     -------
@@ -461,7 +483,8 @@ def police_measurements(
     Raises
     ------
     IndicatorError
-        If a category asked for has no codes, or the frame has none of its table.
+        If a category asked for has no codes, or the frame has none of its table, or a
+        category names a measure its table does not have.
 
     Examples
     --------
@@ -503,8 +526,7 @@ def police_measurements(
                     f"{', '.join(sorted(tables)) or 'none'}"
                 )
             continue
-        default = next(iter(POLICE_TABLES[cat.table].measures.values()))
-        ind = measure or default
+        ind = measure or _measure_of(cat)
         mask = (
             (frame["table"] == cat.table).to_numpy(dtype=bool)
             & (frame["indicator"] == ind).to_numpy(dtype=bool)
@@ -532,6 +554,23 @@ def police_measurements(
             }
         )
     return pd.concat(parts, ignore_index=True)
+
+
+def _measure_of(cat: PoliceCategory) -> str:
+    """The tidy indicator of the measure a category is summed over."""
+    known = POLICE_TABLES.get(cat.table)
+    if known is None:
+        raise IndicatorError(
+            f"category {cat.id!r}: table: expected one of {', '.join(POLICE_TABLES)}, "
+            f"got {cat.table!r}"
+        )
+    column = cat.measure or known.default_measure
+    if column not in known.measures:
+        raise IndicatorError(
+            f"category {cat.id!r}: measure: expected one of {', '.join(known.measures)} "
+            f"(the measures of {known.id}), got {column!r}"
+        )
+    return known.measures[column]
 
 
 def fetch_police_table(
@@ -564,7 +603,8 @@ def fetch_police_table(
     MissingExtraError
         If ``cbsodata`` is not installed.
     PoliceDataError
-        If *table* is not one of the two, or the download cannot be read.
+        If *table* is not one of the two, or the download cannot be read. The rows may
+        come typed or untyped (numbers as padded text); both are read.
 
     Examples
     --------
@@ -586,7 +626,5 @@ def fetch_police_table(
     data = cbsodata.download_data(
         table, typed=True, filters=filters, catalog_url="dataderden.cbs.nl"
     )
-    records = data.get("TypedDataSet") if isinstance(data, Mapping) else None
-    if records is None:
-        raise PoliceDataError(f"{table}: the download has no TypedDataSet")
+    records = dataset_records(data, table, error=PoliceDataError)
     return read_police_table(records, measures=measures, regions=regions)

@@ -35,18 +35,34 @@ The rules of a part, in order:
 A qualitative goal (no indicators) takes its status from the policy: achieved, in
 progress, not started, or no data when unknown.
 
+**Margins.** Where a measurement comes with the bounds of its 95% interval (columns
+``margin_low`` and ``margin_high``, as :func:`~ivb.indicators.read_veiligheidsmonitor`
+gives them for a survey such as the Veiligheidsmonitor), the latest value is compared
+with the threshold by :func:`~ivb.indicators.compare_measurements`: the threshold
+counts as exact, or has the baseline's bounds where it is the measured baseline
+itself. A difference within the margins is *not significantly different* (status
+``not-significant``): the target is neither met nor missed by what may be chance,
+whatever the horizon. Without bounds the rules above hold unchanged.
+
+**Engines.** The measurements may be a frame of any engine of
+:data:`~ivb.indicators.ENGINES` (Polars, DuckDB, Dask). :func:`evaluate_series` then
+runs on that engine, through narwhals, and gives back a frame of its kind;
+:func:`evaluate_target` and :func:`evaluate_targets` first select the target's rows on
+that engine and evaluate those. The results equal those for the same pandas frame.
+
 A better measurement never gives a worse status: no data < not achieved / off track <
-on track < achieved.
+not significantly different / on track < achieved.
 """
 
 from __future__ import annotations
 
 import enum
 import math
+import os
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 import numpy as np
@@ -55,10 +71,12 @@ import pandas as pd
 
 from ivb._records import Record, Records
 from ivb.indicators._calc import series_ids
+from ivb.indicators._engines import engine_of
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
 from ivb.indicators._measurements import Measurements, as_frame
 from ivb.indicators._periods import period_bounds, period_kind
+from ivb.indicators._veiligheidsmonitor import Significance, compare_measurements
 from ivb.model import Comparison, Direction, GoalStatus, Unit
 
 if TYPE_CHECKING:
@@ -74,6 +92,10 @@ __all__ = [
 ]
 
 
+#: A frame of another engine (Polars, DuckDB, Dask).
+_Frame = TypeVar("_Frame")
+
+
 class TargetStatus(enum.StrEnum):
     """Where a target stands."""
 
@@ -87,11 +109,13 @@ class TargetStatus(enum.StrEnum):
     IN_PROGRESS = "in-progress"
     #: A qualitative goal the policy reports as not started.
     NOT_STARTED = "not-started"
+    #: The latest measurement differs from the threshold by less than its margins.
+    NOT_SIGNIFICANT = "not-significant"
 
     @property
     def rank(self) -> int:
         """Order from worst to best: no data 0, not achieved / off track / not started 1,
-        on track / in progress 2, achieved 3."""
+        on track / in progress / not significantly different 2, achieved 3."""
         return _RANK[self]
 
     @property
@@ -107,6 +131,7 @@ _RANK = {
     TargetStatus.NOT_STARTED: 1,
     TargetStatus.ON_TRACK: 2,
     TargetStatus.IN_PROGRESS: 2,
+    TargetStatus.NOT_SIGNIFICANT: 2,
     TargetStatus.ACHIEVED: 3,
 }
 _LABELS = {
@@ -116,6 +141,7 @@ _LABELS = {
     TargetStatus.NOT_STARTED: "not started",
     TargetStatus.ON_TRACK: "on track",
     TargetStatus.IN_PROGRESS: "in progress",
+    TargetStatus.NOT_SIGNIFICANT: "not significantly different",
     TargetStatus.ACHIEVED: "achieved",
 }
 
@@ -160,7 +186,8 @@ class TargetResult(Record):
         As in the target (the horizon after its default).
     status:
         Achieved, not achieved (horizon reached), on track, off track (before the
-        horizon), no data (or for a qualitative goal in progress / not started).
+        horizon), not significantly different (within the margins), no data (or for a
+        qualitative goal in progress / not started).
     baseline, baseline_period:
         The baseline used and its period (None where unknown).
     baseline_from:
@@ -180,6 +207,12 @@ class TargetResult(Record):
         indicator and region; the target's status is the worst of them.
     subresults:
         The evaluations of the target's sub-goals.
+    latest_low, latest_high:
+        The bounds of the 95% interval of the latest measurement, where published.
+    significance:
+        How the latest measurement compares with the threshold given the margins
+        (``higher``, ``lower``, ``not significantly different``; a
+        :class:`~ivb.indicators.Significance` value); None where no margin is published.
     """
 
     target: str
@@ -204,6 +237,9 @@ class TargetResult(Record):
     milestones: tuple[MilestoneResult, ...] = ()
     parts: tuple[TargetResult, ...] = ()
     subresults: tuple[TargetResult, ...] = ()
+    latest_low: float | None = None
+    latest_high: float | None = None
+    significance: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The result as plain data (for JSON), parts and sub-goals nested.
@@ -269,6 +305,51 @@ def _as_of_ord(as_of: date | str | None) -> int | None:
     return _ord(period_bounds(as_of)[1])
 
 
+@attrs.frozen(kw_only=True)
+class SeriesRules:
+    """The parameters of :func:`evaluate_series`, checked and as day ordinals."""
+
+    direction: Direction
+    horizon_end: int
+    as_of: int | None
+    start: int | None
+    base_period: str | None
+    base_end: int | None
+    want_kind: str | None
+    baseline: float | None
+
+
+def series_rules(
+    *,
+    direction: Direction | str,
+    horizon: str,
+    base_period: str | None,
+    baseline: float | None,
+    start: str | None,
+    as_of: date | str | None,
+) -> SeriesRules:
+    """Check the parameters of :func:`evaluate_series` once, for every engine."""
+    try:
+        direction = Direction(direction)
+    except ValueError:
+        raise IndicatorError(
+            f"direction: expected 'higher' or 'lower', got {direction!r}"
+        ) from None
+    if base_period is None and start is None:
+        raise IndicatorError("base_period or start: give at least one, to know which values count")
+    return SeriesRules(
+        direction=direction,
+        horizon_end=_ord(period_bounds(horizon)[1]),
+        as_of=_as_of_ord(as_of),
+        start=_ord(period_bounds(start)[0]) if start is not None else None,
+        base_period=base_period,
+        base_end=_ord(period_bounds(base_period)[1]) if base_period is not None else None,
+        want_kind=period_kind(base_period) if base_period is not None else None,
+        baseline=None if baseline is None or math.isnan(baseline) else float(baseline),
+    )
+
+
+@overload
 def evaluate_series(
     frame: pd.DataFrame,
     *,
@@ -279,13 +360,40 @@ def evaluate_series(
     start: str | None = None,
     as_of: date | str | None = None,
     keys: Sequence[str] | None = None,
-) -> pd.DataFrame:
+) -> pd.DataFrame: ...
+@overload
+def evaluate_series(
+    frame: _Frame,
+    *,
+    direction: Direction | str,
+    horizon: str,
+    base_period: str | None = None,
+    baseline: float | None = None,
+    start: str | None = None,
+    as_of: date | str | None = None,
+    keys: Sequence[str] | None = None,
+) -> _Frame: ...
+def evaluate_series(
+    frame: Any,
+    *,
+    direction: Direction | str,
+    horizon: str,
+    base_period: str | None = None,
+    baseline: float | None = None,
+    start: str | None = None,
+    as_of: date | str | None = None,
+    keys: Sequence[str] | None = None,
+) -> Any:
     """Evaluate every series of a tidy frame against a baseline (vectorised).
 
     Parameters
     ----------
     frame:
-        A tidy frame of measurements; one row per series and period.
+        A tidy frame of measurements; one row per series and period. A pandas
+        DataFrame, or a frame of another engine (a Polars ``DataFrame`` or
+        ``LazyFrame``, a DuckDB relation, a Dask DataFrame): the evaluation then runs
+        on that engine and gives back a frame of its kind (lazy engines: in no
+        particular row order), with the same values.
     direction:
         ``higher`` or ``lower`` is better.
     horizon:
@@ -335,21 +443,27 @@ def evaluate_series(
     0  GM0171     110.0          2025   100.0  on-track
     1  GM0184       NaN          2025    45.0   no-data
     """
+    rules = series_rules(
+        direction=direction,
+        horizon=horizon,
+        base_period=base_period,
+        baseline=baseline,
+        start=start,
+        as_of=as_of,
+    )
+    if not isinstance(frame, pd.DataFrame):
+        from ivb.indicators import _nwcalc
+
+        return _nwcalc.evaluate_series(frame, rules, keys=keys)
     validate_tidy(frame)
-    try:
-        direction = Direction(direction)
-    except ValueError:
-        raise IndicatorError(
-            f"direction: expected 'higher' or 'lower', got {direction!r}"
-        ) from None
-    if base_period is None and start is None:
-        raise IndicatorError("base_period or start: give at least one, to know which values count")
+    direction = rules.direction
     key_cols = series_keys(frame, keys)
-    horizon_end = _ord(period_bounds(horizon)[1])
-    as_of_ord = _as_of_ord(as_of)
-    start_ord = _ord(period_bounds(start)[0]) if start is not None else None
-    base_end = _ord(period_bounds(base_period)[1]) if base_period is not None else None
-    want_kind = period_kind(base_period) if base_period is not None else None
+    horizon_end = rules.horizon_end
+    as_of_ord = rules.as_of
+    start_ord = rules.start
+    base_end = rules.base_end
+    want_kind = rules.want_kind
+    baseline = rules.baseline
 
     p_start, p_end, p_kind = _period_arrays(frame)
     if want_kind is None and (p_kind == "year").any():
@@ -372,7 +486,7 @@ def evaluate_series(
     base_per: npt.NDArray[np.object_] = np.full(n, None, dtype=object)
     base_from: npt.NDArray[np.object_] = np.full(n, "none", dtype=object)
     periods = frame["period"].astype(object).to_numpy()
-    if baseline is not None and not np.isnan(baseline):
+    if baseline is not None:
         base_val[:] = baseline
         base_per[:] = base_period
         base_from[:] = "policy"
@@ -608,6 +722,21 @@ def _part(
     milestones = _milestones(target, sub)
     base_txt = f"{_fmt(baseline)} ({bp})" if bp else _fmt(baseline)
     what = _what(target, threshold, base_txt)
+    low = high = None
+    if latest_period is not None:
+        low, high = _bounds_at(sub, latest_period, target)
+    significance: Significance | None = None
+    if latest is not None and threshold is not None:
+        t_low = t_high = None
+        if _is_baseline(target) and bp is not None and str(row["baseline_from"]) == "measurements":
+            t_low, t_high = _bounds_at(sub, bp, target)
+        if any(b is not None for b in (low, high, t_low, t_high)):
+            try:
+                significance = compare_measurements(
+                    latest, threshold, low=low, high=high, base_low=t_low, base_high=t_high
+                )
+            except IndicatorError as exc:
+                raise IndicatorError(f"target {target.id!r}: {exc}") from None
     if latest is None or threshold is None:
         status = TargetStatus.NO_DATA
         if why_no_group is not None:
@@ -624,7 +753,24 @@ def _part(
     else:
         met = _meets(target, latest, threshold)
         now = f"{_fmt(latest)} in {latest_period}"
-        if final:
+        if low is not None or high is not None:
+            now = f"{_fmt(latest)} in {latest_period} (95% interval {_fmt(low)} to {_fmt(high)})"
+        if significance is Significance.NOT_SIGNIFICANT:
+            status = TargetStatus.NOT_SIGNIFICANT
+            compared = f"the baseline {base_txt}" if _is_baseline(target) else f"{_fmt(threshold)}"
+            if final:
+                when = (
+                    f"horizon {horizon} reached"
+                    if measured_final
+                    else f"horizon {horizon} passed (as of {as_of})"
+                )
+            else:
+                when = f"horizon {horizon} not yet reached"
+            reason = (
+                f"{now} is not significantly different from {compared}: the difference lies "
+                f"within the margins, so the target ({what}) is neither met nor missed; {when}"
+            )
+        elif final:
             status = TargetStatus.ACHIEVED if met else TargetStatus.NOT_ACHIEVED
             reached = (
                 f"horizon {horizon} reached"
@@ -675,7 +821,55 @@ def _part(
         change_pct=_none(row["change_pct"]),
         reason=reason,
         milestones=milestones,
+        latest_low=low,
+        latest_high=high,
+        significance=significance.value if significance is not None else None,
     )
+
+
+def _is_baseline(target: Target) -> bool:
+    """Whether the target's threshold is its baseline itself."""
+    return target.comparison is Comparison.KEEP or (
+        target.comparison in (Comparison.MORE_THAN, Comparison.LESS_THAN) and target.value is None
+    )
+
+
+_BOUNDS = ("margin_low", "margin_high")
+
+
+def _bound(cell: object, column: str, target: Target) -> float | None:
+    """A margin cell as a number (a decimal comma is read as a point); None if empty."""
+    if cell is None:
+        return None
+    if isinstance(cell, (int, float, np.integer, np.floating)) and not isinstance(cell, bool):
+        f = float(cell)
+        return None if math.isnan(f) else f
+    text = str(cell).strip()
+    if text in ("", "."):
+        return None
+    try:
+        f = float(text.replace(",", "."))
+    except ValueError:
+        f = math.nan
+    if not math.isfinite(f):
+        raise MeasurementsError(
+            f"measurements: column {column!r} of target {target.id!r}: expected a number "
+            f"(the bound of the 95% interval) or an empty cell, got {cell!r}"
+        )
+    return f
+
+
+def _bounds_at(sub: pd.DataFrame, period: str, target: Target) -> tuple[float | None, float | None]:
+    """The bounds of the 95% interval of the measurement in *period*, where published."""
+    if not any(c in sub.columns for c in _BOUNDS):
+        return None, None
+    rows = sub[(sub["period"].astype(str) == period).to_numpy(dtype=bool)]
+    rows = rows[rows["value"].notna().to_numpy(dtype=bool)]
+    if rows.empty:
+        return None, None
+    first = rows.iloc[-1]
+    low, high = (_bound(first[c], c, target) if c in rows.columns else None for c in _BOUNDS)
+    return low, high
 
 
 def _milestone_for(target: Target, period: str | None) -> Any:
@@ -743,7 +937,7 @@ def _empty(target: Target, horizon: str, status: TargetStatus, reason: str) -> T
 
 def evaluate_target(
     target: Target,
-    measurements: Measurements | None,
+    measurements: Measurements | Any | None,
     *,
     policy: Policy | None = None,
     region: str | None = None,
@@ -818,7 +1012,7 @@ def evaluate_target(
     >>> evaluate_target(fewer, police, region="GM0303").reason
     '99 in 2027 is not at most 90 (-10% from the baseline 100 (2023)); horizon 2027 reached'
     """
-    frame = as_frame(measurements)
+    frame = _measurement_frame(measurements, [target], policy, region)
     if last_year is None and policy is not None:
         last_year = policy.period[1]
     if target.horizon is None and last_year is None:
@@ -945,7 +1139,7 @@ def _start_of(horizon: str) -> str:
 
 def evaluate_targets(
     policy: Policy,
-    measurements: Measurements | None = None,
+    measurements: Measurements | Any | None = None,
     *,
     as_of: date | str | None = None,
 ) -> Records[TargetResult]:
@@ -979,8 +1173,45 @@ def evaluate_targets(
     >>> [(r.target, r.status.value) for r in evaluate_targets(ivb.load())]
     [('noordoostpolder-veiligheidsbeleving-target', 'no-data')]
     """
-    frame = as_frame(measurements)
+    frame = _measurement_frame(measurements, policy.targets, policy, None)
     return Records(
         (evaluate_target(t, frame, policy=policy, as_of=as_of) for t in policy.targets),
         of=TargetResult,
     )
+
+
+def _all_targets(targets: Sequence[Target]) -> list[Target]:
+    out = []
+    for t in targets:
+        out.append(t)
+        out.extend(_all_targets(t.subtargets))
+    return out
+
+
+def _measurement_frame(
+    measurements: object,
+    targets: Sequence[Target],
+    policy: Policy | None,
+    region: str | None,
+) -> pd.DataFrame:
+    """The measurements as a pandas frame; a frame of another engine is first narrowed,
+    on its engine, to the rows of the targets' indicators and regions."""
+    if measurements is None or isinstance(measurements, (pd.DataFrame, str, os.PathLike)):
+        return as_frame(measurements)
+    engine_of(measurements)  # a frame of an engine ivb knows, or a clear error
+    every = _all_targets(targets)
+    indicators = sorted({i for t in every for i in t.indicators})
+    codes: set[str] | None = set()
+    for t in every:
+        if not t.indicators:
+            continue
+        try:
+            for code, members in _regions(t, policy, region):
+                codes.update((code, *members))  # type: ignore[union-attr]
+        except IndicatorError:
+            codes = None  # the target's own evaluation names the problem
+            break
+    from ivb.indicators import _nwcalc
+
+    rows = _nwcalc.select_rows(measurements, indicators, sorted(codes) if codes else None)
+    return validate_tidy(rows, what="measurements")

@@ -16,7 +16,10 @@ one column per measure:
 :func:`read_veiligheidsmonitor` turns that into one row per measure, region and
 period with the estimate and the bounds of its 95% interval side by side;
 :func:`compare_measurements` and :func:`margin_change` say whether a change is
-larger than the margins allow (*higher*, *lower*) or *not significantly different*.
+larger than the margins allow (*higher*, *lower*) or *not significantly different*;
+:func:`veiligheidsmonitor_measurements` gives the measures a policy's indicators name
+(their ``data_source.topic``) the policy's indicator ids, so its targets are evaluated
+from the table, margins included.
 """
 
 from __future__ import annotations
@@ -25,15 +28,25 @@ import enum
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ivb.indicators._calc import change
 from ivb.indicators._errors import IndicatorError, MissingExtraError, OpenDataError
-from ivb.indicators._opendata import Source, numbers, place, read_source, stripped_codes
+from ivb.indicators._opendata import (
+    Source,
+    dataset_records,
+    numbers,
+    place,
+    read_source,
+    stripped_codes,
+)
 from ivb.indicators._periods import cbs_period
+
+if TYPE_CHECKING:
+    from ivb.model import Policy
 
 __all__ = [
     "MARGIN_KINDS",
@@ -44,6 +57,7 @@ __all__ = [
     "fetch_veiligheidsmonitor",
     "margin_change",
     "read_veiligheidsmonitor",
+    "veiligheidsmonitor_measurements",
 ]
 
 #: The CBS table id of the Veiligheidsmonitor, key figures by region.
@@ -450,11 +464,100 @@ def fetch_veiligheidsmonitor(
     if regions:
         filters = " or ".join(f"substringof('{r.strip()}',RegioS)" for r in regions)
     data = cbsodata.download_data(VEILIGHEIDSMONITOR_TABLE, typed=True, filters=filters)
-    records = None
-    if isinstance(data, Mapping):
-        records = data.get("TypedDataSet", data.get("UntypedDataSet"))
-    if records is None:
-        raise OpenDataError(
-            f"{VEILIGHEIDSMONITOR_TABLE}: the download has no TypedDataSet or UntypedDataSet"
-        )
+    records = dataset_records(data, VEILIGHEIDSMONITOR_TABLE)
     return read_veiligheidsmonitor(records, measures=measures, regions=regions)
+
+
+def _bare(column: str) -> str:
+    return re.sub(r"_\d+$", "", column.strip())
+
+
+def veiligheidsmonitor_measurements(source: Source | pd.DataFrame, policy: Policy) -> pd.DataFrame:
+    """The Veiligheidsmonitor's figures of a policy's indicators, as tidy measurements.
+
+    Every indicator of the policy whose data come from the Veiligheidsmonitor (a
+    ``data_source`` of kind ``veiligheidsmonitor`` with table 85146NED and a
+    ``topic``, the measure column) gets the rows of that measure, under the
+    indicator's id and unit, with the bounds of the 95% interval. Given to
+    :func:`~ivb.indicators.evaluate_targets` (or the report), they make a target's
+    status margin-aware: a difference within the margins is *not significantly
+    different*. The measure is matched on its name without the ``_N`` position suffix,
+    which may change between editions.
+
+    Parameters
+    ----------
+    source:
+        A table from :func:`read_veiligheidsmonitor`, or anything it reads (the CSV
+        export, a DataFrame or records of the raw table).
+    policy:
+        The policy whose indicators name the measures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``indicator`` (the policy's id), ``region``, ``period``, ``value``,
+        ``margin_low``, ``margin_high``, ``unit``, ``source``, ``table``, ``measure``
+        and ``period_code``; one row per indicator, region and period, for every
+        region in the table. Empty when the policy has no such indicator or the table
+        none of its measures.
+
+    Raises
+    ------
+    OpenDataError
+        If the table cannot be read (see :func:`read_veiligheidsmonitor`).
+
+    Examples
+    --------
+    >>> import ivb
+    >>> records = [
+    ...     {"Marges": m, "RegioS": "GM0171  ", "Perioden": "2025JJ00",
+    ...      "RapportcijferVeiligheidInBuurt_60": v}
+    ...     for m, v in [("MW00000", 7.8), ("MOG0095", 7.5), ("MBG0095", 8.1)]]
+    >>> vm = veiligheidsmonitor_measurements(records, ivb.load())
+    >>> vm[["indicator", "region", "period", "value", "margin_low", "margin_high"]]
+                 indicator  region period  value  margin_low  margin_high
+    0  veiligheidsbeleving  GM0171   2025    7.8         7.5          8.1
+    """
+    from ivb.model import DataSourceKind
+
+    table = (
+        source
+        if isinstance(source, pd.DataFrame) and "margin_low" in source.columns
+        else read_veiligheidsmonitor(source)
+    )
+    columns = [
+        "indicator",
+        "region",
+        "period",
+        "value",
+        "margin_low",
+        "margin_high",
+        "unit",
+        "source",
+        "table",
+        "measure",
+        "period_code",
+    ]
+    measures = table["measure"].astype(str).map(_bare) if len(table) else pd.Series(dtype=object)
+    parts = []
+    for ind in policy.indicators:
+        src = ind.data_source
+        if (
+            src.kind is not DataSourceKind.VEILIGHEIDSMONITOR
+            or src.table != VEILIGHEIDSMONITOR_TABLE
+            or not src.topic
+        ):
+            continue
+        rows = table.loc[(measures == _bare(src.topic)).to_numpy(dtype=bool)]
+        if rows.empty:
+            continue
+        part = rows.assign(indicator=ind.id, unit=ind.unit.value)
+        parts.append(part[columns])
+    if not parts:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=float if c in ("value", "margin_low", "margin_high") else object)
+                for c in columns
+            }
+        )
+    return pd.concat(parts, ignore_index=True)
