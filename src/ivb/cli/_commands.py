@@ -120,6 +120,21 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         "may be given more than once",
     )
     parser.add_argument(
+        "--veiligheidsmonitor",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="Veiligheidsmonitor table 85146NED as downloaded (CSV); may be given more than once",
+    )
+    parser.add_argument(
+        "--history",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="measurements of earlier reports, so every target shows its history: a tidy CSV "
+        "or the JSON of an earlier 'ivb report --json'; may be given more than once",
+    )
+    parser.add_argument(
         "--as-of",
         type=_period,
         metavar="DATE",
@@ -132,6 +147,30 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="date printed on the report (default: today)",
     )
+    parser.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help="also print the report to this PDF file (A4, through headless Chromium)",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="FILE",
+        help="own Jinja2 template for the report (house style); it may extend 'ivb/report.html.j2'",
+    )
+    parser.add_argument(
+        "--stylesheet",
+        metavar="FILE",
+        help="own CSS added after the report's style (house style)",
+    )
+    # The report is Dutch unless asked otherwise; a --lang of the whole command line,
+    # where there is one, replaces this option (same name and destination).
+    parser.conflict_handler = "resolve"
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        default=argparse.SUPPRESS,
+        help="language of the report: nl (default) or en",
+    )
 
 
 @register(
@@ -141,20 +180,33 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
 )
 def report(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._report import gather_measurements
-    from ivb.indicators import render_report, report_data
+    from ivb.indicators import render_report, report_data, write_pdf
 
     policy = load_policy(args)
-    measurements = gather_measurements(policy, args.measurements, args.police)
-    data = report_data(policy, measurements, as_of=args.as_of, generated=args.date)
+    measurements = gather_measurements(
+        policy, args.measurements, args.police, args.veiligheidsmonitor
+    )
+    data = report_data(
+        policy, measurements, as_of=args.as_of, generated=args.date, history=args.history
+    )
     if args.json:
         print_json(data, out)
         return EXIT_OK
-    page = render_report(data)
+    page = render_report(
+        data,
+        lang=getattr(args, "lang", None),
+        template=args.template,
+        stylesheet=args.stylesheet,
+    )
+    if args.pdf is not None:
+        write_pdf(page, args.pdf)
     if args.output is not None:
         from ivb.cli._output import write_file
 
         write_file(args.output, page)
         out.write(f"wrote {args.output}\n")
+    elif args.pdf is not None:
+        out.write(f"wrote {args.pdf}\n")
     else:
         out.write(page)
     return EXIT_OK

@@ -82,7 +82,15 @@ from ivb.indicators._police import (
     police_measurements,
     read_police_table,
 )
-from ivb.indicators._report import render_report, report_data, report_html, write_report
+from ivb.indicators._report import (
+    ReportError,
+    find_chromium,
+    render_report,
+    report_data,
+    report_html,
+    write_pdf,
+    write_report,
+)
 from ivb.indicators._targets import (
     MilestoneResult,
     TargetResult,
@@ -121,6 +129,7 @@ __all__ = [
     "PoliceCategory",
     "PoliceDataError",
     "PoliceTable",
+    "ReportError",
     "Significance",
     "TargetResult",
     "TargetStatus",
@@ -141,6 +150,7 @@ __all__ = [
     "fetch_police_table",
     "fetch_veiligheidsmonitor",
     "figures_frame",
+    "find_chromium",
     "index_to",
     "iter_crime_areas",
     "margin_change",
@@ -168,5 +178,6 @@ __all__ = [
     "tolerance_for",
     "validate_tidy",
     "verify_claims",
+    "write_pdf",
     "write_report",
 ]
