@@ -188,7 +188,11 @@ def feed(policy: ivb.Policy, target: Target, workdir: Path) -> None:
     summary = report_data(policy, measurements)["summary"]["targets"]
     counts = ", ".join(f"{status}: {n}" for status, n in sorted(summary.items()))
     report = write_report(policy, workdir / "voortgang.html", measurements)
-    print(f"Progress report for the council written to {report.name} ({counts})")
+    print(f"Progress report for the council made ({counts}).")
+    print(
+        f"  ({report.name} was made in a temporary folder that is removed when this example "
+        "ends;\n  keep one with: ivb report --measurements FILE -o voortgang.html)"
+    )
 
 
 if __name__ == "__main__":
