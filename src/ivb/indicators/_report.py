@@ -939,6 +939,7 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
                     + item["name"],
                     "municipalities": ", ".join(item["municipalities"]),
                     "leads": leads,
+                    "coordinators": ", ".join(_others(item)) or "–",
                     "committed": f.commitments(kinds) or "–",
                     "commitments": [
                         {
@@ -968,6 +969,7 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
                 "name": tier["name"][:1].upper() + tier["name"][1:],
                 "lead": lead[:1].upper() + lead[1:],
                 "show_lead": any(i["leads"] or i["no_lead"] for i in tier["items"]),
+                "show_coordinators": any(_others(i) for i in tier["items"]),
                 "priorities": items,
             }
         )
@@ -1051,6 +1053,12 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
         "statistics": statistics,
         "measurements": measurements,
     }
+
+
+def _others(item: dict[str, Any]) -> list[str]:
+    """The coordinators of a priority that are not already its municipalities or leads."""
+    named = {*item["municipalities"], *item["leads"]}
+    return [c for c in item["coordinators"] if c not in named]
 
 
 def _environment(template: str | os.PathLike[str] | None) -> tuple[Any, str]:

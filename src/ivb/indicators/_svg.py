@@ -263,7 +263,7 @@ def time_chart(
         if len(keep) < len(pts):
             pts = [pts[i] for i in keep]
         lines.append((s.label, pts))
-    left, right, top, bottom = 58, 128, 12, 46
+    left, right, top, bottom = 58, 136, 12, 46
     plot_w, plot_h = width - left - right, height - top - bottom
 
     xs = [x for _, pts in lines for x, _ in pts]
