@@ -93,3 +93,14 @@ def test_prints_to_an_a4_pdf(page: Path) -> None:
     assert data[:5] == b"%PDF-"
     boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data))
     assert boxes and all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes)
+
+
+def test_the_numbers_checked_print_open(tmp_path: Path) -> None:
+    page = _report("bundled", tmp_path)
+    html = page.read_text(encoding="utf-8")
+    folded = html.replace("details.verdict::details-content", "details.none::details-content")
+    pages = []
+    for name, text in (("open", html), ("folded", folded)):
+        data = write_pdf(text, tmp_path / f"{name}.pdf").read_bytes()
+        pages.append(len(re.findall(rb"/Type\s*/Page[^s]", data)))
+    assert pages[0] > pages[1] >= 2

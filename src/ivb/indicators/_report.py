@@ -1117,8 +1117,8 @@ def render_report(
 
     Raises
     ------
-    ivb.UnknownLanguageError
-        If *lang* is not supported.
+    ivb.IvbError
+        If *lang* is not supported (an ``UnknownLanguageError``, also a ``ValueError``).
     ReportError
         If the template or the stylesheet cannot be read, or the template fails.
 
