@@ -4,7 +4,6 @@ exports that read back, a diff between the two, and clear errors when a fact is 
 from __future__ import annotations
 
 import html as html_text
-
 import json
 import shutil
 import subprocess
