@@ -847,6 +847,8 @@ def _trend_text(t: dict[str, Any], f: _Formatter) -> tuple[str, str]:
     """The trend since the measurement before: text and a class (better, worse, same)."""
     _ = f._
     tr = t["trend"]
+    if t["latest"] is None:
+        return "–", "same"
     if not tr:
         return _("no earlier measurement"), "same"
     change = tr["change"]
