@@ -75,7 +75,7 @@ def test_report_uses_the_tiers_and_says_no_lead(shaped: Path, tmp_path: Path) ->
     cli("report", "--policy", str(shaped), "--date", "2026-01-01", "-o", str(out))
     html = out.read_text(encoding="utf-8")
     assert "<h3>Bovenlokale prioriteiten</h3>" in html
-    assert "<th>Trekker</th>" in html
-    assert "<td>Ondermijning</td><td>Voorbeeld</td><td>no lead</td>" in html
-    assert "Voorbeeld, Burgemeester" in html
+    assert '<th scope="col">Trekker</th>' in html
+    assert '<th scope="row">Ondermijning</th><td>Voorbeeld</td>\n<td>geen trekker</td>' in html
+    assert "<td>Voorbeeld, Burgemeester</td>" in html
     assert "Gezamenlijke thema" not in html and "thematrekker" not in html

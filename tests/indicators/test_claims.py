@@ -105,7 +105,7 @@ def test_not_checkable_claims_say_why(policy: Policy) -> None:
         "police open data 47021NED can check it once the code of 'Jongerenoverlast' is confirmed"
     )
     assert checks["nederland-vertrouwen-landelijke-overheid"].detail == (
-        "a national CBS survey figure; the policy has no national data"
+        "een landelijk cijfer uit onderzoek van het CBS; het beleid bevat geen landelijke cijfers"
     )
     for check in checks.values():
         if check.verdict is Verdict.NOT_CHECKABLE:

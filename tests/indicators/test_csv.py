@@ -160,7 +160,7 @@ def test_a_long_series_is_sampled_in_the_report(tmp_path: Path) -> None:
     path.write_text("".join(rows), encoding="utf-8")
     data = report_data(ivb.load(), read_measurements(path), generated="2025-01-31")
     html = render_report(data)
-    assert "3.000 periods: the chart shows 120 and the table 24 of them" in html
+    assert "3.000 perioden: de grafiek toont er 120 en de tabel 24" in html
     assert len(html) < 200_000
     series = next(m for m in data["measurements"] if m["indicator"] == "veiligheidsbeleving")
     assert len(series["periods"]) == 3000  # the data keeps every value

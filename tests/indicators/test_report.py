@@ -56,12 +56,14 @@ def test_report_is_self_contained_html(policy: Policy, vm_csv: Path) -> None:
     page = report_html(policy, vm_csv, generated="2025-01-31")
     assert page.startswith("<!DOCTYPE html>")
     _assert_self_contained(page)
-    assert page.count("<svg") == 3  # two tables and the Veiligheidsmonitor measurements
-    for section in ("summary", "targets", "statistics", "claims", "owners"):
+    # the target's chart, tables 1 and 2, and the Veiligheidsmonitor among all measurements
+    assert page.count("<svg") == 4
+    for section in ("summary", "priorities", "statistics", "claims"):
         assert f'id="{section}"' in page
-    assert page.count('class="badge on-track"') == 2  # summary card and the target row
+    # the summary count, the target row, its chart's caption and its speerpunt's row
+    assert page.count('class="badge on-track"') == 4
     assert "Thematrekker" in page and "Noordoostpolder" in page
-    assert page.count('<q lang="nl">') == 41  # every claim, quoted
+    assert page.count('<q lang="nl">') == 41 + 1  # every claim, the contradicted one twice
 
 
 def test_report_escapes_text(policy: Policy) -> None:
@@ -103,7 +105,8 @@ def test_cli_report_to_stdout_and_file(
     assert code == 0 and out.getvalue() == f"{target} geschreven\n"
     page = target.read_text(encoding="utf-8")
     _assert_self_contained(page)
-    assert page.count("<svg") == 5  # tables 1 and 2, VM, HIC, VVC
+    # charts of three targets (VM, HIC, VVC), tables 1 and 2, and 14 measured indicators
+    assert page.count("<svg") == 3 + 2 + 14
 
 
 def test_cli_report_json(vm_csv: Path, crimes_csv: Path) -> None:
@@ -174,7 +177,7 @@ def test_report_renders_in_headless_chromium(policy: Policy, tmp_path: Path, vm_
         check=True,
     ).stdout
     # the browser parsed the page: the SVG charts and every section are in its DOM
-    assert dom.count("<svg") == 3 and dom.count("<polyline") >= 8
+    assert dom.count("<svg") == 4 and dom.count("<polyline") >= 8
     assert 'id="claims"' in dom and "Voortgangsrapportage" in dom
     shot = tmp_path / "shot.png"
     subprocess.run(

@@ -476,7 +476,7 @@ def test_report(cli: Runner, tmp_path: Path) -> None:
     ]
     html = cli("report", "--date", "2024-01-01", *POLICY).out
     assert "Cijfer voor veiligheid van de buurt: 7,3 in 2022" in html
-    assert "2019: 7,1 (off-track)" in html
+    assert "tussendoel 2019: 7,1" in html  # the milestone, drawn and named in its chart
     measured = _measurements(tmp_path, {"rapportcijfer-veiligheid-buurt": "7,4"})
     data = cli("report", "--json", "--measurements", measured, *POLICY).json()
     (row,) = [r for r in data["targets"] if r["target"] == "rapportcijfer-veiligheid-buurt-2022"]

@@ -168,6 +168,25 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         ),
     )
     parser.add_argument(
+        "--veiligheidsmonitor",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help=_(
+            "Veiligheidsmonitor table 85146NED as downloaded (CSV); may be given more than once"
+        ),
+    )
+    parser.add_argument(
+        "--history",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help=_(
+            "measurements of earlier reports, so every target shows its history: a tidy CSV "
+            "or the JSON of an earlier 'ivb report --json'; may be given more than once"
+        ),
+    )
+    parser.add_argument(
         "--as-of",
         type=_period,
         metavar="DATE",
@@ -182,6 +201,23 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help=_("date printed on the report (default: today)"),
     )
+    parser.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help=_("also print the report to this PDF file (A4, through headless Chromium)"),
+    )
+    parser.add_argument(
+        "--template",
+        metavar="FILE",
+        help=_(
+            "own Jinja2 template for the report (house style); it may extend 'ivb/report.html.j2'"
+        ),
+    )
+    parser.add_argument(
+        "--stylesheet",
+        metavar="FILE",
+        help=_("own CSS added after the report's style (house style)"),
+    )
 
 
 @register(
@@ -191,20 +227,33 @@ def _report_options(parser: argparse.ArgumentParser) -> None:
 )
 def report(args: argparse.Namespace, out: TextIO) -> int:
     from ivb.cli._report import gather_measurements
-    from ivb.indicators import render_report, report_data
+    from ivb.indicators import render_report, report_data, write_pdf
 
     policy = load_policy(args)
-    measurements = gather_measurements(policy, args.measurements, args.police)
-    data = report_data(policy, measurements, as_of=args.as_of, generated=args.date)
+    measurements = gather_measurements(
+        policy, args.measurements, args.police, args.veiligheidsmonitor
+    )
+    data = report_data(
+        policy, measurements, as_of=args.as_of, generated=args.date, history=args.history
+    )
     if args.json:
         print_json(data, out)
         return EXIT_OK
-    page = render_report(data)
+    page = render_report(
+        data,
+        lang=getattr(args, "lang", None),
+        template=args.template,
+        stylesheet=args.stylesheet,
+    )
+    if args.pdf is not None:
+        write_pdf(page, args.pdf)
     if args.output is not None:
         from ivb.cli._output import write_file
 
         write_file(args.output, page)
         out.write(_("wrote {file}").format(file=args.output) + "\n")
+    elif args.pdf is not None:
+        out.write(_("wrote {file}").format(file=args.pdf) + "\n")
     else:
         out.write(page)
     return EXIT_OK

@@ -89,7 +89,15 @@ from ivb.indicators._police import (
     police_measurements,
     read_police_table,
 )
-from ivb.indicators._report import render_report, report_data, report_html, write_report
+from ivb.indicators._report import (
+    ReportError,
+    find_chromium,
+    render_report,
+    report_data,
+    report_html,
+    write_pdf,
+    write_report,
+)
 from ivb.indicators._targets import (
     MilestoneResult,
     TargetResult,
@@ -131,6 +139,7 @@ __all__ = [
     "PoliceTable",
     "Record",
     "Records",
+    "ReportError",
     "Significance",
     "TargetResult",
     "TargetStatus",
@@ -151,6 +160,7 @@ __all__ = [
     "fetch_police_table",
     "fetch_veiligheidsmonitor",
     "figures_frame",
+    "find_chromium",
     "index_to",
     "iter_crime_areas",
     "margin_change",
@@ -179,5 +189,6 @@ __all__ = [
     "validate_tidy",
     "veiligheidsmonitor_measurements",
     "verify_claims",
+    "write_pdf",
     "write_report",
 ]

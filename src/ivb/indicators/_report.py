@@ -1,45 +1,64 @@
 """The voortgangsrapportage (progress report) for the council: one self-contained HTML file.
 
-No script, no stylesheet or font from elsewhere: the charts are inline SVG and the
-style is in the page, so the file opens offline and can be mailed or archived.
+The page is written for a council member: first a summary that reads in a minute
+(every target with its status, its latest value against baseline and target value,
+and the trend since the measurement before; the numbers in the policy that its own
+data contradict), then per theme and speerpunt what was committed and how it stands,
+then the statistics, and at the end the claim checks grouped by verdict (the ones
+that cannot be checked folded away).
+
+It is rendered from a Jinja2 template with autoescaping (``ivb/templates/report.html.j2``
+and ``report.css``, shipped with ivb); a municipality can pass its own template or
+stylesheet (:func:`render_report`). Texts come from the ``report`` message catalog,
+numbers and dates are formatted for the language by Babel; the report is Dutch unless
+another language is asked for. No script, no stylesheet or font from elsewhere: the
+charts are inline SVG and the style is in the page, so the file opens offline and can
+be mailed, archived or printed.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ivb.indicators._claims import Verdict, verify_claims
+from ivb.indicators._claims import verify_claims
+from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import table_frame
 from ivb.indicators._measurements import Measurements, as_frame
-from ivb.indicators._periods import period_bounds
-from ivb.indicators._svg import MAX_POINTS, line_chart, sample_indices
-from ivb.indicators._targets import TargetResult, TargetStatus, evaluate_targets
+from ivb.indicators._periods import period_bounds, period_kind
+from ivb.indicators._targets import TargetResult, _with_recorded, evaluate_targets
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ivb.model import Policy, Speerpunt, Theme
 
-__all__ = ["render_report", "report_data", "report_html", "write_report"]
+__all__ = [
+    "ReportError",
+    "find_chromium",
+    "render_report",
+    "report_data",
+    "report_html",
+    "write_pdf",
+    "write_report",
+]
+
+
+class ReportError(IndicatorError):
+    """The report cannot be made: an own template or stylesheet, or the PDF printer."""
+
 
 #: Most period columns a measurements table of the report shows.
 MAX_TABLE_PERIODS = 24
 
-
-def _num(x: float | None) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    if math.isinf(x):
-        return "∞"
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
+#: Earlier measurements: tidy frames or CSV files, or the JSON of earlier reports.
+History = Measurements | Sequence[Measurements] | None
 
 
 def _clean(x: Any) -> Any:
@@ -75,9 +94,14 @@ def _is_year(period: str) -> bool:
     return len(period) == 4 and period.isdigit()
 
 
-def _statistics(policy: Policy, frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _region_names(policy: Policy) -> dict[str, str]:
     names = {m.cbs_code: m.name for m in policy.municipalities}
     names.update({g.code: g.name for g in policy.regions})
+    return names
+
+
+def _statistics(policy: Policy, frame: pd.DataFrame) -> list[dict[str, Any]]:
+    names = _region_names(policy)
     out = []
     for table in policy.tables:
         sub = frame[frame["table"] == table.id]
@@ -127,8 +151,7 @@ def _statistics(policy: Policy, frame: pd.DataFrame) -> list[dict[str, Any]]:
 def _measurement_series(
     policy: Policy, frame: pd.DataFrame, indicators: list[str]
 ) -> list[dict[str, Any]]:
-    names = {m.cbs_code: m.name for m in policy.municipalities}
-    names.update({g.code: g.name for g in policy.regions})
+    names = _region_names(policy)
     out = []
     for ind in indicators:
         sub = frame[(frame["indicator"] == ind).to_numpy(dtype=bool, na_value=False)]
@@ -157,12 +180,100 @@ def _measurement_series(
     return out
 
 
+def _history_frame(item: Measurements) -> pd.DataFrame:
+    """One earlier source of measurements as a tidy frame: a frame, a CSV or a report's JSON."""
+    import pandas as pd
+
+    if isinstance(item, (str, os.PathLike)) and str(item).lower().endswith(".json"):
+        path = Path(item)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            series = data["measurements"]
+            rows = [
+                {
+                    "indicator": str(s["indicator"]),
+                    "region": str(r["region"]),
+                    "period": str(p),
+                    "value": float(v),
+                    "source": "; ".join(s.get("sources") or []) or None,
+                }
+                for s in series
+                for r in s["rows"]
+                for p, v in zip(s["periods"], r["values"], strict=True)
+                if v is not None
+            ]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MeasurementsError(f"{path}: cannot read the earlier report ({exc})") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise MeasurementsError(
+                f"{path}: expected the JSON of an earlier report (ivb report --json) with "
+                f"'measurements' as indicator, periods and rows of values, got an error at "
+                f"{exc!s}"
+            ) from None
+        frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "source"])
+        frame["unit"] = None
+        return as_frame(frame, what=str(path))
+    return as_frame(item, what="history")
+
+
+def _with_history(frame: pd.DataFrame, history: History) -> pd.DataFrame:
+    """The measurements with the earlier ones added; a period measured now wins."""
+    import pandas as pd
+
+    if history is None:
+        return frame
+    items: Sequence[Measurements]
+    if isinstance(history, (str, os.PathLike, pd.DataFrame)):
+        items = [history]
+    else:
+        items = list(history)
+    if not items:
+        return frame
+    frames = [_history_frame(i) for i in items]
+    both = pd.concat([*frames, frame], ignore_index=True)
+    both = both.drop_duplicates(subset=["indicator", "region", "period"], keep="last")
+    return as_frame(both.reset_index(drop=True))
+
+
+def _series_points(
+    frame: pd.DataFrame, indicator: str, region: str, like: str | None
+) -> list[list[Any]]:
+    """``[period, value]`` of one indicator and region, in time order, of one kind of period."""
+    hit = frame[
+        (frame["indicator"] == indicator).to_numpy(dtype=bool, na_value=False)
+        & (frame["region"].astype(str) == region).to_numpy(dtype=bool, na_value=False)
+    ]
+    points = {str(p): float(v) for p, v in zip(hit["period"], hit["value"], strict=True)}
+    if not points:
+        return []
+    kinds = Counter(period_kind(p) for p in points)
+    kind = (
+        period_kind(like) if like else ("year" if "year" in kinds else kinds.most_common(1)[0][0])
+    )
+    periods = sorted((p for p in points if period_kind(p) == kind), key=_series_sort_key)
+    return [[p, points[p]] for p in periods]
+
+
+def _trend(points: list[list[Any]], latest_period: str | None) -> dict[str, Any] | None:
+    """The measurement before the latest one, and the change since."""
+    periods = [p for p, v in points if v is not None and not math.isnan(v)]
+    if latest_period is None or latest_period not in periods:
+        return None
+    i = periods.index(latest_period)
+    if i == 0:
+        return None
+    values = dict((p, v) for p, v in points)
+    before, now = values[periods[i - 1]], values[latest_period]
+    return {"period": periods[i - 1], "value": before, "change": now - before}
+
+
 def report_data(
     policy: Policy,
     measurements: Measurements | None = None,
     *,
     as_of: date | str | None = None,
     generated: date | str | None = None,
+    history: History = None,
 ) -> dict[str, Any]:
     """Everything the progress report shows, as plain data (what ``ivb report --json`` prints).
 
@@ -178,18 +289,26 @@ def report_data(
         Date after which horizons count as passed (see :func:`evaluate_targets`).
     generated:
         The date printed on the report (default: today).
+    history:
+        Measurements of earlier reports, so that every target shows its history: a
+        tidy frame or CSV file, the JSON an earlier ``ivb report --json`` printed
+        (a path ending in ``.json``), or a list of these. Where the same indicator,
+        region and period is measured again, *measurements* wins.
 
     Returns
     -------
     dict
-        Keys ``policy``, ``generated``, ``as_of``, ``summary``, ``targets``, ``statistics``,
-        ``measurements``, ``claims`` and ``priorities`` (per tier of the policy, with its
-        heading and lead label); valid JSON.
+        Keys ``policy``, ``generated``, ``as_of``, ``summary``, ``targets`` (each with
+        its ``unit``, ``target_value``, ``series`` and ``trend`` since the measurement
+        before), ``statistics``, ``measurements``, ``claims`` (each with ``explain``:
+        why, as a reason code and its facts) and ``priorities`` (per tier of the
+        policy, with its heading, lead label, and per priority its commitments and
+        targets); valid JSON.
 
     Raises
     ------
     MeasurementsError
-        If the measurements are not tidy.
+        If the measurements or the history are not tidy.
 
     Examples
     --------
@@ -198,14 +317,16 @@ def report_data(
     >>> data["generated"]
     '2025-01-31'
     >>> sorted(data)  # doctest: +NORMALIZE_WHITESPACE
-    ['as_of', 'claims', 'generated', 'measurements', 'policy', 'priorities', 'statistics',
-     'summary', 'targets']
+    ['as_of', 'claims', 'generated', 'indicators', 'measurements', 'policy', 'priorities',
+     'statistics', 'summary', 'targets']
     """
-    frame = as_frame(measurements)
+    frame = _with_history(as_frame(measurements), history)
     results = evaluate_targets(policy, frame, as_of=as_of)
     checks = verify_claims(policy, frame)
     stats = table_frame(policy)
     targets_by_id = {t.id: t for t in _all_targets(policy)}
+    units = {i.id: i.unit.value for i in policy.indicators}
+    names = _region_names(policy)
 
     def target_dict(r: TargetResult, depth: int) -> list[dict[str, Any]]:
         t = targets_by_id.get(r.target)
@@ -222,14 +343,39 @@ def report_data(
         d["parts"] = [
             {**p.to_dict(), "status_label": p.status.label, "scope_name": ""} for p in r.parts
         ]
+        first = r.indicator.split(", ")[0] if r.indicator else ""
+        d["unit"] = units.get(first)
+        d["target_value"] = t.value if t is not None else None
+        like = r.latest_period or r.baseline_period
+        pieces = r.parts or (r,)
+        series: list[dict[str, Any]] = [
+            {
+                "indicator": p.indicator,
+                "region": p.region,
+                "name": names.get(p.region, p.region),
+                "baseline": p.baseline,
+                "points": _series_points(
+                    _with_recorded(frame, t, p.region)
+                    if t is not None and t.measured and p.indicator == t.indicators[0]
+                    else frame,
+                    p.indicator,
+                    p.region,
+                    like,
+                ),
+            }
+            for p in pieces
+            if p.indicator and p.region and ", " not in p.region
+        ]
+        d["series"] = series
+        d["trend"] = _trend(series[0]["points"], r.latest_period) if len(series) == 1 else None
         out = [d]
         for s in r.subresults:
             out.extend(target_dict(s, depth + 1))
         return out
 
     targets = [d for r in results for d in target_dict(r, 0)]
-    indicators = list(dict.fromkeys(d["indicator"] for d in targets))
-    claims = [c.to_dict() for c in checks]
+    indicators = list(dict.fromkeys(d["indicator"] for d in targets if d["indicator"]))
+    claims = [{**c.to_dict(), "explain": _explain(policy, c)} for c in checks]
     gen = generated if generated is not None else date.today()
     data: dict[str, Any] = {
         "policy": {
@@ -246,19 +392,96 @@ def report_data(
         },
         "targets": targets,
         "statistics": _statistics(policy, stats),
-        "measurements": _measurement_series(policy, frame, indicators),
+        "measurements": _measurement_series(
+            policy, frame, indicators + sorted(set(map(str, frame["indicator"])) - set(indicators))
+        ),
         "claims": claims,
-        "priorities": _priorities(policy),
+        "priorities": _priorities(policy, targets),
+        "indicators": {i.id: {"name": i.name, "unit": i.unit.value} for i in policy.indicators},
     }
     return _clean(data)  # type: ignore[no-any-return]
 
 
-def _priorities(policy: Policy) -> list[dict[str, Any]]:
-    """The priorities of the policy per tier, with the tier's own labels and their leads."""
+def _explain(policy: Policy, check: Any) -> dict[str, Any]:
+    """Why a claim has its verdict, as a reason code and its facts (no text).
+
+    The codes: ``computed`` (recomputed from ``table``, a ``source`` of measurements,
+    the policy's ``sessions``, session ``partners`` or a target ``baseline``),
+    ``policy`` (the policy itself says why, in ``text``), ``missing-value`` (the
+    table lacks the value for ``region`` in ``periods``), ``outside-region``,
+    ``police-data`` and ``police-code`` (police open data ``table`` could check it),
+    ``cbs-data`` (CBS open data ``table``), ``not-in-policy`` (no data at all).
+    """
+    from ivb.model import CheckKind, DataSourceKind
+
+    names = _region_names(policy)
+    tables = {t.id: t for t in policy.tables}
+    against = str(check.checked_against or "")
+    table = next((t for t in policy.tables if against and f"({t.id})" in against), None)
+    table_no = (table.number or table.id) if table is not None else None
+    figure = next((f for f in policy.figures if f.id == check.id), None)
+    rule = figure.check if figure is not None else None
+    if check.verdict.value != "not-checkable":
+        out: dict[str, Any] = {"reason": "computed"}
+        if rule is not None and rule.against is CheckKind.COUNT_SESSIONS:
+            out["against"] = "sessions"
+        elif rule is not None and rule.against is CheckKind.COUNT_SESSION_PARTNERS:
+            out["against"] = "partners"
+        elif rule is not None and rule.against is CheckKind.TARGET_BASELINE:
+            out["against"] = "baseline"
+        elif table_no is not None:
+            out.update(against="table", table=table_no)
+        else:
+            out.update(against="measurements", source=against.removeprefix("measurements: "))
+        return out
+    region = names.get(check.region, check.region)
+    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE:
+        return {"reason": "policy", "text": rule.reason}
+    if rule is not None:
+        return {"reason": "not-in-policy"}
+    indicator = figure.indicator if figure is not None else None
+    if figure is None:  # a printed total or a trend: the table lacks a value
+        tid = check.id.split(".")[0]
+        trend = next((c for c in policy.trend_claims if c.id == check.id), None)
+        t = tables.get(trend.table if trend is not None else tid)
+        return {
+            "reason": "missing-value",
+            "table": (t.number or t.id) if t is not None else tid,
+            "region": region,
+            "periods": [],
+        }
+    linked = [t for t in policy.tables if t.indicator == indicator]
+    if linked:
+        periods = [p for p in (figure.base_period, figure.period) if p]
+        return {
+            "reason": "missing-value",
+            "table": linked[0].number or linked[0].id,
+            "region": region,
+            "periods": periods,
+        }
+    if policy.kind_of(figure.region) == "outside-region":
+        return {
+            "reason": "outside-region",
+            "region": getattr(policy.get(figure.region), "name", figure.region),
+        }
+    ind = next((i for i in policy.indicators if i.id == indicator), None)
+    if ind is not None:
+        src = ind.data_source
+        if src.kind is DataSourceKind.POLICE and src.table:
+            code = "police-data" if src.codes and src.confirmed else "police-code"
+            return {"reason": code, "table": src.table, "indicator": ind.name}
+        if src.kind in (DataSourceKind.CBS, DataSourceKind.VEILIGHEIDSMONITOR) and src.table:
+            return {"reason": "cbs-data", "table": src.table, "indicator": ind.name}
+    return {"reason": "not-in-policy"}
+
+
+def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The priorities of the policy per tier, with the tier's own labels, leads, commitments
+    and targets."""
     out = []
+    priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
     for tier in policy.tiers:
         items = []
-        priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
         for p in priorities:
             if p.tier != tier.id:
                 continue
@@ -272,6 +495,16 @@ def _priorities(policy: Policy) -> list[dict[str, Any]]:
                     "leads": _actor_names(policy, leads),
                     "no_lead": bool(getattr(p, "no_lead", False)),
                     "coordinators": _actor_names(policy, p.coordinators),
+                    "commitments": [
+                        {
+                            "kind": a.kind.value,
+                            "text": a.text,
+                            "status": a.status.value if a.status is not None else None,
+                            "date": a.date,
+                        }
+                        for a in p.actions
+                    ],
+                    "targets": [t["target"] for t in targets if t["priority"] == p.id],
                 }
             )
         out.append(
@@ -296,296 +529,638 @@ def _all_targets(policy: Policy) -> list[Any]:
     return out
 
 
-_CSS = """
-:root { --ok:#1a7f37; --bad:#c62828; --track:#0b5cad; --none:#6b6b6b; }
-* { box-sizing: border-box; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-       color:#1b1b1b; margin:0; line-height:1.45; background:#fafafa; }
-header { background:#12355b; color:#fff; padding:1.5rem 2rem; }
-header h1 { margin:0 0 .3rem 0; font-size:1.6rem; }
-header p { margin:0; opacity:.9; }
-nav { background:#e8eef5; padding:.5rem 2rem; font-size:.95rem; }
-nav a { margin-right:1.2rem; color:#12355b; }
-main { padding:1rem 2rem 3rem; max-width:1200px; }
-section { margin-top:2rem; }
-h2 { border-bottom:2px solid #12355b; padding-bottom:.2rem; }
-table { border-collapse:collapse; width:100%; background:#fff; margin:.5rem 0 1rem; }
-th, td { border:1px solid #d7d7d7; padding:.35rem .5rem; text-align:left; vertical-align:top;
-         font-size:.92rem; }
-th { background:#f0f3f7; }
-td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; white-space:nowrap; }
-.badge { display:inline-block; padding:.1rem .5rem; border-radius:.8rem; color:#fff;
-         font-size:.82rem; font-weight:600; white-space:nowrap; }
-.achieved, .consistent { background:var(--ok); }
-.not-achieved, .inconsistent { background:var(--bad); }
-.off-track { background:#b25e00; }
-.on-track { background:var(--track); }
-.no-data, .not-checkable { background:var(--none); }
-.cards { display:flex; flex-wrap:wrap; gap:1rem; }
-.card { background:#fff; border:1px solid #d7d7d7; border-radius:.4rem; padding:.8rem 1rem;
-        min-width:14rem; }
-.card h3 { margin:0 0 .4rem 0; font-size:1rem; }
-.sub td:first-child { padding-left:1.6rem; }
-.muted { color:#555; font-size:.88rem; }
-q, blockquote { font-style:italic; }
-figure { margin:.5rem 0 1.2rem; }
-figcaption { font-size:.9rem; color:#333; }
-.chart { max-width:100%; height:auto; background:#fff; border:1px solid #e3e3e3; }
-footer { margin-top:3rem; font-size:.85rem; color:#555; }
-"""
+# -- rendering ------------------------------------------------------------------
+
+#: Badge classes of target statuses and claim verdicts, in the order the summary counts them.
+_TARGET_ORDER = (
+    "not-achieved",
+    "off-track",
+    "no-data",
+    "not-started",
+    "in-progress",
+    "on-track",
+    "achieved",
+)
+_VERDICT_ORDER = ("inconsistent", "consistent", "not-checkable")
 
 
-def _badge(value: str, label: str) -> str:
-    return f'<span class="badge {escape(value)}">{escape(label)}</span>'
+class _Formatter:
+    """Numbers, dates and labels in one language (Babel and the ``report`` catalog)."""
+
+    def __init__(self, lang: str) -> None:
+        from ivb._i18n import translation
+
+        self.lang = lang
+        self.tr = translation(lang, "report")
+
+    def _(self, text: str) -> str:
+        return self.tr.gettext(text)
+
+    def num(self, x: float | None, digits: int = 2) -> str:
+        from babel.numbers import format_decimal
+
+        if x is None or (isinstance(x, float) and math.isnan(x)):
+            return "–"
+        if math.isinf(x):
+            return "∞" if x > 0 else "-∞"
+        pattern = "#,##0" + ("." + "#" * digits if digits else "")
+        return str(format_decimal(round(float(x), digits), format=pattern, locale=self.lang))
+
+    def signed(self, x: float, digits: int = 1) -> str:
+        text = self.num(abs(x), digits)
+        return ("+" if x > 0 else "−" if x < 0 else "±") + text
+
+    def value(self, x: float | None, unit: str | None) -> str:
+        """A value with its unit where the unit is a sign (53,2%)."""
+        if x is None:
+            return "–"
+        if unit in ("percent", "percent-change"):
+            return self.num(x, 1) + "%"
+        if unit == "fraction":
+            return self.num(x * 100.0, 1) + "%"
+        if unit == "rapportcijfer":
+            return self.num(x, 1)
+        return self.num(x)
+
+    def date(self, text: str | None) -> str:
+        from babel.dates import format_date
+
+        if not text:
+            return ""
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return text
+        return str(format_date(day, format="long", locale=self.lang))
+
+    def status(self, status: str) -> str:
+        _ = self._
+        return {
+            "achieved": _("achieved"),
+            "not-achieved": _("not achieved"),
+            "on-track": _("on track"),
+            "off-track": _("off track"),
+            "no-data": _("no data"),
+            "in-progress": _("in progress"),
+            "not-started": _("not started"),
+            "consistent": _("consistent"),
+            "inconsistent": _("contradicted"),
+            "not-checkable": _("not checkable"),
+        }.get(status, status)
+
+    def unit(self, unit: str | None) -> str:
+        _ = self._
+        return {
+            "count": _("number"),
+            "persons": _("persons"),
+            "percent": _("percent"),
+            "percent-change": _("change in percent"),
+            "rapportcijfer": _("rapportcijfer (1–10)"),
+            "fraction": _("share (percent)"),
+            "per-1000-inhabitants": _("per 1,000 inhabitants"),
+            "euro": _("euro"),
+        }.get(unit or "", unit or "")
+
+    def threshold(self, t: dict[str, Any]) -> str:
+        _ = self._
+        value = self.value(t["threshold"], t["unit"])
+        if t["threshold"] is None:
+            return "–"
+        return {
+            "at-least": _("at least %(value)s"),
+            "at-most": _("at most %(value)s"),
+            "more-than": _("higher than %(value)s"),
+            "less-than": _("lower than %(value)s"),
+            "keep": _("%(value)s or better"),
+            "change-by": _("%(value)s or better"),
+        }.get(t["comparison"] or "", "%(value)s") % {"value": value}
+
+    def commitments(self, kinds: Counter[str]) -> str:
+        n = self.tr
+        words = {
+            "effort": lambda k: n.ngettext("%(n)d line of effort", "%(n)d lines of effort", k),
+            "goal": lambda k: n.ngettext("%(n)d goal", "%(n)d goals", k),
+            "action": lambda k: n.ngettext("%(n)d action", "%(n)d actions", k),
+            "commitment": lambda k: n.ngettext("%(n)d commitment", "%(n)d commitments", k),
+            "principle": lambda k: n.ngettext("%(n)d principle", "%(n)d principles", k),
+        }
+        parts = [words[k](c) % {"n": c} for k, c in kinds.items() if k in words]
+        return ", ".join(parts)
+
+    def action_status(self, status: str) -> str:
+        _ = self._
+        return {
+            "planned": _("planned"),
+            "to-be-explored": _("to be explored"),
+            "ongoing": _("ongoing"),
+            "done": _("done"),
+            "stopped": _("stopped"),
+        }.get(status, status)
+
+    def action_kind(self, kind: str) -> str:
+        _ = self._
+        return {
+            "effort": _("line of effort"),
+            "goal": _("goal"),
+            "action": _("action"),
+            "commitment": _("commitment"),
+            "principle": _("principle"),
+        }.get(kind, kind)
 
 
-def _render_targets(data: dict[str, Any]) -> str:
-    if not data["targets"]:
-        return "<p>The policy sets no targets.</p>"
-    rows = []
-    for t in data["targets"]:
-        cls = ' class="sub"' if t["depth"] else ""
-        base = _num(t["baseline"])
-        if t["baseline_period"]:
-            base += f" ({escape(str(t['baseline_period']))})"
-        if t["baseline_from"] == "measurements":
-            base += ' <span class="muted">from measurements</span>'
-        latest = _num(t["latest"])
-        if t["latest_period"]:
-            latest += f" ({escape(str(t['latest_period']))})"
-        about = [escape(t["scope_name"])] if t["scope_name"] else []
-        if t["priority_name"]:
-            about.append(escape(t["priority_name"]))
-        if t["indicator"]:
-            about.append(f"indicator <code>{escape(t['indicator'])}</code>")
-        if t["comparison"]:
-            about.append(escape(t["comparison"]))
-        about.append(f"horizon {escape(t['horizon'])}")
-        steps = "".join(
-            f" · {m['year']}: {_num(m['value'])} ({escape(m['status'])})" for m in t["milestones"]
+def _x(period: str) -> float | None:
+    from ivb.indicators._svg import year_position
+
+    try:
+        first, last = period_bounds(period)
+    except Exception:
+        return None
+    return year_position(first, last)
+
+
+def _target_chart(t: dict[str, Any], data: dict[str, Any], f: _Formatter) -> str:
+    from ivb.indicators._svg import Reference, Series, time_chart
+
+    _ = f._
+    unit = t["unit"]
+    series = []
+    said = []
+    for s in t["series"]:
+        pts = [(x, v) for p, v in s["points"] if (x := _x(p)) is not None]
+        series.append(Series(s["name"], pts))
+        none = _("no measurements")
+        values = ", ".join(f"{p}: {f.value(v, unit)}" for p, v in s["points"])
+        said.append(f"{s['name']}: {values or none}")
+    refs = []
+    if t["baseline"] is not None:
+        label = _("baseline %(value)s") % {"value": f.value(t["baseline"], unit)}
+        refs.append(Reference("baseline", label, float(t["baseline"])))
+        said.append(label)
+    if t["threshold"] is not None and t["threshold"] != t["baseline"]:
+        label = _("target %(value)s") % {"value": f.value(t["threshold"], unit)}
+        refs.append(Reference("target", label, float(t["threshold"])))
+        said.append(label)
+    for m in t["milestones"]:
+        label = _("milestone %(year)s: %(value)s") % {
+            "year": m["year"],
+            "value": f.value(m["value"], unit),
+        }
+        refs.append(Reference("milestone", label, float(m["value"]), m["year"] + 0.5))
+        said.append(label)
+    first, last = data["policy"]["period"]
+    scale = 100.0 if unit == "fraction" else 1.0
+    if scale != 1.0:
+        series = [
+            Series(s.label, [(x, None if v is None else v * scale) for x, v in s.points])
+            for s in series
+        ]
+        refs = [r._replace(value=r.value * scale) for r in refs]
+    return time_chart(
+        t["name"],
+        "; ".join(said),
+        series,
+        unit="percent" if unit == "fraction" else unit,
+        y_title=f.unit(unit),
+        x_title=_("year"),
+        references=refs,
+        x_span=(float(first), float(last) + 1.0),
+        number=lambda v: f.num(v),
+        break_label=_("the axis does not start at 0"),
+    )
+
+
+def _rows_chart(
+    title: str, periods: list[str], rows: list[dict[str, Any]], unit: str, f: _Formatter
+) -> str:
+    from ivb.indicators._svg import Series, time_chart
+
+    _ = f._
+    xs = [_x(p) for p in periods]
+    series = []
+    said = []
+    for r in rows:
+        label = r["region"] if r["aggregate"] else r["name"]
+        series.append(
+            Series(label, [(x, v) for x, v in zip(xs, r["values"], strict=True) if x is not None])
         )
-        rows.append(
-            f'<tr{cls}><td>{escape(t["name"])}<div class="muted">{" · ".join(about)}'
-            f"{steps}</div></td>"
-            f'<td class="num">{base}</td><td class="num">{latest}</td>'
-            f"<td>{_badge(t['status'], t['status_label'])}</td>"
-            f'<td class="muted">{escape(t["reason"])}</td></tr>'
+    for r in rows[:8]:
+        label = r["region"] if r["aggregate"] else r["name"]
+        first = next(
+            ((p, v) for p, v in zip(periods, r["values"], strict=True) if v is not None), None
         )
-        for p in t["parts"]:
-            rows.append(
-                f'<tr class="sub"><td>{escape(p["indicator"])} · {escape(p["region"])}</td>'
-                f'<td class="num">{_num(p["baseline"])}</td>'
-                f'<td class="num">{_num(p["latest"])}</td>'
-                f"<td>{_badge(p['status'], p['status_label'])}</td>"
-                f'<td class="muted">{escape(p["reason"])}</td></tr>'
-            )
-    return (
-        '<table><thead><tr><th>Target</th><th class="num">Baseline</th>'
-        '<th class="num">Latest</th><th>Status</th><th>Why</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
-    )
-
-
-def _render_table_stats(t: dict[str, Any]) -> str:
-    series = [
-        (r["region"] if r["aggregate"] else r["name"], r["values"], r["aggregate"])
-        for r in t["rows"]
-    ]
-    title = f"Tabel {t['number']}: {t['caption']}" if t["number"] else t["caption"]
-    chart = line_chart(title, t["periods"], series, from_zero=True)
-    head = "".join(f'<th class="num">{escape(p)}</th>' for p in t["periods"])
-    body = []
-    for r in t["rows"]:
-        cells = "".join(f'<td class="num">{_num(v)}</td>' for v in r["values"])
-        pct = r["change_pct"]
-        change = "–" if pct is None else f"{'+' if pct > 0 else ''}{_num(round(pct, 1))}%"
-        name = f"<strong>{escape(r['name'])}</strong>" if r["aggregate"] else escape(r["name"])
-        body.append(f'<tr><td>{name}</td>{cells}<td class="num">{change}</td></tr>')
-    note = (
-        (
-            f'<p class="muted">Source: {escape(t["publisher"])}. Totals are computed from the '
-            "municipalities (dashed line).</p>"
+        last = next(
+            (
+                (p, v)
+                for p, v in zip(reversed(periods), reversed(r["values"]), strict=True)
+                if v is not None
+            ),
+            None,
         )
-        if t["publisher"]
-        else ""
-    )
-    return (
-        f"<figure>{chart}<figcaption>{escape(title)}</figcaption></figure>"
-        f'<table><thead><tr><th>Region</th>{head}<th class="num">Change '
-        f"{escape(t['periods'][0])}–{escape(t['periods'][-1])}</th></tr></thead><tbody>"
-        + "".join(body)
-        + f"</tbody></table>{note}"
-    )
-
-
-def _render_measurements(m: dict[str, Any]) -> str:
-    series = [
-        (r["region"] if r["aggregate"] else r["name"], r["values"], r["aggregate"])
-        for r in m["rows"]
-    ]
-    title = f"Measurements: {m['indicator']}"
-    chart = line_chart(title, m["periods"], series, from_zero=False)
-    shown = sample_indices(len(m["periods"]), MAX_TABLE_PERIODS)
-    head = "".join(f'<th class="num">{escape(m["periods"][i])}</th>' for i in shown)
-    body = "".join(
-        f"<tr><td>{escape(r['name'])}</td>"
-        + "".join(f'<td class="num">{_num(r["values"][i])}</td>' for i in shown)
-        + "</tr>"
-        for r in m["rows"]
-    )
-    n = len(m["periods"])
-    if n > min(MAX_POINTS, MAX_TABLE_PERIODS):
-        body += (
-            f'<tr><td colspan="{len(shown) + 1}" class="muted">{_num(n)} periods: the chart '
-            f"shows {_num(min(n, MAX_POINTS))} and the table {_num(len(shown))} of them, evenly "
-            "spread (first and last included); the JSON output of the report has every value."
-            "</td></tr>"
-        )
-    src = f'<p class="muted">Source: {escape("; ".join(m["sources"]))}</p>' if m["sources"] else ""
-    return (
-        f"<h3>{escape(m['indicator'])}</h3><figure>{chart}<figcaption>{escape(title)}"
-        f"</figcaption></figure><table><thead><tr><th>Region</th>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>{src}"
+        if first and last:
+            start = f"{f.value(first[1], unit)} ({first[0]})"
+            said.append(f"{label}: {start} → {f.value(last[1], unit)} ({last[0]})")
+    return time_chart(
+        title,
+        "; ".join(said),
+        series,
+        unit=unit,
+        y_title=f.unit(unit),
+        x_title=_("year"),
+        number=lambda v: f.num(v),
+        break_label=_("the axis does not start at 0"),
     )
 
 
-def _render_claims(claims: list[dict[str, Any]]) -> str:
-    rows = []
-    for c in claims:
-        stated = _num(c["stated"])
+def _claim_reason(c: dict[str, Any], f: _Formatter) -> str:
+    """Why a claim has its verdict, in plain words."""
+    _ = f._
+    e = c["explain"]
+    code = e["reason"]
+    if code == "computed":
+        against = {
+            "sessions": _("the sessions the policy lists"),
+            "partners": _("the organisations the policy names as taking part"),
+            "baseline": _("the baseline of the target in the policy"),
+            "measurements": _("the measurements given (%(source)s)")
+            % {"source": e.get("source", "")},
+        }.get(e.get("against", ""), "")
+        if e.get("against") == "table":
+            against = _("table %(table)s of the policy") % {"table": e["table"]}
+        return _("Recomputed from %(against)s.") % {"against": against}
+    if code == "policy":
+        return str(e["text"])
+    if code == "missing-value":
+        if e.get("periods"):
+            return _(
+                "Table %(table)s of the policy has no published value for %(region)s in "
+                "%(periods)s."
+            ) % {
+                "table": e["table"],
+                "region": e["region"],
+                "periods": _(" and ").join(e["periods"]),
+            }
+        return _("Table %(table)s of the policy does not have every value this needs.") % {
+            "table": e["table"]
+        }
+    if code == "outside-region":
+        return _("It is about %(region)s; the policy has no figures for it.") % {
+            "region": e["region"]
+        }
+    if code == "police-data":
+        return _(
+            "The policy gives no figures for %(indicator)s. The police's open data (table "
+            "%(table)s) can check it: add those figures to the report."
+        ) % {"indicator": e["indicator"].lower(), "table": e["table"]}
+    if code == "police-code":
+        return _(
+            "The policy gives no figures for %(indicator)s. The police's open data (table "
+            "%(table)s) could check it once it is known which category of that table counts it."
+        ) % {"indicator": e["indicator"].lower(), "table": e["table"]}
+    if code == "cbs-data":
+        return _(
+            "The policy gives no figures for %(indicator)s. CBS open data (table %(table)s) can "
+            "check it: add those figures to the report."
+        ) % {"indicator": e["indicator"].lower(), "table": e["table"]}
+    return _("The policy holds no data to check this number against.")
+
+
+def _claim_row(c: dict[str, Any], f: _Formatter) -> dict[str, Any]:
+    unit = c["unit"]
+    stated = ""
+    if c["stated"] is not None:
+        stated = f.value(c["stated"], unit)
         if c["qualifier"]:
-            stated = f"{escape(c['qualifier'])} {stated}"
-        unit = {"percent-change": "%", "percent": "%"}.get(c["unit"], "")
-        if c["stated"] is not None and unit:
-            stated += unit
-        computed = _num(c["computed"] if c["computed"] is None else round(c["computed"], 2))
-        if c["computed"] is not None and unit:
-            computed += unit
-        verdict = Verdict(c["verdict"])
-        against = escape(c["checked_against"]) if c["checked_against"] else ""
-        rows.append(
-            f'<tr><td><q lang="nl">{escape(c["statement"])}</q>'
-            f'<div class="muted">{escape(c["id"])}</div></td>'
-            f'<td class="num">{stated}</td><td class="num">{computed}</td>'
-            f"<td>{_badge(verdict.value, verdict.label)}</td>"
-            f'<td class="muted">{escape(c["detail"])}'
-            f"{'<br>Checked against ' + against if against else ''}</td></tr>"
-        )
+            stated = f"{c['qualifier']} {stated}"
+    computed = f.value(c["computed"], unit) if c["computed"] is not None else ""
+    return {
+        "id": c["id"],
+        "statement": c["statement"],
+        "stated": stated,
+        "computed": computed,
+        "verdict": c["verdict"],
+        "label": f.status(c["verdict"]),
+        "reason": _claim_reason(c, f),
+    }
+
+
+def _trend_text(t: dict[str, Any], f: _Formatter) -> tuple[str, str]:
+    """The trend since the measurement before: text and a class (better, worse, same)."""
+    _ = f._
+    tr = t["trend"]
+    if t["latest"] is None:
+        return "–", "same"
+    if not tr:
+        return _("no earlier measurement"), "same"
+    change = tr["change"]
+    unit = t["unit"]
+    amount = f.signed(change * (100.0 if unit == "fraction" else 1.0), 1)
+    if unit in ("percent", "fraction"):
+        amount += " " + _("points")
+    good = {"higher": change > 0, "lower": change < 0}.get(t["direction"] or "")
+    if change == 0:
+        word, cls = _("unchanged"), "same"
+    elif good:
+        word, cls = _("better"), "better"
+    else:
+        word, cls = _("worse"), "worse"
     return (
-        '<table><thead><tr><th>Statement</th><th class="num">Stated</th>'
-        '<th class="num">Computed</th><th>Verdict</th><th>Why</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
+        _("%(change)s since %(period)s (%(word)s)")
+        % {"change": amount, "period": tr["period"], "word": word},
+        cls,
     )
 
 
-def _render_owners(data: dict[str, Any]) -> str:
-    parts = []
+def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    _ = f._
+    p = data["policy"]
+    span = f"{p['period'][0]}-{p['period'][1]}"
+    title = _("Progress report %(title)s") % {"title": p["title"]}
+    if span not in p["title"]:
+        title += f" ({span})"
+    by_target = {t["target"]: t for t in data["targets"]}
+
+    targets = []
+    for t in data["targets"]:
+        trend, trend_class = _trend_text(t, f)
+        latest = f.value(t["latest"], t["unit"])
+        base = f.value(t["baseline"], t["unit"])
+        targets.append(
+            {
+                "id": t["target"],
+                "name": t["name"],
+                "depth": t["depth"],
+                "about": " · ".join(x for x in (t["scope_name"], t["priority_name"]) if x),
+                "status": t["status"],
+                "label": f.status(t["status"]),
+                "latest": latest,
+                "latest_period": t["latest_period"] or "",
+                "baseline": base,
+                "baseline_period": t["baseline_period"] or "",
+                "threshold": f.threshold(t),
+                "horizon": t["horizon"],
+                "trend": trend,
+                "trend_class": trend_class,
+                "chart": (
+                    Markup(_target_chart(t, data, f))
+                    if any(s["points"] for s in t["series"])
+                    else None
+                ),
+            }
+        )
+    counts = Counter(t["status"] for t in data["targets"])
+    target_counts = [
+        {"status": s, "label": f.status(s), "n": counts[s]} for s in _TARGET_ORDER if counts[s]
+    ]
+    claims = [_claim_row(c, f) for c in data["claims"]]
+    grouped = {v: [c for c in claims if c["verdict"] == v] for v in _VERDICT_ORDER}
+    claim_counts = [
+        {"status": v, "label": f.status(v), "n": len(grouped[v])} for v in _VERDICT_ORDER
+    ]
+
+    tiers = []
     for tier in data["priorities"]:
         if not tier["items"]:
             continue
-        lead = tier["lead_label"] or "lead"
-        rows = []
-        for p in tier["items"]:
-            if p["leads"]:
-                leads = ", ".join(p["leads"])
-            elif p["no_lead"]:
-                leads = "no lead"
+        lead = tier["lead_label"] or _("lead")
+        items = []
+        for item in tier["items"]:
+            if item["leads"]:
+                leads = ", ".join(item["leads"])
+            elif item["no_lead"]:
+                leads = _("no lead")
             else:
-                leads = "not stated"
-            number = f"{p['number']}. " if p["number"] is not None else ""
-            rows.append(
-                f"<tr><td>{escape(number)}{escape(p['name'])}</td>"
-                f"<td>{escape(', '.join(p['municipalities']))}</td><td>{escape(leads)}</td>"
-                f"<td>{escape(', '.join(p['coordinators']))}</td></tr>"
+                leads = _("not stated")
+            kinds = Counter(a["kind"] for a in item["commitments"])
+            states = Counter(a["status"] for a in item["commitments"] if a["status"])
+            state = ", ".join(f"{n} {f.action_status(s)}" for s, n in states.items())
+            items.append(
+                {
+                    "name": (f"{item['number']}. " if item["number"] is not None else "")
+                    + item["name"],
+                    "municipalities": ", ".join(item["municipalities"]),
+                    "leads": leads,
+                    "coordinators": ", ".join(_others(item)) or "–",
+                    "committed": f.commitments(kinds) or "–",
+                    "commitments": [
+                        {
+                            "kind": f.action_kind(a["kind"]),
+                            "text": a["text"],
+                            "status": f.action_status(a["status"]) if a["status"] else "",
+                        }
+                        for a in item["commitments"]
+                    ],
+                    "state": state,
+                    "target_counts": [
+                        {"status": st, "label": f.status(st), "n": n}
+                        for st in _TARGET_ORDER
+                        if (
+                            n := sum(
+                                1
+                                for i in item["targets"]
+                                if i in by_target and by_target[i]["status"] == st
+                            )
+                        )
+                    ],
+                }
             )
-        parts.append(
-            f"<h3>{escape(tier['heading'])}</h3><table><thead><tr>"
-            f"<th>{escape(tier['name'][:1].upper() + tier['name'][1:])}</th>"
-            f"<th>Municipalities</th><th>{escape(lead[:1].upper() + lead[1:])}</th>"
-            f"<th>Coordination</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        tiers.append(
+            {
+                "heading": tier["heading"],
+                "name": tier["name"][:1].upper() + tier["name"][1:],
+                "lead": lead[:1].upper() + lead[1:],
+                "show_lead": any(i["leads"] or i["no_lead"] for i in tier["items"]),
+                "show_coordinators": any(_others(i) for i in tier["items"]),
+                "priorities": items,
+            }
         )
-    return "".join(parts) or "<p>The policy names no priorities.</p>"
+
+    statistics = []
+    for s in data["statistics"]:
+        caption = (
+            _("Table %(number)s: %(caption)s") % {"number": s["number"], "caption": s["caption"]}
+            if s["number"]
+            else s["caption"]
+        )
+        unit = s["unit"]
+        rows = []
+        for r in s["rows"]:
+            pct = r["change_pct"]
+            rows.append(
+                {
+                    "name": r["region"] if r["aggregate"] else r["name"],
+                    "title": r["name"],
+                    "aggregate": r["aggregate"],
+                    "cells": [f.value(v, unit) for v in r["values"]],
+                    "change": "–" if pct is None else f.signed(pct, 1) + "%",
+                }
+            )
+        statistics.append(
+            {
+                "caption": caption,
+                "chart": Markup(_rows_chart(caption, s["periods"], s["rows"], unit, f)),
+                "periods": s["periods"],
+                "change_head": _("Change %(first)s–%(last)s")
+                % {"first": s["periods"][0], "last": s["periods"][-1]},
+                "rows": rows,
+                "source": s["publisher"] or "",
+            }
+        )
+
+    indicator_names = data.get("indicators", {})
+    measurements = []
+    for m in data["measurements"]:
+        info = indicator_names.get(m["indicator"], {})
+        name = info.get("name") or m["indicator"]
+        unit = info.get("unit") or ""
+        from ivb.indicators._svg import MAX_POINTS, sample_indices
+
+        shown = sample_indices(len(m["periods"]), MAX_TABLE_PERIODS)
+        n = len(m["periods"])
+        note = ""
+        if n > min(MAX_POINTS, MAX_TABLE_PERIODS):
+            note = _(
+                "%(n)s periods: the chart shows %(chart)s and the table %(table)s of them, evenly "
+                "spread (first and last included); the JSON output of the report has every value."
+            ) % {"n": f.num(n), "chart": f.num(min(n, MAX_POINTS)), "table": f.num(len(shown))}
+        measurements.append(
+            {
+                "name": name,
+                "chart": Markup(_rows_chart(name, m["periods"], m["rows"], unit, f)),
+                "periods": [m["periods"][i] for i in shown],
+                "rows": [
+                    {"name": r["name"], "cells": [f.value(r["values"][i], unit) for i in shown]}
+                    for r in m["rows"]
+                ],
+                "note": note,
+                "sources": "; ".join(m["sources"]),
+            }
+        )
+
+    return {
+        "lang": f.lang,
+        "title": title,
+        "municipalities": ", ".join(p["municipalities"]),
+        "generated": f.date(data["generated"]),
+        "as_of": f.date(data["as_of"]) if data.get("as_of") else "",
+        "policy_id": p["id"],
+        "targets": targets,
+        "target_counts": target_counts,
+        "claim_counts": claim_counts,
+        "contradicted": grouped["inconsistent"],
+        "claims": grouped,
+        "tiers": tiers,
+        "charts": [t for t in targets if t["chart"] is not None],
+        "statistics": statistics,
+        "measurements": measurements,
+    }
 
 
-def render_report(data: dict[str, Any]) -> str:
+def _others(item: dict[str, Any]) -> list[str]:
+    """The coordinators of a priority that are not already its municipalities or leads."""
+    named = {*item["municipalities"], *item["leads"]}
+    return [c for c in item["coordinators"] if c not in named]
+
+
+def _environment(template: str | os.PathLike[str] | None) -> tuple[Any, str]:
+    import jinja2
+
+    bundled = jinja2.PackageLoader("ivb", "templates")
+    loaders: list[jinja2.BaseLoader] = []
+    name = "report.html.j2"
+    if template is not None:
+        path = Path(template)
+        if not path.is_file():
+            raise ReportError(f"template: expected a Jinja2 template file, got {str(path)!r}")
+        loaders.append(jinja2.FileSystemLoader(str(path.parent)))
+        name = path.name
+    loaders.append(jinja2.PrefixLoader({"ivb": bundled}))
+    loaders.append(bundled)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env, name
+
+
+def render_report(
+    data: dict[str, Any],
+    *,
+    lang: str | None = None,
+    template: str | os.PathLike[str] | None = None,
+    stylesheet: str | os.PathLike[str] | None = None,
+) -> str:
     """Render :func:`report_data` as a self-contained HTML page.
 
     Parameters
     ----------
     data:
         What :func:`report_data` returns.
+    lang:
+        The language of the page: ``nl`` (default) or ``en`` (or ``IVB_LANG``).
+    template:
+        An own Jinja2 template (house style) instead of the bundled
+        ``report.html.j2``. It may extend the bundled one as ``ivb/report.html.j2`` and
+        override its blocks (``style``, ``header``, ``summary``, ``priorities``,
+        ``statistics``, ``claims``, ``footer``).
+    stylesheet:
+        An own CSS file, put into the page after the bundled style (so its rules win).
+        Keep it self-contained: no ``url()`` to elsewhere.
 
     Returns
     -------
     str
         The HTML document: inline CSS and SVG, no scripts, no external resources.
 
+    Raises
+    ------
+    ivb.IvbError
+        If *lang* is not supported (an ``UnknownLanguageError``, also a ``ValueError``).
+    ReportError
+        If the template or the stylesheet cannot be read, or the template fails.
+
     Examples
     --------
     >>> import ivb
     >>> page = render_report(report_data(ivb.load(), generated="2025-01-31"))
-    >>> page.startswith("<!DOCTYPE html>") and "http://" not in page.replace(
-    ...     'xmlns="http://www.w3.org/2000/svg"', "")
+    >>> page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    True
+    >>> "Samenvatting" in page and "31 januari 2025" in page
     True
     """
-    p = data["policy"]
-    span = f"{p['period'][0]}-{p['period'][1]}"
-    title = f"Voortgangsrapportage {p['title']}"
-    if span not in p["title"]:
-        title += f" ({span})"
-    tsum, csum = data["summary"]["targets"], data["summary"]["claims"]
-    cards = (
-        '<div class="cards"><div class="card"><h3>Targets</h3>'
-        + "".join(
-            f"<div>{_badge(s.value, s.label)} {tsum.get(s.value, 0)}</div>"
-            for s in (
-                TargetStatus.ACHIEVED,
-                TargetStatus.ON_TRACK,
-                TargetStatus.OFF_TRACK,
-                TargetStatus.NOT_ACHIEVED,
-                TargetStatus.NO_DATA,
-            )
-        )
-        + '</div><div class="card"><h3>Statements checked</h3>'
-        + "".join(
-            f"<div>{_badge(v.value, v.label)} {csum.get(v.value, 0)}</div>"
-            for v in (Verdict.CONSISTENT, Verdict.INCONSISTENT, Verdict.NOT_CHECKABLE)
-        )
-        + "</div></div>"
-    )
-    stats = "".join(_render_table_stats(t) for t in data["statistics"]) or (
-        "<p>The policy prints no statistics tables.</p>"
-    )
-    meas = "".join(_render_measurements(m) for m in data["measurements"])
-    if not meas:
-        meas = (
-            '<p class="muted">No measurements were given for the targets\' indicators. '
-            "Run <code>ivb report --measurements FILE</code> with a tidy CSV "
-            "(indicator, region, period, value) or <code>--police FILE</code>.</p>"
-        )
-    as_of = f" · horizons judged as of {escape(str(data['as_of']))}" if data.get("as_of") else ""
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<header><h1>{escape(title)}</h1><p>{escape(', '.join(p['municipalities']))} · "
-        f"generated {escape(data['generated'])}{as_of}</p></header>"
-        '<nav><a href="#summary">Summary</a><a href="#targets">Targets</a>'
-        '<a href="#statistics">Statistics</a><a href="#claims">Claim checks</a>'
-        '<a href="#owners">Who owns what</a></nav><main>'
-        f'<section id="summary"><h2>Summary</h2>{cards}</section>'
-        f'<section id="targets"><h2>Targets</h2>{_render_targets(data)}'
-        f"<h3>Measurements</h3>{meas}</section>"
-        f'<section id="statistics"><h2>Statistics in the policy</h2>{stats}</section>'
-        f'<section id="claims"><h2>Claim checks</h2><p class="muted">Every number in the policy '
-        "text, recomputed from the policy's own data. <em>Not checkable</em> says what data "
-        f"would be needed.</p>{_render_claims(data['claims'])}</section>"
-        f'<section id="owners"><h2>Who owns what</h2>{_render_owners(data)}</section>'
-        f"<footer>Made with ivb from policy <code>{escape(p['id'])}</code>.</footer>"
-        "</main></body></html>\n"
-    )
+    from importlib import resources
+
+    from markupsafe import Markup
+
+    from ivb._i18n import resolve_language
+
+    language = resolve_language(lang, use_locale=False)
+    f = _Formatter(language)
+    env, name = _environment(template)
+    env.install_gettext_translations(f.tr, newstyle=True)
+    css = resources.files("ivb").joinpath("templates", "report.css").read_text(encoding="utf-8")
+    own = ""
+    if stylesheet is not None:
+        try:
+            own = Path(stylesheet).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ReportError(f"stylesheet: cannot read {str(stylesheet)!r} ({exc})") from None
+    ctx = _context(data, f)
+    ctx["css"] = Markup(css.replace("</", "<\\/"))
+    ctx["own_css"] = Markup(own.replace("</", "<\\/"))
+    import jinja2
+
+    try:
+        page: str = env.get_template(name).render(**ctx)
+        return page
+    except jinja2.TemplateError as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+        raise ReportError(f"template {name}{where}: {exc}") from None
 
 
 def report_html(
@@ -594,6 +1169,10 @@ def report_html(
     *,
     as_of: date | str | None = None,
     generated: date | str | None = None,
+    history: History = None,
+    lang: str | None = None,
+    template: str | os.PathLike[str] | None = None,
+    stylesheet: str | os.PathLike[str] | None = None,
 ) -> str:
     """The progress report of a policy as one self-contained HTML page.
 
@@ -607,6 +1186,10 @@ def report_html(
         Date after which horizons count as passed.
     generated:
         The date printed on the report (default: today).
+    history:
+        Measurements of earlier reports, as in :func:`report_data`.
+    lang, template, stylesheet:
+        As in :func:`render_report`.
 
     Returns
     -------
@@ -624,7 +1207,8 @@ def report_html(
     >>> report_html(ivb.load(), generated="2025-01-31").count("<svg")  # tables 1 and 2
     2
     """
-    return render_report(report_data(policy, measurements, as_of=as_of, generated=generated))
+    data = report_data(policy, measurements, as_of=as_of, generated=generated, history=history)
+    return render_report(data, lang=lang, template=template, stylesheet=stylesheet)
 
 
 def write_report(
@@ -634,6 +1218,10 @@ def write_report(
     *,
     as_of: date | str | None = None,
     generated: date | str | None = None,
+    history: History = None,
+    lang: str | None = None,
+    template: str | os.PathLike[str] | None = None,
+    stylesheet: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write the progress report to an HTML file.
 
@@ -643,7 +1231,7 @@ def write_report(
         The policy.
     path:
         Where to write (``voortgang.html``).
-    measurements, as_of, generated:
+    measurements, as_of, generated, history, lang, template, stylesheet:
         As in :func:`report_html`.
 
     Returns
@@ -665,6 +1253,124 @@ def write_report(
     """
     out = Path(path)
     out.write_text(
-        report_html(policy, measurements, as_of=as_of, generated=generated), encoding="utf-8"
+        report_html(
+            policy,
+            measurements,
+            as_of=as_of,
+            generated=generated,
+            history=history,
+            lang=lang,
+            template=template,
+            stylesheet=stylesheet,
+        ),
+        encoding="utf-8",
     )
+    return out
+
+
+#: Names of the Chromium executable, in the order they are looked for.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> str | None:
+    """The path of a Chromium (or Chrome) on ``PATH``, or None.
+
+    Examples
+    --------
+    >>> path = find_chromium()
+    >>> path is None or "chrom" in path
+    True
+    """
+    import shutil
+
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def write_pdf(
+    html: str, path: str | os.PathLike[str], *, chromium: str | None = None, timeout: int = 180
+) -> Path:
+    """Print a report page to an A4 PDF through headless Chromium.
+
+    The page is written to a temporary directory, printed by Chromium with a
+    fresh profile and no network services, and the directory removed.
+
+    Parameters
+    ----------
+    html:
+        The page (what :func:`render_report` returns).
+    path:
+        The PDF to write.
+    chromium:
+        The browser to use (default: :func:`find_chromium`).
+    timeout:
+        Seconds Chromium may take.
+
+    Returns
+    -------
+    pathlib.Path
+        The PDF written.
+
+    Raises
+    ------
+    ReportError
+        If there is no Chromium, or it fails or writes no PDF.
+
+    Examples
+    --------
+    >>> import ivb, tempfile, pathlib
+    >>> page = report_html(ivb.load(), generated="2025-01-31")
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "voortgang.pdf"
+    >>> find_chromium() is None or write_pdf(page, out).read_bytes()[:5] == b"%PDF-"
+    True
+    """
+    import subprocess
+    import tempfile
+
+    browser = chromium or find_chromium()
+    if browser is None:
+        raise ReportError(
+            "pdf: printing to PDF needs headless Chromium, and none was found on PATH "
+            f"(looked for {', '.join(CHROMIUM_NAMES)}); install it (e.g. apt-get install "
+            "chromium) or open the HTML report in a browser and print it there"
+        )
+    out = Path(path).resolve()
+    with tempfile.TemporaryDirectory(prefix="ivb-report-") as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(html, encoding="utf-8")
+        pdf = Path(tmp) / "report.pdf"
+        args = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={Path(tmp) / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ]
+        try:
+            result = subprocess.run(
+                args, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ReportError(f"pdf: {browser} could not print the report ({exc})") from None
+        if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+            said = (result.stderr or "").strip().splitlines()[-1:] or ["no output"]
+            raise ReportError(
+                f"pdf: {browser} exited with status {result.returncode} and wrote no PDF "
+                f"({said[0]})"
+            )
+        try:
+            out.write_bytes(pdf.read_bytes())
+        except OSError as exc:
+            raise ReportError(f"pdf: cannot write {str(path)!r} ({exc.strerror})") from None
     return out
