@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ivb.model import Policy
 
-__all__ = ["gather_measurements", "veiligheidsmonitor_measurements"]
+__all__ = ["gather_measurements"]
 
 
 def gather_measurements(
@@ -25,9 +25,9 @@ def gather_measurements(
     Tidy CSV files are read as they are. Police tables (47013NED, 47021NED as
     downloaded) are summed into the policy's categories, kept for the policy's
     municipalities, and get the region-group aggregates (DNU). Veiligheidsmonitor
-    tables (85146NED as downloaded) give the estimates; a measure becomes the
-    policy's indicator whose data source names that table and measure (its
-    ``topic``), and keeps its own name otherwise.
+    tables (85146NED as downloaded) give the estimates with their margins for the
+    policy's indicators whose data source names that table and measure (its
+    ``topic``); see :func:`ivb.indicators.veiligheidsmonitor_measurements`.
 
     Parameters
     ----------
@@ -65,6 +65,7 @@ def gather_measurements(
         read_measurements,
         read_police_table,
         region_groups,
+        veiligheidsmonitor_measurements,
     )
 
     frames = [read_measurements(f) for f in measurement_files]
@@ -73,69 +74,11 @@ def gather_measurements(
         police = police_measurements(read_police_table(f, regions=codes), policy)
         frames.append(add_aggregates(police, region_groups(policy)))
     for f in veiligheidsmonitor_files:
-        frames.append(veiligheidsmonitor_measurements(policy, f))
+        survey = veiligheidsmonitor_measurements(f, policy)
+        keep = [*TIDY_COLUMNS, "margin_low", "margin_high"]
+        frames.append(survey[[c for c in keep if c in survey.columns]])
     if not frames:
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c == "value" else object) for c in TIDY_COLUMNS}
         )
     return pd.concat(frames, ignore_index=True)
-
-
-def veiligheidsmonitor_measurements(policy: Policy, path: Any) -> pd.DataFrame:
-    """A Veiligheidsmonitor table (85146NED) as tidy measurements of the policy's indicators.
-
-    Parameters
-    ----------
-    policy:
-        The policy: an indicator whose data source is the table with the measure as
-        its ``topic`` (``RapportcijferVeiligheidInBuurt_60``) gets that measure.
-    path:
-        The table as downloaded (a CSV file), or its records.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Tidy rows (indicator, region, period, value, unit, source); values that are
-        not published are left out.
-
-    Raises
-    ------
-    ivb.indicators.OpenDataError
-        If the file is not such a table; the message names file, line and column.
-
-    Examples
-    --------
-    >>> import ivb
-    >>> records = [
-    ...     {"Marges": m, "RegioS": "GM0171  ", "Perioden": "2023JJ00",
-    ...      "RapportcijferVeiligheidInBuurt_60": v}
-    ...     for m, v in [("MW00000", 7.6), ("MOG0095", 7.4), ("MBG0095", 7.8)]]
-    >>> veiligheidsmonitor_measurements(ivb.load(), records)[["indicator", "region", "value"]]
-                 indicator  region  value
-    0  veiligheidsbeleving  GM0171    7.6
-    """
-    import re
-
-    import pandas as pd
-
-    from ivb.indicators import read_veiligheidsmonitor
-    from ivb.indicators._measurements import as_frame
-
-    raw = read_veiligheidsmonitor(path)
-    by_measure: dict[tuple[str, str], tuple[str, str]] = {}
-    for ind in policy.indicators:
-        src = ind.data_source
-        if src.table and src.topic:
-            by_measure[(src.table, re.sub(r"_\d+$", "", src.topic))] = (ind.id, ind.unit.value)
-    rows = raw[raw["value"].notna()]
-    keys = [
-        by_measure.get((str(t), re.sub(r"_\d+$", "", str(m))))
-        for t, m in zip(rows["table"], rows["measure"], strict=True)
-    ]
-    frame = rows.assign(
-        indicator=[k[0] if k else i for k, i in zip(keys, rows["indicator"], strict=True)],
-        unit=pd.Series([k[1] if k else None for k in keys], index=rows.index, dtype=object),
-    )
-    return as_frame(
-        frame[["indicator", "region", "period", "value", "unit", "source"]].reset_index(drop=True)
-    )
