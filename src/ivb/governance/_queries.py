@@ -24,6 +24,7 @@ __all__ = [
     "alignment",
     "authority_over",
     "escalation_path",
+    "escalation_steps",
     "leads_of",
     "members",
     "owner_of",
@@ -144,7 +145,7 @@ def who_owns(G: GovernanceGraph) -> pd.DataFrame:
     return frame(_core.ownerships(G), _core.Ownership)
 
 
-def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
+def responsibilities(G: GovernanceGraph, actor: str, *, stated_only: bool = False) -> pd.DataFrame:
     """All that an actor owns, leads, sits on, has authority over, and the actions it is in.
 
     Parameters
@@ -153,6 +154,9 @@ def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     actor:
         Id of a municipality, role, partner or body.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -181,10 +185,12 @@ def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     [['member-of', 'districtelijk-veiligheidscollege-flevoland'],
      ['has-authority-over', 'politie-midden-nederland']]
     """
-    return frame(_core.responsibility_links(G, actor), _core.Responsibility)
+    return frame(
+        _core.responsibility_links(G, actor, stated_only=stated_only), _core.Responsibility
+    )
 
 
-def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
+def members(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> tuple[Any, ...]:
     """The actors that sit on a consultation body, in the order the body lists them.
 
     Parameters
@@ -193,6 +199,9 @@ def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
         A graph from :func:`build_graph`.
     body:
         Id of a consultation body.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -215,10 +224,10 @@ def members(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
     >>> [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")]
     ['burgemeester', 'openbaar-ministerie', 'politie-midden-nederland']
     """
-    return _core.member_objects(G, body)
+    return _core.member_objects(G, body, stated_only=stated_only)
 
 
-def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
+def preparation_chain(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> pd.DataFrame:
     """What feeds a decision body: who prepares or informs it, transitively.
 
     Parameters
@@ -227,6 +236,9 @@ def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     body:
         Id of the body (or of another actor, such as a role that is informed).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -252,10 +264,12 @@ def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
     >>> chain[["depth", "id", "relation"]].values.tolist()
     [[1, 'ambtelijk-vooroverleg', 'prepares']]
     """
-    return frame(_core.chain_links(G, body), _core.ChainLink)
+    return frame(_core.chain_links(G, body, stated_only=stated_only), _core.ChainLink)
 
 
-def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
+def escalation_path(
+    G: GovernanceGraph, start: str, *, stated_only: bool = False
+) -> tuple[Any, ...]:
     """Where a case escalates from *start*: *start* first, then each step up.
 
     Follows ``escalates-to`` edges breadth first, each node once.
@@ -266,6 +280,9 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
         A graph from :func:`build_graph`.
     start:
         Id of a body (or any node).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -285,10 +302,10 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
     >>> [x.name for x in escalation_path(G, "zorg-en-veiligheidstafel-urk")]
     ['Zorg- en Veiligheidstafel', 'Zorg- en Veiligheidshuis Flevoland']
     """
-    return _core.escalation(G, start)
+    return _core.escalation(G, start, stated_only=stated_only)
 
 
-def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
+def authority_over(G: GovernanceGraph, actor: str, *, stated_only: bool = False) -> pd.DataFrame:
     """Legal authority that an actor holds, and that is held over it.
 
     Parameters
@@ -297,6 +314,9 @@ def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     actor:
         Id of a role (the holder), or of the actor under authority (e.g. the police).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -320,10 +340,12 @@ def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     >>> authority_over(G, "politie-midden-nederland")[["holder", "scope"]].values.tolist()[1]
     ['officier-van-justitie', 'strafrechtelijke handhaving']
     """
-    return frame(_core.authority_links(G, actor), _core.AuthorityLink)
+    return frame(_core.authority_links(G, actor, stated_only=stated_only), _core.AuthorityLink)
 
 
-def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, ...]:
+def partners_of(
+    G: GovernanceGraph, theme_or_speerpunt: str, *, stated_only: bool = False
+) -> tuple[Partner, ...]:
     """The partners a theme or speerpunt works with.
 
     Parameters
@@ -332,6 +354,9 @@ def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, .
         A graph from :func:`build_graph`.
     theme_or_speerpunt:
         Id of a theme or speerpunt.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -354,10 +379,10 @@ def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, .
     >>> "veiligheidscoalitie-midden-nederland" in [p.id for p in partners_of(G, "ondermijning")]
     True
     """
-    return tuple(_core.partner_objects(G, theme_or_speerpunt))
+    return tuple(_core.partner_objects(G, theme_or_speerpunt, stated_only=stated_only))
 
 
-def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
+def alignment(G: GovernanceGraph, theme: str, *, stated_only: bool = False) -> pd.DataFrame:
     """Which agenda themes, at which level, a theme serves; and the agendas it builds on.
 
     Parameters
@@ -366,6 +391,9 @@ def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     theme:
         Id of a theme (a speerpunt has no alignment and gives an empty frame).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -392,4 +420,40 @@ def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
     >>> sorted(set(df.level))
     ['district', 'national', 'regional']
     """
-    return frame(_core.alignment_links(G, theme), _core.AlignmentLink)
+    return frame(_core.alignment_links(G, theme, stated_only=stated_only), _core.AlignmentLink)
+
+
+def escalation_steps(G: GovernanceGraph, start: str, *, stated_only: bool = False) -> pd.DataFrame:
+    """The steps of an escalation path, each with whether it is a rule or a possibility.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+    start:
+        Id of a body (or any node).
+    stated_only:
+        Leave out steps the policy derives rather than states.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step: ``depth``, ``source`` (where the case is), ``id``,
+        ``kind``, ``name``, ``modality`` (``'possible'`` where the source says
+        a case *can* be escalated, else None) and ``basis``. Breadth first.
+
+    Raises
+    ------
+    UnknownNodeError
+        If no node has the id.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> steps = escalation_steps(build_graph(ivb.load()), "zorg-en-veiligheidstafel-urk")
+    >>> print(steps[["id", "modality"]].to_string(index=False))
+                                   id modality
+    zorg-en-veiligheidshuis-flevoland possible
+    """
+    return frame(_core.escalation_links(G, start, stated_only=stated_only), _core.EscalationLink)

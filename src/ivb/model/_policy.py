@@ -32,6 +32,7 @@ from ivb.model._entities import (
     AgendaTheme,
     Area,
     BudgetLine,
+    Citation,
     ConsultationBody,
     Document,
     Instrument,
@@ -239,6 +240,10 @@ class Policy:
     terms: tuple[Term, ...] = tuple_field("Terms the source defines.")
     budget: tuple[BudgetLine, ...] = tuple_field("Budget lines: amounts in euro per year.")
     statements: tuple[Statement, ...] = tuple_field("Other facts: funding, evaluation, ...")
+    citations: tuple[Citation, ...] = tuple_field(
+        "Relations that cite their own passage (and basis, modality) rather than the "
+        "section of the entity that holds them."
+    )
 
     _index: Mapping[str, tuple[str, Entity]] = attrs.field(
         init=False, repr=False, eq=False, alias="_index"
@@ -249,6 +254,7 @@ class Policy:
         problems.extend(_check_references(self, index))
         problems.extend(check_measures(self, index))
         problems.extend(_check_governance(self, index))
+        problems.extend(_check_citations(self, index))
         if problems:
             raise validation_error(problems)
         object.__setattr__(self, "_index", MappingProxyType(index))
@@ -475,6 +481,77 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     f"areas[{i}].parent",
                     f"expected an area of {area.municipality!r}, got {area.parent!r} of "
                     f"{found[1].municipality!r}",
+                )
+            )
+    return problems
+
+
+#: Citation fields that are not reference fields: field -> what its target must be.
+_FLAG_FIELDS = ("adopts_policy", "controls_policy", "coordinates_policy")
+
+
+def _cited_targets(policy: Policy, holder: object, field: str) -> tuple[str, ...] | None:
+    """The ids a citation of *field* on *holder* may point at; None if no such field."""
+    if field == "process.participants":
+        process = policy.process
+        return () if process is None else process.participants
+    if field in _FLAG_FIELDS:
+        return (policy.id,) if getattr(holder, field, None) else ()
+    if field == "authority":
+        return tuple(a.over for a in getattr(holder, "authority", ()))
+    if not attrs.has(type(holder)) or field not in attrs.fields_dict(type(holder)):
+        return None
+    value = getattr(holder, field)
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(v if isinstance(v, str) else getattr(v, "id", "") for v in value)
+    return ()
+
+
+def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:
+    """Every citation names a holder, one of its reference fields, and an id in that field."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, citation in enumerate(policy.citations):
+        path = f"citations[{i}]"
+        key = (citation.holder, citation.field, citation.target)
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    f"expected one citation per relation, got a second one for "
+                    f"{citation.holder}.{citation.field} -> {citation.target} "
+                    f"(first at citations[{seen[key]}])",
+                )
+            )
+            continue
+        seen[key] = i
+        if citation.holder == policy.id:
+            holder: object = policy
+        else:
+            found = index.get(citation.holder)
+            if found is None:
+                problems.append(
+                    Problem(f"{path}.holder", _unknown(citation.holder, "entity", list(index)))
+                )
+                continue
+            holder = found[1]
+        targets = _cited_targets(policy, holder, citation.field)
+        if targets is None:
+            problems.append(
+                Problem(
+                    f"{path}.field",
+                    f"expected a field of {citation.holder!r} that holds ids, "
+                    f"got {citation.field!r}",
+                )
+            )
+        elif citation.target not in targets:
+            problems.append(
+                Problem(
+                    f"{path}.target",
+                    f"expected one of the ids in {citation.holder}.{citation.field} "
+                    f"({', '.join(targets) or 'none'}), got {citation.target!r}",
                 )
             )
     return problems
