@@ -206,6 +206,7 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("municipalities", BELONGS_TO, False),
         ("organisation", BELONGS_TO, False),
         ("office", HOLDS_OFFICE, False),
+        ("informs", INFORMS, False),
     ),
     ConsultationBody: (
         ("municipalities", SERVES, False),
@@ -399,7 +400,7 @@ def _entity_edges(
             raise TypeError(f"expected ids, got {type(value).__name__}")
         for item in items:
             other = item if isinstance(item, str) else item.id
-            if other not in present:
+            if other not in present or (relation == USES and other in obj.owners):
                 continue
             data = edge_data(
                 relation, field, source, cited.get((ident, field, other)), _obj(present, other), obj

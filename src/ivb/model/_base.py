@@ -442,6 +442,8 @@ class AgendaKind(_Enum):
     PROGRAMME = "programme"
     PLAN = "plan"
     NORM = "norm"
+    #: Agreements between parties (e.g. prestatieafspraken).
+    AGREEMENTS = "agreements"
 
 
 class InstrumentKind(_Enum):

@@ -244,6 +244,9 @@ class Role:
         "Duties and responsibilities named in the source, each with its legal basis."
     )
     authority: tuple[Authority, ...] = tuple_field("Authority the role holds over other actors.")
+    informs: tuple[str, ...] = refs_field(
+        "Actors the role informs and advises, where the source says so.", *ACTORS
+    )
     office: str | None = opt_ref_field(
         "The shared office or role type this role is one holder of (e.g. the burgemeester of "
         "one municipality holds the office of burgemeester).",

@@ -461,6 +461,33 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                         f"{item.tier!r}), got {item.parent!r} of tier {got!r}",
                     )
                 )
+    for i, role in enumerate(policy.roles):
+        if role.office is None:
+            continue
+        found = index.get(role.office)
+        if role.office == role.id:
+            problems.append(
+                Problem(f"roles[{i}].office", f"expected another role, got itself {role.id!r}")
+            )
+        elif found and isinstance(found[1], Role) and found[1].office is not None:
+            problems.append(
+                Problem(
+                    f"roles[{i}].office",
+                    f"expected a shared office (a role without an office of its own), got "
+                    f"{role.office!r}, which holds office {found[1].office!r}",
+                )
+            )
+    for path, obj in _children(policy, ""):
+        if isinstance(obj, Action):
+            both = [a for a in obj.partners if a in obj.actors]
+            if both:
+                problems.append(
+                    Problem(
+                        f"{path}.partners",
+                        f"expected partners that do not also carry the action out, got "
+                        f"{', '.join(both)} in both actors and partners",
+                    )
+                )
     for i, tier in enumerate(policy.tiers):
         seen = {tier.id}
         up = tier.parent
