@@ -78,6 +78,10 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
         edges = G.in_edges(n, keys=True, data=True)
     for u, v, k, d in edges:
         other = v if outgoing else u
+        note = getattr(d.get("source_ref"), "note", None)
+        row_extra: dict[str, Any] = {}
+        if d.get("basis", "stated") != "stated" and note:
+            row_extra["reasoning"] = note
         rows.append(
             {
                 "relation": d.get("relation"),
@@ -85,9 +89,26 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
                 "kind": G.nodes[other].get("kind"),
                 "name": G.nodes[other].get("name"),
                 "key": k,
+                "basis": d.get("basis", "stated"),
+                "modality": d.get("modality"),
+                **row_extra,
             }
         )
     return rows
+
+
+#: How ``ivb show`` marks a relation or fact that is not simply stated by the source.
+_MARKS = {
+    "derived": "afgeleid",
+    "ambiguous": "dubbelzinnig",
+    "possible": "mogelijk",
+    "planned": "gepland",
+}
+
+
+def _marks(*values: object) -> str:
+    found = [_MARKS[str(v)] for v in values if str(v) in _MARKS]
+    return f"  ({', '.join(found)})" if found else ""
 
 
 def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
@@ -106,6 +127,9 @@ def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
     }
 
 
+_SOURCE_KEYS = frozenset({"document", "section", "note", "basis", "quote", "readings"})
+
+
 def _short(value: Any, width: int = 90) -> str:
     if isinstance(value, list):
         if all(isinstance(v, (str, int, float)) for v in value):
@@ -113,8 +137,9 @@ def _short(value: Any, width: int = 90) -> str:
         else:
             return f"({len(value)} items)"
     elif isinstance(value, dict):
-        if set(value) <= {"document", "section", "note"}:
+        if "document" in value and set(value) <= _SOURCE_KEYS:
             text = f"{value.get('document')} § {value.get('section')}"
+            text += _marks(value.get("basis"))
         else:
             return f"({len(value)} fields)"
     else:
@@ -132,13 +157,20 @@ def render_show(data: dict[str, Any]) -> str:
         if key in skip or value in ([], {}, None, ""):
             continue
         lines.append(f"  {key:<{width}}  {_short(value)}")
+        if isinstance(value, dict) and value.get("basis") in ("derived", "ambiguous"):
+            # the reasoning of a derived fact is shown where a person reads it
+            reason = value.get("note") or "; ".join(value.get("readings") or ())
+            lines.append(f"  {'':<{width}}  {_short(reason, 200)}")
     for title, rows, arrow in (("Uitgaand", data["out"], "->"), ("Inkomend", data["in"], "<-")):
         if not rows:
             continue
         lines += ["", title]
         rel_width = max(len(str(r["relation"])) for r in rows)
         for r in rows:
-            lines.append(f"  {arrow} {r['relation']!s:<{rel_width}}  {r['name']} [{r['id']}]")
+            mark = _marks(r.get("basis"), r.get("modality"))
+            lines.append(f"  {arrow} {r['relation']!s:<{rel_width}}  {r['name']} [{r['id']}]{mark}")
+            if r.get("reasoning"):
+                lines.append(f"     {'':<{rel_width}}  {_short(r['reasoning'], 200)}")
     return "\n".join(lines) + "\n"
 
 

@@ -106,7 +106,7 @@ def is_stated(data: Mapping[str, Any]) -> bool:
 
     An edge without a ``basis`` (a graph read from an older export) counts as stated.
     """
-    return data.get(EDGE_BASIS, STATED) == STATED
+    return bool(data.get(EDGE_BASIS, STATED) == STATED)
 
 
 def _basis(data: Mapping[str, Any]) -> str:

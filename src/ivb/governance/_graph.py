@@ -713,13 +713,15 @@ def graph_parts(
 
 
 def governance_view(G: GovernanceGraph) -> GovernanceGraph:
-    """The actors of *G*, the policy, and the governance relations among them, as a new graph.
+    """The actors of *G*, the policy, the joint themes, and the governance relations among them.
 
     Keeps the municipalities, roles, partners and bodies, the policy node
-    (what the gemeenteraad adopts and controls), and the edges among them of
-    the relations in :data:`GOVERNANCE_RELATIONS` (membership, preparation,
-    informing, coordination, escalation, authority, adoption and control of
-    the policy, where roles belong and whom bodies serve). Meant for diagrams.
+    (what the councils adopt and control, what is coordinated as a whole),
+    the themes (what the municipalities share and lead), and the edges among
+    them of the relations in :data:`GOVERNANCE_RELATIONS` (membership,
+    preparation, informing, coordination and leading, escalation, authority,
+    adoption and control of the policy, offices, where roles belong, whom
+    bodies serve, who leads and shares a theme). Meant for diagrams.
 
     Parameters
     ----------
@@ -736,11 +738,11 @@ def governance_view(G: GovernanceGraph) -> GovernanceGraph:
     >>> import ivb
     >>> V = governance_view(build_graph(ivb.load()))
     >>> sorted({kind for _, kind in V.nodes(data="kind")})
-    ['body', 'municipality', 'partner', 'policy', 'role']
-    >>> sorted(r for _, _, r in V.out_edges("gemeenteraad", data="relation"))
-    ['adopts', 'belongs-to', 'belongs-to', 'belongs-to', 'controls']
+    ['body', 'municipality', 'partner', 'policy', 'role', 'theme']
+    >>> sorted(r for _, _, r in V.out_edges("gemeenteraad-urk", data="relation"))
+    ['adopts', 'belongs-to', 'controls', 'holds-office']
     """
-    kinds = (*ACTOR_KINDS, POLICY_KIND)
+    kinds = (*ACTOR_KINDS, POLICY_KIND, "theme")
     keep = [n for n, d in G.nodes(data=True) if d.get("kind") in kinds]
     return induced(G, keep, GOVERNANCE_RELATIONS)
 

@@ -526,7 +526,8 @@ def _cited_targets(policy: Policy, holder: object, field: str) -> tuple[str, ...
         return (policy.id,) if getattr(holder, field, None) else ()
     if field == "authority":
         return tuple(a.over for a in getattr(holder, "authority", ()))
-    if not attrs.has(type(holder)) or field not in attrs.fields_dict(type(holder)):
+    cls: Any = type(holder)
+    if not attrs.has(cls) or field not in attrs.fields_dict(cls):
         return None
     value = getattr(holder, field)
     if isinstance(value, str):
