@@ -150,7 +150,9 @@ def test_statements_outside_the_speerpunten_are_not_under_one(policy: Policy) ->
     on_speerpunt = {a.id for s in policy.speerpunten for a in s.actions}
     ids = {a.id for a in policy.principles}
     assert "noordoostpolder-veiligheid-sociaal-domein.andere-strategische-themas" in ids
-    assert "noordoostpolder-veiligheid-sociaal-domein.andere-strategische-themas" not in on_speerpunt
+    assert (
+        "noordoostpolder-veiligheid-sociaal-domein.andere-strategische-themas" not in on_speerpunt
+    )
     assert len(policy.principles) == 9
 
 

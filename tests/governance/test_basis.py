@@ -1,4 +1,4 @@
-"""Stated or derived: every edge carries its basis and its own passage; queries can keep to the text."""
+"""Stated or derived: each edge has its basis and its own passage; queries keep to the text."""
 
 from __future__ import annotations
 
@@ -47,8 +47,7 @@ def G(policy: Policy) -> GovernanceGraph:
 
 
 def _edges(G: GovernanceGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for u, v, d in G.edges(data=True):
-        yield u, v, d
+    yield from G.edges(data=True)
 
 
 # -- the basis on every edge --------------------------------------------------
@@ -249,7 +248,9 @@ def test_quotes_are_in_the_source_text(policy: Policy) -> None:
         ),
     }
     refs: list[SourceRef] = [c.source for c in policy.citations]
-    refs += [e.source for e in policy.entities() if isinstance(getattr(e, "source", None), SourceRef)]
+    refs += [
+        e.source for e in policy.entities() if isinstance(getattr(e, "source", None), SourceRef)
+    ]
     not_found = []
     for ref in refs:
         if ref.quote is None:
@@ -281,7 +282,7 @@ def test_relations_are_documented_with_a_source_sentence() -> None:
     for name, value in vars(rel).items():
         if isinstance(value, str) and value in RELATIONS and name.isupper():
             m = re.search(rf"((?:^#:.*\n)+){name} = ", text, re.M)
-            if m is None or ' -> ' not in m.group(1):
+            if m is None or " -> " not in m.group(1):
                 undocumented.append(name)
     assert undocumented == []
 
