@@ -59,7 +59,8 @@ def _entity_edges(
     cited = cited or {}
 
     def data(relation: str, field: str, target: str, *ends: Any) -> dict[str, Any]:
-        found = edge_data(relation, field, source, cited.get((ident, field, target)), *ends)
+        key = "" if field.endswith("_policy") else target
+        found = edge_data(relation, field, source, cited.get((ident, field, key)), *ends)
         del found["relation"], found["field"]
         return found
 

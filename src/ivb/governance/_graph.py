@@ -312,9 +312,19 @@ _INSTRUMENT_RELATIONS = frozenset({USES, RUNS, LEADS, APPLIES})
 _NOT_YET = frozenset({"planned", "to-be-explored"})
 
 
+#: Fields whose relation points at the policy node, whatever the policy's id.
+_POLICY_FLAGS = ("adopts_policy", "controls_policy", "coordinates_policy")
+
+
 def citation_index(citations: Iterable[Citation]) -> dict[tuple[str, str, str], Citation]:
-    """The *citations* of a policy keyed by ``(holder, field, target)``."""
-    return {(c.holder, c.field, c.target): c for c in citations}
+    """The *citations* of a policy keyed by ``(holder, field, target)``.
+
+    A citation of a relation to the policy (``adopts_policy``, ...) is keyed by
+    ``(holder, field, '')``: it holds whatever the policy's id.
+    """
+    return {
+        (c.holder, c.field, "" if c.field in _POLICY_FLAGS else c.target): c for c in citations
+    }
 
 
 def edge_data(
@@ -430,7 +440,7 @@ def _entity_edges(
                 value = getattr(obj, flag)
                 if not value:
                     continue
-                data = edge_data(relation, flag, source, cited.get((ident, flag, policy_id)))
+                data = edge_data(relation, flag, source, cited.get((ident, flag, "")))
                 if isinstance(value, str):
                     data[EDGE_SCOPE] = value
                 add(ident, policy_id, relation, data)

@@ -517,13 +517,16 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
 _FLAG_FIELDS = ("adopts_policy", "controls_policy", "coordinates_policy")
 
 
-def _cited_targets(policy: Policy, holder: object, field: str) -> tuple[str, ...] | None:
+def _cited_targets(
+    policy: Policy, holder: object, field: str, target: str
+) -> tuple[str, ...] | None:
     """The ids a citation of *field* on *holder* may point at; None if no such field."""
     if field == "process.participants":
         process = policy.process
         return () if process is None else process.participants
     if field in _FLAG_FIELDS:
-        return (policy.id,) if getattr(holder, field, None) else ()
+        # the relation points at the policy, whatever its id (a copy under another id keeps it)
+        return (target,) if getattr(holder, field, None) else ()
     if field == "authority":
         return tuple(a.over for a in getattr(holder, "authority", ()))
     cls: Any = type(holder)
@@ -565,7 +568,7 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
                 )
                 continue
             holder = found[1]
-        targets = _cited_targets(policy, holder, citation.field)
+        targets = _cited_targets(policy, holder, citation.field, citation.target)
         if targets is None:
             problems.append(
                 Problem(
