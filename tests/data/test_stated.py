@@ -94,7 +94,10 @@ def test_each_council_adopts_the_policy(policy: Policy, G: GovernanceGraph) -> N
 
 def test_an_edge_about_urks_council_is_about_urk_only(G: GovernanceGraph) -> None:
     df = responsibilities(G, "college-urk")
-    assert df[["relation", "id"]].values.tolist() == [["holds-office", "college-van-b-en-w"]]
+    assert df[["relation", "id"]].values.tolist() == [
+        ["holds-office", "college-van-b-en-w"],
+        ["involved-in", "urk-veilig-uitgaan.jeugdhonkenbeleid"],
+    ]
     assert _relations(G, "college-urk", "urk") == ["belongs-to"]
     assert _relations(G, "college-van-b-en-w", "urk") == []
 

@@ -24,6 +24,7 @@ from ivb.governance._relations import (
     PURSUES,
     TOOK_PART,
     USES,
+    WORKS_WITH,
 )
 from ivb.model import Citation, Policy, Role, SourceRef, Table
 
@@ -81,6 +82,8 @@ def _entity_edges(
                 continue
             if relation == USES and other in obj.owners:
                 continue  # the municipality runs it: one relation per pair
+            if relation == WORKS_WITH and other in obj.actors:
+                continue  # it carries the action out: one relation per pair
             extra = data(relation, field, other, present[other], obj)
             if reverse:
                 yield other, ident, relation, field, extra

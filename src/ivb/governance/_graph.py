@@ -410,7 +410,12 @@ def _entity_edges(
             raise TypeError(f"expected ids, got {type(value).__name__}")
         for item in items:
             other = item if isinstance(item, str) else item.id
-            if other not in present or (relation == USES and other in obj.owners):
+            if other not in present or (
+                # one relation per pair: who runs it does not also use it; who carries an
+                # action out does not also work with it
+                (relation == USES and other in obj.owners)
+                or (relation == WORKS_WITH and other in obj.actors)
+            ):
                 continue
             data = edge_data(
                 relation, field, source, cited.get((ident, field, other)), _obj(present, other), obj

@@ -477,17 +477,6 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     f"{role.office!r}, which holds office {found[1].office!r}",
                 )
             )
-    for path, obj in _children(policy, ""):
-        if isinstance(obj, Action):
-            both = [a for a in obj.partners if a in obj.actors]
-            if both:
-                problems.append(
-                    Problem(
-                        f"{path}.partners",
-                        f"expected partners that do not also carry the action out, got "
-                        f"{', '.join(both)} in both actors and partners",
-                    )
-                )
     for i, tier in enumerate(policy.tiers):
         seen = {tier.id}
         up = tier.parent
