@@ -21,7 +21,7 @@ import ivb
 from ivb.governance import (
     build_graph,
     escalation_path,
-    members,
+    escalation_steps,
     partners_of,
     responsibilities,
 )
@@ -70,15 +70,16 @@ def main() -> None:
 
     print(f"A PGA case in {policy.get(table.municipalities[0]).name}")
     print(f"  method: {pga.name} ({pga.abbreviation})")
-    print(f"  at the table: {', '.join(m.name for m in members(G, START))}")
-    print(f"    described as: {table.members_text}")
-    print(f"  led by: {', '.join(policy.get(c).name for c in table.coordinators)}")
+    print(f"  at the table: {table.members_text} (the source names no organisation)")
+    print(f"  the method is led by: {', '.join(policy.get(c).name for c in pga.leads)}")
     print()
 
     path = escalation_path(G, START)
     print("Escalation path:")
-    for number, step in enumerate(path, start=1):
-        print(f"  {number}. {describe(step)}")
+    print(f"  1. {describe(path[0])}")
+    for step in escalation_steps(G, START).itertuples(index=False):
+        can = " (possible: 'kan opgeschaald worden')" if step.modality == "possible" else ""
+        print(f"  {step.depth + 1}. {describe(policy.get(step.id))}{can}")
     # the sentence of the source that states the escalation: the action on both ends
     action = next(a for a in policy.actions() if START in a.bodies and path[-1].id in a.partners)
     print("When to escalate, as the source says:")
@@ -96,7 +97,7 @@ def main() -> None:
     for duty in adviseur.duties:
         print(wrap(f"- {duty.text}", "    ", hanging="  "))
     frame = responsibilities(G, adviseur.id)
-    for row in frame[frame.relation.isin(["coordinates", "runs"])].itertuples(index=False):
+    for row in frame[frame.relation.isin(["coordinates", "leads", "runs"])].itertuples(index=False):
         print(f"    {row.relation}: {row.name} ({row.kind})")
     coordinators = policy.get("pga-coordinatoren", Role)
     seats = [

@@ -78,7 +78,9 @@ def test_escalation_path(output) -> None:  # type: ignore[no-untyped-def]
     ]
     assert "justitiële deskundigheid" in text
     assert "Beyond the Zorg- en Veiligheidshuis Flevoland: no further step" in text
-    assert "led by: Adviseur zorg en veiligheid" in text
+    # "De adviseur zorg en veiligheid leidt de PGA binnen de gemeente": the method, not the table
+    assert "the method is led by: Adviseur zorg en veiligheid" in text
+    assert "(possible: 'kan opgeschaald worden')" in text
     partners = [
         line.strip() for line in _block(text, "Partners of the speerpunt Persoonsgerichte aanpak:")
     ]
@@ -97,7 +99,10 @@ def test_preparation_flow(output) -> None:  # type: ignore[no-untyped-def]
     )
     assert "prepared by Ambtelijke basisteamdriehoek" in text
     # "de zes Flevolandse burgemeesters, het OM en de politie"
-    assert "Burgemeester, Openbaar Ministerie, Politie Midden-Nederland" in text
+    assert (
+        "Burgemeester van Dronten, Burgemeester van Noordoostpolder, Burgemeester van Urk, "
+        "Openbaar Ministerie, Politie Midden-Nederland"
+    ) in text
     # the burgemeester's authority over the police rests on the Politiewet 2012
     authority = _block(
         text, "5. Who has authority over the police (Politie Midden-Nederland), and for what"
