@@ -553,7 +553,12 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
             found = index.get(citation.holder)
             if found is None:
                 problems.append(
-                    Problem(f"{path}.holder", _unknown(citation.holder, "entity", list(index)))
+                    Problem(
+                        f"{path}.holder",
+                        _unknown(citation.holder, "entity", list(index)).replace(
+                            "a entity", "an entity"
+                        ),
+                    )
                 )
                 continue
             holder = found[1]
