@@ -43,7 +43,7 @@ def _synthetic(n_themes: int) -> str:
     for i in range(n_themes):
         actions = [attrs.evolve(a, id=f"t{i}.a{j}") for j, a in enumerate(theme.actions[:5])]
         themes.append(attrs.evolve(theme, id=f"t{i}", actions=actions))
-    return ivb.dumps(attrs.evolve(base, themes=themes, principles=()))
+    return ivb.dumps(attrs.evolve(base, themes=themes, principles=(), citations=()))
 
 
 def _fresh(repeat: int) -> None:

@@ -25,6 +25,7 @@ import textwrap
 import ivb
 from ivb.governance import (
     build_graph,
+    escalation_links,
     escalation_path,
     partners_of,
     responsibilities,
@@ -76,14 +77,15 @@ def main() -> None:
     print(f"  method: {pga.name} ({pga.abbreviation})")
     print(f"  at the table, in the words of the source: {table.members_text}")
     print(wrap(f"purpose: {sentence_with(table.purpose, 'recidive')}", "  ", "  "))
-    leads = ", ".join(policy.get(c).name for c in table.coordinators)
-    print(f"  coordinated by: {leads} (ivb's reading: the source says 'leidt de PGA')")
+    print(f"  the method is led by: {', '.join(policy.get(c).name for c in pga.leads)}")
     print()
 
     path = escalation_path(G, START)
     print("Escalation path:")
-    for number, step in enumerate(path, start=1):
-        print(f"  {number}. {describe(step)}")
+    print(f"  1. {describe(path[0])}")
+    for step in escalation_links(G, START):
+        can = " (possible: 'kan opgeschaald worden')" if step.modality == "possible" else ""
+        print(f"  {step.depth + 1}. {describe(policy.get(step.id))}{can}")
     # the sentence of the source that states the escalation: the action on both ends
     action = next(a for a in policy.actions if START in a.bodies and path[-1].id in a.partners)
     print("When a case can be escalated, as the source says:")
@@ -101,7 +103,7 @@ def main() -> None:
     for duty in adviseur.duties:
         print(wrap(f"- {duty.text}", "    ", hanging="  "))
     for row in responsibilities(G, adviseur.id).to_dict("records"):
-        if row["relation"] in ("coordinates", "runs"):
+        if row["relation"] in ("coordinates", "leads", "runs"):
             print(f"    {row['relation']}: {row['name']} ({row['kind']})")
     coordinators = policy.get("pga-coordinatoren", Role)
     seats = [

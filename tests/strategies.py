@@ -195,12 +195,21 @@ def policies(draw: st.DrawFn) -> Policy:
                     id=fresh("a"),
                     text=draw(texts),
                     kind=draw(st.sampled_from(ActionKind)),
-                    actors=draw(st.lists(st.sampled_from(actors), unique=True, max_size=2)),
-                    partners=draw(
-                        st.lists(st.sampled_from([p.id for p in partners]), unique=True, max_size=2)
-                        if partners
-                        else st.just([])
+                    actors=(
+                        doers := draw(st.lists(st.sampled_from(actors), unique=True, max_size=2))
                     ),
+                    # a partner that carries the action out is an actor, not also a partner
+                    partners=[
+                        p
+                        for p in draw(
+                            st.lists(
+                                st.sampled_from([p.id for p in partners]), unique=True, max_size=2
+                            )
+                            if partners
+                            else st.just([])
+                        )
+                        if p not in doers
+                    ],
                     areas=draw(st.lists(st.sampled_from(area_ids), unique=True, max_size=2))
                     if area_ids
                     else [],

@@ -145,8 +145,11 @@ def test_principles(policy: Policy) -> None:
         ["We", "werken", "samen"],
         ["Daar", "waar", "nodig"],
     ]
-    assert len(policy.principles) == 3
-    assert all(p.kind is ActionKind.PRINCIPLE for p in (*uitgangspunten.items, *policy.principles))
+    # three principles of the running text, and six statements that the text places under
+    # no speerpunt (e.g. "Zo zetten we ook in op andere strategische thema's")
+    assert len(policy.principles) == 9
+    assert sum(p.kind is ActionKind.PRINCIPLE for p in policy.principles) == 3
+    assert all(p.kind is ActionKind.PRINCIPLE for p in uitgangspunten.items)
 
 
 def test_duties_of_the_burgemeester_with_their_legal_basis(policy: Policy) -> None:
@@ -177,7 +180,24 @@ def test_every_maker_of_the_agendas(policy: Policy) -> None:
         "openbaar-ministerie",
         "politie-midden-nederland",
     )
-    assert made_by["wie-praat-die-gaat-3.0"] == ("veiligheidscoalitie-midden-nederland",)
+    # "Het programma Wie Praat Die Gaat 3.0 (WPDG 3.0) van de Veiligheidscoalitie
+    # Midden-Nederland": who drew it up, not who agreed it
+    assert made_by["wie-praat-die-gaat-3.0"] == ()
+    drawn = {a.id: a.drawn_up_by for a in policy.agendas if a.drawn_up_by}
+    assert drawn == {
+        "wie-praat-die-gaat-3.0": ("veiligheidscoalitie-midden-nederland",),
+        "ivb-2020-2023": ("dronten", "noordoostpolder", "urk"),
+    }
+    committed = {a.id: a.committed_by for a in policy.agendas if a.committed_by}
+    assert committed == {
+        "flevolandse-norm": (
+            "dronten",
+            "noordoostpolder",
+            "urk",
+            "flevolandse-gemeenten",
+            "provincie-flevoland",
+        )
+    }
 
 
 def test_expanded_abbreviations(policy: Policy) -> None:
@@ -231,7 +251,12 @@ def test_authority(policy: Policy) -> None:
 def test_gemeenteraad_adopts_and_controls(policy: Policy) -> None:
     adopting = [r.id for r in policy.roles if r.adopts_policy]
     controlling = [r.id for r in policy.roles if r.controls_policy]
-    assert adopting == controlling == ["gemeenteraad"]
+    # "De drie gemeenteraden stellen ieder afzonderlijk dit IVB ... vast."
+    assert (
+        adopting
+        == controlling
+        == ["gemeenteraad-dronten", "gemeenteraad-noordoostpolder", "gemeenteraad-urk"]
+    )
 
 
 def test_tables(policy: Policy) -> None:
@@ -341,7 +366,7 @@ def test_entity_counts_snapshot(policy: Policy) -> None:
     counts = Counter(policy.kind_of(i) for i in policy.ids())
     assert dict(sorted(counts.items())) == {
         "action": 105,
-        "agenda": 7,
+        "agenda": 8,
         "agenda-theme": 11,
         "body": 9,
         "document": 2,
@@ -354,7 +379,7 @@ def test_entity_counts_snapshot(policy: Policy) -> None:
         "partner": 73,
         "reference": 6,
         "region": 1,
-        "role": 16,
+        "role": 25,
         "speerpunt": 11,
         "statement": 18,
         "table": 2,
@@ -367,9 +392,10 @@ def test_entity_counts_snapshot(policy: Policy) -> None:
         "trend": 22,
         "trend-claim": 5,
     }
-    assert len(policy.principles) + len(policy.principle_sets[0].items) == 8
+    assert len(policy.principles) + len(policy.principle_sets[0].items) == 14
     assert [len(t.actions) for t in policy.themes] == [5, 7, 5]
-    assert [len(s.actions) for s in policy.speerpunten] == [9, 5, 5, 10, 10, 6, 5, 6, 4, 3, 17]
+    assert [len(s.actions) for s in policy.speerpunten] == [8, 5, 5, 8, 9, 4, 5, 6, 4, 3, 17]
+    assert len(policy.citations) == 41
 
 
 def test_bodies_snapshot(policy: Policy) -> None:

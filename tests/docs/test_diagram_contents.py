@@ -166,7 +166,9 @@ def test_the_preparation_diagram_of_the_veiligheidscollege(G: Any) -> None:
     college = "districtelijk-veiligheidscollege-flevoland"
     assert set(arrows) == {
         ("ambtelijk-vooroverleg", "prepares", college),
-        ("burgemeester", "member-of", college),
+        ("burgemeester-dronten", "member-of", college),
+        ("burgemeester-noordoostpolder", "member-of", college),
+        ("burgemeester-urk", "member-of", college),
         ("openbaar-ministerie", "member-of", college),
         ("politie-midden-nederland", "member-of", college),
     }

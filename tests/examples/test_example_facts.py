@@ -86,9 +86,9 @@ def test_escalation_path(output) -> None:  # type: ignore[no-untyped-def]
     # "kan opgeschaald worden": a possibility, said as one
     assert "When a case can be escalated, as the source says:" in text
     assert " is escalated" not in text
-    # "De adviseur zorg en veiligheid leidt de PGA binnen de gemeente"; that the adviseur
-    # leads the table is ivb's reading, and said so
-    assert "coordinated by: Adviseur zorg en veiligheid (ivb's reading" in text
+    assert "(possible: 'kan opgeschaald worden')" in text
+    # "De adviseur zorg en veiligheid leidt de PGA binnen de gemeente": the method, not the table
+    assert "the method is led by: Adviseur zorg en veiligheid" in text
     assert "- Leidt de PGA binnen de gemeente." in text
     # "het risico op recidive en contacten met politie en justitie te verminderen"
     assert "recidive" in text
@@ -121,7 +121,10 @@ def test_preparation_flow(output) -> None:  # type: ignore[no-untyped-def]
     # the basisteamdriehoek's members are not listed in the source: marked as derived
     assert "the source lists no members: ivb derives them" in text
     # "de zes Flevolandse burgemeesters, het OM en de politie"
-    assert "Burgemeester, Openbaar Ministerie, Politie Midden-Nederland" in text
+    assert (
+        "Burgemeester van Dronten, Burgemeester van Noordoostpolder, Burgemeester van Urk, "
+        "Openbaar Ministerie, Politie Midden-Nederland"
+    ) in text
     # the burgemeester's authority over the police rests on the Politiewet 2012
     authority = _block(
         text, "5. Who has authority over the police (Politie Midden-Nederland), and for what"

@@ -12,18 +12,21 @@ from typing import Any
 
 import networkx as nx
 
-from ivb.governance._graph import _FIELDS, entity_nodes, label_of
+from ivb.governance._graph import _FIELDS, citation_index, edge_data, entity_nodes, label_of
 from ivb.governance._relations import (
     ADOPTS,
     CONTROLS,
+    COORDINATES,
     COVERS,
     HAS_AUTHORITY_OVER,
     HAS_MILESTONE,
     HELD,
     PURSUES,
     TOOK_PART,
+    USES,
+    WORKS_WITH,
 )
-from ivb.model import Policy, Role, SourceRef, Table
+from ivb.model import Citation, Policy, Role, SourceRef, Table
 
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
 
@@ -50,51 +53,90 @@ def _entity_edges(
     present: Mapping[str, Any],
     policy_id: str | None,
     participants: Collection[str] = (),
+    cited: Mapping[tuple[str, str, str], Citation] | None = None,
+    participation: str | None = None,
 ) -> Iterator[RawEdge]:
     source: SourceRef | None = getattr(obj, "source", None)
-    base: dict[str, Any] = {} if source is None else {"source_ref": source}
-    if ident in participants and policy_id is not None and policy_id in present:
-        yield ident, policy_id, TOOK_PART, "process.participants", dict(base)
+    cited = cited or {}
+
+    def data(relation: str, field: str, target: str, *ends: Any) -> dict[str, Any]:
+        key = "" if field.endswith("_policy") else target
+        found = edge_data(relation, field, source, cited.get((ident, field, key)), *ends)
+        del found["relation"], found["field"]
+        return found
+
+    if ident in participants and policy_id is not None:
+        target = participation if participation in present else policy_id
+        if target is not None and target in present:
+            found = edge_data(
+                TOOK_PART,
+                "process.participants",
+                source,
+                cited.get((policy_id, "process.participants", ident)),
+            )
+            del found["relation"], found["field"]
+            yield ident, target, TOOK_PART, "process.participants", found
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         for other in _ids(getattr(obj, field)):
             if other not in present:
                 continue
+            if relation == USES and other in obj.owners:
+                continue  # the municipality runs it: one relation per pair
+            if relation == WORKS_WITH and other in obj.actors:
+                continue  # it carries the action out: one relation per pair
+            extra = data(relation, field, other, present[other], obj)
             if reverse:
-                yield other, ident, relation, field, dict(base)
+                yield other, ident, relation, field, extra
             else:
-                yield ident, other, relation, field, dict(base)
+                yield ident, other, relation, field, extra
     if isinstance(obj, Role):
         for authority in obj.authority:
             if authority.over in present:
-                yield (
-                    ident,
-                    authority.over,
+                found = edge_data(
                     HAS_AUTHORITY_OVER,
                     "authority",
-                    {
-                        "source_ref": authority.source,
-                        "scope": authority.scope,
-                        "legal_basis": authority.legal_basis,
-                    },
+                    authority.source,
+                    cited.get((ident, "authority", authority.over)),
                 )
+                del found["relation"], found["field"]
+                found.update(scope=authority.scope, legal_basis=authority.legal_basis)
+                yield ident, authority.over, HAS_AUTHORITY_OVER, "authority", found
         if policy_id is not None and policy_id in present:
             if obj.adopts_policy:
-                yield ident, policy_id, ADOPTS, "adopts_policy", dict(base)
+                yield (
+                    ident,
+                    policy_id,
+                    ADOPTS,
+                    "adopts_policy",
+                    data(ADOPTS, "adopts_policy", policy_id),
+                )
             if obj.controls_policy:
-                yield ident, policy_id, CONTROLS, "controls_policy", dict(base)
+                yield (
+                    ident,
+                    policy_id,
+                    CONTROLS,
+                    "controls_policy",
+                    data(CONTROLS, "controls_policy", policy_id),
+                )
+            if obj.coordinates_policy:
+                found = data(COORDINATES, "coordinates_policy", policy_id)
+                found["scope"] = obj.coordinates_policy
+                yield ident, policy_id, COORDINATES, "coordinates_policy", found
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
             for row in getattr(obj, field):
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
-                    yield ident, row.region, COVERS, field, dict(base)
+                    yield ident, row.region, COVERS, field, data(COVERS, field, row.region)
 
 
 def derive_edges(
     nodes: Sequence[tuple[str, str, Any]],
     policy_id: str | None = None,
     participants: Collection[str] = (),
+    citations: Sequence[Citation] = (),
+    participation: str | None = None,
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
@@ -111,7 +153,16 @@ def derive_edges(
     present = {ident: obj for ident, _, obj in nodes}
     by_source: dict[str, list[RawEdge]] = {ident: [] for ident in present}
     for ident, _, obj in nodes:
-        for edge in _entity_edges(ident, obj, present, policy_id, frozenset(participants)):
+        edges = _entity_edges(
+            ident,
+            obj,
+            present,
+            policy_id,
+            frozenset(participants),
+            citation_index(citations),
+            participation,
+        )
+        for edge in edges:
             by_source[edge[0]].append(edge)
     out: list[tuple[str, str, str, dict[str, Any]]] = []
     for ident in present:
@@ -146,16 +197,20 @@ def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
 def reference_graph(policy: Policy) -> nx.MultiDiGraph:
     """The graph of *policy*, built node by node and edge by edge."""
     nodes = entity_nodes(policy)
-    participants = policy.process.participants if policy.process is not None else ()
-    edges = derive_edges(nodes, policy.id, participants)
+    process = policy.process
+    participants = process.participants if process is not None else ()
+    participation = process.participation if process is not None else None
+    edges = derive_edges(nodes, policy.id, participants, policy.citations, participation)
     extra = list(_policy_edges(policy))
     counts: dict[tuple[str, str], int] = {}
     keyed = []
+    cited = citation_index(policy.citations)
     for u, v, relation, field, attrs_ in extra:
         n = counts.get((v, relation), 0) + 1
         counts[(v, relation)] = n
         key = relation if n == 1 else f"{relation}-{n}"
-        keyed.append((u, v, key, {"relation": relation, "field": field, **attrs_}))
+        data = edge_data(relation, field, attrs_["source_ref"], cited.get((u, field, v)))
+        keyed.append((u, v, key, data))
     G = nx.MultiDiGraph(policy=policy.id, title=policy.title)
     for ident, kind, obj in nodes:
         G.add_node(ident)

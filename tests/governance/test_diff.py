@@ -27,14 +27,19 @@ def test_same_policy_has_no_differences(dnu: Policy) -> None:
 def test_changed_lead(dnu: Policy) -> None:
     theme = dnu.get("ondermijning", Theme)
     themes = tuple(attrs.evolve(t, leads=("urk",)) if t is theme else t for t in dnu.themes)
-    new = attrs.evolve(dnu, themes=themes)
+    # the citation of the old lead goes with it
+    citations = tuple(c for c in dnu.citations if (c.holder, c.field) != (theme.id, "leads"))
+    new = attrs.evolve(dnu, themes=themes, citations=citations)
     result = diff(dnu, new)
-    assert [str(c) for c in result] == [
+    changes = [str(c) for c in result]
+    # the policy's citations changed too (one fewer)
+    assert changes[0].startswith("~ policy <policy>.citations: ")
+    assert changes[1:] == [
         "~ theme ondermijning.leads: ['dronten'] -> ['urk']",
         "- relation dronten -owns-> ondermijning",
         "+ relation urk -owns-> ondermijning",
     ]
-    assert result.of("changed") == (
+    assert result.of("changed")[1:] == (
         Change(
             change="changed",
             kind="theme",
@@ -144,7 +149,12 @@ def _edits(p: Policy) -> list[Policy]:
     action = theme.actions[0]
     other = next(m.id for m in p.municipalities if m.id not in theme.leads)
     return [
-        attrs.evolve(p, themes=(attrs.evolve(theme, leads=(other,)), *p.themes[:1], *p.themes[2:])),
+        attrs.evolve(
+            p,
+            themes=(attrs.evolve(theme, leads=(other,)), *p.themes[:1], *p.themes[2:]),
+            # the citation of the old lead goes with it
+            citations=tuple(c for c in p.citations if (c.holder, c.field) != (theme.id, "leads")),
+        ),
         attrs.evolve(
             p,
             themes=(

@@ -31,7 +31,7 @@ _settings = settings(max_examples=40, deadline=None, suppress_health_check=[Heal
 #: Node counts per kind of the bundled policy.
 NODES = {
     "action": 105,
-    "agenda": 7,
+    "agenda": 8,
     "agenda-theme": 11,
     "body": 9,
     "document": 2,
@@ -46,7 +46,7 @@ NODES = {
     "principle-set": 1,
     "reference": 6,
     "region": 1,
-    "role": 16,
+    "role": 25,
     "session": 6,
     "speerpunt": 11,
     "statement": 18,
@@ -60,53 +60,63 @@ NODES = {
 }
 
 #: Edge counts per relation of the bundled policy (counted from the data file's
-#: reference fields: e.g. 53 participants of the process, the 53 of the appendix;
-#: one role, the gemeenteraad, with adopts_policy and controls_policy).
+#: reference fields: e.g. 53 participants of the process, the 53 of the appendix, who took
+#: part in the themasessies; three councils with adopts_policy and controls_policy).
 EDGES = {
     "about": 43,
     "addresses": 34,
-    "adopts": 1,
-    "agreed": 19,
+    "adopts": 3,
+    "agreed": 12,
     "aligns-with": 10,
+    "applies": 54,
     "belongs-to": 28,
-    "builds-on": 6,
-    "concerns": 40,
-    "controls": 1,
-    "coordinates": 19,
+    "builds-on": 2,
+    "carried-out-by": 170,
+    "committed-to": 5,
+    "concerns": 7,
+    "controls": 3,
+    "coordinates": 3,
     "covers": 44,
+    "drew-up": 4,
     "escalates-to": 1,
+    "follows": 4,
     "has-authority-over": 2,
     "has-milestone": 6,
     "has-subtarget": 3,
+    "has-theme": 11,
     "held": 6,
+    "holds-office": 9,
     "in-tier": 14,
     "includes": 3,
     "informs": 3,
-    "involves": 280,
+    "involves": 3,
+    "leads": 1,
     "measures": 4,
-    "member-of": 13,
+    "member-of": 14,
     "owns": 3,
     "prepares": 2,
-    "prioritises": 22,
+    "prioritises": 11,
     "pursues": 106,
     "raised-in": 18,
-    "runs": 27,
+    "runs": 20,
     "serves": 19,
     "sets": 4,
     "shares": 9,
+    "through-body": 6,
     "took-part": 53,
-    "uses": 47,
+    "uses": 29,
+    "works-with": 40,
 }
 
 
 def test_snapshot_of_node_kinds(G: nx.MultiDiGraph) -> None:
     assert dict(Counter(kind for _, kind in G.nodes(data="kind"))) == NODES
-    assert G.number_of_nodes() == sum(NODES.values()) == 436
+    assert G.number_of_nodes() == sum(NODES.values()) == 446
 
 
 def test_snapshot_of_edge_relations(G: nx.MultiDiGraph) -> None:
     assert dict(Counter(r for *_, r in G.edges(data="relation"))) == EDGES
-    assert G.number_of_edges() == sum(EDGES.values()) == 890
+    assert G.number_of_edges() == sum(EDGES.values()) == 826
 
 
 def test_every_entity_is_a_node_with_its_model_object(dnu: Policy, G: nx.MultiDiGraph) -> None:
@@ -164,18 +174,29 @@ def test_key_relations_from_the_source_text(G: nx.MultiDiGraph) -> None:
     assert has("burgemeester", "has-authority-over", "politie-midden-nederland")
     # "De Officier van Justitie heeft het gezag over de strafrechtelijke handhaving."
     assert has("officier-van-justitie", "has-authority-over", "politie-midden-nederland")
-    # "De gemeenteraad stelt eens in de vier jaar het IVB ... vast en heeft tevens een
-    # controlerende taak": it adopts the policy and controls its execution; the text names
-    # no other object of the control (not the college, not the burgemeester)
-    assert has("gemeenteraad", "adopts", "dnu-ivb-2024-2027")
-    assert has("gemeenteraad", "controls", "dnu-ivb-2024-2027")
-    assert not has("gemeenteraad", "controls", "college-van-b-en-w")
-    assert not has("gemeenteraad", "controls", "burgemeester")
-    # Zorg- en Veiligheidstafel Urk: "opgeschaald ... naar het Zorg- en Veiligheidshuis Flevoland"
+    # "De drie gemeenteraden stellen ieder afzonderlijk dit IVB ... vast" and "De gemeenteraad
+    # heeft tevens een controlerende taak": each council adopts the policy and controls its
+    # execution; the text names no other object of the control (not the college, not the
+    # burgemeester)
+    for raad in ("gemeenteraad-dronten", "gemeenteraad-noordoostpolder", "gemeenteraad-urk"):
+        assert has(raad, "adopts", "dnu-ivb-2024-2027")
+        assert has(raad, "controls", "dnu-ivb-2024-2027")
+        assert has(raad, "holds-office", "gemeenteraad")
+    assert not has("gemeenteraad", "adopts", "dnu-ivb-2024-2027")
+    assert not has("gemeenteraad-urk", "controls", "college-urk")
+    assert not has("gemeenteraad-urk", "controls", "burgemeester-urk")
+    # Zorg- en Veiligheidstafel Urk: "kan opgeschaald worden naar het Zorg- en
+    # Veiligheidshuis Flevoland": a possible escalation
     assert has("zorg-en-veiligheidstafel-urk", "escalates-to", "zorg-en-veiligheidshuis-flevoland")
+    edge = G.edges[
+        "zorg-en-veiligheidstafel-urk", "zorg-en-veiligheidshuis-flevoland", "escalates-to"
+    ]
+    assert edge["modality"] == "possible"
     # the appendix lists the Zorg- en Veiligheidshuis among the themasessie participants
-    assert has("zorg-en-veiligheidshuis-flevoland", "took-part", "dnu-ivb-2024-2027")
-    assert has("burgemeester", "member-of", "districtelijk-veiligheidscollege-flevoland")
+    assert has("zorg-en-veiligheidshuis-flevoland", "took-part", "themasessies")
+    # "de zes Flevolandse burgemeesters": the three of the DNU, each its own role
+    assert has("burgemeester-urk", "member-of", "districtelijk-veiligheidscollege-flevoland")
+    assert not has("burgemeester", "member-of", "districtelijk-veiligheidscollege-flevoland")
     assert has("ondermijning", "aligns-with", "landelijke-veiligheidsagenda-2023-2026.mensenhandel")
 
 
@@ -193,21 +214,24 @@ def test_authority_edges_carry_scope_and_legal_basis(G: nx.MultiDiGraph) -> None
 def test_adopting_and_controlling_come_from_the_role_fields(
     dnu: Policy, G: nx.MultiDiGraph
 ) -> None:
-    assert [r.id for r in dnu.roles if r.adopts_policy] == ["gemeenteraad"]
-    assert [r.id for r in dnu.roles if r.controls_policy] == ["gemeenteraad"]
-    raad = dnu.get("gemeenteraad")
+    councils = ["gemeenteraad-dronten", "gemeenteraad-noordoostpolder", "gemeenteraad-urk"]
+    assert [r.id for r in dnu.roles if r.adopts_policy] == councils
+    assert [r.id for r in dnu.roles if r.controls_policy] == councils
+    raad = dnu.get("gemeenteraad-urk")
     for relation, field in (("adopts", "adopts_policy"), ("controls", "controls_policy")):
         assert [(u, v) for u, v, r in G.edges(data="relation") if r == relation] == [
-            ("gemeenteraad", dnu.id)
+            (c, dnu.id) for c in councils
         ]
-        d = G.edges["gemeenteraad", dnu.id, relation]
+        d = G.edges["gemeenteraad-urk", dnu.id, relation]
         assert d["field"] == field
-        assert d["source_ref"] == raad.source
-    # the edges follow gemeenteraad's other edges (belongs-to), in the order of the fields
-    assert [k for _, _, k in G.out_edges("gemeenteraad", keys=True)] == [
+    # adopting cites the council's own source; controlling its own passage
+    assert G.edges["gemeenteraad-urk", dnu.id, "adopts"]["source_ref"] == raad.source
+    controls = G.edges["gemeenteraad-urk", dnu.id, "controls"]["source_ref"]
+    assert controls.quote == "De gemeenteraad heeft tevens een controlerende taak."
+    # the edges follow the council's other edges, in the order of the fields
+    assert [k for _, _, k in G.out_edges("gemeenteraad-urk", keys=True)] == [
         "belongs-to",
-        "belongs-to",
-        "belongs-to",
+        "holds-office",
         "adopts",
         "controls",
     ]
@@ -217,7 +241,7 @@ def test_names_do_not_make_a_gemeenteraad(dnu: Policy) -> None:
     """Only adopts_policy and controls_policy give the edges, whatever a role is called."""
     roles = []
     for role in dnu.roles:
-        if role.id == "gemeenteraad":
+        if role.adopts_policy or role.controls_policy:
             role = attrs.evolve(role, adopts_policy=False, controls_policy=False)
         elif role.id == "college-van-b-en-w":
             role = attrs.evolve(role, controls_policy=True)
@@ -225,7 +249,9 @@ def test_names_do_not_make_a_gemeenteraad(dnu: Policy) -> None:
     raad = attrs.evolve(
         dnu.roles[0], id="de-raad", name="De raad", kind=RoleKind.COUNCIL, authority=()
     )
-    G = build_graph(attrs.evolve(dnu, roles=(*roles, raad)))
+    # the citations of the councils' control go with it
+    citations = tuple(c for c in dnu.citations if c.field != "controls_policy")
+    G = build_graph(attrs.evolve(dnu, roles=(*roles, raad), citations=citations))
     edges = [(u, v, r) for u, v, r in G.edges(data="relation") if r in ("adopts", "controls")]
     assert edges == [("college-van-b-en-w", dnu.id, "controls")]
     assert G.edges["college-van-b-en-w", dnu.id, "controls"]["field"] == "controls_policy"
@@ -271,28 +297,38 @@ def test_policy_id_may_not_be_an_entity_id(dnu: Policy) -> None:
 def test_governance_view(G: nx.MultiDiGraph) -> None:
     V = governance_view(G)
     kinds = Counter(k for _, k in V.nodes(data="kind"))
-    assert kinds == {"municipality": 3, "role": 16, "partner": 73, "body": 9, "policy": 1}
+    assert kinds == {
+        "municipality": 3,
+        "role": 25,
+        "partner": 73,
+        "body": 9,
+        "policy": 1,
+        "theme": 3,
+    }
     relations = Counter(r for *_, r in V.edges(data="relation"))
     assert set(relations) <= GOVERNANCE_RELATIONS
-    # every governance relation among the actors (and to the policy) of the bundled graph;
-    # 'coordinates' only the two coordinated bodies, 'owns' none (themes are left out)
+    # every governance relation among the actors, the joint themes and the policy of the
+    # bundled graph; 'coordinates' the policy as a whole (ambtelijk and bestuurlijk)
     assert relations == {
-        "member-of": 13,
-        "prepares": 2,
-        "informs": 3,
-        "coordinates": 2,
-        "escalates-to": 1,
+        "shares": 9,
+        "owns": 3,
+        "member-of": 14,
         "has-authority-over": 2,
-        "adopts": 1,
-        "controls": 1,
         "belongs-to": 28,
+        "holds-office": 9,
+        "adopts": 3,
+        "controls": 3,
+        "coordinates": 2,
+        "informs": 3,
         "serves": 19,
+        "prepares": 2,
+        "escalates-to": 1,
     }
-    assert V.number_of_nodes() == 102
-    assert V.number_of_edges() == 72
+    assert V.number_of_nodes() == 114
+    assert V.number_of_edges() == 98
     assert next(iter(V)) == "dnu-ivb-2024-2027"
-    assert V.has_edge("gemeenteraad", "dnu-ivb-2024-2027", "adopts")
-    assert V.has_edge("gemeenteraad", "dnu-ivb-2024-2027", "controls")
+    assert V.has_edge("gemeenteraad-urk", "dnu-ivb-2024-2027", "adopts")
+    assert V.has_edge("gemeenteraad-urk", "dnu-ivb-2024-2027", "controls")
     assert not V.has_edge("belastingdienst", "dnu-ivb-2024-2027")  # took part: not governance
     assert V.has_edge("ambtelijk-vooroverleg", "districtelijk-veiligheidscollege-flevoland")
     V.nodes["urk"]["name"] = "changed"
@@ -379,8 +415,8 @@ def test_generated_policies_give_whole_graphs(policy: Policy) -> None:
     leads = [(lead, p.id) for p in (*policy.themes, *policy.speerpunten) for lead in p.leads]
     assert relations["owns"] == len(leads)
     assert sorted((u, v) for u, v, r in G.edges(data="relation") if r == "owns") == sorted(leads)
-    # + the agenda's theme
-    assert relations["prioritises"] == sum(len(s.municipalities) for s in policy.speerpunten) + 1
+    assert relations["prioritises"] == sum(len(s.municipalities) for s in policy.speerpunten)
+    assert relations["has-theme"] == 1
     for u, v, _k in G.edges(keys=True):
         assert u in G and v in G
 

@@ -84,7 +84,10 @@ def test_owner_of_in_a_graph_without_the_edge(G: nx.MultiDiGraph) -> None:
 def _with_leads(leads: tuple[str, ...], no_lead: bool = False) -> nx.MultiDiGraph:
     policy = ivb.load()
     theme = attrs.evolve(policy.themes[1], leads=leads, no_lead=no_lead)
-    return build_graph(attrs.evolve(policy, themes=(policy.themes[0], theme, policy.themes[2])))
+    # the citation of the stated lead goes with it
+    citations = tuple(c for c in policy.citations if (c.holder, c.field) != (theme.id, "leads"))
+    themes = (policy.themes[0], theme, policy.themes[2])
+    return build_graph(attrs.evolve(policy, themes=themes, citations=citations))
 
 
 def test_leads_of_none_one_or_several() -> None:
@@ -146,11 +149,14 @@ def test_who_owns(G: nx.MultiDiGraph) -> None:
     ]
     themes = df[df.kind == "theme"].set_index("id")
     # "De ambtelijke coördinatie over het IVB 2024-2027 is belegd bij de afdelingen / teams
-    # Veiligheid van de drie gemeenten"; each thematrekker works its theme out
-    assert themes.loc["ondermijning", "coordinators"] == ("dronten", "teams-veiligheid")
-    # "De adviseur zorg en veiligheid leidt de PGA binnen de gemeente"
+    # Veiligheid van de drie gemeenten": the IVB as a whole, not each theme
+    assert themes.loc["ondermijning", "coordinators"] == ()
+    # "De adviseur Zorg & Veiligheid voert de regie" (over the aanpak of the jeugd); the
+    # adviseur "leidt de PGA", the method (an instrument), not the speerpunt
+    jeugd = df.set_index("id").loc["urk-overlastgevende-jeugd"]
+    assert jeugd["coordinator_names"] == ("Adviseur zorg en veiligheid",)
     pga = df.set_index("id").loc["urk-persoonsgerichte-aanpak"]
-    assert pga["coordinator_names"] == ("Adviseur zorg en veiligheid",)
+    assert pga["coordinator_names"] == ()
 
 
 def test_who_owns_is_stable(dnu: Policy) -> None:
@@ -162,35 +168,64 @@ def test_who_owns_is_stable(dnu: Policy) -> None:
 
 def test_responsibilities_of_the_burgemeester(G: nx.MultiDiGraph) -> None:
     df = responsibilities(G, "burgemeester")
-    assert list(df.columns) == ["actor", "relation", "id", "kind", "name", "detail"]
+    assert list(df.columns) == [
+        "actor",
+        "relation",
+        "id",
+        "kind",
+        "name",
+        "detail",
+        "basis",
+        "modality",
+    ]
     rows = df[["relation", "id"]].values.tolist()
-    # "voeren de zes Flevolandse burgemeesters in het Districtelijk Veiligheidscollege overleg"
-    assert rows[0] == ["member-of", "districtelijk-veiligheidscollege-flevoland"]
-    # Politiewet: "het gezag over de politie voor zover betrekking op de openbare orde"
-    assert rows[1] == ["has-authority-over", "politie-midden-nederland"]
-    assert "openbare orde" in df.iloc[1]["detail"]
+    # Politiewet: "het gezag over de politie voor zover betrekking op de openbare orde"; the
+    # office holds it
+    assert rows == [["has-authority-over", "politie-midden-nederland"]]
+    assert "openbare orde" in df.iloc[0]["detail"]
+    # "voeren de zes Flevolandse burgemeesters in het Districtelijk Veiligheidscollege overleg":
+    # each burgemeester, the holder of the office in one municipality
+    df = responsibilities(G, "burgemeester-urk")
+    assert df[["relation", "id"]].values.tolist() == [
+        ["member-of", "districtelijk-veiligheidscollege-flevoland"],
+        ["holds-office", "burgemeester"],
+        ["involved-in", "urk-veilig-uitgaan.participatie"],
+    ]
 
 
 def test_responsibilities_of_the_gemeenteraad(G: nx.MultiDiGraph) -> None:
-    df = responsibilities(G, "gemeenteraad")
-    # "De gemeenteraad stelt eens in de vier jaar het IVB en daarmee de prioriteiten vast en
-    # heeft tevens een controlerende taak": both of the policy; then the two council
-    # meetings of the timeline and the two Urk actions that name the raad
+    # the office: no relation of its own, each council holds it
+    assert responsibilities(G, "gemeenteraad").empty
+    df = responsibilities(G, "gemeenteraad-urk")
+    # "De drie gemeenteraden stellen ieder afzonderlijk dit IVB ... vast" and "De gemeenteraad
+    # heeft tevens een controlerende taak": both of the policy; then the office and the two
+    # Urk actions that name the raad
     assert df[["relation", "id", "kind"]].values.tolist() == [
         ["adopts", "dnu-ivb-2024-2027", "policy"],
         ["controls", "dnu-ivb-2024-2027", "policy"],
-        ["involved-in", "beeldvormende-vergadering", "milestone"],
-        ["involved-in", "besluit-raad", "milestone"],
+        ["holds-office", "gemeenteraad", "role"],
         ["involved-in", "urk-veilig-uitgaan.projectmatige-aanpak", "action"],
         ["involved-in", "urk-veilig-uitgaan.jeugdhonkenbeleid", "action"],
     ]
-    assert df.detail[:2].isna().all()
-    assert df.detail[2:].tolist() == ["bodies", "bodies", "actors", "actors"]
+    assert df.detail[:3].isna().all()
+    assert df.detail[3:].tolist() == ["actors", "actors"]
     assert df.name[0] == "Integraal Veiligheidsbeleid 2024-2027"
+    # the beeldvormende vergadering and the besluit were of the raad of Noordoostpolder
+    nop = responsibilities(G, "gemeenteraad-noordoostpolder")
+    assert nop[nop.relation == "involved-in"][["id", "basis"]].values.tolist() == [
+        ["beeldvormende-vergadering", "derived"],
+        ["besluit-raad", "derived"],
+    ]
 
 
 def test_nothing_controls_the_college_or_the_burgemeester(G: nx.MultiDiGraph) -> None:
-    for role in ("college-van-b-en-w", "burgemeester", "portefeuillehouders-oov"):
+    for role in (
+        "college-van-b-en-w",
+        "burgemeester",
+        "portefeuillehouders-oov",
+        "college-urk",
+        "burgemeester-urk",
+    ):
         relations = set(responsibilities(G, role).relation)
         assert not relations & {"adopts", "controls"}, role
         assert all(d["relation"] != "controls" for *_, d in G.in_edges(role, data=True)), role
@@ -198,12 +233,14 @@ def test_nothing_controls_the_college_or_the_burgemeester(G: nx.MultiDiGraph) ->
 
 def test_responsibilities_of_the_teams_veiligheid(G: nx.MultiDiGraph) -> None:
     df = responsibilities(G, "teams-veiligheid")
-    assert df[["relation", "id"]].values.tolist()[:5] == [
-        ["coordinates", "ambtelijke-basisteamdriehoek"],
-        ["coordinates", "cybercrime"],
-        ["coordinates", "ondermijning"],
-        ["coordinates", "maatschappelijke-onrust"],
+    # "De ambtelijke coördinatie over het IVB 2024-2027 is belegd bij de afdelingen / teams
+    # Veiligheid": the policy as a whole; "Zij informeren en adviseren ..."
+    assert df[["relation", "id"]].values.tolist() == [
+        ["coordinates", "dnu-ivb-2024-2027"],
         ["member-of", "ambtelijke-basisteamdriehoek"],
+        ["informs", "portefeuillehouders-oov"],
+        ["informs", "basisteamchef"],
+        ["informs", "officier-van-justitie"],
     ]
 
 
@@ -218,7 +255,14 @@ def test_responsibilities_of_a_municipality(G: nx.MultiDiGraph) -> None:
         "urk-vuurwerk",
         "urk-veilig-uitgaan",
     ]
-    assert "zorg-en-veiligheidstafel-urk" in df[df.relation == "member-of"].id.tolist()
+    # the ketenpartners sit at the Zorg- en Veiligheidstafel, not the gemeente
+    assert df[df.relation == "member-of"].id.tolist() == [
+        "jeugd-interventietafel-urk",
+        "regionale-werkgroep-vuurwerk",
+    ]
+    # "Een jeugd interventietafel (JIT) i.s.m. sociaal domein wordt ingericht": planned
+    jit = df[df.id == "jeugd-interventietafel-urk"]
+    assert jit.modality.tolist() == ["planned"]
 
 
 def test_responsibilities_need_an_actor(G: nx.MultiDiGraph) -> None:
@@ -234,7 +278,9 @@ def test_responsibilities_need_an_actor(G: nx.MultiDiGraph) -> None:
 def test_members(G: nx.MultiDiGraph) -> None:
     # "de zes Flevolandse burgemeesters ... overleg met het OM en de politie"
     assert [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")] == [
-        "burgemeester",
+        "burgemeester-dronten",
+        "burgemeester-noordoostpolder",
+        "burgemeester-urk",
         "openbaar-ministerie",
         "politie-midden-nederland",
     ]
@@ -259,7 +305,7 @@ def test_members_follow_the_listing_after_a_round_trip(G: nx.MultiDiGraph) -> No
 
 def test_preparation_chain(G: nx.MultiDiGraph) -> None:
     df = preparation_chain(G, "districtelijk-veiligheidscollege-flevoland")
-    assert list(df.columns) == ["depth", "id", "kind", "name", "relation", "feeds"]
+    assert list(df.columns) == ["depth", "id", "kind", "name", "relation", "feeds", "basis"]
     assert df[["depth", "id", "relation", "feeds"]].values.tolist() == [
         [1, "ambtelijk-vooroverleg", "prepares", "districtelijk-veiligheidscollege-flevoland"]
     ]
@@ -268,9 +314,9 @@ def test_preparation_chain(G: nx.MultiDiGraph) -> None:
         [1, "ambtelijke-basisteamdriehoek", "prepares"]
     ]
     # "Zij informeren en adviseren de portefeuillehouders, de basisteamchef en de
-    # Officier van Justitie"
+    # Officier van Justitie": zij, the teams Veiligheid, not the ambtelijke basisteamdriehoek
     df = preparation_chain(G, "officier-van-justitie")
-    assert df[["id", "relation"]].values.tolist() == [["ambtelijke-basisteamdriehoek", "informs"]]
+    assert df[["id", "relation"]].values.tolist() == [["teams-veiligheid", "informs"]]
     assert preparation_chain(G, "ambtelijk-vooroverleg").empty
 
 
@@ -312,8 +358,11 @@ def test_authority_over_the_police(G: nx.MultiDiGraph) -> None:
         "scope",
         "legal_basis",
         "source",
+        "basis",
     ]
     assert df.holder.tolist() == ["burgemeester", "officier-van-justitie"]
+    # the text says "het gezag over de strafrechtelijke handhaving": over the police is derived
+    assert df.basis.tolist() == ["stated", "derived"]
     assert "openbare orde" in df.scope[0]
     assert df.legal_basis[0] == ("Politiewet 2012",)
     assert df.legal_basis[1] == ()  # the text names no law for the OvJ's gezag
@@ -363,7 +412,7 @@ def test_alignment(G: nx.MultiDiGraph) -> None:
     # "in de Flevolandse Norm 2.0 zijn afspraken gemaakt over de prioritering binnen het
     # thema ondermijning"
     assert "flevolandse-norm-2.0.ondermijning" in set(df.agenda_theme)
-    assert set(df[df.relation == "builds-on"].agenda) == {
+    assert set(df[df.relation == "follows"].agenda) == {
         "wie-praat-die-gaat-3.0",
         "districtelijk-uitvoeringsplan",
         "flevolandse-norm",

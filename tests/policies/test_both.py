@@ -104,6 +104,7 @@ def test_export_governance_view(cli: Runner, path: Path) -> None:
     back = from_mermaid(cli("export", "-f", "mermaid", "--governance", "--policy", path).out)
     assert {k for _, k in back.nodes(data="kind")} <= {
         "municipality",
+        "theme",
         "role",
         "partner",
         "body",

@@ -4,7 +4,8 @@
   ``ivb.governance.build_graph(ivb.load())`` at build time (see :mod:`.flows`).
 - Generated sources under ``docs/_generated/`` (written when the build starts):
   the API reference pages (every name of every public ``__all__``), the file
-  format reference (from the JSON Schema) and the command-line reference.
+  format reference (from the JSON Schema), the relations reference (from
+  ``ivb.governance._relations``) and the command-line reference.
 - A check that every name of every public ``__all__`` is documented: a warning
   (an error under ``-W``) names each one that is not.
 """
@@ -20,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ivb_sphinx import apiref, clihelp, flows, formatref
+from ivb_sphinx import apiref, clihelp, flows, formatref, relref
 from ivb_sphinx.svg import Diagram, render_svg
 from ivb_sphinx.timeline import Timeline, render_timeline
 
@@ -176,6 +177,7 @@ def _generate(app: Sphinx) -> None:
         _write_if_changed(root / "api" / name, text)
     _write_if_changed(root / "format-reference.md", formatref.markdown())
     _write_if_changed(root / "cli-reference.md", clihelp.markdown())
+    _write_if_changed(root / "relations-reference.md", relref.markdown())
 
 
 def _check_documented(app: Sphinx, env: Any) -> None:

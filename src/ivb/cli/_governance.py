@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ivb.cli._labels import field_label, kind_label, relation_label, value_label
 from ivb.cli._overview import frequency_text, render_who_owns
-from ivb.cli._text import _, fit, format_date, format_number, ngettext
+from ivb.cli._text import N_, _, fit, format_date, format_number, ngettext
 from ivb.governance import chain_links, members, ownerships
 from ivb.governance import resolve as resolve_node
 
@@ -74,6 +74,10 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
         if (d.get("relation"), other) in seen:
             continue
         seen.add((d.get("relation"), other))
+        note = getattr(d.get("source_ref"), "note", None)
+        row_extra: dict[str, Any] = {}
+        if d.get("basis", "stated") != "stated" and note:
+            row_extra["reasoning"] = note
         rows.append(
             {
                 "relation": d.get("relation"),
@@ -81,9 +85,26 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
                 "kind": G.nodes[other].get("kind"),
                 "name": G.nodes[other].get("name"),
                 "key": k,
+                "basis": d.get("basis", "stated"),
+                "modality": d.get("modality"),
+                **row_extra,
             }
         )
     return rows
+
+
+#: How ``ivb show`` marks a relation or fact that is not simply stated by the source.
+_MARKS = {
+    "derived": N_("derived"),
+    "ambiguous": N_("ambiguous"),
+    "possible": N_("possible"),
+    "planned": N_("planned"),
+}
+
+
+def _marks(*values: object) -> str:
+    found = [_(_MARKS[str(v)]) for v in values if str(v) in _MARKS]
+    return f"  ({', '.join(found)})" if found else ""
 
 
 def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
@@ -100,6 +121,9 @@ def show_data(G: GovernanceGraph, ident: str) -> dict[str, Any]:
         "out": _edge_rows(G, n, True),
         "in": _edge_rows(G, n, False),
     }
+
+
+_SOURCE_KEYS = frozenset({"document", "section", "note", "basis", "quote", "readings"})
 
 
 def _count_text(value: list[Any] | dict[str, Any]) -> str:
@@ -131,8 +155,8 @@ def _value_text(value: Any, raw: Any) -> str:
             )
         return _count_text(value)
     if isinstance(value, dict):
-        if set(value) <= {"document", "section", "note"}:
-            return f"{value.get('document')} § {value.get('section')}"
+        if "document" in value and set(value) <= _SOURCE_KEYS:
+            return f"{value.get('document')} § {value.get('section')}" + _marks(value.get("basis"))
         return _count_text(value)
     return str(value)
 
@@ -234,6 +258,10 @@ def render_show(
     for label, key, value in shown:
         raw = getattr(obj, key, None) if obj is not None else None
         lines += _hanging(f"  {label:<{label_width}}  ", _value_text(value, raw), width)
+        if isinstance(value, dict) and value.get("basis") in ("derived", "ambiguous"):
+            # the reasoning of a derived fact is shown where a person reads it
+            reason = value.get("note") or "; ".join(value.get("readings") or ())
+            lines += _hanging(f"  {'':<{label_width}}  ", str(reason), width)
     for title, rows, arrow in (
         (_("Outgoing"), data["out"], "->"),
         (_("Incoming"), data["in"], "<-"),
@@ -245,7 +273,11 @@ def render_show(
         rel_width = max(len(label) for label in labels)
         for r, label in zip(rows, labels, strict=True):
             other = node_name(G, r["id"]) if G is not None else str(r["name"])
-            lines += _hanging(f"  {arrow} {label:<{rel_width}}  ", f"{other} [{r['id']}]", width)
+            mark = _marks(r.get("basis"), r.get("modality"))
+            head = f"  {arrow} {label:<{rel_width}}  "
+            lines += _hanging(head, f"{other} [{r['id']}]{mark}", width)
+            if r.get("reasoning"):
+                lines += _hanging(" " * len(head), str(r["reasoning"]), width)
     return fit("\n".join(lines), width) + "\n"
 
 

@@ -19,14 +19,22 @@ from ivb.governance._relations import (
     ADOPTS,
     AGREED,
     ALIGNS_WITH,
-    BUILDS_ON,
+    CARRIED_OUT_BY,
+    COMMITTED_TO,
     CONTROLS,
     COORDINATES,
+    DREW_UP,
+    EDGE_BASIS,
+    EDGE_MODALITY,
     ESCALATES_TO,
+    FOLLOWS,
     HAS_AUTHORITY_OVER,
+    HAS_THEME,
+    HOLDS_OFFICE,
     INFORMS,
     INVOLVED_IN,
     INVOLVES,
+    LEADS,
     MEMBER_OF,
     OWNS,
     PREPARES,
@@ -35,6 +43,8 @@ from ivb.governance._relations import (
     RUNS,
     SETS,
     SHARES,
+    USES,
+    WORKS_WITH,
 )
 
 if TYPE_CHECKING:
@@ -44,13 +54,16 @@ __all__ = [
     "AlignmentLink",
     "AuthorityLink",
     "ChainLink",
+    "EscalationLink",
     "Ownership",
     "Responsibility",
     "alignment_links",
     "authority_links",
     "chain_links",
     "escalation",
+    "escalation_links",
     "find_node",
+    "is_stated",
     "lead_ids",
     "member_objects",
     "owner",
@@ -67,17 +80,38 @@ RESPONSIBILITY_RELATIONS = (
     PRIORITISES,
     SHARES,
     COORDINATES,
+    LEADS,
     MEMBER_OF,
     HAS_AUTHORITY_OVER,
     ADOPTS,
     CONTROLS,
+    HOLDS_OFFICE,
     PREPARES,
     INFORMS,
     RUNS,
+    USES,
     SETS,
     AGREED,
+    DREW_UP,
+    COMMITTED_TO,
 )
+#: Relations from an action to an actor: read backwards, the actor is involved in the action.
+ACTION_ACTOR_RELATIONS = (CARRIED_OUT_BY, WORKS_WITH, INVOLVES)
 _LEVELS = ("national", "regional", "district", "local")
+#: The basis of an edge that the policy states (see :class:`~ivb.model.Basis`).
+STATED = "stated"
+
+
+def is_stated(data: Mapping[str, Any]) -> bool:
+    """Whether the edge with attributes *data* is stated by the source (not derived).
+
+    An edge without a ``basis`` (a graph read from an older export) counts as stated.
+    """
+    return bool(data.get(EDGE_BASIS, STATED) == STATED)
+
+
+def _basis(data: Mapping[str, Any]) -> str:
+    return str(data.get(EDGE_BASIS, STATED))
 
 
 @attrs.frozen(kw_only=True)
@@ -116,6 +150,10 @@ class Responsibility(Record):
     kind: str
     name: str
     detail: str | None
+    #: ``'stated'``, ``'derived'`` or ``'ambiguous'``: on what the row rests.
+    basis: str = STATED
+    #: ``'possible'`` or ``'planned'`` where the source makes it conditional or future.
+    modality: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -128,6 +166,8 @@ class ChainLink(Record):
     name: str
     relation: str
     feeds: str
+    #: ``'stated'``, ``'derived'`` or ``'ambiguous'``: on what the row rests.
+    basis: str = STATED
 
 
 @attrs.frozen(kw_only=True)
@@ -141,6 +181,8 @@ class AuthorityLink(Record):
     scope: str | None
     legal_basis: tuple[str, ...]
     source: str | None
+    #: ``'stated'``, ``'derived'`` or ``'ambiguous'``: on what the row rests.
+    basis: str = STATED
 
 
 @attrs.frozen(kw_only=True)
@@ -154,6 +196,23 @@ class AlignmentLink(Record):
     agenda_name: str | None
     agenda_theme: str | None
     agenda_theme_name: str | None
+    #: ``'stated'``, ``'derived'`` or ``'ambiguous'``: on what the row rests.
+    basis: str = STATED
+
+
+@attrs.frozen(kw_only=True)
+class EscalationLink(Record):
+    """One step of an escalation path: a case of *source* can go (or goes) to *id*."""
+
+    depth: int
+    source: str
+    id: str
+    kind: str
+    name: str
+    #: ``'possible'`` where the source says a case can escalate; None for a rule.
+    modality: str | None
+    #: ``'stated'``, ``'derived'`` or ``'ambiguous'``: on what the step rests.
+    basis: str = STATED
 
 
 _INDEX = "ivb.governance.index"
@@ -431,8 +490,13 @@ def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> tuple[Ownership
 _RANK = {r: i for i, r in enumerate(RESPONSIBILITY_RELATIONS)}
 
 
-def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility, ...]:
-    """What *actor* owns, leads, sits on, has authority over, and the actions it is in."""
+def responsibility_links(
+    G: GovernanceGraph, actor: str, *, stated_only: bool = False
+) -> tuple[Responsibility, ...]:
+    """What *actor* owns, leads, sits on, has authority over, and the actions it is in.
+
+    With *stated_only*, rows that the policy derives rather than states are left out.
+    """
     ix, _, _ = _find(G, actor, ACTOR_KINDS)
     nodes = ix.nodes
     groups = ix.out[actor]
@@ -440,6 +504,8 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
     # grouped by relation in the order of RESPONSIBILITY_RELATIONS, each in graph order
     for relation in sorted((r for r in groups if r in _RANK), key=_RANK.__getitem__):
         for v, d in groups[relation]:
+            if stated_only and not is_stated(d):
+                continue
             data = nodes[v]
             rows.append(
                 Responsibility(
@@ -449,15 +515,22 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
                     kind=str(data.get("kind")),
                     name=str(data.get("name", v)),
                     detail=d.get("scope"),
+                    basis=_basis(d),
+                    modality=d.get(EDGE_MODALITY),
                 )
             )
-    # one row per action: an action may name the actor in several fields (actors, partners)
+    # one row per action: an action may name the actor in several of its fields
     fields: dict[str, list[str]] = {}
-    for u, d in _in(ix, actor, INVOLVES):
+    first: dict[str, dict[str, Any]] = {}
+    for u, d in _in_any(ix, actor, ACTION_ACTOR_RELATIONS):
+        if stated_only and not is_stated(d):
+            continue
         named = fields.setdefault(u, [])
+        first.setdefault(u, d)
         if d.get("field") and d["field"] not in named:
             named.append(d["field"])
     for u, named in fields.items():
+        d = first[u]
         data = nodes[u]
         rows.append(
             Responsibility(
@@ -467,23 +540,36 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> tuple[Responsibility
                 kind=str(data.get("kind")),
                 name=str(data.get("name", u)),
                 detail=", ".join(named) or None,
+                basis=_basis(d),
+                modality=d.get(EDGE_MODALITY),
             )
         )
     return tuple(rows)
 
 
-def member_objects(G: GovernanceGraph, body: str) -> tuple[Any, ...]:
-    """The actors that sit on *body*, in the order the body lists them."""
+def member_objects(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> tuple[Any, ...]:
+    """The actors that sit on *body*, in the order the body lists them.
+
+    With *stated_only*, members the policy derives rather than states are left out.
+    """
     ix, _, obj = _find(G, body, ("body",))
-    found = _listed([u for u, _ in _in(ix, body, MEMBER_OF)], getattr(obj, "members", ()))
+    found = _listed(
+        [u for u, d in _in(ix, body, MEMBER_OF) if not stated_only or is_stated(d)],
+        getattr(obj, "members", ()),
+    )
     return tuple(ix.nodes[u].get("obj") for u in found)
 
 
 _FEEDS = frozenset({PREPARES, INFORMS})
 
 
-def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
-    """Everything that prepares or informs *body*, transitively, nearest first."""
+def chain_links(
+    G: GovernanceGraph, body: str, *, stated_only: bool = False
+) -> tuple[ChainLink, ...]:
+    """Everything that prepares or informs *body*, transitively, nearest first.
+
+    With *stated_only*, only the steps the policy states are followed.
+    """
     ix, _, _ = _find(G, body, ACTOR_KINDS)
     into = ix.into
     seen = {body}
@@ -506,6 +592,8 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
                 else list(_in_any(ix, target, _FEEDS))
             )
             for u, d in edges:
+                if stated_only and not is_stated(d):
+                    continue
                 out.append(
                     ChainLink(
                         depth=depth,
@@ -514,6 +602,7 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
                         name=_name(ix, u),
                         relation=d["relation"],
                         feeds=target,
+                        basis=_basis(d),
                     )
                 )
                 if u not in seen:
@@ -523,28 +612,61 @@ def chain_links(G: GovernanceGraph, body: str) -> tuple[ChainLink, ...]:
     return tuple(out)
 
 
-def escalation(G: GovernanceGraph, start: str) -> tuple[Any, ...]:
-    """*start* and where its cases escalate to, step by step (breadth first)."""
+def escalation(G: GovernanceGraph, start: str, *, stated_only: bool = False) -> tuple[Any, ...]:
+    """*start* and where its cases escalate (or can escalate) to, step by step (breadth first)."""
     ix, _, _ = _find(G, start)
-    seen = {start}
-    order = [start]
-    i = 0
-    while i < len(order):
-        for v, _ in _out(ix, order[i], ESCALATES_TO):
-            if v not in seen:
-                seen.add(v)
-                order.append(v)
-        i += 1
+    order = [start] + [link.id for link in _escalation_links(ix, start, stated_only)]
     return tuple(ix.nodes[n].get("obj") for n in order)
 
 
-def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]:
+def _escalation_links(ix: _Index, start: str, stated_only: bool) -> list[EscalationLink]:
+    seen = {start}
+    frontier = [start]
+    depth = 0
+    out: list[EscalationLink] = []
+    while frontier:
+        depth += 1
+        following: list[str] = []
+        for n in frontier:
+            for v, d in _out(ix, n, ESCALATES_TO):
+                if v in seen or (stated_only and not is_stated(d)):
+                    continue
+                seen.add(v)
+                following.append(v)
+                out.append(
+                    EscalationLink(
+                        depth=depth,
+                        source=n,
+                        id=v,
+                        kind=str(_kind(ix, v)),
+                        name=_name(ix, v),
+                        modality=d.get(EDGE_MODALITY),
+                        basis=_basis(d),
+                    )
+                )
+        frontier = following
+    return out
+
+
+def escalation_links(
+    G: GovernanceGraph, start: str, *, stated_only: bool = False
+) -> tuple[EscalationLink, ...]:
+    """The steps where cases of *start* escalate (or can escalate) to, breadth first."""
+    ix, _, _ = _find(G, start)
+    return tuple(_escalation_links(ix, start, stated_only))
+
+
+def authority_links(
+    G: GovernanceGraph, actor: str, *, stated_only: bool = False
+) -> tuple[AuthorityLink, ...]:
     """Authority that *actor* holds, then authority held over *actor*."""
     ix, _, _ = _find(G, actor, ACTOR_KINDS)
     edges = [(actor, v, d) for v, d in _out(ix, actor, HAS_AUTHORITY_OVER)]
     edges += [(u, actor, d) for u, d in _in(ix, actor, HAS_AUTHORITY_OVER)]
     out = []
     for u, v, d in edges:
+        if stated_only and not is_stated(d):
+            continue
         ref = d.get("source_ref")
         out.append(
             AuthorityLink(
@@ -555,21 +677,25 @@ def authority_links(G: GovernanceGraph, actor: str) -> tuple[AuthorityLink, ...]
                 scope=d.get("scope"),
                 legal_basis=tuple(d.get("legal_basis", ())),
                 source=None if ref is None else str(ref),
+                basis=_basis(d),
             )
         )
     return tuple(out)
 
 
-def partner_objects(G: GovernanceGraph, id: str) -> tuple[Any, ...]:
+def partner_objects(G: GovernanceGraph, id: str, *, stated_only: bool = False) -> tuple[Any, ...]:
     """Partners named by the actions of theme or speerpunt *id*, then partner coordinators."""
     ix, _, _ = _find(G, id, OWNED_KINDS)
     found: list[str] = []
-    for action, _ in _out(ix, id, PURSUES):
-        for v, _ in _out(ix, action, INVOLVES):
-            if _kind(ix, v) == "partner":
-                found.append(v)
-    for u, _ in _in(ix, id, COORDINATES):
-        if _kind(ix, u) == "partner":
+    for action, a in _out(ix, id, PURSUES):
+        if stated_only and not is_stated(a):
+            continue
+        for relation in (CARRIED_OUT_BY, WORKS_WITH):
+            for v, d in _out(ix, action, relation):
+                if _kind(ix, v) == "partner" and (not stated_only or is_stated(d)):
+                    found.append(v)
+    for u, d in _in(ix, id, COORDINATES):
+        if _kind(ix, u) == "partner" and (not stated_only or is_stated(d)):
             found.append(u)
     return tuple(ix.nodes[n].get("obj") for n in dict.fromkeys(found))
 
@@ -582,12 +708,19 @@ def _level(ix: _Index, agenda: str) -> str | None:
 _LEVEL_RANK = {level: i for i, level in enumerate(_LEVELS)}
 
 
-def alignment_links(G: GovernanceGraph, theme: str) -> tuple[AlignmentLink, ...]:
-    """Agenda themes that *theme* serves, and agendas it builds on, national level first."""
+def alignment_links(
+    G: GovernanceGraph, theme: str, *, stated_only: bool = False
+) -> tuple[AlignmentLink, ...]:
+    """Agenda themes that *theme* serves, and agendas it follows, national level first.
+
+    The ``relation`` of a row is ``'aligns-with'`` or ``'follows'``.
+    """
     ix, _, _ = _find(G, theme, OWNED_KINDS)
     rows = []
-    for at, _ in _out(ix, theme, ALIGNS_WITH):
-        agendas = [u for u, _ in _in(ix, at, PRIORITISES) if _kind(ix, u) == "agenda"]
+    for at, d in _out(ix, theme, ALIGNS_WITH):
+        if stated_only and not is_stated(d):
+            continue
+        agendas = [u for u, _ in _in(ix, at, HAS_THEME) if _kind(ix, u) == "agenda"]
         agenda = agendas[0] if agendas else None
         rows.append(
             AlignmentLink(
@@ -598,18 +731,22 @@ def alignment_links(G: GovernanceGraph, theme: str) -> tuple[AlignmentLink, ...]
                 agenda_name=None if agenda is None else _name(ix, agenda),
                 agenda_theme=at,
                 agenda_theme_name=_name(ix, at),
+                basis=_basis(d),
             )
         )
-    for agenda, _ in _out(ix, theme, BUILDS_ON):
+    for agenda, d in _out(ix, theme, FOLLOWS):
+        if stated_only and not is_stated(d):
+            continue
         rows.append(
             AlignmentLink(
                 theme=theme,
-                relation=BUILDS_ON,
+                relation=FOLLOWS,
                 level=_level(ix, agenda),
                 agenda=agenda,
                 agenda_name=_name(ix, agenda),
                 agenda_theme=None,
                 agenda_theme_name=None,
+                basis=_basis(d),
             )
         )
     rank = _LEVEL_RANK

@@ -116,6 +116,11 @@ def to_dot(G: GovernanceGraph) -> str:
         items = {"key": str(k)}
         items.update({a: text_value(a, b) for a, b in d.items() if b is not None})
         items["label"] = str(d.get("relation", k))
+        modality = d.get("modality")
+        if modality:
+            # a possible or planned relation: dashed, its modality in the label
+            items["label"] += f" ({modality})"
+            items["style"] = "dashed"
         where = f"edge {u} -> {v} ({k})"
         lines.append(f"  {_quote(str(u))} -> {_quote(str(v))} [{_attrs(items, where)}];")
     lines.append("}")

@@ -11,7 +11,9 @@ from xml.etree.ElementTree import ParseError
 
 from ivb.governance._codec import (
     JSON_KEYS,
+    decode_edge,
     decode_node,
+    encode_edge,
     encode_node,
     from_records,
     graph_records,
@@ -748,8 +750,12 @@ def to_popolo(G: GovernanceGraph) -> str:
                         "role": "member",
                     }
                 )
+    meta: dict[str, Any] = {"graph": {k: v for k, v in G.graph.items()}}
+    cited = _cited_edges(G)
+    if cited:
+        meta["edges"] = cited
     data = {
-        "meta": {"ivb": {"graph": {k: v for k, v in G.graph.items()}}},
+        "meta": {"ivb": meta},
         "persons": [],
         "organizations": organizations,
         "posts": posts,
@@ -822,7 +828,39 @@ def from_popolo(text: str) -> GovernanceGraph:
     meta = data.get("meta", {})
     graph = meta.get("ivb", {}).get("graph", {}) if isinstance(meta, dict) else {}
     triples = [(n, str(d.get("kind")), d.get("obj")) for n, d in nodes]
-    return assemble(nodes, derive_edges(triples), graph)
+    edges = derive_edges(triples)
+    stored = meta.get("ivb", {}).get("edges", []) if isinstance(meta, dict) else []
+    if stored:
+        # edges that cite their own passage: their attributes as written (an edge that
+        # the actors alone do not give, e.g. to the policy node, is not among them)
+        by_key = {(u, v, k): i for i, (u, v, k, _) in enumerate(edges)}
+        for j, item in enumerate(stored):
+            if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+                raise GraphFormatError(
+                    f"Popolo: meta.ivb.edges[{j}]: expected source, target, key and data"
+                )
+            where = (str(item.get("source")), str(item.get("target")), str(item.get("key")))
+            at = by_key.get(where)
+            if at is not None:
+                u, v, k = where
+                edges[at] = (u, v, k, dict(decode_edge(f"{u} -> {v} ({k})", item["data"])))
+    return assemble(nodes, edges, graph)
+
+
+def _cited_edges(G: GovernanceGraph) -> list[dict[str, Any]]:
+    """The edges of *G* whose attributes differ from those derived from their nodes alone.
+
+    These are the edges that cite their own passage (the policy's citations are not
+    in the graph); Popolo keeps them under ``meta.ivb.edges``.
+    """
+    triples = [(n, str(d.get("kind")), d.get("obj")) for n, d in G.nodes(data=True)]
+    plain = {(u, v, k): d for u, v, k, d in derive_edges(triples)}
+    out = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        base = plain.get((u, v, k))
+        if base is not None and base != d:
+            out.append({"source": u, "target": v, "key": k, "data": encode_edge(d)})
+    return out
 
 
 # -- one entry point -------------------------------------------------------

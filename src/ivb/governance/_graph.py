@@ -25,21 +25,39 @@ from ivb.governance._relations import (
     ADOPTS,
     AGREED,
     ALIGNS_WITH,
+    APPLIES,
     BELONGS_TO,
     BUILDS_ON,
+    CARRIED_OUT_BY,
+    COMMITTED_TO,
     CONCERNS,
     CONTROLS,
     COORDINATES,
     COVERS,
+    DREW_UP,
+    EDGE_BASIS,
+    EDGE_FIELD,
+    EDGE_MODALITY,
+    EDGE_QUOTE,
+    EDGE_REASON,
+    EDGE_RELATION,
+    EDGE_SCOPE,
+    EDGE_SOURCE_REF,
+    EDGE_STATUS,
+    EDGE_TIMING,
     ESCALATES_TO,
+    FOLLOWS,
     HAS_AUTHORITY_OVER,
     HAS_MILESTONE,
     HAS_SUBTARGET,
+    HAS_THEME,
     HELD,
+    HOLDS_OFFICE,
     IN_TIER,
     INCLUDES,
     INFORMS,
     INVOLVES,
+    LEADS,
     MEASURES,
     MEMBER_OF,
     OWNS,
@@ -52,15 +70,18 @@ from ivb.governance._relations import (
     SERVES,
     SETS,
     SHARES,
+    THROUGH_BODY,
     TOOK_PART,
     USES,
     WITHIN,
+    WORKS_WITH,
 )
 from ivb.model import (
     KINDS,
     Action,
     Agenda,
     Area,
+    Citation,
     ConsultationBody,
     Document,
     Figure,
@@ -181,7 +202,12 @@ def entity_nodes(policy: Policy) -> list[tuple[str, str, Any]]:
 #: ``reversed`` edges point from the referenced entity to the one holding the field.
 _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     RegionGroup: (("members", INCLUDES, False),),
-    Role: (("municipalities", BELONGS_TO, False), ("organisation", BELONGS_TO, False)),
+    Role: (
+        ("municipalities", BELONGS_TO, False),
+        ("organisation", BELONGS_TO, False),
+        ("office", HOLDS_OFFICE, False),
+        ("informs", INFORMS, False),
+    ),
     ConsultationBody: (
         ("municipalities", SERVES, False),
         ("members", MEMBER_OF, True),
@@ -192,16 +218,22 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     ),
     Agenda: (
         ("made_by", AGREED, True),
+        ("drawn_up_by", DREW_UP, True),
+        ("committed_by", COMMITTED_TO, True),
         ("builds_on", BUILDS_ON, False),
-        ("themes", PRIORITISES, False),
+        ("themes", HAS_THEME, False),
     ),
-    Instrument: (("municipalities", USES, True), ("owners", RUNS, True)),
+    Instrument: (
+        ("municipalities", USES, True),
+        ("owners", RUNS, True),
+        ("leads", LEADS, True),
+    ),
     Trend: (("session", RAISED_IN, False),),
     Action: (
-        ("actors", INVOLVES, False),
-        ("partners", INVOLVES, False),
-        ("instruments", INVOLVES, False),
-        ("bodies", INVOLVES, False),
+        ("actors", CARRIED_OUT_BY, False),
+        ("partners", WORKS_WITH, False),
+        ("instruments", APPLIES, False),
+        ("bodies", THROUGH_BODY, False),
         ("areas", CONCERNS, False),
     ),
     Theme: (
@@ -212,7 +244,7 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
         ("parent", WITHIN, False),
         ("trends", ADDRESSES, False),
         ("aligns_with", ALIGNS_WITH, False),
-        ("programmes", BUILDS_ON, False),
+        ("programmes", FOLLOWS, False),
         ("areas", CONCERNS, False),
         ("actions", PURSUES, False),
     ),
@@ -263,11 +295,79 @@ GOVERNANCE_RELATIONS = frozenset(
         BELONGS_TO,
         SERVES,
         OWNS,
+        SHARES,
+        LEADS,
+        HOLDS_OFFICE,
     }
 )
 
 #: One edge before it enters a graph: source, target, relation, field, attributes.
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
+
+
+#: Citations of a policy by ``(holder, field, target)``.
+Citations = Mapping[tuple[str, str, str], Citation]
+
+_INSTRUMENT_RELATIONS = frozenset({USES, RUNS, LEADS, APPLIES})
+_NOT_YET = frozenset({"planned", "to-be-explored"})
+
+
+#: Fields whose relation points at the policy node, whatever the policy's id.
+_POLICY_FLAGS = ("adopts_policy", "controls_policy", "coordinates_policy")
+
+
+def citation_index(citations: Iterable[Citation]) -> dict[tuple[str, str, str], Citation]:
+    """The *citations* of a policy keyed by ``(holder, field, target)``.
+
+    A citation of a relation to the policy (``adopts_policy``, ...) is keyed by
+    ``(holder, field, '')``: it holds whatever the policy's id.
+    """
+    return {(c.holder, c.field, "" if c.field in _POLICY_FLAGS else c.target): c for c in citations}
+
+
+def edge_data(
+    relation: str,
+    field: str,
+    source: SourceRef | None,
+    citation: Citation | None = None,
+    target: Any = None,
+    holder: Any = None,
+) -> dict[str, Any]:
+    """The attributes of one edge: relation, field, and the source, basis and modality it has.
+
+    The source is the *citation*'s where there is one, else the holder's
+    *source*. ``basis`` (and ``quote``, ``reason``) come from that source;
+    ``modality`` from the citation, or ``'planned'`` for an edge to or from a
+    planned body or an instrument still to come; ``status`` and ``timing``
+    from an instrument (*target* or *holder*).
+    """
+    ref = citation.source if citation is not None else source
+    data: dict[str, Any] = {EDGE_RELATION: relation, EDGE_FIELD: field}
+    if ref is not None:
+        data[EDGE_SOURCE_REF] = ref
+        data[EDGE_BASIS] = ref.basis.value
+        if ref.quote:
+            data[EDGE_QUOTE] = ref.quote
+    modality = None
+    if citation is not None:
+        if citation.modality is not None:
+            modality = citation.modality.value
+        if citation.reason:
+            data[EDGE_REASON] = citation.reason
+    for end in (target, holder):
+        if isinstance(end, Instrument) and relation in _INSTRUMENT_RELATIONS:
+            if end.status is not None:
+                data[EDGE_STATUS] = end.status.value
+                if modality is None and end.status.value in _NOT_YET:
+                    modality = "planned"
+            if end.timing:
+                data[EDGE_TIMING] = end.timing
+        elif isinstance(end, ConsultationBody) and end.planned:
+            data[EDGE_STATUS] = "planned"
+            modality = modality or "planned"
+    if modality is not None:
+        data[EDGE_MODALITY] = modality
+    return data
 
 
 def _entity_edges(
@@ -277,11 +377,25 @@ def _entity_edges(
     policy_id: str | None,
     add: Callable[[str, str, str, dict[str, Any]], None],
     participants: Collection[str] = (),
+    citations: Citations | None = None,
+    sessions: Sequence[str] = (),
 ) -> None:
-    """Call *add* with every edge ``(u, v, relation, attributes)`` that *obj* states."""
+    """Call *add* with every edge ``(u, v, relation, attributes)`` that *obj* states.
+
+    An edge cites its own passage where *citations* has one for it. Participants
+    of the policy's process took part in each of its *sessions* (in the policy,
+    when none of them is in *present*).
+    """
     source: SourceRef | None = getattr(obj, "source", None)
-    if ident in participants and policy_id is not None and policy_id in present:
-        add(ident, policy_id, TOOK_PART, _data(TOOK_PART, "process.participants", source))
+    cited = citations or {}
+    if ident in participants and policy_id is not None:
+        targets = [s for s in sessions if s in present]
+        if not targets and policy_id in present:
+            targets = [policy_id]
+        citation = cited.get((policy_id, "process.participants", ident))
+        for session in targets:
+            data = edge_data(TOOK_PART, "process.participants", source, citation)
+            add(ident, session, TOOK_PART, data)
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         value = getattr(obj, field)
         if value is None:
@@ -294,12 +408,15 @@ def _entity_edges(
             raise TypeError(f"expected ids, got {type(value).__name__}")
         for item in items:
             other = item if isinstance(item, str) else item.id
-            if other not in present:
+            if other not in present or (
+                # one relation per pair: who runs it does not also use it; who carries an
+                # action out does not also work with it
+                (relation == USES and other in obj.owners)
+                or (relation == WORKS_WITH and other in obj.actors)
+            ):
                 continue
-            data = (
-                {"relation": relation, "field": field}
-                if source is None
-                else {"relation": relation, "field": field, "source_ref": source}
+            data = edge_data(
+                relation, field, source, cited.get((ident, field, other)), _obj(present, other), obj
             )
             if reverse:
                 add(other, ident, relation, data)
@@ -308,36 +425,41 @@ def _entity_edges(
     if isinstance(obj, Role):
         for authority in obj.authority:
             if authority.over in present:
-                add(
-                    ident,
-                    authority.over,
+                data = edge_data(
                     HAS_AUTHORITY_OVER,
-                    {
-                        "relation": HAS_AUTHORITY_OVER,
-                        "field": "authority",
-                        "source_ref": authority.source,
-                        "scope": authority.scope,
-                        "legal_basis": authority.legal_basis,
-                    },
+                    "authority",
+                    authority.source,
+                    cited.get((ident, "authority", authority.over)),
                 )
+                data[EDGE_SCOPE] = authority.scope
+                data["legal_basis"] = authority.legal_basis
+                add(ident, authority.over, HAS_AUTHORITY_OVER, data)
         if policy_id is not None and policy_id in present:
-            if obj.adopts_policy:
-                add(ident, policy_id, ADOPTS, _data(ADOPTS, "adopts_policy", source))
-            if obj.controls_policy:
-                add(ident, policy_id, CONTROLS, _data(CONTROLS, "controls_policy", source))
+            for flag, relation in (
+                ("adopts_policy", ADOPTS),
+                ("controls_policy", CONTROLS),
+                ("coordinates_policy", COORDINATES),
+            ):
+                value = getattr(obj, flag)
+                if not value:
+                    continue
+                data = edge_data(relation, flag, source, cited.get((ident, flag, "")))
+                if isinstance(value, str):
+                    data[EDGE_SCOPE] = value
+                add(ident, policy_id, relation, data)
     elif isinstance(obj, Table):
         seen: set[str] = set()
         for field in ("rows", "stated_totals"):
             for row in getattr(obj, field):
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
-                    add(ident, row.region, COVERS, _data(COVERS, field, source))
+                    add(ident, row.region, COVERS, edge_data(COVERS, field, source))
 
 
-def _data(relation: str, field: str, source: SourceRef | None) -> dict[str, Any]:
-    if source is None:
-        return {"relation": relation, "field": field}
-    return {"relation": relation, "field": field, "source_ref": source}
+def _obj(present: Mapping[str, Any], ident: str) -> Any:
+    """The model object of *ident* in *present*, or None where *present* holds no objects."""
+    getter = getattr(present, "get", None)
+    return getter(ident) if callable(getter) else None
 
 
 #: An edge of the graph: source, target, key, attributes.
@@ -371,14 +493,20 @@ def derive_edges(
     nodes: Sequence[tuple[str, str, Any]],
     policy_id: str | None = None,
     participants: Collection[str] = (),
+    citations: Iterable[Citation] = (),
+    sessions: Sequence[str] = (),
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The edges that the model objects of *nodes* state, keyed and ordered.
 
     Every edge is ``(source, target, key, attributes)``; the attributes are
     ``relation``, ``field`` (the model field it comes from, e.g. ``'members'``,
-    ``'authority'`` or ``'adopts_policy'``), ``source_ref`` and, for authority,
-    ``scope`` and ``legal_basis``. Edges are grouped by source node in node
-    order, so that any graph built by adding them in this order has the same
+    ``'authority'`` or ``'adopts_policy'``), ``source_ref`` (the edge's own
+    citation among *citations*, else the source of the entity holding it),
+    ``basis`` and, where they apply, ``quote``, ``modality``, ``status``,
+    ``timing``, ``reason`` and, for authority, ``scope`` and ``legal_basis``
+    (see the ``EDGE_*`` constants). Participants took part in each of *sessions*.
+    Edges are grouped by source node in node order, so that any graph built by
+    adding them in this order has the same
     adjacency order as one read back from an export. Edges to ids outside
     *nodes* are left out, and so are the edges to the policy node (``adopts``,
     ``controls``, and ``took-part`` for the ids in *participants*, the
@@ -389,8 +517,9 @@ def derive_edges(
     groups: dict[str, list[KeyedEdge]] = {ident: [] for ident in present}
     add = _keyer(groups)
     participant_set = frozenset(participants)
+    cited = citation_index(citations)
     for ident, _, obj in nodes:
-        _entity_edges(ident, obj, present, policy_id, add, participant_set)
+        _entity_edges(ident, obj, present, policy_id, add, participant_set, cited, sessions)
     return [edge for group in groups.values() for edge in group]
 
 
@@ -579,12 +708,17 @@ def graph_parts(
 ) -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, str, dict[str, Any]]]]:
     """The nodes ``(id, kind, obj)`` and keyed edges of :func:`build_graph`, without networkx."""
     nodes = entity_nodes(policy)
-    participants = policy.process.participants if policy.process is not None else ()
-    edges = derive_edges(nodes, policy.id, participants)
+    process = policy.process
+    participants = process.participants if process is not None else ()
+    participation = process.participation if process is not None else None
+    sessions = () if participation is None else (participation,)
+    edges = derive_edges(nodes, policy.id, participants, policy.citations, sessions)
     groups: dict[str, list[KeyedEdge]] = {policy.id: []}
     add = _keyer(groups)
+    cited = citation_index(policy.citations)
     for u, v, relation, field, attrs_ in _policy_edges(policy):
-        add(u, v, relation, {"relation": relation, "field": field, **attrs_})
+        ref = attrs_.get(EDGE_SOURCE_REF)
+        add(u, v, relation, edge_data(relation, field, ref, cited.get((u, field, v))))
     if groups[policy.id]:
         # the policy node is first, so its edges come first
         edges = groups[policy.id] + edges
@@ -592,13 +726,15 @@ def graph_parts(
 
 
 def governance_view(G: GovernanceGraph) -> GovernanceGraph:
-    """The actors of *G*, the policy, and the governance relations among them, as a new graph.
+    """The actors of *G*, the policy, the joint themes, and the governance relations among them.
 
     Keeps the municipalities, roles, partners and bodies, the policy node
-    (what the gemeenteraad adopts and controls), and the edges among them of
-    the relations in :data:`GOVERNANCE_RELATIONS` (membership, preparation,
-    informing, coordination, escalation, authority, adoption and control of
-    the policy, where roles belong and whom bodies serve). Meant for diagrams.
+    (what the councils adopt and control, what is coordinated as a whole),
+    the themes (what the municipalities share and lead), and the edges among
+    them of the relations in :data:`GOVERNANCE_RELATIONS` (membership,
+    preparation, informing, coordination and leading, escalation, authority,
+    adoption and control of the policy, offices, where roles belong, whom
+    bodies serve, who leads and shares a theme). Meant for diagrams.
 
     Parameters
     ----------
@@ -615,11 +751,11 @@ def governance_view(G: GovernanceGraph) -> GovernanceGraph:
     >>> import ivb
     >>> V = governance_view(build_graph(ivb.load()))
     >>> sorted({kind for _, kind in V.nodes(data="kind")})
-    ['body', 'municipality', 'partner', 'policy', 'role']
-    >>> sorted(r for _, _, r in V.out_edges("gemeenteraad", data="relation"))
-    ['adopts', 'belongs-to', 'belongs-to', 'belongs-to', 'controls']
+    ['body', 'municipality', 'partner', 'policy', 'role', 'theme']
+    >>> sorted(r for _, _, r in V.out_edges("gemeenteraad-urk", data="relation"))
+    ['adopts', 'belongs-to', 'controls', 'holds-office']
     """
-    kinds = (*ACTOR_KINDS, POLICY_KIND)
+    kinds = (*ACTOR_KINDS, POLICY_KIND, "theme")
     keep = [n for n, d in G.nodes(data=True) if d.get("kind") in kinds]
     return induced(G, keep, GOVERNANCE_RELATIONS)
 

@@ -134,7 +134,13 @@ def to_mermaid(
             by_kind.setdefault(kind, []).append(alias[n])
     for u, v, k, d in G.edges(keys=True, data=True):
         relation = _escape(str(d.get("relation", k)))
-        lines.append(f'  {alias[u]} -->|"{relation}"| {alias[v]}')
+        modality = d.get("modality")
+        if modality:
+            # a possible or planned relation: a dotted arrow, its modality in the label
+            relation += f" ({_escape(str(modality))})"
+            lines.append(f'  {alias[u]} -.->|"{relation}"| {alias[v]}')
+        else:
+            lines.append(f'  {alias[u]} -->|"{relation}"| {alias[v]}')
     for kind, names in by_kind.items():
         lines.append(f"  classDef {kind} {_STYLES[kind]}")
         lines.append(f"  class {','.join(names)} {kind}")
@@ -273,7 +279,7 @@ def _from_drawing(lines: list[str]) -> GovernanceGraph:
             continue
         if not line or line.startswith(("%%", "flowchart", "graph", "classDef", "class ", "style")):
             continue
-        parts = re.split(r"\s*(-->\s*(?:\|[^|]*\|)?)\s*", line)
+        parts = re.split(r"\s*((?:-->|-\.->)\s*(?:\|[^|]*\|)?)\s*", line)
         if len(parts) == 1:
             m = _NODE_LINE.match(line)
             if m:
@@ -294,5 +300,11 @@ def _from_drawing(lines: list[str]) -> GovernanceGraph:
             label = re.search(r'\|"?(.*?)"?\|', arrow)
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1
-            edges.append((u, v, key, {"relation": _unescape(label.group(1))} if label else {}))
+            data: dict[str, Any] = {}
+            if label:
+                relation, _, modality = _unescape(label.group(1)).partition(" (")
+                data["relation"] = relation
+                if modality.endswith(")") and arrow.startswith("-.->"):
+                    data["modality"] = modality[:-1]
+            edges.append((u, v, key, data))
     return from_records({}, list(found.items()), edges)

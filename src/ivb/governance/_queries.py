@@ -22,6 +22,7 @@ from ivb.governance._core import (
     AlignmentLink,
     AuthorityLink,
     ChainLink,
+    EscalationLink,
     Ownership,
     Responsibility,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "authority_over",
     "chain_links",
     "escalation_path",
+    "escalation_steps",
     "leads_of",
     "members",
     "owner_of",
@@ -139,7 +141,9 @@ def ownerships(G: GovernanceGraph, ids: Collection[str] = ()) -> Records[Ownersh
     return Records(_core.ownerships(G, ids), of=Ownership)
 
 
-def responsibility_links(G: GovernanceGraph, actor: str) -> Records[Responsibility]:
+def responsibility_links(
+    G: GovernanceGraph, actor: str, *, stated_only: bool = False
+) -> Records[Responsibility]:
     """The records of :func:`responsibilities`: one per thing the actor answers for.
 
     Examples
@@ -150,22 +154,33 @@ def responsibility_links(G: GovernanceGraph, actor: str) -> Records[Responsibili
     >>> [link.detail for link in links if link.relation == "involved-in"][2]
     'actors, partners'
     """
-    return Records(_core.responsibility_links(G, actor), of=Responsibility)
+    return Records(_core.responsibility_links(G, actor, stated_only=stated_only), of=Responsibility)
 
 
-def chain_links(G: GovernanceGraph, body: str) -> Records[ChainLink]:
+def chain_links(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> Records[ChainLink]:
     """The records of :func:`preparation_chain`: one per ``prepares`` or ``informs`` edge."""
-    return Records(_core.chain_links(G, body), of=ChainLink)
+    return Records(_core.chain_links(G, body, stated_only=stated_only), of=ChainLink)
 
 
-def authority_links(G: GovernanceGraph, actor: str) -> Records[AuthorityLink]:
+def authority_links(
+    G: GovernanceGraph, actor: str, *, stated_only: bool = False
+) -> Records[AuthorityLink]:
     """The records of :func:`authority_over`: authority held, then held over the actor."""
-    return Records(_core.authority_links(G, actor), of=AuthorityLink)
+    return Records(_core.authority_links(G, actor, stated_only=stated_only), of=AuthorityLink)
 
 
-def alignment_links(G: GovernanceGraph, theme: str) -> Records[AlignmentLink]:
+def escalation_links(
+    G: GovernanceGraph, start: str, *, stated_only: bool = False
+) -> Records[EscalationLink]:
+    """The records of :func:`escalation_steps`: one per step, with its modality."""
+    return Records(_core.escalation_links(G, start, stated_only=stated_only), of=EscalationLink)
+
+
+def alignment_links(
+    G: GovernanceGraph, theme: str, *, stated_only: bool = False
+) -> Records[AlignmentLink]:
     """The records of :func:`alignment`: agenda themes served, agendas built on."""
-    return Records(_core.alignment_links(G, theme), of=AlignmentLink)
+    return Records(_core.alignment_links(G, theme, stated_only=stated_only), of=AlignmentLink)
 
 
 def owner_of(G: GovernanceGraph, theme: str) -> Lead:
@@ -270,7 +285,7 @@ def who_owns(G: GovernanceGraph) -> pd.DataFrame:
     return ownerships(G).to_frame()
 
 
-def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
+def responsibilities(G: GovernanceGraph, actor: str, *, stated_only: bool = False) -> pd.DataFrame:
     """All that an actor owns, leads, sits on, has authority over, and the actions it is in.
 
     Parameters
@@ -279,6 +294,9 @@ def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     actor:
         Id of a municipality, role, partner or body.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -307,10 +325,10 @@ def responsibilities(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     [['member-of', 'districtelijk-veiligheidscollege-flevoland'],
      ['has-authority-over', 'politie-midden-nederland']]
     """
-    return responsibility_links(G, actor).to_frame()
+    return responsibility_links(G, actor, stated_only=stated_only).to_frame()
 
 
-def members(G: GovernanceGraph, body: str) -> tuple[Member, ...]:
+def members(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> tuple[Member, ...]:
     """The actors that sit on a consultation body, in the order the body lists them.
 
     Parameters
@@ -319,6 +337,9 @@ def members(G: GovernanceGraph, body: str) -> tuple[Member, ...]:
         A graph from :func:`build_graph`.
     body:
         Id of a consultation body.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -341,10 +362,10 @@ def members(G: GovernanceGraph, body: str) -> tuple[Member, ...]:
     >>> [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")]
     ['burgemeester', 'openbaar-ministerie', 'politie-midden-nederland']
     """
-    return cast("tuple[Member, ...]", _core.member_objects(G, body))
+    return cast("tuple[Member, ...]", _core.member_objects(G, body, stated_only=stated_only))
 
 
-def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
+def preparation_chain(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> pd.DataFrame:
     """What feeds a decision body: who prepares or informs it, transitively.
 
     Parameters
@@ -353,6 +374,9 @@ def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     body:
         Id of the body (or of another actor, such as a role that is informed).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -378,10 +402,12 @@ def preparation_chain(G: GovernanceGraph, body: str) -> pd.DataFrame:
     >>> chain[["depth", "id", "relation"]].values.tolist()
     [[1, 'ambtelijk-vooroverleg', 'prepares']]
     """
-    return chain_links(G, body).to_frame()
+    return chain_links(G, body, stated_only=stated_only).to_frame()
 
 
-def escalation_path(G: GovernanceGraph, start: str) -> tuple[Entity, ...]:
+def escalation_path(
+    G: GovernanceGraph, start: str, *, stated_only: bool = False
+) -> tuple[Entity, ...]:
     """Where a case escalates from *start*: *start* first, then each step up.
 
     Follows ``escalates-to`` edges breadth first, each node once.
@@ -392,6 +418,9 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Entity, ...]:
         A graph from :func:`build_graph`.
     start:
         Id of a body (or any node).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -411,10 +440,10 @@ def escalation_path(G: GovernanceGraph, start: str) -> tuple[Entity, ...]:
     >>> [x.name for x in escalation_path(G, "zorg-en-veiligheidstafel-urk")]
     ['Zorg- en Veiligheidstafel', 'Zorg- en Veiligheidshuis Flevoland']
     """
-    return cast("tuple[Entity, ...]", _core.escalation(G, start))
+    return cast("tuple[Entity, ...]", _core.escalation(G, start, stated_only=stated_only))
 
 
-def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
+def authority_over(G: GovernanceGraph, actor: str, *, stated_only: bool = False) -> pd.DataFrame:
     """Legal authority that an actor holds, and that is held over it.
 
     Parameters
@@ -423,6 +452,9 @@ def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     actor:
         Id of a role (the holder), or of the actor under authority (e.g. the police).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -446,10 +478,12 @@ def authority_over(G: GovernanceGraph, actor: str) -> pd.DataFrame:
     >>> authority_over(G, "politie-midden-nederland")[["holder", "scope"]].values.tolist()[1]
     ['officier-van-justitie', 'strafrechtelijke handhaving']
     """
-    return authority_links(G, actor).to_frame()
+    return authority_links(G, actor, stated_only=stated_only).to_frame()
 
 
-def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, ...]:
+def partners_of(
+    G: GovernanceGraph, theme_or_speerpunt: str, *, stated_only: bool = False
+) -> tuple[Partner, ...]:
     """The partners a theme or speerpunt works with.
 
     Parameters
@@ -458,6 +492,9 @@ def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, .
         A graph from :func:`build_graph`.
     theme_or_speerpunt:
         Id of a theme or speerpunt.
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -480,10 +517,13 @@ def partners_of(G: GovernanceGraph, theme_or_speerpunt: str) -> tuple[Partner, .
     >>> "veiligheidscoalitie-midden-nederland" in [p.id for p in partners_of(G, "ondermijning")]
     True
     """
-    return cast("tuple[Partner, ...]", tuple(_core.partner_objects(G, theme_or_speerpunt)))
+    return cast(
+        "tuple[Partner, ...]",
+        tuple(_core.partner_objects(G, theme_or_speerpunt, stated_only=stated_only)),
+    )
 
 
-def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
+def alignment(G: GovernanceGraph, theme: str, *, stated_only: bool = False) -> pd.DataFrame:
     """Which agenda themes, at which level, a theme serves; and the agendas it builds on.
 
     Parameters
@@ -492,6 +532,9 @@ def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
         A graph from :func:`build_graph`.
     theme:
         Id of a theme (a speerpunt has no alignment and gives an empty frame).
+    stated_only:
+        Leave out what the policy derives rather than states (rows whose
+        ``basis`` is not ``'stated'``).
 
     Returns
     -------
@@ -518,4 +561,40 @@ def alignment(G: GovernanceGraph, theme: str) -> pd.DataFrame:
     >>> sorted(set(df.level))
     ['district', 'national', 'regional']
     """
-    return alignment_links(G, theme).to_frame()
+    return alignment_links(G, theme, stated_only=stated_only).to_frame()
+
+
+def escalation_steps(G: GovernanceGraph, start: str, *, stated_only: bool = False) -> pd.DataFrame:
+    """The steps of an escalation path, each with whether it is a rule or a possibility.
+
+    Parameters
+    ----------
+    G:
+        A graph from :func:`build_graph`.
+    start:
+        Id of a body (or any node).
+    stated_only:
+        Leave out steps the policy derives rather than states.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per step: ``depth``, ``source`` (where the case is), ``id``,
+        ``kind``, ``name``, ``modality`` (``'possible'`` where the source says
+        a case *can* be escalated, else None) and ``basis``. Breadth first.
+
+    Raises
+    ------
+    UnknownNodeError
+        If no node has the id.
+
+    Examples
+    --------
+    >>> import ivb
+    >>> from ivb.governance import build_graph
+    >>> steps = escalation_steps(build_graph(ivb.load()), "zorg-en-veiligheidstafel-urk")
+    >>> print(steps[["id", "modality"]].to_string(index=False))
+                                   id modality
+    zorg-en-veiligheidshuis-flevoland possible
+    """
+    return escalation_links(G, start, stated_only=stated_only).to_frame()

@@ -18,6 +18,7 @@ __all__ = [
     "ActionStatus",
     "AgendaKind",
     "AreaKind",
+    "Basis",
     "Direction",
     "DocumentKind",
     "Entity",
@@ -25,6 +26,7 @@ __all__ = [
     "InstrumentKind",
     "Level",
     "MeetingKind",
+    "Modality",
     "PartnerCategory",
     "PartnerKind",
     "RoleKind",
@@ -445,6 +447,8 @@ class AgendaKind(_Enum):
     PROGRAMME = "programme"
     PLAN = "plan"
     NORM = "norm"
+    #: Agreements between parties (e.g. prestatieafspraken).
+    AGREEMENTS = "agreements"
 
 
 class InstrumentKind(_Enum):
@@ -480,6 +484,26 @@ class Unit(_Enum):
     #: A rate per 1,000 inhabitants.
     PER_1000_INHABITANTS = "per-1000-inhabitants"
     EURO = "euro"
+
+
+class Basis(_Enum):
+    """On what a fact rests: the words of the source, a reading of them, or more readings."""
+
+    #: The source says it (the place is the section, the sentence is the ``quote``).
+    STATED = "stated"
+    #: ivb derives it from the source; the ``note`` gives the reasoning.
+    DERIVED = "derived"
+    #: The source can be read more than one way; the ``readings`` list them.
+    AMBIGUOUS = "ambiguous"
+
+
+class Modality(_Enum):
+    """How a relation holds where the source makes it conditional or future."""
+
+    #: The source says it can happen ("kan opgeschaald worden"), not that it does.
+    POSSIBLE = "possible"
+    #: The source says it is still to come (planned, to be set up or developed).
+    PLANNED = "planned"
 
 
 class Direction(_Enum):
@@ -542,14 +566,38 @@ def entity_repr(entity: Entity) -> str:
     return f"<{type(entity).__name__} {entity.id}{label}>"
 
 
+def _check_basis(inst: SourceRef, _attribute: attrs.Attribute[Any], value: Basis) -> None:
+    if value is Basis.DERIVED and not inst.note:
+        raise ValueError(
+            "basis: a derived fact needs its reasoning in 'note', got no note "
+            f"(section {inst.section!r})"
+        )
+    if value is Basis.AMBIGUOUS and len(inst.readings) < 2:
+        raise ValueError(
+            "basis: an ambiguous fact needs at least two 'readings', "
+            f"got {len(inst.readings)} (section {inst.section!r})"
+        )
+    if value is not Basis.AMBIGUOUS and inst.readings:
+        raise ValueError(
+            f"readings: only an ambiguous fact has readings, got basis {value.value!r} "
+            f"(section {inst.section!r})"
+        )
+
+
 @attrs.frozen
 class SourceRef:
-    """Where in which source document a fact comes from.
+    """Where in which source document a fact comes from, and on what it rests.
+
+    ``basis`` says whether the source states the fact (``quote`` may give the
+    Dutch sentence), whether ivb derives it (``note`` gives the reasoning), or
+    whether the text is ambiguous (``readings`` gives the readings).
 
     Examples
     --------
     >>> SourceRef("ivb", "Ondermijning")
     SourceRef(document='ivb', section='Ondermijning', note=None)
+    >>> SourceRef("ivb", "X", "volgt uit de plaats van de alinea", basis="derived").derived
+    True
     """
 
     document: str = ref_field("Id of the source document.", "document")
@@ -557,8 +605,41 @@ class SourceRef:
         "Section of the document, as its headings in the source joined by ' > '."
     )
     note: str | None = opt_text_field(
-        "Remarks on the source: OCR corrections, ambiguity, what the text leaves open."
+        "Remarks on the source: OCR corrections, ambiguity, what the text leaves open; "
+        "for a derived fact, the reasoning."
+    )
+    basis: Basis = attrs.field(
+        default=Basis.STATED,
+        converter=Basis,
+        validator=_check_basis,
+        repr=False,
+        metadata={
+            DOC: "On what the fact rests: 'stated' (the source says it), 'derived' (ivb's "
+            "reading; 'note' gives the reasoning) or 'ambiguous' (see 'readings')."
+        },
+    )
+    quote: str | None = attrs.field(
+        default=None,
+        converter=opt_text,
+        repr=False,
+        metadata={DOC: "The Dutch sentence of the source that states the fact (OCR corrected)."},
+    )
+    readings: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=texts,
+        repr=False,
+        metadata={DOC: "The ways an ambiguous passage can be read, one per item."},
     )
 
     def __str__(self) -> str:
         return f"{self.document} § {self.section}"
+
+    @property
+    def stated(self) -> bool:
+        """Whether the source states the fact (neither derived nor ambiguous)."""
+        return self.basis is Basis.STATED
+
+    @property
+    def derived(self) -> bool:
+        """Whether the fact is ivb's reading of the source (derived or ambiguous)."""
+        return self.basis is not Basis.STATED

@@ -25,6 +25,7 @@ from ivb.model._base import (
     InstrumentKind,
     Level,
     MeetingKind,
+    Modality,
     PartnerCategory,
     PartnerKind,
     RoleKind,
@@ -34,6 +35,7 @@ from ivb.model._base import (
     TimingKind,
     TrendScope,
     VeiligheidsVeld,
+    _check_slug,
     _check_slugs,
     check_count,
     check_meetings_per_year,
@@ -57,6 +59,7 @@ __all__ = [
     "Area",
     "Authority",
     "BudgetLine",
+    "Citation",
     "ConsultationBody",
     "Document",
     "Duty",
@@ -246,6 +249,18 @@ class Role:
         "Duties and responsibilities named in the source, each with its legal basis."
     )
     authority: tuple[Authority, ...] = tuple_field("Authority the role holds over other actors.")
+    informs: tuple[str, ...] = refs_field(
+        "Actors the role informs and advises, where the source says so.", *ACTORS
+    )
+    office: str | None = opt_ref_field(
+        "The shared office or role type this role is one holder of (e.g. the burgemeester of "
+        "one municipality holds the office of burgemeester).",
+        "role",
+    )
+    coordinates_policy: str | None = opt_text_field(
+        "The coordination of the whole policy the source puts with this role, in its words "
+        "(e.g. 'ambtelijke coördinatie'); None if it names none."
+    )
     adopts_policy: bool = attrs.field(
         default=False,
         metadata={DOC: "True for the role that adopts (vaststelt) the policy: the gemeenteraad."},
@@ -354,7 +369,13 @@ class Agenda:
         converter=AgendaKind, metadata={DOC: "Agenda, strategy, programme, plan or norm."}
     )
     period: str | None = opt_text_field("Period it covers, as printed (e.g. 2023-2026).")
-    made_by: tuple[str, ...] = refs_field("Who agreed it.", *ACTORS)
+    made_by: tuple[str, ...] = refs_field("Who agreed it (jointly set its contents).", *ACTORS)
+    drawn_up_by: tuple[str, ...] = refs_field(
+        "Who drew it up (wrote or developed it), where the source says so.", *ACTORS
+    )
+    committed_by: tuple[str, ...] = refs_field(
+        "Who committed to it without having made it, where the source says so.", *ACTORS
+    )
     made_by_text: str | None = opt_text_field("Who agreed it, in the words of the source.")
     description: str | None = opt_text_field("What the source says of it.")
     themes: tuple[AgendaTheme, ...] = tuple_field("Themes it prioritises.")
@@ -386,6 +407,16 @@ class Instrument:
     description: str | None = opt_text_field("What the source says it is.")
     municipalities: tuple[str, ...] = refs_field("Municipalities that use it.", "municipality")
     owners: tuple[str, ...] = refs_field("Who runs or provides it.", *ACTORS)
+    leads: tuple[str, ...] = refs_field("Who leads it, where the source says so.", *ACTORS)
+    status: ActionStatus | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(ActionStatus),
+        metadata={
+            DOC: "Where it stands: 'planned', 'to-be-explored' (still to be explored or "
+            "developed), 'ongoing' (in use), ...; None where the source does not say."
+        },
+    )
+    timing: str | None = opt_text_field("When it comes or starts, in the words of the source.")
     source: SourceRef = _source()
 
 
@@ -703,6 +734,12 @@ class Process:
     participants: tuple[str, ...] = refs_field(
         "Who took part in the sessions (e.g. the organisations an appendix lists).", *ACTORS
     )
+    participation: str | None = opt_ref_field(
+        "The session or step of the timeline the participants took part in (e.g. the "
+        "milestone that stands for all the sessions); None: the making of the policy.",
+        "session",
+        "milestone",
+    )
     sessions: tuple[Session, ...] = tuple_field("The participation sessions.")
     milestones: tuple[Milestone, ...] = tuple_field("Steps of the council timeline.")
     source: SourceRef = _source()
@@ -754,3 +791,45 @@ class Statement:
     def name(self) -> str:
         """What the statement is about."""
         return self.topic
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """The passage that states one relation, where it is not the section of its holder.
+
+    A relation comes from a reference field of an entity (the *holder*): a
+    theme's ``leads``, a body's ``escalates_to``. By default the relation cites
+    the holder's ``source``; a citation gives it its own passage and basis, and
+    a modality where the source makes the relation conditional or future.
+
+    Examples
+    --------
+    >>> Citation(holder="tafel", field="escalates_to", target="huis",
+    ...          source=SourceRef("ivb", "PGA"), modality="possible").modality
+    <Modality.POSSIBLE: 'possible'>
+    """
+
+    holder: str = attrs.field(
+        validator=_check_slug,
+        metadata={DOC: "Id of the entity whose field holds the relation (or the policy id)."},
+    )
+    field: str = name_field(
+        "The field of the holder that holds the relation (e.g. 'leads', 'escalates_to', "
+        "'adopts_policy', 'process.participants')."
+    )
+    target: str = attrs.field(
+        validator=_check_slug,
+        metadata={DOC: "Id of the entity the relation points at (or from, for a reversed one)."},
+    )
+    modality: Modality | None = attrs.field(
+        default=None,
+        converter=attrs.converters.optional(Modality),
+        metadata={
+            DOC: "'possible' where the source says the relation can hold, 'planned' where it "
+            "is still to come; None for a relation that holds."
+        },
+    )
+    reason: str | None = opt_text_field(
+        "Why the cited section does not name both ends (e.g. it says 'zij' for them)."
+    )
+    source: SourceRef = _source()

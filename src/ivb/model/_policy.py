@@ -37,6 +37,7 @@ from ivb.model._entities import (
     AgendaTheme,
     Area,
     BudgetLine,
+    Citation,
     ConsultationBody,
     Document,
     Instrument,
@@ -236,6 +237,10 @@ class Policy:
     terms: tuple[Term, ...] = tuple_field("Terms the source defines.")
     budget: tuple[BudgetLine, ...] = tuple_field("Budget lines: amounts in euro per year.")
     statements: tuple[Statement, ...] = tuple_field("Other facts: funding, evaluation, ...")
+    citations: tuple[Citation, ...] = tuple_field(
+        "Relations that cite their own passage (and basis, modality) rather than the "
+        "section of the entity that holds them."
+    )
 
     _index: Mapping[str, tuple[str, Entity]] = attrs.field(
         init=False, repr=False, eq=False, alias="_index"
@@ -246,6 +251,7 @@ class Policy:
         problems.extend(_check_references(self, index))
         problems.extend(check_measures(self, index))
         problems.extend(_check_governance(self, index))
+        problems.extend(_check_citations(self, index))
         if problems:
             raise validation_error(problems)
         object.__setattr__(self, "_index", MappingProxyType(index))
@@ -551,6 +557,22 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                         f"{item.tier!r}), got {item.parent!r} of tier {got!r}",
                     )
                 )
+    for i, role in enumerate(policy.roles):
+        if role.office is None:
+            continue
+        found = index.get(role.office)
+        if role.office == role.id:
+            problems.append(
+                Problem(f"roles[{i}].office", f"expected another role, got itself {role.id!r}")
+            )
+        elif found and isinstance(found[1], Role) and found[1].office is not None:
+            problems.append(
+                Problem(
+                    f"roles[{i}].office",
+                    f"expected a shared office (a role without an office of its own), got "
+                    f"{role.office!r}, which holds office {found[1].office!r}",
+                )
+            )
     for i, tier in enumerate(policy.tiers):
         seen = {tier.id}
         up = tier.parent
@@ -571,6 +593,86 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     f"areas[{i}].parent",
                     f"expected an area of {area.municipality!r}, got {area.parent!r} of "
                     f"{found[1].municipality!r}",
+                )
+            )
+    return problems
+
+
+#: Citation fields that are not reference fields: field -> what its target must be.
+_FLAG_FIELDS = ("adopts_policy", "controls_policy", "coordinates_policy")
+
+
+def _cited_targets(
+    policy: Policy, holder: object, field: str, target: str
+) -> tuple[str, ...] | None:
+    """The ids a citation of *field* on *holder* may point at; None if no such field."""
+    if field == "process.participants":
+        process = policy.process
+        return () if process is None else process.participants
+    if field in _FLAG_FIELDS:
+        # the relation points at the policy, whatever its id (a copy under another id keeps it)
+        return (target,) if getattr(holder, field, None) else ()
+    if field == "authority":
+        return tuple(a.over for a in getattr(holder, "authority", ()))
+    cls: Any = type(holder)
+    if not attrs.has(cls) or field not in attrs.fields_dict(cls):
+        return None
+    value = getattr(holder, field)
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, tuple):
+        return tuple(v if isinstance(v, str) else getattr(v, "id", "") for v in value)
+    return ()
+
+
+def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:
+    """Every citation names a holder, one of its reference fields, and an id in that field."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, citation in enumerate(policy.citations):
+        path = f"citations[{i}]"
+        key = (citation.holder, citation.field, citation.target)
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    f"expected one citation per relation, got a second one for "
+                    f"{citation.holder}.{citation.field} -> {citation.target} "
+                    f"(first at citations[{seen[key]}])",
+                )
+            )
+            continue
+        seen[key] = i
+        if citation.holder == policy.id:
+            holder: object = policy
+        else:
+            found = index.get(citation.holder)
+            if found is None:
+                problems.append(
+                    Problem(
+                        f"{path}.holder",
+                        _unknown(citation.holder, "entity", list(index)).replace(
+                            "a entity", "an entity"
+                        ),
+                    )
+                )
+                continue
+            holder = found[1]
+        targets = _cited_targets(policy, holder, citation.field, citation.target)
+        if targets is None:
+            problems.append(
+                Problem(
+                    f"{path}.field",
+                    f"expected a field of {citation.holder!r} that holds ids, "
+                    f"got {citation.field!r}",
+                )
+            )
+        elif citation.target not in targets:
+            problems.append(
+                Problem(
+                    f"{path}.target",
+                    f"expected one of the ids in {citation.holder}.{citation.field} "
+                    f"({', '.join(targets) or 'none'}), got {citation.target!r}",
                 )
             )
     return problems
