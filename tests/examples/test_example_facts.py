@@ -199,11 +199,6 @@ def test_export_for_gephi(output) -> None:  # type: ignore[no-untyped-def]
     assert "same nodes, edges and objects: True" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the bundled data has the ambtelijke basisteamdriehoek inform the three members; "
-    "the source has the teams Veiligheid do it",
-)
 def test_preparation_flow_names_the_teams_as_who_informs(output) -> None:  # type: ignore[no-untyped-def]
     # "Zij [de teams Veiligheid] informeren en adviseren de portefeuillehouders, de
     # basisteamchef en de Officier van Justitie"
