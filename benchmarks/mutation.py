@@ -74,14 +74,14 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _prepare(package: str, spec: dict[str, list[str]], fresh: bool) -> Path:
+def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
     """The scratch copy of the sources, tests and configuration for *package*.
 
     A copy left by an earlier run is brought up to date file by file, so that mutmut
     keeps the verdicts of the functions whose source did not change (it compares a
     hash of each function) and regenerates only the changed modules.
     """
-    work = SCRATCH / package
+    work = SCRATCH / scratch
     if fresh and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
@@ -166,14 +166,18 @@ def _run_package(
     fresh: bool,
     run: bool = True,
     only: list[str] | None = None,
+    focused: bool = False,
 ) -> dict[str, int | None]:
     """Run the undecided mutants of the sample (and the survivors, with *retest*).
 
     mutmut records each verdict as it comes, so an interrupted run resumes where it
     stopped; the verdicts of the sample are also written after every batch.
     """
+    # a run against chosen tests keeps its own copy: mutmut forgets every verdict
+    # when the test selection changes
+    scratch = f"{package}-focused" if focused else package
     if run:
-        work = _prepare(package, spec, fresh)
+        work = _prepare(scratch, spec, fresh)
         subprocess.run(
             [sys.executable, "-c", _GENERATE.format(jobs=jobs)],
             cwd=work,
@@ -181,7 +185,7 @@ def _run_package(
             stdout=subprocess.DEVNULL,
         )
     else:  # read what is there; a run may be going on
-        work = SCRATCH / package
+        work = SCRATCH / scratch
         if not _meta_files(work, package):
             sys.exit(f"--report-only: no earlier run of {package} in {work}")
     generated = _mutants(work, package)
@@ -194,7 +198,7 @@ def _run_package(
         codes = {n: c for names in _mutants(work, package).values() for n, c in names.items()}
         out = {name: codes.get(name) for name in sample}
         if run:
-            _verdict_file(package).write_text(json.dumps(out, indent=1), encoding="utf-8")
+            _verdict_file(scratch).write_text(json.dumps(out, indent=1), encoding="utf-8")
         return out
 
     current = verdicts()
@@ -298,6 +302,13 @@ def main() -> None:
         "'ivb.indicators._claims.x__check_trend__mutmut_*'",
     )
     parser.add_argument(
+        "--tests",
+        nargs="+",
+        metavar="PATH",
+        help="run the mutants against these tests only (a quick check of new tests; "
+        "kept apart from the package's run, in build/mutation/<package>-focused)",
+    )
+    parser.add_argument(
         "--fresh",
         action="store_true",
         help="forget earlier verdicts and start over (default: resume, keeping them)",
@@ -320,6 +331,8 @@ def main() -> None:
     fractions = {}
     for package in args.packages or list(config["packages"]):
         spec = config["packages"][package]
+        if args.tests:
+            spec = {**spec, "tests": args.tests}
         fractions[package] = args.fraction or spec.get("fraction", settings["fraction"])
         verdicts = _run_package(
             package,
@@ -331,6 +344,7 @@ def main() -> None:
             args.fresh,
             run=not args.report_only,
             only=args.only,
+            focused=bool(args.tests),
         )
         met, total = _report(package, verdicts, listed, settings["goal"])
         ok &= met
