@@ -55,6 +55,8 @@ def test_noordoostpolder_rises_every_year_as_printed(policy: Policy) -> None:
     assert check.checked_against == TABLE_2
     assert check.detail == "218 → 282 → 289 → 343 (2019-2022)"
     assert check.statement.startswith("Vooral in de gemeente Noordoostpolder")
+    # where the statement stands in the policy
+    assert check.source == "ivb § [Trends en ontwikkelingen] > Veiligheidsbeeld- en cijfers"
 
 
 @pytest.mark.parametrize(
@@ -86,6 +88,9 @@ def test_the_tolerances_say_what_each_kind_means(policy: Policy) -> None:
     assert checks[PEAK].base_period is None and checks[PEAK].period == ""
     assert (checks[CORONA_RISE].base_period, checks[CORONA_RISE].period) == ("2019", "2020")
     assert {c.region for c in checks.values()} == {"DNU", "GM0171", "GM0303", "GM0184"}
+    assert {c.source for c in checks.values()} == {
+        "ivb § [Trends en ontwikkelingen] > Veiligheidsbeeld- en cijfers"
+    }
 
 
 # -- each period higher than the one before -----------------------------------------
