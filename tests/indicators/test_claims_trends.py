@@ -185,6 +185,7 @@ def test_an_unpublished_year_makes_a_trend_not_checkable(policy: Policy) -> None
     assert check.detail == f"GM0171 has unpublished values in {TABLE_2}: 218 → n/a → 289 → 343"
     assert (check.low, check.high, check.computed) == (None, None, None)
     assert check.tolerance == "each period higher than the one before"
+    assert check.checked_against == TABLE_2
 
 
 def test_an_unpublished_member_makes_the_region_total_not_checkable(policy: Policy) -> None:
