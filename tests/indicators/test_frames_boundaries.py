@@ -123,6 +123,14 @@ def test_anything_else_is_refused_naming_the_argument(what: str) -> None:
         as_frame([SOURCES])
 
 
+def test_by_default_the_argument_is_called_measurements(policy: Policy) -> None:
+    message = r"^measurements: expected a DataFrame or the path of a CSV file, got int$"
+    with pytest.raises(MeasurementsError, match=message):
+        as_frame(3)
+    with pytest.raises(MeasurementsError, match=message):
+        verify_claims(policy, 3)  # type: ignore[arg-type]
+
+
 def test_claims_read_a_path_as_they_read_its_frame(policy: Policy, vm_csv: Path) -> None:
     by_path = verify_claims(policy, str(vm_csv))
     by_frame = verify_claims(policy, read_measurements(vm_csv))
