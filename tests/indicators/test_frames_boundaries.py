@@ -136,3 +136,87 @@ def test_claims_read_a_path_as_they_read_its_frame(policy: Policy, vm_csv: Path)
     by_frame = verify_claims(policy, read_measurements(vm_csv))
     assert by_path == by_frame
     assert verify_claims(policy, None) == verify_claims(policy, as_frame(None))
+
+
+# -- add_aggregates: the rows it adds, in order, with a fresh index -------------------
+
+
+def test_a_clash_names_every_group_given_twice() -> None:
+    frame = pd.concat(
+        [SOURCES, SOURCES.assign(region=["AB", "DNU", "AB", "DNU"])], ignore_index=True
+    )
+    with pytest.raises(
+        MeasurementsError,
+        match=r"^groups: the frame already has rows for AB, DNU; aggregates are computed "
+        r"from the members, never given twice$",
+    ):
+        add_aggregates(frame, {"DNU": ["A"], "AB": ["A", "B"]}, keys=["indicator"])
+
+
+def test_a_group_without_rows_does_not_stop_the_next() -> None:
+    out = add_aggregates(SOURCES, {"CD": ["C", "D"], "AB": ["A", "B"]}, keys=["indicator"])
+    assert _aggregate_rows(out) == {"2019": 3.0, "2020": 7.0}
+    assert "CD" not in set(out["region"])
+
+
+def test_aggregate_rows_follow_the_order_of_the_frame_with_a_fresh_index() -> None:
+    frame = SOURCES.iloc[::-1].set_axis([10, 11, 12, 13])  # 2020 first, an index of its own
+    out = add_aggregates(frame, {"AB": ["A", "B"]}, keys=["indicator"])
+    assert out.index.tolist() == list(range(6))
+    assert out["region"].tolist() == ["B", "A", "B", "A", "AB", "AB"]
+    assert out["period"].tolist()[4:] == ["2020", "2019"]
+    assert out["value"].tolist()[4:] == [7.0, 3.0]
+
+
+def test_a_key_column_without_values_still_groups() -> None:
+    # a unit nobody filled in is one (missing) unit, not a reason to drop the rows
+    frame = SOURCES.drop(columns=["source"]).assign(unit=None)
+    out = add_aggregates(frame, {"AB": ["A", "B"]})
+    assert _aggregate_rows(out) == {"2019": 3.0, "2020": 7.0}
+
+
+def test_a_member_with_two_rows_does_not_stand_in_for_an_absent_one() -> None:
+    # A counted by two sources, B absent: two values, but one member; not published
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "A"],
+            "period": "2019",
+            "value": [1.0, 2.0],
+            "source": ["politie", "gemeente"],
+        }
+    )
+    out = add_aggregates(frame, {"AB": ["A", "B"]}, keys=["indicator"])
+    (value,) = out[out["region"] == "AB"]["value"]
+    assert math.isnan(value)
+
+
+def test_categorical_columns_stay_categorical_and_unused_categories_add_no_rows() -> None:
+    frame = SOURCES.drop(columns=["source"]).astype(
+        {
+            "indicator": pd.CategoricalDtype(["x", "y"]),
+            "region": pd.CategoricalDtype(["A", "B", "C"]),
+        }
+    )
+    out = add_aggregates(frame, {"AB": ["A", "B"]})
+    assert isinstance(out["region"].dtype, pd.CategoricalDtype)
+    assert out["region"].astype(str).tolist() == ["A", "B", "A", "B", "AB", "AB"]
+    assert _aggregate_rows(out.astype({"region": str})) == {"2019": 3.0, "2020": 7.0}
+    assert set(out["indicator"].astype(str)) == {"x"}
+
+
+def test_a_doubled_member_is_caught_whatever_the_order_of_the_periods() -> None:
+    # 2020 first: A and B, complete; 2019: A twice (two sources), B absent
+    frame = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "B", "A", "A"],
+            "period": ["2020", "2020", "2019", "2019"],
+            "value": [1.0, 2.0, 10.0, 20.0],
+            "source": ["politie", "politie", "politie", "gemeente"],
+        }
+    )
+    out = add_aggregates(frame, {"AB": ["A", "B"]}, keys=["indicator"])
+    rows = out[out["region"] == "AB"]
+    assert rows["period"].tolist() == ["2020", "2019"]
+    assert rows["value"].iloc[0] == 3.0 and math.isnan(rows["value"].iloc[1])
