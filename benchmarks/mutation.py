@@ -13,11 +13,15 @@ is not part of the test suite.
 Run: ``nice -n 19 python benchmarks/mutation.py [PACKAGE ...] [--fraction F] [--jobs N]``
 
 ``--fraction 0.1`` runs a fixed, per-module sample of a tenth of the mutants; the
-figures are then those of the sample. Verdicts are kept in
-``build/mutation/<package>-verdicts.json``; after adding tests,
-``--retest-survivors`` runs only the mutants that survived the last run (the source
-must be unchanged) and carries the killed ones over. The exit status is 1 when a package misses the
-goal. ``mutmut show NAME`` inside ``build/mutation/<package>`` shows a mutant's diff.
+figures are then those of the sample. The run is incremental: the scratch copy and
+mutmut's verdicts are kept, an interrupted run resumes where it stopped, and after a
+change of the source only the mutants of the changed functions run again (mutmut
+compares a hash of each function). After adding tests, ``--retest-survivors`` runs the
+earlier survivors again and keeps the killed ones; ``--fresh`` starts over;
+``--report-only`` prints the verdicts so far. The verdicts of the sample are also
+written to ``build/mutation/<package>-verdicts.json`` after every batch. The exit
+status is 1 when a package misses the goal. ``mutmut show NAME`` inside
+``build/mutation/<package>`` shows a mutant's diff.
 """
 
 from __future__ import annotations
@@ -62,23 +66,52 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
         f"pytest_add_cli_args_test_selection = {json.dumps(spec['tests'])}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
         "use_git_change_detection = false",
+        # the tests use polars, whose thread pool does not survive a fork from the
+        # process that ran them: fork each mutant from a clean server process
+        'process_isolation = "forkserver"',
         "",
     ]
     return "\n".join(lines)
 
 
-def _prepare(package: str, spec: dict[str, list[str]]) -> Path:
-    """A fresh scratch copy of the sources, tests and configuration for *package*."""
-    work = SCRATCH / package
-    if work.exists():
+def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
+    """The scratch copy of the sources, tests and configuration for *package*.
+
+    A copy left by an earlier run is brought up to date file by file, so that mutmut
+    keeps the verdicts of the functions whose source did not change (it compares a
+    hash of each function) and regenerates only the changed modules.
+    """
+    work = SCRATCH / scratch
+    if fresh and work.exists():
         shutil.rmtree(work)
-    work.mkdir(parents=True)
-    ignore = shutil.ignore_patterns("__pycache__", ".hypothesis", "*.pyc")
-    shutil.copytree(ROOT / "src", work / "src", ignore=ignore)
-    shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    (work / "pyproject.toml").write_text(pyproject + _mutmut_section(spec), encoding="utf-8")
+    work.mkdir(parents=True, exist_ok=True)
+    for tree in ("src", "tests"):
+        _sync(ROOT / tree, work / tree)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + _mutmut_section(spec)
+    target = work / "pyproject.toml"
+    if not target.exists() or target.read_text(encoding="utf-8") != pyproject:
+        target.write_text(pyproject, encoding="utf-8")
     return work
+
+
+def _sync(source: Path, target: Path) -> None:
+    """Make *target* a copy of *source*, writing only the files whose bytes differ."""
+    skip = {"__pycache__", ".hypothesis"}
+    wanted = set()
+    for path in source.rglob("*"):
+        rel = path.relative_to(source)
+        if skip & set(rel.parts) or path.suffix == ".pyc" or not path.is_file():
+            continue
+        wanted.add(rel)
+        dest = target / rel
+        if not dest.exists() or dest.read_bytes() != path.read_bytes():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)  # a fresh mtime tells mutmut the module changed
+    if target.exists():
+        for path in target.rglob("*"):
+            rel = path.relative_to(target)
+            if path.is_file() and not skip & set(rel.parts) and rel not in wanted:
+                path.unlink()
 
 
 def _meta_files(work: Path, package: str) -> list[Path]:
@@ -130,36 +163,63 @@ def _run_package(
     seed: int,
     jobs: int,
     retest: bool,
+    fresh: bool,
+    run: bool = True,
+    only: list[str] | None = None,
+    focused: bool = False,
 ) -> dict[str, int | None]:
-    previous: dict[str, int | None] = {}
-    if retest:
-        if not _verdict_file(package).exists():
-            sys.exit(f"--retest-survivors: no earlier run of {package} ({_verdict_file(package)})")
-        previous = json.loads(_verdict_file(package).read_text(encoding="utf-8"))
-    work = _prepare(package, spec)
-    subprocess.run(
-        [sys.executable, "-c", _GENERATE.format(jobs=jobs)],
-        cwd=work,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    """Run the undecided mutants of the sample (and the survivors, with *retest*).
+
+    mutmut records each verdict as it comes, so an interrupted run resumes where it
+    stopped; the verdicts of the sample are also written after every batch.
+    """
+    # a run against chosen tests keeps its own copy: mutmut forgets every verdict
+    # when the test selection changes
+    scratch = f"{package}-focused" if focused else package
+    if run:
+        work = _prepare(scratch, spec, fresh)
+        subprocess.run(
+            [sys.executable, "-c", _GENERATE.format(jobs=jobs)],
+            cwd=work,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    else:  # read what is there; a run may be going on
+        work = SCRATCH / scratch
+        if not _meta_files(work, package):
+            sys.exit(f"--report-only: no earlier run of {package} in {work}")
     generated = _mutants(work, package)
-    if retest:
-        known = {name for names in generated.values() for name in names}
-        if not set(previous) <= known:
-            sys.exit(f"--retest-survivors: the source of {package} changed; run it in full")
-        sample = list(previous)
-        chosen = [name for name, code in previous.items() if code not in _KILLED]
-    else:
-        sample = chosen = _sample(generated, fraction, seed)
+    sample = _sample(generated, fraction, seed)
+    if only:
+        sample = [n for n in sample if any(fnmatch.fnmatchcase(n, p) for p in only)]
     listed = _listed()
-    chosen = [name for name in chosen if _category(name, listed) is None]
-    what = "earlier survivors" if retest else "mutants (listed ones not run)"
-    print(f"== {package}: {len(chosen)} {what}, tests {' '.join(spec['tests'])}", flush=True)
+
+    def verdicts() -> dict[str, int | None]:
+        codes = {n: c for names in _mutants(work, package).values() for n, c in names.items()}
+        out = {name: codes.get(name) for name in sample}
+        if run:
+            _verdict_file(scratch).write_text(json.dumps(out, indent=1), encoding="utf-8")
+        return out
+
+    current = verdicts()
+    chosen = [
+        name
+        for name in sample
+        if _category(name, listed) is None
+        and (current[name] is None or (retest and current[name] not in _KILLED))
+    ]
+    if not run:
+        return current
+    done = len(sample) - len(chosen)
+    print(
+        f"== {package}: {len(chosen)} mutants to run ({done} of the sample decided earlier "
+        f"or listed), tests {' '.join(spec['tests'])}",
+        flush=True,
+    )
     log = work / "mutmut.log"
-    with log.open("w", encoding="utf-8") as out:
+    with log.open("a", encoding="utf-8") as out:
         # mutmut takes the names as arguments; keep each command line short.
-        step = 400
+        step = 300
         for i in range(0, len(chosen), step):
             batch = chosen[i : i + step]
             subprocess.run(
@@ -169,11 +229,12 @@ def _run_package(
                 stderr=subprocess.STDOUT,
                 check=False,
             )
-    results = _mutants(work, package)
-    verdicts = {name: previous.get(name) for name in sample}
-    verdicts.update({name: results[_module_of(name)].get(name) for name in chosen})
-    _verdict_file(package).write_text(json.dumps(verdicts, indent=1), encoding="utf-8")
-    return verdicts
+            current = verdicts()
+            left = sum(current[n] is None for n in chosen)
+            print(
+                f"   {package}: {i + len(batch)} of {len(chosen)} run, {left} undecided", flush=True
+            )
+    return current
 
 
 def _module_of(name: str) -> str:
@@ -199,7 +260,7 @@ def _report(package: str, verdicts: dict[str, int | None], listed: dict[str, dic
     total: Counter[str] = Counter()
     head = ("killed", 8), ("survived", 10), ("equivalent", 12), ("import-time", 13)
     head += ("not run", 9), ("score", 8)
-    print(f"{'module':<28}" + "".join(f"{h:>{w}}" for h, w in head))
+    print(f"{'module':<32}" + "".join(f"{h:>{w}}" for h, w in head))
     for module, c in sorted(rows.items()):
         total.update(c)
         print(_row(f"{package}.{module}", c))
@@ -214,7 +275,7 @@ def _row(label: str, c: Counter[str]) -> str:
     decided = c["killed"] + c["survived"]
     score = f"{100 * c['killed'] / decided:.1f}%" if decided else "-"
     return (
-        f"{label:<28}{c['killed']:>8}{c['survived']:>10}{c['equivalent']:>12}"
+        f"{label:<32}{c['killed']:>8}{c['survived']:>10}{c['equivalent']:>12}"
         f"{c['import-time']:>13}{c['not run']:>9}{score:>8}"
     )
 
@@ -231,7 +292,31 @@ def main() -> None:
     parser.add_argument(
         "--retest-survivors",
         action="store_true",
-        help="run only the mutants that survived the last run (tests added since; same source)",
+        help="run the survivors of earlier runs again (after adding tests), besides new mutants",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATTERN",
+        help="only the mutants whose name matches (fnmatch; repeatable), e.g. "
+        "'ivb.indicators._claims.x__check_trend__mutmut_*'",
+    )
+    parser.add_argument(
+        "--tests",
+        nargs="+",
+        metavar="PATH",
+        help="run the mutants against these tests only (a quick check of new tests; "
+        "kept apart from the package's run, in build/mutation/<package>-focused)",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="forget earlier verdicts and start over (default: resume, keeping them)",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="print the verdicts so far without running anything",
     )
     args = parser.parse_args()
     unknown = sorted(set(args.packages) - set(config["packages"]))
@@ -246,15 +331,26 @@ def main() -> None:
     fractions = {}
     for package in args.packages or list(config["packages"]):
         spec = config["packages"][package]
+        if args.tests:
+            spec = {**spec, "tests": args.tests}
         fractions[package] = args.fraction or spec.get("fraction", settings["fraction"])
         verdicts = _run_package(
-            package, spec, fractions[package], args.seed, args.jobs, args.retest_survivors
+            package,
+            spec,
+            fractions[package],
+            args.seed,
+            args.jobs,
+            args.retest_survivors,
+            args.fresh,
+            run=not args.report_only,
+            only=args.only,
+            focused=bool(args.tests),
         )
         met, total = _report(package, verdicts, listed, settings["goal"])
         ok &= met
         summary[package] = dict(total)
     if args.retest_survivors:
-        print("\nkilled mutants of the last run carried over; its survivors run again")
+        print("\nkilled mutants of earlier runs carried over; their survivors ran again")
     print(f"\nseed {args.seed}; goal {settings['goal']:.0%} of non-equivalent mutants killed")
     for package, c in summary.items():
         kind = f"sample {fractions[package]:.0%}" if fractions[package] < 1 else "all"

@@ -769,11 +769,13 @@ def near_misses(value: Any) -> list[Any]:
 
 
 @st.composite
-def mutated_policy_data(draw: st.DrawFn) -> tuple[Policy, Any]:
-    """A policy, and its plain data with one to three values replaced by junk or near misses.
+def mutated_policy_data(draw: st.DrawFn) -> tuple[Policy, Any, tuple[tuple[Any, ...], ...]]:
+    """A policy, its plain data with one to three values replaced by junk or near misses,
+    and the paths of the replaced values.
 
     Fields are drawn first, then a place of that field, so that rare fields (an integer
-    here and there) are hit as often as texts.
+    here and there) are hit as often as texts. The document itself is never replaced
+    (a file that is no mapping is tested on its own).
     """
     import copy
 
@@ -781,9 +783,10 @@ def mutated_policy_data(draw: st.DrawFn) -> tuple[Policy, Any]:
 
     policy = draw(policies())
     plain = unstructure_policy(policy)
+    changed: list[tuple[Any, ...]] = []
     for _ in range(draw(st.integers(1, 3))):
         by_field: dict[str, list[tuple[Any, ...]]] = {}
-        for path in data_paths(plain):
+        for path in data_paths(plain)[1:]:
             by_field.setdefault(_field_of(path), []).append(path)
         field = draw(st.sampled_from(sorted(by_field)))
         path = draw(st.sampled_from(by_field[field]))
@@ -794,7 +797,8 @@ def mutated_policy_data(draw: st.DrawFn) -> tuple[Policy, Any]:
             json_junk | (st.sampled_from(near_misses(old)) if old is not None else json_junk)
         )
         plain = _replace(copy.deepcopy(plain), path, new)
-    return policy, plain
+        changed.append(path)
+    return policy, plain, tuple(changed)
 
 
 @st.composite

@@ -15,7 +15,7 @@ from ivb import IvbError, PolicyFileError, PolicyValidationError
 from ivb._convert import structure_policy, unstructure_policy
 from ivb._io import check_tree, read_data
 from ivb._schema import bundled_schema
-from ivb.governance import build_graph, members, who_owns
+from ivb.governance import build_graph, members, partners_of, who_owns
 from ivb.model import Policy
 from tests.strategies import (
     damaged_policy_texts,
@@ -33,6 +33,7 @@ _settings = settings(max_examples=60, deadline=None, suppress_health_check=[Heal
 @given(policies())
 def test_generated_policies_round_trip(policy: Policy) -> None:
     assert ivb.loads(ivb.dumps(policy)) == policy
+    _answers_queries(policy)
 
 
 @_settings
@@ -82,13 +83,24 @@ def _resolves(data: Any, path: str) -> bool:
 
 
 def _answers_queries(policy: Policy) -> None:
-    """Every entity is found by its id, and the governance graph answers for each."""
+    """Every entity is found by its id, and the governance graph answers for each as the
+    data say: the members of each body, the partners of each theme and speerpunt."""
     for entity in policy.entities():
         assert policy.get(entity.id) is entity
     G = build_graph(policy)
     assert len(who_owns(G)) == len(policy.themes) + len(policy.speerpunten)
     for body in policy.bodies:
         assert [m.id for m in members(G, body.id)] == list(body.members)
+    partners = {p.id for p in policy.partners}
+    for item in (*policy.themes, *policy.speerpunten):
+        named = [
+            ref
+            for action in item.actions
+            for ref in (*action.actors, *action.partners, *action.instruments, *action.bodies)
+        ]
+        expected = {ref for ref in (*named, *item.coordinators) if ref in partners}
+        found = [p.id for p in partners_of(G, item.id)]
+        assert len(found) == len(set(found)) and set(found) == expected, (item.id, found)
 
 
 def _accepted_as_written(policy: Policy, plain: Any) -> None:
@@ -113,9 +125,23 @@ def _dotted(path: tuple[Any, ...]) -> str:
     return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in path).lstrip(".")
 
 
-def _refused_naming_the_place(error: IvbError, plain: Any, missing: str | None = None) -> None:
+def _near(path: str, place: str) -> bool:
+    """Whether problem *path* is *place*, inside it or one of its parents."""
+    inner, outer = (path, place) if len(path) >= len(place) else (place, path)
+    return inner.startswith(outer) and (outer == "" or inner[len(outer) :][:1] in ("", ".", "["))
+
+
+def _refused_naming_the_place(
+    error: IvbError,
+    plain: Any,
+    missing: str | None = None,
+    changed: tuple[str, ...] = (),
+) -> None:
     """The error lists its problems, each at a path of the input (or at the *missing*
-    key), and says what came."""
+    key), and says what came. The file as a whole (path ``""``) is blamed only when it is
+    no mapping or lacks a key of its own (a missing key is reported at the mapping that
+    lacks it). With *changed* places, at least one problem is at, inside or above one of
+    them, or names an id that a change left unknown or doubled."""
     assert isinstance(error, PolicyValidationError), repr(error)
     assert error.problems
     text = str(error)
@@ -123,16 +149,27 @@ def _refused_naming_the_place(error: IvbError, plain: Any, missing: str | None =
         assert problem.message
         assert str(problem) in text
         assert _resolves(plain, problem.path) or problem.path == missing, (problem.path, text)
+        lacks_a_key = problem.message.startswith("missing required field")
+        assert problem.path or not isinstance(plain, dict) or lacks_a_key, text
+    if changed:
+        assert any(
+            any(_near(p.path, place) for place in changed)
+            or "unknown id" in p.message
+            or "duplicate" in p.message
+            for p in error.problems
+        ), (changed, text)
 
 
 @_settings
 @given(mutated_policy_data())
-def test_mutated_data_is_accepted_as_written_or_refused(case: tuple[Policy, Any]) -> None:
-    _, plain = case
+def test_mutated_data_is_accepted_as_written_or_refused(
+    case: tuple[Policy, Any, tuple[tuple[Any, ...], ...]],
+) -> None:
+    _, plain, changed = case
     try:
         policy = _load_plain(plain)
     except IvbError as error:
-        _refused_naming_the_place(error, plain)
+        _refused_naming_the_place(error, plain, changed=tuple(_dotted(p) for p in changed))
     else:
         _accepted_as_written(policy, plain)
 
