@@ -82,11 +82,11 @@ class Records(tuple[_R, ...]):
     --------
     >>> import ivb
     >>> from ivb.governance import build_graph, responsibility_links
-    >>> links = responsibility_links(build_graph(ivb.load()), "burgemeester")
+    >>> links = responsibility_links(build_graph(ivb.load()), "burgemeester-dronten")
     >>> links[0].relation
     'member-of'
     >>> links.to_frame().columns.tolist()
-    ['actor', 'relation', 'id', 'kind', 'name', 'detail']
+    ['actor', 'relation', 'id', 'kind', 'name', 'detail', 'basis', 'modality']
     """
 
     of: type[_R]

@@ -77,6 +77,19 @@ def _shown(svg: str) -> tuple[dict[str, list[str]], dict[tuple[str, str, str], l
     return boxes, arrows, words
 
 
+def _notes(svg: str) -> dict[str, list[str]]:
+    """The note of each box (id -> its lines, set in italics)."""
+    root = ElementTree.fromstring(svg)
+    out = {}
+    for g in root.iter(f"{S}g"):
+        title = g.find(f"{S}title")
+        if title is not None and g.find(f"{S}rect") is not None:
+            out[title.text or ""] = [
+                t.text or "" for t in g.iter(f"{S}text") if t.get("font-style") == "italic"
+            ]
+    return out
+
+
 def _box(svg: str, id: str) -> tuple[float, float, float, float]:
     root = ElementTree.fromstring(svg)
     for g in root.iter(f"{S}g"):
@@ -114,13 +127,14 @@ def test_each_diagram_shows_its_nodes_and_edges(
     assert isinstance(drawing, Diagram)
     svg = render_svg(drawing)
     boxes, arrows, _ = _shown(svg)
+    notes = _notes(svg)
     assert set(boxes) == {n.id for n in drawing.nodes}
     for node in drawing.nodes:
-        # the label (perhaps wrapped over lines) and the note are written in the box
-        texts = boxes[node.id]
-        if node.note:
-            assert texts[-1] == node.note
-            texts = texts[:-1]
+        # the label and the note (each perhaps wrapped over lines) are written in the box
+        texts, note = boxes[node.id], notes[node.id]
+        assert " ".join(note) == (node.note or "")
+        assert texts[len(texts) - len(note) :] == note
+        texts = texts[: len(texts) - len(note)]
         assert " ".join(texts) == node.label
         assert G.has_node(node.id)
     drawn = {(e.source, e.relation, e.target) for e in drawing.edges if e.source != e.target}

@@ -30,7 +30,7 @@ if str(DOCS / "_ext") not in sys.path:
     sys.path.insert(0, str(DOCS / "_ext"))
 
 from ivb_sphinx import flows  # noqa: E402
-from ivb_sphinx.svg import Diagram, Edge, Node, render_svg, text_width  # noqa: E402
+from ivb_sphinx.svg import Diagram, Edge, Node, layout, render_svg, text_width  # noqa: E402
 from ivb_sphinx.timeline import Timeline, render_timeline  # noqa: E402
 
 from tests.docs.test_diagram_contents import DIAGRAMS  # noqa: E402
@@ -174,6 +174,30 @@ def test_the_prepares_arrow_of_the_basisteam_misses_the_portefeuillehouders(G: A
     boxes, arrows = boxes_and_arrows(_render(G, "preparation", {"body": "basisteamdriehoek-dnu"}))
     points = arrows["ambtelijke-basisteamdriehoek", "basisteamdriehoek-dnu"]
     assert not any(inside(p, boxes["portefeuillehouders-oov"], inset=0.0) for p in points)
+
+
+def test_a_diagram_too_wide_either_way_wraps_its_boxes_narrower() -> None:
+    """Four wide boxes side by side: neither direction fits at the usual wrapping."""
+    note = "ambtelijk · frequency not stated"
+    middle = tuple(
+        Node(f"t{i}", f"Ambtelijke basisteamdriehoek {i}", "body", note) for i in range(4)
+    )
+    d = Diagram(
+        "d",
+        "D",
+        (Node("s", "Afdelingen / teams Veiligheid", "role", "role · team"), *middle,
+         Node("z", "Basisteamdriehoek Dronten, Noordoostpolder en Urk", "body", "bestuurlijk")),
+        tuple(Edge("s", n.id, "informs") for n in middle)
+        + tuple(Edge(n.id, "z", "prepares") for n in middle),
+    )  # fmt: skip
+    assert min(layout(d, "LR").width, layout(d, "TB").width) > COLUMN
+    assert layout(d).width <= COLUMN
+    svg = render_svg(d)
+    assert min(effective_sizes(svg)) >= SMALLEST
+    assert crossings(svg) == [] and overflowing(svg) == []
+    # the note is broken at its separator, and each line is written in the box
+    assert "<title>t0</title>" in svg and ">ambtelijk ·</text>" in svg
+    assert ">frequency not stated</text>" in svg
 
 
 def test_the_checks_find_a_crossing_and_small_text() -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "EDGE_STYLES",
     "MAX_WIDTH",
     "MODAL_DASH",
+    "NARROWER",
     "NODE_STYLES",
     "Diagram",
     "Edge",
@@ -60,6 +61,10 @@ NODE_GAP = 18.0
 NODE_GAP_TB = 22.0
 MARGIN = 16.0
 MAX_LABEL_CHARS = 22
+#: Narrower wrappings (label characters, note characters) tried in turn when a diagram
+#: does not fit :data:`MAX_WIDTH` either way with labels wrapped at
+#: :data:`MAX_LABEL_CHARS` and notes on one line.
+NARROWER = ((MAX_LABEL_CHARS, 22), (18, 22), (14, 18))
 LABEL_CHARS = 30
 DUMMY_HEIGHT = 6.0
 DUMMY_GAP = 6.0
@@ -204,12 +209,34 @@ def wrap(text: str, width: int = MAX_LABEL_CHARS) -> list[str]:
     return lines or [""]
 
 
+def _wrap_note(note: str, width: int) -> list[str]:
+    """Break a box's note into lines of about *width* characters, first at its " · ".
+
+    >>> _wrap_note("bestuurlijk · 4× a year", 18)
+    ['bestuurlijk ·', '4× a year']
+    >>> _wrap_note("role · office", 18)
+    ['role · office']
+    """
+    parts = note.split(" · ")
+    lines: list[str] = []
+    for i, part in enumerate(parts):
+        tail = " ·" if i + 1 < len(parts) else ""
+        if lines and len(f"{lines[-1]} {part}{tail}") <= width:
+            lines[-1] = f"{lines[-1]} {part}{tail}"
+        else:
+            pieces = wrap(part, width)
+            pieces[-1] += tail
+            lines += pieces
+    return lines
+
+
 @dataclass
 class _Box:
     id: str
     layer: int
     lines: list[str] = field(default_factory=list)
     note: str | None = None
+    note_lines: list[str] = field(default_factory=list)
     kind: str = "other"
     dummy: bool = False
     width: float = 0.0
@@ -326,21 +353,33 @@ def layout(diagram: Diagram, direction: str | None = None) -> Layout:
 
     *direction* ``"LR"`` draws the layers as columns, ``"TB"`` as rows; by default
     the diagram runs left to right if it is at most :data:`MAX_WIDTH` wide, and
-    otherwise in whichever direction is narrower (a narrow diagram is not scaled
-    down in the text column, so its text keeps its size).
+    otherwise top to bottom if that fits. If neither fits, the labels and notes of
+    the boxes are wrapped narrower (:data:`NARROWER`), each direction tried again;
+    failing all, the narrowest layout is taken. (A diagram no wider than the text
+    column is not scaled down there, so its text keeps its size.)
     """
     if direction is None:
-        wide = _layout(diagram, "LR")
-        if wide.width <= MAX_WIDTH:
-            return wide
-        tall = _layout(diagram, "TB")
-        return tall if tall.width < wide.width else wide
+        tried: list[Layout] = []
+        for label_chars, note_chars in ((MAX_LABEL_CHARS, None), *NARROWER):
+            for way in DIRECTIONS:
+                lay = _layout(diagram, way, label_chars, note_chars)
+                if lay.width <= MAX_WIDTH:
+                    return lay
+                tried.append(lay)
+        return min(tried, key=lambda lay: lay.width)
     if direction not in DIRECTIONS:
         raise ValueError(f"direction: expected one of {', '.join(DIRECTIONS)}, got {direction!r}")
     return _layout(diagram, direction)
 
 
-def _layout(diagram: Diagram, direction: str) -> Layout:
+def _layout(
+    diagram: Diagram,
+    direction: str,
+    label_chars: int = MAX_LABEL_CHARS,
+    note_chars: int | None = None,
+) -> Layout:
+    """The layout in one *direction*, labels wrapped at *label_chars*, notes at
+    *note_chars* characters (``None``: a note stays on one line)."""
     horizontal = direction == "LR"
     ids = [n.id for n in diagram.nodes]
     known = set(ids)
@@ -357,16 +396,19 @@ def _layout(diagram: Diagram, direction: str) -> Layout:
 
     boxes: dict[str, _Box] = {}
     for n in diagram.nodes:
-        lines = wrap(n.label)
+        lines = wrap(n.label, label_chars)
+        notes = (
+            [] if not n.note else [n.note] if note_chars is None else _wrap_note(n.note, note_chars)
+        )
         width = max(text_width(line) for line in lines)
-        if n.note:
-            width = max(width, text_width(n.note, SMALL_SIZE))
-        height = len(lines) * LINE_HEIGHT + (SMALL_LINE if n.note else 0.0)
+        width = max([width, *(text_width(line, SMALL_SIZE) for line in notes)])
+        height = len(lines) * LINE_HEIGHT + len(notes) * SMALL_LINE
         boxes[n.id] = _Box(
             id=n.id,
             layer=layer[n.id],
             lines=lines,
             note=n.note,
+            note_lines=notes,
             kind=n.kind,
             width=math.ceil(width + 2 * PAD_X),
             height=math.ceil(height + 2 * PAD_Y),
@@ -665,11 +707,13 @@ def render_svg(diagram: Diagram, direction: str | None = None) -> str:
                 f'text-anchor="middle" fill="#1a1a1a">{escape(line)}</text>'
             )
             y += LINE_HEIGHT
-        if b.note:
+        y -= 2
+        for line in b.note_lines:
             out.append(
-                f'<text x="{_fmt(cx)}" y="{_fmt(y - 2)}" font-size="{_fmt(SMALL_SIZE)}" '
-                f'text-anchor="middle" fill="#555555" font-style="italic">{escape(b.note)}</text>'
+                f'<text x="{_fmt(cx)}" y="{_fmt(y)}" font-size="{_fmt(SMALL_SIZE)}" '
+                f'text-anchor="middle" fill="#555555" font-style="italic">{escape(line)}</text>'
             )
+            y += SMALL_LINE
         out.append("</g>")
 
     # edge labels on top

@@ -115,6 +115,7 @@ _VALUES: dict[str, dict[str, str]] = {
         "programme": N_("programme"),
         "plan": N_("plan"),
         "norm": N_("norm"),
+        "agreements": N_("agreements"),
     },
     "InstrumentKind": {
         "method": N_("method"),
@@ -279,13 +280,16 @@ _FIELDS: dict[str, str] = {
     "check": N_("check"),
     "code": N_("code"),
     "comparison": N_("comparison"),
+    "committed_by": N_("committed to by"),
     "controls_policy": N_("controls the policy"),
+    "coordinates_policy": N_("coordinates the policy"),
     "coordinators": N_("coordinators"),
     "data_source": N_("data source"),
     "date": N_("date"),
     "definition": N_("definition"),
     "description": N_("description"),
     "direction": N_("direction"),
+    "drawn_up_by": N_("drawn up by"),
     "duties": N_("duties"),
     "end": N_("end"),
     "escalates_to": N_("escalates to"),
@@ -399,6 +403,7 @@ _FIELDS: dict[str, str] = {
     "terms": N_("terms"),
     "budget": N_("budget"),
     "statements": N_("statements"),
+    "citations": N_("citations"),
 }
 
 

@@ -43,6 +43,7 @@ from ivb.governance._relations import (
     RUNS,
     SETS,
     SHARES,
+    THROUGH_BODY,
     USES,
     WORKS_WITH,
 )
@@ -79,6 +80,7 @@ RESPONSIBILITY_RELATIONS = (
     OWNS,
     PRIORITISES,
     SHARES,
+    THROUGH_BODY,
     COORDINATES,
     LEADS,
     MEMBER_OF,
@@ -96,7 +98,7 @@ RESPONSIBILITY_RELATIONS = (
     COMMITTED_TO,
 )
 #: Relations from an action to an actor: read backwards, the actor is involved in the action.
-ACTION_ACTOR_RELATIONS = (CARRIED_OUT_BY, WORKS_WITH, INVOLVES)
+ACTION_ACTOR_RELATIONS = (CARRIED_OUT_BY, WORKS_WITH, THROUGH_BODY, INVOLVES)
 _LEVELS = ("national", "regional", "district", "local")
 #: The basis of an edge that the policy states (see :class:`~ivb.model.Basis`).
 STATED = "stated"

@@ -609,13 +609,14 @@ def _anchors(obj: Any, present: Mapping[str, Any]) -> list[str]:
 def to_popolo(G: GovernanceGraph) -> str:
     """The actors of the graph in Popolo JSON: organizations, posts, memberships.
 
-    Municipalities, partners, bodies, and council and team roles (the
-    gemeenteraad, the college, the teams Veiligheid) are organizations; a
-    council role that adopts the policy (:attr:`~ivb.model.Role.adopts_policy`,
-    the gemeenteraad) is classified a legislature, other councils an
-    executive. A council or team role of several municipalities is one
-    organization per municipality (id ``role@municipality``, e.g.
-    ``gemeenteraad@urk``), each with the municipality as its ``parent_id``.
+    Municipalities, partners, bodies, and council and team roles (a
+    municipality's gemeenteraad and college, the teams Veiligheid) are
+    organizations; a council role that adopts the policy
+    (:attr:`~ivb.model.Role.adopts_policy`, a gemeenteraad) is classified a
+    legislature, other councils an executive. A role of one municipality has
+    it as its ``parent_id``; a council or team role of several municipalities
+    is one organization per municipality (id ``role@municipality``, e.g.
+    ``teams-veiligheid@urk``), each with the municipality as its ``parent_id``.
     Offices and functions (burgemeester, Officier van Justitie) are posts in
     the organisations they belong to, and a seat on a body held by such a
     role is a post in the body. Other actors that sit on a body have a
@@ -650,10 +651,10 @@ def to_popolo(G: GovernanceGraph) -> str:
     >>> from ivb.governance import build_graph
     >>> data = json.loads(to_popolo(build_graph(ivb.load())))
     >>> [p["label"] for p in data["posts"] if p["organization_id"] == "dronten"][:1]
-    ['Burgemeester (Dronten)']
-    >>> councils = [o for o in data["organizations"] if o["id"].startswith("gemeenteraad@")]
+    ['Burgemeester van Dronten (Dronten)']
+    >>> councils = [o for o in data["organizations"] if o["classification"] == "legislature"]
     >>> [(o["id"], o["parent_id"]) for o in councils][:2]
-    [('gemeenteraad@dronten', 'dronten'), ('gemeenteraad@noordoostpolder', 'noordoostpolder')]
+    [('gemeenteraad-dronten', 'dronten'), ('gemeenteraad-noordoostpolder', 'noordoostpolder')]
     """
     actors = [(n, d) for n, d in G.nodes(data=True) if d.get("kind") in ACTOR_KINDS]
     present = {n: d for n, d in actors}

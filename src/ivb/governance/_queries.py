@@ -151,8 +151,9 @@ def responsibility_links(
     >>> import ivb
     >>> from ivb.governance import build_graph
     >>> links = responsibility_links(build_graph(ivb.load()), "politie-midden-nederland")
-    >>> [link.detail for link in links if link.relation == "involved-in"][2]
-    'actors, partners'
+    >>> [(link.relation, link.detail) for link in links][:4]  # doctest: +NORMALIZE_WHITESPACE
+    [('member-of', None), ('agreed', None), ('involved-in', 'partners'),
+     ('involved-in', 'actors')]
     """
     return Records(_core.responsibility_links(G, actor, stated_only=stated_only), of=Responsibility)
 
@@ -301,13 +302,17 @@ def responsibilities(G: GovernanceGraph, actor: str, *, stated_only: bool = Fals
     Returns
     -------
     pandas.DataFrame
-        Columns ``actor``, ``relation``, ``id``, ``kind``, ``name`` and
-        ``detail`` (the scope of an authority; the action field naming the
-        actor for ``'involved-in'``). Rows follow the relations in the order
-        ``owns, prioritises, shares, coordinates, member-of,
-        has-authority-over, adopts, controls, prepares, informs, runs, sets,
-        agreed``, then ``involved-in`` (the actions and milestones that
-        involve the actor), each in graph order.
+        Columns ``actor``, ``relation``, ``id``, ``kind``, ``name``,
+        ``detail`` (the scope of an authority or coordination; the fields
+        naming the actor for ``'involved-in'``), ``basis`` (``'stated'``,
+        ``'derived'`` or ``'ambiguous'``) and ``modality`` (``None``,
+        ``'possible'`` or ``'planned'``). Rows follow the relations in the
+        order ``owns, prioritises, shares, coordinates, leads, member-of,
+        has-authority-over, adopts, controls, holds-office, prepares, informs,
+        runs, uses, sets, agreed, drew-up, committed-to``, then
+        ``involved-in`` (the actions the actor carries out or works with and
+        the milestones that involve it: one row per action or milestone),
+        each in graph order.
 
     Raises
     ------
@@ -320,10 +325,10 @@ def responsibilities(G: GovernanceGraph, actor: str, *, stated_only: bool = Fals
     --------
     >>> import ivb
     >>> from ivb.governance import build_graph
-    >>> df = responsibilities(build_graph(ivb.load()), "burgemeester")
-    >>> df[["relation", "id"]].head(2).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    >>> df = responsibilities(build_graph(ivb.load()), "burgemeester-dronten")
+    >>> df[["relation", "id"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['member-of', 'districtelijk-veiligheidscollege-flevoland'],
-     ['has-authority-over', 'politie-midden-nederland']]
+     ['holds-office', 'burgemeester']]
     """
     return responsibility_links(G, actor, stated_only=stated_only).to_frame()
 
@@ -359,8 +364,10 @@ def members(G: GovernanceGraph, body: str, *, stated_only: bool = False) -> tupl
     >>> import ivb
     >>> from ivb.governance import build_graph
     >>> G = build_graph(ivb.load())
-    >>> [m.id for m in members(G, "districtelijk-veiligheidscollege-flevoland")]
-    ['burgemeester', 'openbaar-ministerie', 'politie-midden-nederland']
+    >>> seated = members(G, "districtelijk-veiligheidscollege-flevoland")
+    >>> [m.id for m in seated]  # doctest: +NORMALIZE_WHITESPACE
+    ['burgemeester-dronten', 'burgemeester-noordoostpolder', 'burgemeester-urk',
+     'openbaar-ministerie', 'politie-midden-nederland']
     """
     return cast("tuple[Member, ...]", _core.member_objects(G, body, stated_only=stated_only))
 
