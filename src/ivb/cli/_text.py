@@ -203,7 +203,8 @@ def fit(text: str, width: int | None, *, hang: int = 4) -> str:
 
 
 def _wrap_cell(cell: str, width: int, hang: str = "") -> list[str]:
-    return textwrap.wrap(cell, width=width, subsequent_indent=hang, break_on_hyphens=False) or [""]
+    # ids break after a hyphen rather than inside a word
+    return textwrap.wrap(cell, width=width, subsequent_indent=hang) or [""]
 
 
 def _records(rows: Sequence[Sequence[str]], width: int, indent: str) -> list[str]:
