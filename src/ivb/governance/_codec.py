@@ -317,12 +317,22 @@ def from_records(
     known = {ident for ident, _ in node_list}
     refs: dict[Any, SourceRef] = {}
     shared: dict[int, tuple[Any, SourceRef]] = {}
-    edge_list = []
+    # id() of an edge's plain attributes -> (them, decoded): readers give edges with equal
+    # text one mapping, decoded once; each edge gets its own copy
+    done: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
+    edge_list: list[tuple[str, str, Any, dict[str, Any]]] = []
+    append = edge_list.append
     for u, v, k, d in edges:
         if u not in known or v not in known:
             end = u if u not in known else v
             raise GraphFormatError(f"edge {u} -> {v} ({k}): expected a known node, got {end!r}")
+        found = done.get(id(d))
+        if found is not None and found[0] is d:
+            append((u, v, k, dict(found[1])))
+            continue
         where = functools.partial("{} -> {} ({})".format, u, v, k)
-        edge_list.append((u, v, k, _decode_edge(where, d, refs, shared)))
+        decoded = _decode_edge(where, d, refs, shared)
+        done[id(d)] = (d, decoded)
+        append((u, v, k, dict(decoded)))
     # nodes and edges in bulk, as add_nodes_from and add_edges_from would add them
-    return assemble(node_list, edge_list, graph)
+    return assemble(node_list, edge_list, graph, owned=True)

@@ -227,7 +227,9 @@ _ATTR = rf"(?:[A-Za-z_][A-Za-z_0-9]*|{_STR})={_STR}"
 _BODY = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
 _ATTR_RE = re.compile(rf'([A-Za-z_][A-Za-z_0-9]*|{_STR})="({_BODY})"')
 _LIST_RE = re.compile(rf"(?:{_ATTR}(?:, {_ATTR})*)?")
-_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[((?:{_ATTR}(?:, {_ATTR})*)?)\];")
+#: A node or edge statement; its attribute list is checked apart (by :data:`_LIST_RE`, once
+#: for each distinct text), which together is what ``  ID [-> ID] [ATTR, ...];`` matches.
+_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[(.*)\];")
 _DEFAULTS_RE = re.compile(r"  (graph|node|edge) \[(.*)\];")
 _HEAD_RE = re.compile(rf"digraph {_STR} \{{")
 
@@ -236,12 +238,9 @@ _Parsed = tuple[
 ]
 
 
-def _fast_attrs(text: str, checked: bool = False) -> dict[str, str] | None:
-    """The attributes of an attribute list as :func:`to_dot` writes it; None if it is not.
-
-    *checked*: the list is known to be of that form already.
-    """
-    if not checked and not _LIST_RE.fullmatch(text):
+def _fast_attrs(text: str) -> dict[str, str] | None:
+    """The attributes of an attribute list as :func:`to_dot` writes it; None if it is not."""
+    if not _LIST_RE.fullmatch(text):
         return None
     return {
         (_unquote(k) if k[0] == '"' else k): (_unquote_body(v) if "\\" in v else v)
@@ -258,7 +257,10 @@ def _unquote_body(body: str) -> str:
 
 
 def _parse_written(text: str) -> _Parsed | None:
-    """Parse DOT laid out exactly as :func:`to_dot` writes it, quickly; None if it is not."""
+    """Parse DOT laid out exactly as :func:`to_dot` writes it, quickly; None if it is not.
+
+    Edges with equal attribute text share one dict of attributes.
+    """
     lines = text.split("\n")
     if not lines or not _HEAD_RE.fullmatch(lines[0]):
         return None
@@ -270,27 +272,40 @@ def _parse_written(text: str) -> _Parsed | None:
     defaults: dict[str, dict[str, str]] = {"graph": graph, "node": {}, "edge": {}}
     nodes: dict[str, dict[str, str]] = {}
     edges: list[tuple[str, str, dict[str, str]]] = []
+    # attribute text of an edge -> its attributes with the edge defaults (edges repeat them)
+    edge_attrs: dict[str, dict[str, str]] = {}
+    stmt = _STMT_RE.fullmatch
     for line in lines[1:-1]:
-        m = _STMT_RE.fullmatch(line)
+        m = stmt(line)
         if m is None:
             d = _DEFAULTS_RE.fullmatch(line)
             found = _fast_attrs(d.group(2)) if d else None
             if d is None or found is None:
                 return None
             defaults[d.group(1)].update(found)
+            if d.group(1) == "edge":
+                edge_attrs.clear()
             continue
-        attributes = _fast_attrs(m.group(3), checked=True)
-        if attributes is None:  # pragma: no cover - the statement pattern checked the list
-            return None
-        u = _unquote(m.group(1))
-        if m.group(2) is None:
+        first, second, listed = m.groups()
+        u = _unquote(first)
+        if second is None:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
+                return None
             nodes.setdefault(u, dict(defaults["node"])).update(attributes)
             continue
-        v = _unquote(m.group(2))
-        for end in (u, v):
-            if end not in nodes:
-                nodes[end] = dict(defaults["node"])
-        edges.append((u, v, {**defaults["edge"], **attributes}))
+        merged = edge_attrs.get(listed)
+        if merged is None:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
+                return None
+            merged = edge_attrs[listed] = {**defaults["edge"], **attributes}
+        v = _unquote(second)
+        if u not in nodes:
+            nodes[u] = dict(defaults["node"])
+        if v not in nodes:
+            nodes[v] = dict(defaults["node"])
+        edges.append((u, v, merged))
     return graph, list(nodes.items()), edges
 
 
@@ -310,7 +325,13 @@ def parse_dot(text: str) -> _Parsed:
     """
     written = _parse_written(text)
     if written is not None:
-        return written
+        graph, nodes, edges = written
+        return graph, nodes, [(u, v, dict(d)) for u, v, d in edges]
+    return _parse_any(text)
+
+
+def _parse_any(text: str) -> _Parsed:
+    """:func:`parse_dot` by the tokenizer (any DOT of the supported subset)."""
     p = _Parser(text)
     if p.peek()[1].lower() == "strict":
         p.take()
@@ -397,7 +418,8 @@ def from_dot(text: str) -> GovernanceGraph:
     >>> list(G.edges(keys=True, data="relation"))
     [('a', 'b', 0, 'prepares')]
     """
-    graph, nodes, edges = parse_dot(text)
+    written = _parse_written(text)
+    graph, nodes, edges = written if written is not None else _parse_any(text)
 
     parsed: dict[tuple[str, str], Any] = {}
     #: attribute name -> (its name in the graph, or None to drop it; whether it is JSON)
@@ -432,9 +454,18 @@ def from_dot(text: str) -> GovernanceGraph:
 
     counts: dict[tuple[str, str], int] = {}
     keyed = []
+    # id() of an edge's text attributes -> (them, key, the rest typed): edges with equal text
+    # share them, and so one dict of typed ones (from_records copies it per edge)
+    done: dict[int, tuple[dict[str, str], Any, dict[str, Any]]] = {}
     for u, v, d in edges:
-        data = clean(d, edge=True)
-        key: Any = data.pop("key", None)
+        found = done.get(id(d))
+        if found is not None and found[0] is d:
+            key: Any = found[1]
+            data = found[2]
+        else:
+            data = clean(d, edge=True)
+            key = data.pop("key", None)
+            done[id(d)] = (d, key, data)
         if key is None:
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1
