@@ -80,10 +80,13 @@ def _is_tuple(t: Any) -> bool:
 def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
     args = typing.get_args(t)
     variadic = len(args) == 2 and args[1] is Ellipsis
+    texts = variadic and args[0] is str
 
     def hook(value: object, cl: Any) -> Any:
         if not isinstance(value, list):
             raise _Expected(f"expected a list, got {_shown(value)}")
+        if texts and (not value or all(type(item) is str for item in value)):
+            return tuple(value)  # what the text hook makes of each item
         if not variadic and len(value) != len(args):
             raise _Expected(f"expected a list of {len(args)} items, got {len(value)}")
         out = []

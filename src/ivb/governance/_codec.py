@@ -138,7 +138,8 @@ class _NodeDecoder:
                 self.plain[ident] = (data.get("kind"), obj)
         #: id() of a plain obj -> its model object (the plain objects stay alive in *nodes*)
         self.made: dict[int, Any] = {}
-        self.structure = _converter().structure
+        #: class -> the converter's structure function of it, looked up once
+        self.hooks: dict[type, Callable[[Any, type], Any]] = {}
 
     def decode(self, ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(data)
@@ -154,6 +155,13 @@ class _NodeDecoder:
                     f"node {ident!r}: its obj is no valid {cls.__name__} ({_first_line(exc)})"
                 ) from None
         return out
+
+    def structure(self, value: Any, cls: type) -> Any:
+        """*value* structured as *cls* by the converter."""
+        hook = self.hooks.get(cls)
+        if hook is None:
+            hook = self.hooks[cls] = _converter().get_structure_hook(cls)
+        return hook(value, cls)
 
     def _structure(self, value: Any, cls: type) -> Any:
         made = self.made.get(id(value))
