@@ -121,6 +121,8 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
     required = [a.name for a in attrs.fields(t) if a.init and a.default is attrs.NOTHING]
 
     def hook(value: object, cl: type) -> Any:
+        if type(value) is t:
+            return value  # structured already (it was checked when it was made)
         if not isinstance(value, dict):
             raise _Expected(f"expected a mapping ({t.__name__}), got {_shown(value)}")
         bad = [k for k in value if not isinstance(k, str)]
