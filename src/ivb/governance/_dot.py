@@ -227,10 +227,11 @@ _ATTR = rf"(?:[A-Za-z_][A-Za-z_0-9]*|{_STR})={_STR}"
 _BODY = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
 _ATTR_RE = re.compile(rf'([A-Za-z_][A-Za-z_0-9]*|{_STR})="({_BODY})"')
 _LIST_RE = re.compile(rf"(?:{_ATTR}(?:, {_ATTR})*)?")
-#: A node or edge statement; its attribute list is checked apart (by :data:`_LIST_RE`, once
-#: for each distinct text), which together is what ``  ID [-> ID] [ATTR, ...];`` matches.
-_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[(.*)\];")
-_DEFAULTS_RE = re.compile(r"  (graph|node|edge) \[(.*)\];")
+#: One line of the body as :func:`to_dot` writes it: a node or edge statement, or defaults;
+#: the attribute list is checked apart (by :data:`_LIST_RE`, once for each distinct text).
+_LINE_RE = re.compile(
+    rf"^  (?:({_STR})(?: -> ({_STR}))? |(graph|node|edge) )\[(.*)\];$", re.MULTILINE
+)
 _HEAD_RE = re.compile(rf"digraph {_STR} \{{")
 
 _Parsed = tuple[
@@ -261,34 +262,39 @@ def _parse_written(text: str) -> _Parsed | None:
 
     Edges with equal attribute text share one dict of attributes.
     """
-    lines = text.split("\n")
-    if not lines or not _HEAD_RE.fullmatch(lines[0]):
+    head, _, rest = text.partition("\n")
+    if not _HEAD_RE.fullmatch(head):
         return None
-    while lines and lines[-1] == "":
-        lines.pop()
-    if len(lines) < 2 or lines[-1] != "}":
+    rest = rest.rstrip("\n")
+    if rest == "}":
+        body, count = "", 0
+    elif rest.endswith("\n}"):
+        body = rest[:-2]
+        count = body.count("\n") + 1
+    else:
         return None
+    found = _LINE_RE.findall(body)
+    if len(found) != count:
+        return None  # a line of another form (each match is one whole line)
     graph: dict[str, str] = {}
     defaults: dict[str, dict[str, str]] = {"graph": graph, "node": {}, "edge": {}}
     nodes: dict[str, dict[str, str]] = {}
     edges: list[tuple[str, str, dict[str, str]]] = []
     # attribute text of an edge -> its attributes with the edge defaults (edges repeat them)
     edge_attrs: dict[str, dict[str, str]] = {}
-    stmt = _STMT_RE.fullmatch
-    for line in lines[1:-1]:
-        m = stmt(line)
-        if m is None:
-            d = _DEFAULTS_RE.fullmatch(line)
-            found = _fast_attrs(d.group(2)) if d else None
-            if d is None or found is None:
+    for first, second, kind, listed in found:
+        if kind:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
                 return None
-            defaults[d.group(1)].update(found)
-            if d.group(1) == "edge":
+            defaults[kind].update(attributes)
+            if kind == "edge":
                 edge_attrs.clear()
             continue
-        first, second, listed = m.groups()
-        u = _unquote(first)
-        if second is None:
+        u = first[1:-1]
+        if "\\" in u:
+            u = _unquote_body(u)
+        if not second:
             attributes = _fast_attrs(listed)
             if attributes is None:
                 return None
@@ -300,7 +306,9 @@ def _parse_written(text: str) -> _Parsed | None:
             if attributes is None:
                 return None
             merged = edge_attrs[listed] = {**defaults["edge"], **attributes}
-        v = _unquote(second)
+        v = second[1:-1]
+        if "\\" in v:
+            v = _unquote_body(v)
         if u not in nodes:
             nodes[u] = dict(defaults["node"])
         if v not in nodes:
