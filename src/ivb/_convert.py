@@ -73,6 +73,10 @@ def _strict_bool(value: object, _: type) -> bool:
     return value
 
 
+#: isinstance(value, str), as a function of one argument (the text hook's check)
+_is_text = str.__instancecheck__
+
+
 def _is_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple
 
@@ -85,7 +89,7 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
     def hook(value: object, cl: Any) -> Any:
         if not isinstance(value, list):
             raise _Expected(f"expected a list, got {_shown(value)}")
-        if texts and (not value or all(type(item) is str for item in value)):
+        if texts and all(map(_is_text, value)):
             return tuple(value)  # what the text hook makes of each item
         if not variadic and len(value) != len(args):
             raise _Expected(f"expected a list of {len(args)} items, got {len(value)}")

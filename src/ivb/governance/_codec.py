@@ -337,11 +337,20 @@ def text_value(key: str, value: Any) -> str:
     return value
 
 
+_raw_decode = json.JSONDecoder().raw_decode
+
+
 def value_from_text(key: str, text: str) -> Any:
     """The plain value of an attribute written by :func:`text_value`."""
     if key in JSON_KEYS:
         try:
-            return json.loads(text)
+            value, end = _raw_decode(text)  # json.loads without its checks around
+        except json.JSONDecodeError:
+            end = -1
+        if end == len(text):
+            return value
+        try:
+            return json.loads(text)  # white space around, or the error it names
         except json.JSONDecodeError as exc:
             raise GraphFormatError(f"attribute {key!r}: expected JSON, got {exc.msg}") from None
     return text

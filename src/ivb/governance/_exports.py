@@ -563,8 +563,7 @@ def from_node_link(text: str) -> GovernanceGraph:
     for i, node in enumerate(data["nodes"]):
         if not isinstance(node, dict) or "id" not in node:
             raise GraphFormatError(f"node-link JSON: nodes[{i}]: expected an object with an 'id'")
-        rest = dict(node)
-        nodes.append((str(rest.pop("id")), rest))
+        nodes.append((str(node.pop("id")), node))  # parsed here: ours to change
     keyed = []
     counts: dict[tuple[str, str], int] = {}
     for i, edge in enumerate(edges):
@@ -572,13 +571,12 @@ def from_node_link(text: str) -> GovernanceGraph:
             raise GraphFormatError(
                 f"node-link JSON: edges[{i}]: expected an object with 'source' and 'target'"
             )
-        rest = dict(edge)
-        u, v = str(rest.pop("source")), str(rest.pop("target"))
-        key = rest.pop("key", None)
+        u, v = str(edge.pop("source")), str(edge.pop("target"))
+        key = edge.pop("key", None)
         if key is None:
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1
-        keyed.append((u, v, key, rest))
+        keyed.append((u, v, key, edge))
     graph = data.get("graph", {})
     if not isinstance(graph, dict):
         raise GraphFormatError("node-link JSON: expected 'graph' to be an object")
