@@ -73,6 +73,10 @@ def _strict_bool(value: object, _: type) -> bool:
     return value
 
 
+#: isinstance(value, str), as a function of one argument (the text hook's check)
+_is_text = str.__instancecheck__
+
+
 def _is_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple
 
@@ -80,10 +84,13 @@ def _is_tuple(t: Any) -> bool:
 def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
     args = typing.get_args(t)
     variadic = len(args) == 2 and args[1] is Ellipsis
+    texts = variadic and args[0] is str
 
     def hook(value: object, cl: Any) -> Any:
         if not isinstance(value, list):
             raise _Expected(f"expected a list, got {_shown(value)}")
+        if texts and all(map(_is_text, value)):
+            return tuple(value)  # what the text hook makes of each item
         if not variadic and len(value) != len(args):
             raise _Expected(f"expected a list of {len(args)} items, got {len(value)}")
         out = []
@@ -118,6 +125,8 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
     required = [a.name for a in attrs.fields(t) if a.init and a.default is attrs.NOTHING]
 
     def hook(value: object, cl: type) -> Any:
+        if type(value) is t:
+            return value  # structured already (it was checked when it was made)
         if not isinstance(value, dict):
             raise _Expected(f"expected a mapping ({t.__name__}), got {_shown(value)}")
         bad = [k for k in value if not isinstance(k, str)]

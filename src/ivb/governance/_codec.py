@@ -126,10 +126,16 @@ class _NodeDecoder:
 
     A theme's ``obj`` holds its actions, which are nodes of their own: an
     action whose data in the theme equals the data of its node is structured
-    once and the same object used in both (the theme is then checked whole again).
+    once and the same object used in both (the theme is then checked whole,
+    with it). Source references equal in content are structured once too, and
+    shared with the edges (*refs*).
     """
 
-    def __init__(self, nodes: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+    def __init__(
+        self,
+        nodes: Iterable[tuple[str, Mapping[str, Any]]],
+        refs: dict[Any, SourceRef | None] | None = None,
+    ) -> None:
         #: node id -> (kind, plain obj) of the records that have a plain obj
         self.plain: dict[str, tuple[Any, dict[str, Any]]] = {}
         for ident, data in nodes:
@@ -138,7 +144,10 @@ class _NodeDecoder:
                 self.plain[ident] = (data.get("kind"), obj)
         #: id() of a plain obj -> its model object (the plain objects stay alive in *nodes*)
         self.made: dict[int, Any] = {}
-        self.structure = _converter().structure
+        #: class -> the converter's structure function of it, looked up once
+        self.hooks: dict[type, Callable[[Any, type], Any]] = {}
+        #: source references by content (:func:`_ref_key`); None for invalid ones
+        self.refs: dict[Any, SourceRef | None] = {} if refs is None else refs
 
     def decode(self, ident: str, data: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(data)
@@ -155,26 +164,59 @@ class _NodeDecoder:
                 ) from None
         return out
 
+    def structure(self, value: Any, cls: type) -> Any:
+        """*value* structured as *cls* by the converter."""
+        hook = self.hooks.get(cls)
+        if hook is None:
+            hook = self.hooks[cls] = _converter().get_structure_hook(cls)
+        return hook(value, cls)
+
     def _structure(self, value: Any, cls: type) -> Any:
         made = self.made.get(id(value))
         if made is not None and type(made) is cls:
             return made
-        reuse = self._reusable(value, cls) if type(value) is dict else {}
         found: Any = None
-        if reuse:
-            rest = {k: v for k, v in value.items() if k not in reuse}
-            try:
-                found = attrs.evolve(self.structure(rest, cls), **reuse)
-            except Exception:  # structured whole below, which names the problem
-                found = None
+        if type(value) is dict:
+            prepared = self._prepared(value, cls)
+            if prepared is not value:
+                try:
+                    found = self.structure(prepared, cls)
+                except Exception:  # structured as it came below, which names the problem
+                    found = None
         if found is None:
             found = self.structure(value, cls)
         self.made[id(value)] = found
         return found
 
-    def _reusable(self, value: dict[str, Any], cls: type) -> dict[str, tuple[Any, ...]]:
+    def _prepared(self, value: dict[str, Any], cls: type) -> dict[str, Any]:
+        """*value* with the parts already structured put in (the converter takes them as
+        they are): nested entities that are nodes too, and source references."""
+        done: dict[str, Any] = self._reusable(value, cls)
+        for name in _ref_fields(cls):
+            plain = value.get(name)
+            if type(plain) is dict:
+                ref = self._ref(plain)
+                if ref is not None:
+                    done[name] = ref
+        return {**value, **done} if done else value
+
+    def _ref(self, plain: dict[str, Any]) -> SourceRef | None:
+        """The source reference of *plain*, structured once per content; None if invalid."""
+        key = _ref_key(plain)
+        if key is None:
+            return None
+        if key in self.refs:
+            return self.refs[key]
+        try:
+            ref: SourceRef | None = self.structure(plain, SourceRef)
+        except Exception:  # the whole object is structured as it came, naming the problem
+            ref = None
+        self.refs[key] = ref
+        return ref
+
+    def _reusable(self, value: dict[str, Any], cls: type) -> dict[str, Any]:
         """Nested entity lists of *value* whose every item is also a node with equal data."""
-        reuse: dict[str, tuple[Any, ...]] = {}
+        reuse: dict[str, Any] = {}
         classes = _kind_classes()
         for name, item_cls in _nested_fields(cls):
             items = value.get(name)
@@ -191,8 +233,21 @@ class _NodeDecoder:
                 except Exception:  # the node names its own problem when it is decoded
                     break
             else:
-                reuse[name] = tuple(objs)
+                reuse[name] = objs
         return reuse
+
+
+@functools.cache
+def _ref_fields(cls: type) -> tuple[str, ...]:
+    """Fields of *cls* that hold a source reference (or None)."""
+    if not attrs.has(cls):
+        return ()
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        a.name
+        for a in attrs.fields(cls)
+        if a.init and (hints.get(a.name) is SourceRef or hints.get(a.name) == (SourceRef | None))
+    )
 
 
 def decode_edge(
@@ -202,20 +257,26 @@ def decode_edge(
 
     *refs* caches the source references already decoded (many edges share one).
     """
-    return _decode_edge(lambda: where, data, refs, None)
+    try:
+        return _decode_edge(data, refs, None)  # type: ignore[arg-type]
+    except _EdgeProblem as problem:
+        raise GraphFormatError(f"edge {where}: {problem}") from None
+
+
+class _EdgeProblem(Exception):
+    """An edge attribute that cannot be decoded; the caller names the edge."""
 
 
 def _decode_edge(
-    where: Callable[[], str],
     data: Mapping[str, Any],
-    refs: dict[Any, SourceRef] | None,
+    refs: dict[Any, SourceRef | None] | None,
     shared: dict[int, tuple[Any, SourceRef]] | None,
 ) -> dict[str, Any]:
-    """:func:`decode_edge`; *where* names the edge when there is a problem.
+    """:func:`decode_edge`, raising :class:`_EdgeProblem` (without the edge) when it cannot.
 
     *shared* caches decoded references by the identity of their plain data
     (readers give equal texts one parsed value), next to *refs*, which caches
-    them by content.
+    them by content (None: known to be invalid).
     """
     out = dict(data)
     ref = out.get("source_ref")
@@ -225,15 +286,13 @@ def _decode_edge(
             out["source_ref"] = found[1]
         else:
             memo = _ref_key(ref) if refs is not None else None
-            if memo is not None and refs is not None and memo in refs:
-                decoded = refs[memo]
-            else:
+            decoded = refs.get(memo) if memo is not None and refs is not None else None
+            if decoded is None:
                 try:
                     decoded = _converter().structure(ref, SourceRef)
                 except Exception as exc:
-                    raise GraphFormatError(
-                        f"edge {where()}: source_ref is no valid source reference "
-                        f"({_first_line(exc)})"
+                    raise _EdgeProblem(
+                        f"source_ref is no valid source reference ({_first_line(exc)})"
                     ) from None
                 if memo is not None and refs is not None:
                     refs[memo] = decoded
@@ -243,9 +302,7 @@ def _decode_edge(
     if "legal_basis" in out:
         value = out["legal_basis"]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise GraphFormatError(
-                f"edge {where()}: legal_basis: expected a list of texts, got {value!r}"
-            )
+            raise _EdgeProblem(f"legal_basis: expected a list of texts, got {value!r}")
         out["legal_basis"] = tuple(value)
     return out
 
@@ -280,11 +337,20 @@ def text_value(key: str, value: Any) -> str:
     return value
 
 
+_raw_decode = json.JSONDecoder().raw_decode
+
+
 def value_from_text(key: str, text: str) -> Any:
     """The plain value of an attribute written by :func:`text_value`."""
     if key in JSON_KEYS:
         try:
-            return json.loads(text)
+            value, end = _raw_decode(text)  # json.loads without its checks around
+        except json.JSONDecodeError:
+            end = -1
+        if end == len(text):
+            return value
+        try:
+            return json.loads(text)  # white space around, or the error it names
         except json.JSONDecodeError as exc:
             raise GraphFormatError(f"attribute {key!r}: expected JSON, got {exc.msg}") from None
     return text
@@ -312,17 +378,30 @@ def from_records(
     Nodes and edges keep the given order; every attribute mapping is a new dict.
     """
     nodes = list(nodes)
-    decoder = _NodeDecoder(nodes)
+    refs: dict[Any, SourceRef | None] = {}
+    decoder = _NodeDecoder(nodes, refs)
     node_list = [(ident, decoder.decode(ident, d)) for ident, d in nodes]
     known = {ident for ident, _ in node_list}
-    refs: dict[Any, SourceRef] = {}
     shared: dict[int, tuple[Any, SourceRef]] = {}
-    edge_list = []
+    # id() of an edge's plain attributes -> (them, decoded): readers give edges with equal
+    # text one mapping, decoded once; every edge gets a dict of its own
+    done: dict[int, tuple[Mapping[str, Any], dict[str, Any]]] = {}
+    edge_list: list[tuple[str, str, Any, dict[str, Any]]] = []
+    append = edge_list.append
     for u, v, k, d in edges:
         if u not in known or v not in known:
             end = u if u not in known else v
             raise GraphFormatError(f"edge {u} -> {v} ({k}): expected a known node, got {end!r}")
-        where = functools.partial("{} -> {} ({})".format, u, v, k)
-        edge_list.append((u, v, k, _decode_edge(where, d, refs, shared)))
+        found = done.get(id(d))
+        if found is not None and found[0] is d:
+            append((u, v, k, dict(found[1])))
+            continue
+        try:
+            decoded = _decode_edge(d, refs, shared)
+        except _EdgeProblem as problem:
+            raise GraphFormatError(f"edge {u} -> {v} ({k}): {problem}") from None
+        done[id(d)] = (d, decoded)
+        # its own until assembled: later edges with the same mapping copy it before then
+        append((u, v, k, decoded))
     # nodes and edges in bulk, as add_nodes_from and add_edges_from would add them
-    return assemble(node_list, edge_list, graph)
+    return assemble(node_list, edge_list, graph, owned=True)

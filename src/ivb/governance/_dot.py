@@ -232,8 +232,11 @@ _ATTR = rf"(?:[A-Za-z_][A-Za-z_0-9]*|{_STR})={_STR}"
 _BODY = r'[^"\\\n]*(?:\\.[^"\\\n]*)*'
 _ATTR_RE = re.compile(rf'([A-Za-z_][A-Za-z_0-9]*|{_STR})="({_BODY})"')
 _LIST_RE = re.compile(rf"(?:{_ATTR}(?:, {_ATTR})*)?")
-_STMT_RE = re.compile(rf"  ({_STR})(?: -> ({_STR}))? \[((?:{_ATTR}(?:, {_ATTR})*)?)\];")
-_DEFAULTS_RE = re.compile(r"  (graph|node|edge) \[(.*)\];")
+#: One line of the body as :func:`to_dot` writes it: a node or edge statement, or defaults;
+#: the attribute list is checked apart (by :data:`_LIST_RE`, once for each distinct text).
+_LINE_RE = re.compile(
+    rf"^  (?:({_STR})(?: -> ({_STR}))? |(graph|node|edge) )\[(.*)\];$", re.MULTILINE
+)
 _HEAD_RE = re.compile(rf"digraph {_STR} \{{")
 
 _Parsed = tuple[
@@ -241,12 +244,9 @@ _Parsed = tuple[
 ]
 
 
-def _fast_attrs(text: str, checked: bool = False) -> dict[str, str] | None:
-    """The attributes of an attribute list as :func:`to_dot` writes it; None if it is not.
-
-    *checked*: the list is known to be of that form already.
-    """
-    if not checked and not _LIST_RE.fullmatch(text):
+def _fast_attrs(text: str) -> dict[str, str] | None:
+    """The attributes of an attribute list as :func:`to_dot` writes it; None if it is not."""
+    if not _LIST_RE.fullmatch(text):
         return None
     return {
         (_unquote(k) if k[0] == '"' else k): (_unquote_body(v) if "\\" in v else v)
@@ -263,39 +263,62 @@ def _unquote_body(body: str) -> str:
 
 
 def _parse_written(text: str) -> _Parsed | None:
-    """Parse DOT laid out exactly as :func:`to_dot` writes it, quickly; None if it is not."""
-    lines = text.split("\n")
-    if not lines or not _HEAD_RE.fullmatch(lines[0]):
+    """Parse DOT laid out exactly as :func:`to_dot` writes it, quickly; None if it is not.
+
+    Edges with equal attribute text share one dict of attributes.
+    """
+    head, _, rest = text.partition("\n")
+    if not _HEAD_RE.fullmatch(head):
         return None
-    while lines and lines[-1] == "":
-        lines.pop()
-    if len(lines) < 2 or lines[-1] != "}":
+    rest = rest.rstrip("\n")
+    if rest == "}":
+        body, count = "", 0
+    elif rest.endswith("\n}"):
+        body = rest[:-2]
+        count = body.count("\n") + 1
+    else:
         return None
+    found = _LINE_RE.findall(body)
+    if len(found) != count:
+        return None  # a line of another form (each match is one whole line)
     graph: dict[str, str] = {}
     defaults: dict[str, dict[str, str]] = {"graph": graph, "node": {}, "edge": {}}
     nodes: dict[str, dict[str, str]] = {}
     edges: list[tuple[str, str, dict[str, str]]] = []
-    for line in lines[1:-1]:
-        m = _STMT_RE.fullmatch(line)
-        if m is None:
-            d = _DEFAULTS_RE.fullmatch(line)
-            found = _fast_attrs(d.group(2)) if d else None
-            if d is None or found is None:
+    # attribute text of an edge -> its attributes with the edge defaults (edges repeat them)
+    edge_attrs: dict[str, dict[str, str]] = {}
+    for first, second, kind, listed in found:
+        if kind:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
                 return None
-            defaults[d.group(1)].update(found)
+            defaults[kind].update(attributes)
+            if kind == "edge":
+                edge_attrs.clear()
             continue
-        attributes = _fast_attrs(m.group(3), checked=True)
-        if attributes is None:  # pragma: no cover - the statement pattern checked the list
-            return None
-        u = _unquote(m.group(1))
-        if m.group(2) is None:
+        u = first[1:-1]
+        if "\\" in u:
+            u = _unquote_body(u)
+        if not second:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
+                return None
             nodes.setdefault(u, dict(defaults["node"])).update(attributes)
             continue
-        v = _unquote(m.group(2))
-        for end in (u, v):
-            if end not in nodes:
-                nodes[end] = dict(defaults["node"])
-        edges.append((u, v, {**defaults["edge"], **attributes}))
+        merged = edge_attrs.get(listed)
+        if merged is None:
+            attributes = _fast_attrs(listed)
+            if attributes is None:
+                return None
+            merged = edge_attrs[listed] = {**defaults["edge"], **attributes}
+        v = second[1:-1]
+        if "\\" in v:
+            v = _unquote_body(v)
+        if u not in nodes:
+            nodes[u] = dict(defaults["node"])
+        if v not in nodes:
+            nodes[v] = dict(defaults["node"])
+        edges.append((u, v, merged))
     return graph, list(nodes.items()), edges
 
 
@@ -315,7 +338,13 @@ def parse_dot(text: str) -> _Parsed:
     """
     written = _parse_written(text)
     if written is not None:
-        return written
+        graph, nodes, edges = written
+        return graph, nodes, [(u, v, dict(d)) for u, v, d in edges]
+    return _parse_any(text)
+
+
+def _parse_any(text: str) -> _Parsed:
+    """:func:`parse_dot` by the tokenizer (any DOT of the supported subset)."""
     p = _Parser(text)
     if p.peek()[1].lower() == "strict":
         p.take()
@@ -402,7 +431,8 @@ def from_dot(text: str) -> GovernanceGraph:
     >>> list(G.edges(keys=True, data="relation"))
     [('a', 'b', 0, 'prepares')]
     """
-    graph, nodes, edges = parse_dot(text)
+    written = _parse_written(text)
+    graph, nodes, edges = written if written is not None else _parse_any(text)
 
     parsed: dict[tuple[str, str], Any] = {}
     #: attribute name -> (its name in the graph, or None to drop it; whether it is JSON)
@@ -437,9 +467,18 @@ def from_dot(text: str) -> GovernanceGraph:
 
     counts: dict[tuple[str, str], int] = {}
     keyed = []
+    # id() of an edge's text attributes -> (them, key, the rest typed): edges with equal text
+    # share them, and so one dict of typed ones (from_records copies it per edge)
+    done: dict[int, tuple[dict[str, str], Any, dict[str, Any]]] = {}
     for u, v, d in edges:
-        data = clean(d, edge=True)
-        key: Any = data.pop("key", None)
+        found = done.get(id(d))
+        if found is not None and found[0] is d:
+            key: Any = found[1]
+            data = found[2]
+        else:
+            data = clean(d, edge=True)
+            key = data.pop("key", None)
+            done[id(d)] = (d, key, data)
         if key is None:
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1

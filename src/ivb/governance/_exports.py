@@ -352,6 +352,8 @@ def _graphml_written(text: str) -> _GraphML | None:
     block_match = _GM_BLOCK_RE.match
     findall = _GM_DATA_RE.findall
     escaped = "&" in text
+    # edges repeat their data (relation, field, reference): equal text, one list of pairs
+    edge_pairs: dict[str, list[tuple[str, str]]] = {}
     try:
         while pos < end:
             m = block_match(text, pos)
@@ -365,9 +367,12 @@ def _graphml_written(text: str) -> _GraphML | None:
                     pairs = [(k, _gm_text(t)) for k, t in pairs]
                 blocks.append((node, pairs))
             elif u is not None:
-                pairs = findall(edge_data)
-                if escaped and "&" in edge_data:
-                    pairs = [(k, _gm_text(t)) for k, t in pairs]
+                pairs = edge_pairs.get(edge_data)  # type: ignore[assignment]
+                if pairs is None:
+                    pairs = findall(edge_data)
+                    if escaped and "&" in edge_data:
+                        pairs = [(k, _gm_text(t)) for k, t in pairs]
+                    edge_pairs[edge_data] = pairs
                 blocks.append((u, v, edge_id, pairs))
             else:
                 graph.append((key, _gm_text(value) if "&" in value else value))
@@ -444,14 +449,23 @@ def from_graphml(text: str) -> GovernanceGraph:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
     counts: dict[tuple[str, str], int] = {}
+    # id() of an edge's list of pairs -> (the list, its key, its other attributes); edges
+    # with equal data share one list and so one dict (from_records copies it per edge)
+    done: dict[int, tuple[list[tuple[str, str]], Any, dict[str, Any]]] = {}
     for block in blocks:
         if len(block) == 2:
             ident, pairs = block
             nodes.append((ident, attributes(pairs, f"node {ident!r}")))
             continue
         u, v, edge_id, pairs = block
-        d = attributes(pairs, f"edge {u} -> {v}", edge=True)
-        key: Any = d.pop(GRAPHML_EDGE_KEY, None)
+        found = done.get(id(pairs))
+        if found is not None and found[0] is pairs:
+            key: Any = found[1]
+            d = found[2]
+        else:
+            d = attributes(pairs, f"edge {u} -> {v}", edge=True)
+            key = d.pop(GRAPHML_EDGE_KEY, None)
+            done[id(pairs)] = (pairs, key, d)
         if key is None:
             key = edge_id
         if key is None:
@@ -551,8 +565,7 @@ def from_node_link(text: str) -> GovernanceGraph:
     for i, node in enumerate(data["nodes"]):
         if not isinstance(node, dict) or "id" not in node:
             raise GraphFormatError(f"node-link JSON: nodes[{i}]: expected an object with an 'id'")
-        rest = dict(node)
-        nodes.append((str(rest.pop("id")), rest))
+        nodes.append((str(node.pop("id")), node))  # parsed here: ours to change
     keyed = []
     counts: dict[tuple[str, str], int] = {}
     for i, edge in enumerate(edges):
@@ -560,13 +573,12 @@ def from_node_link(text: str) -> GovernanceGraph:
             raise GraphFormatError(
                 f"node-link JSON: edges[{i}]: expected an object with 'source' and 'target'"
             )
-        rest = dict(edge)
-        u, v = str(rest.pop("source")), str(rest.pop("target"))
-        key = rest.pop("key", None)
+        u, v = str(edge.pop("source")), str(edge.pop("target"))
+        key = edge.pop("key", None)
         if key is None:
             key = counts.get((u, v), 0)
             counts[(u, v)] = key + 1
-        keyed.append((u, v, key, rest))
+        keyed.append((u, v, key, edge))
     graph = data.get("graph", {})
     if not isinstance(graph, dict):
         raise GraphFormatError("node-link JSON: expected 'graph' to be an object")

@@ -555,12 +555,16 @@ def assemble(
     nodes: Iterable[tuple[str, Mapping[str, Any]]],
     edges: Iterable[tuple[str, str, Hashable, Mapping[str, Any]]],
     graph: Mapping[str, Any],
+    *,
+    owned: bool = False,
 ) -> GovernanceGraph:
     """A fresh graph of *nodes* and *edges* ``(u, v, key, attributes)`` and graph attributes.
 
-    Every attribute mapping is copied; the nodes and edges keep the given order.
+    Every attribute mapping is copied, except with *owned*: then each edge's
+    attributes are a new dict of its own (no other edge's, no caller's), which
+    the graph keeps as it is. The nodes and edges keep the given order.
     """
-    return _assemble(nodes, edges, graph, copy=True)
+    return _assemble(nodes, edges, graph, copy=not owned)
 
 
 def _assemble(
@@ -569,8 +573,10 @@ def _assemble(
     graph: Mapping[str, Any],
     *,
     copy: bool,
+    unique: bool = False,
 ) -> GovernanceGraph:
-    """:func:`assemble`; with ``copy=False`` the edges of :func:`graph_parts` go in as they are.
+    """:func:`assemble`; with ``copy=False`` edge dicts go in as they are, and with
+    ``unique`` too (the edges of :func:`graph_parts`) without checks.
 
     Fills the adjacency of a new :class:`networkx.MultiDiGraph` in bulk, as
     ``add_nodes_from`` and ``add_edges_from`` would, without their per-edge
@@ -595,7 +601,7 @@ def _assemble(
         if n not in node:
             add(n)
         node[n].update(data)
-    if not copy:
+    if unique:
         # edges from derive_edges: new dicts, keys unique, nodes present
         fresh: Iterable[tuple[str, str, Hashable, Any]] = edges
         for u, v, k, data in fresh:
@@ -684,6 +690,7 @@ def build_graph(policy: Policy) -> GovernanceGraph:
             edges,
             _graph_attrs(policy),
             copy=False,
+            unique=True,
         )
 
 

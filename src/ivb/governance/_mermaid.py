@@ -177,14 +177,13 @@ _SCAN: Any = getattr(json.JSONDecoder(), "scan_once")  # noqa: B009  (not in the
 
 
 def _payload(line: str, prefix: str, number: int) -> dict[str, Any]:
-    text = line[len(prefix) :]
     try:
-        data, end = _SCAN(text, 0)
+        data, end = _SCAN(line, len(prefix))
     except (StopIteration, ValueError):
         end = -1
-    if end != len(text):  # not one JSON value alone: json.loads reads it, or names the problem
+    if end != len(line):  # not one JSON value alone: json.loads reads it, or names the problem
         try:
-            data = json.loads(text)
+            data = json.loads(line[len(prefix) :])
         except json.JSONDecodeError as exc:
             raise GraphFormatError(
                 f"Mermaid line {number}: expected JSON after {prefix.strip()!r}, got {exc.msg}"
@@ -234,21 +233,12 @@ def from_mermaid(text: str) -> GovernanceGraph:
     edges: list[tuple[str, str, Any, dict[str, Any]]] = []
     has_data = False
     marker = _NODE[: _NODE.index(":") + 1]  # what every data line holds
+    graph_head, node_head, edge_head = (p.strip() + " " for p in (_GRAPH, _NODE, _EDGE))
     for number, line in enumerate(lines, start=1):
         if marker not in line:
             continue
         stripped = line.strip()
-        if stripped.startswith(_GRAPH.strip() + " "):
-            graph = _payload(stripped, _GRAPH, number)
-            has_data = True
-        elif stripped.startswith(_NODE.strip() + " "):
-            data = _payload(stripped, _NODE, number)
-            try:
-                nodes.append((str(data["id"]), dict(data["data"])))
-            except (KeyError, TypeError, ValueError):
-                raise GraphFormatError(f"Mermaid line {number}: expected 'id' and 'data'") from None
-            has_data = True
-        elif stripped.startswith(_EDGE.strip() + " "):
+        if stripped.startswith(edge_head):
             data = _payload(stripped, _EDGE, number)
             try:
                 edges.append(
@@ -258,6 +248,16 @@ def from_mermaid(text: str) -> GovernanceGraph:
                 raise GraphFormatError(
                     f"Mermaid line {number}: expected 'source', 'target', 'key' and 'data'"
                 ) from None
+            has_data = True
+        elif stripped.startswith(graph_head):
+            graph = _payload(stripped, _GRAPH, number)
+            has_data = True
+        elif stripped.startswith(node_head):
+            data = _payload(stripped, _NODE, number)
+            try:
+                nodes.append((str(data["id"]), dict(data["data"])))
+            except (KeyError, TypeError, ValueError):
+                raise GraphFormatError(f"Mermaid line {number}: expected 'id' and 'data'") from None
             has_data = True
     if has_data:
         return from_records(graph, nodes, edges)

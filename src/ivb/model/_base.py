@@ -96,6 +96,9 @@ def ids(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+_SLUG_MATCH = SLUG_RE.match
+
+
 def _check_slug(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not SLUG_RE.match(value):
         raise ValueError(
@@ -105,6 +108,10 @@ def _check_slug(_inst: object, attribute: attrs.Attribute[Any], value: str) -> N
 
 
 def _check_slugs(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not value:
+        return
+    if all(map(_SLUG_MATCH, value)) and len(set(value)) == len(value):
+        return  # the usual case, checked at once; the loop below names the problem
     for item in value:
         _check_slug(_inst, attribute, item)
     if len(set(value)) != len(value):
