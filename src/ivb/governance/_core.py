@@ -99,6 +99,7 @@ RESPONSIBILITY_RELATIONS = (
 )
 #: Relations from an action to an actor: read backwards, the actor is involved in the action.
 ACTION_ACTOR_RELATIONS = (CARRIED_OUT_BY, WORKS_WITH, THROUGH_BODY, INVOLVES)
+_ACTION_ACTOR = frozenset(ACTION_ACTOR_RELATIONS)
 _LEVELS = ("national", "regional", "district", "local")
 #: The basis of an edge that the policy states (see :class:`~ivb.model.Basis`).
 STATED = "stated"
@@ -502,14 +503,16 @@ def responsibility_links(
     ix, _, _ = _find(G, actor, ACTOR_KINDS)
     nodes = ix.nodes
     groups = ix.out[actor]
-    rows = []
+    rows: list[Responsibility] = []
+    append = rows.append
     # grouped by relation in the order of RESPONSIBILITY_RELATIONS, each in graph order
     for relation in sorted((r for r in groups if r in _RANK), key=_RANK.__getitem__):
         for v, d in groups[relation]:
-            if stated_only and not is_stated(d):
+            basis = d.get(EDGE_BASIS, STATED)
+            if stated_only and basis != STATED:
                 continue
             data = nodes[v]
-            rows.append(
+            append(
                 Responsibility(
                     actor=actor,
                     relation=relation,
@@ -517,24 +520,27 @@ def responsibility_links(
                     kind=str(data.get("kind")),
                     name=str(data.get("name", v)),
                     detail=d.get("scope"),
-                    basis=_basis(d),
+                    basis=str(basis),
                     modality=d.get(EDGE_MODALITY),
                 )
             )
-    # one row per action: an action may name the actor in several of its fields
-    fields: dict[str, list[str]] = {}
-    first: dict[str, dict[str, Any]] = {}
-    for u, d in _in_any(ix, actor, ACTION_ACTOR_RELATIONS):
-        if stated_only and not is_stated(d):
-            continue
-        named = fields.setdefault(u, [])
-        first.setdefault(u, d)
-        if d.get("field") and d["field"] not in named:
-            named.append(d["field"])
-    for u, named in fields.items():
-        d = first[u]
+    # one row per action, in graph order: an action may name the actor in several fields
+    found: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    for u, keyed in ix.pred[actor].items():
+        for d in keyed.values():
+            if d.get("relation") not in _ACTION_ACTOR:
+                continue
+            if stated_only and d.get(EDGE_BASIS, STATED) != STATED:
+                continue
+            entry = found.get(u)
+            if entry is None:
+                found[u] = entry = (d, [])
+            field = d.get("field")
+            if field and field not in entry[1]:
+                entry[1].append(field)
+    for u, (d, named) in found.items():
         data = nodes[u]
-        rows.append(
+        append(
             Responsibility(
                 actor=actor,
                 relation=INVOLVED_IN,
@@ -542,7 +548,7 @@ def responsibility_links(
                 kind=str(data.get("kind")),
                 name=str(data.get("name", u)),
                 detail=", ".join(named) or None,
-                basis=_basis(d),
+                basis=str(d.get(EDGE_BASIS, STATED)),
                 modality=d.get(EDGE_MODALITY),
             )
         )
