@@ -8,6 +8,7 @@ Needs Babel (in the ``dev`` and ``test`` extras).
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import io
 import sys
 from pathlib import Path
@@ -37,13 +38,33 @@ def compiled(po: Path) -> bytes:
     return buffer.getvalue()
 
 
+def _messages(data: bytes) -> tuple[dict[object, str], str | None]:
+    """The translations of compiled catalog *data* and its plural rule.
+
+    The header entry is left out of the comparison but for its plural rule: Babel writes
+    its own version into it, which says nothing about the messages.
+    """
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    messages = dict(translations._catalog)  # type: ignore[attr-defined]
+    messages.pop("", None)
+    return messages, translations.info().get("plural-forms")
+
+
+def current(mo: Path, data: bytes) -> bool:
+    """Whether the compiled file *mo* holds the same messages as *data*."""
+    if not mo.is_file():
+        return False
+    existing = mo.read_bytes()
+    return existing == data or _messages(existing) == _messages(data)
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
         mo = po.with_suffix(".mo")
         data = compiled(po)
-        if mo.is_file() and mo.read_bytes() == data:
+        if current(mo, data):
             continue
         if check:
             stale.append(mo)
