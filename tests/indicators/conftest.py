@@ -58,10 +58,13 @@ def engine_param(name: str) -> Any:
 
 
 def normalised(frame: pd.DataFrame, sort_by: list[str]) -> pd.DataFrame:
-    """Text columns as str, NaN for null, rows sorted by *sort_by*, a fresh index."""
+    """Text columns as str, NaN for null (None in an all-null column), rows sorted by *sort_by*,
+    a fresh index."""
     out = frame.copy()
     for col in out.columns:
-        if pd.api.types.is_float_dtype(out[col]):
+        if out[col].isna().all():  # an all-null column's dtype is each engine's guess
+            out[col] = pd.Series([None] * len(out), index=out.index, dtype=object)
+        elif pd.api.types.is_float_dtype(out[col]):
             out[col] = out[col].astype(float)
         else:
             out[col] = out[col].astype(object).map(lambda v: None if pd.isna(v) else str(v))

@@ -527,7 +527,12 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         )
     else:
         base_value = nw.lit(rules.baseline, nw.Float64)
-        base_name = nw.lit(rules.base_period, nw.String)
+        base_name = (
+            nw.lit(rules.base_period, nw.String)
+            if rules.base_period is not None
+            # a text null made without casting None (which some engines turn into "None")
+            else nw.when(nw.lit(False)).then(nw.lit("", nw.String))
+        )
         base_from = nw.lit("policy", nw.String)
         base_end = nw.lit(-1, nw.Int64)
     latest_start = _lookup("__lr", {i: starts[p] for p, i in rank.items()}, nw.Int64, -1)
