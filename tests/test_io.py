@@ -145,7 +145,9 @@ def test_bad_enum_value_lists_choices(mini_text: str) -> None:
 def test_extra_field(mini_text: str) -> None:
     text = mini_text.replace("    meetings_per_year: 4", "    meetings_per_year: 4\n    chair: x")
     (problem,) = problems_of(text)
-    assert problem.startswith("bodies[0]: unexpected field 'chair' for ConsultationBody; allowed:")
+    assert problem.startswith(
+        "bodies[0].chair: unexpected field 'chair' for ConsultationBody; allowed:"
+    )
 
 
 def test_missing_field(mini_text: str) -> None:
@@ -265,3 +267,9 @@ def test_missing_field_does_not_hide_other_problems(mini_text: str) -> None:
     assert problems[0] == "bodies[0]: missing required field 'purpose' of ConsultationBody"
     assert problems[1].startswith("bodies[0].tier: expected one of 'bestuurlijk'")
     assert len(problems) == 2
+
+
+def test_unexpected_top_level_field_is_named_at_its_place(mini_text: str) -> None:
+    text = mini_text.replace("municipalities:", "muni:cipalities:", 1)
+    problems = problems_of(text)
+    assert problems[0].startswith("muni:cipalities: unexpected field 'muni:cipalities' for Policy")

@@ -131,7 +131,10 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
             raise _Expected(f"expected a mapping ({t.__name__}), got {_shown(value)}")
         bad = [k for k in value if not isinstance(k, str)]
         if bad:
-            raise _Expected(f"expected text keys, got {_shown(bad[0])}")
+            # Named at the key's own place, as the file spells it.
+            raise PolicyValidationError(
+                [Problem(str(k), f"expected a text key, got {_shown(k)}") for k in bad]
+            )
         missing = [n for n in required if n not in value]
         if missing:
             # Report the missing fields and, with them, what is wrong in the fields present.
@@ -193,14 +196,14 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
             for q in exc.problems
         ]
     if isinstance(exc, ForbiddenExtraKeysError):
-        names = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        # Each unexpected key is its own problem, at its own place, so an editor can point at it.
         allowed = sorted(a.name for a in attrs.fields(exc.cl) if a.init)
         return [
             Problem(
-                path,
-                f"unexpected field{'s' if len(exc.extra_fields) > 1 else ''} {names} "
-                f"for {exc.cl.__name__}; allowed: {', '.join(allowed)}",
+                f"{path}.{key}" if path else str(key),
+                f"unexpected field {key!r} for {exc.cl.__name__}; allowed: {', '.join(allowed)}",
             )
+            for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[Problem] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from typing import Any
 
@@ -26,7 +27,12 @@ from tests.strategies import (
     policy_data_without_a_key,
 )
 
-_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# IVB_FUZZ_EXAMPLES raises the number of cases for a longer run by hand.
+_settings = settings(
+    max_examples=int(os.environ.get("IVB_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @_settings
@@ -74,9 +80,9 @@ def _resolves(data: Any, path: str) -> bool:
         m = re.match(r"\[(\d+)\]\.?", path)
         return bool(m) and int(m[1]) < len(data) and _resolves(data[int(m[1])], path[m.end() :])
     if isinstance(data, dict):
-        for key in sorted((k for k in data if isinstance(k, str)), key=len, reverse=True):
-            rest = path[len(key) :]
-            if path.startswith(key) and (rest == "" or rest[0] in ".["):
+        for key in sorted(data, key=lambda k: len(str(k)), reverse=True):
+            rest = path[len(str(key)) :]
+            if path.startswith(str(key)) and (rest == "" or rest[0] in ".["):
                 if _resolves(data[key], rest.removeprefix(".")):
                     return True
     return False
