@@ -90,11 +90,12 @@ def test_newline_and_tab_in_long_text_are_fine(mini_text: str) -> None:
 
 
 def test_check_tree_holds_for_every_field() -> None:
-    problems = check_tree({"a": [{"b": float("nan")}], "c\n": 1, "d": {"e": "\x7f"}})
+    problems = check_tree({"a": [{"b": float("nan")}], "c\n": 1, "d": {"e": "\x7f", "f\x1bg": 2}})
     assert sorted(str(p) for p in problems) == [
         "a[0].b: expected a finite number, got nan",
         "d.e: expected text without control characters, got '\\x7f' at character 1",
-        "expected a key without line breaks, got 'c\\n'",
+        "d: expected a key without control characters or line breaks, got 'f\\x1bg'",
+        "expected a key without control characters or line breaks, got 'c\\n'",
     ]
 
 

@@ -211,9 +211,14 @@ def check_tree(data: Any, path: str = "") -> list[Problem]:
             for key, item in reversed(list(value.items())):
                 child = f"{where}.{key}" if where else str(key)
                 if isinstance(key, str):
-                    bad = _char_problem(key, where) or (
-                        Problem(where, f"expected a key without line breaks, got {key!r}")
-                        if ("\n" in key or "\t" in key)
+                    # A key that cannot be written in a path is reported at its mapping.
+                    bad = (
+                        Problem(
+                            where,
+                            f"expected a key without control characters or line breaks, "
+                            f"got {key!r}",
+                        )
+                        if "\n" in key or "\t" in key or _BAD_CHARS.search(key)
                         else None
                     )
                     if bad is not None:
