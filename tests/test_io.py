@@ -252,11 +252,23 @@ def test_errors_share_one_root() -> None:
 
 
 def test_import_ivb_does_not_import_pandas_or_networkx() -> None:
-    code = "import sys, ivb; ivb.load(); print('pandas' in sys.modules, 'networkx' in sys.modules)"
+    lazy = ["pandas", "networkx", "ivb._schema", "ivb._migrate", "ruamel"]
+    code = f"import sys, ivb; ivb.load(); print(*[m in sys.modules for m in {lazy!r}])"
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.split() == ["False", "False"]
+    assert dict(zip(lazy, out.split(), strict=True)) == dict.fromkeys(lazy, "False")
+
+
+def test_lazily_imported_public_names() -> None:
+    from ivb._migrate import Migration, migrate
+    from ivb._schema import json_schema, schema_text
+
+    assert (ivb.Migration, ivb.migrate) == (Migration, migrate)
+    assert (ivb.json_schema, ivb.schema_text) == (json_schema, schema_text)
+    assert {"Migration", "json_schema", "migrate", "schema_text"} <= set(dir(ivb))
+    with pytest.raises(AttributeError, match="no attribute 'not_a_name'"):
+        ivb.not_a_name  # noqa: B018
 
 
 def test_missing_field_does_not_hide_other_problems(mini_text: str) -> None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from ivb.indicators import find_chromium
+from ivb.indicators._report import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "indicators" / "fixtures"
@@ -24,17 +26,7 @@ OUT = ROOT / "docs" / "monitoring" / "img"
 #: How much of the page the phone screenshot shows.
 PHONE_HEIGHT = 2000
 
-_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--allow-file-access-from-files",
-]
+_FLAGS = (*CHROMIUM_FLAGS, "--hide-scrollbars", "--allow-file-access-from-files")
 
 _PROBE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>probe</title></head>
 <body style="margin:0">
@@ -87,7 +79,7 @@ def reports(directory: Path) -> dict[str, Path]:
 
 
 def main() -> int:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    browser = find_chromium()
     if browser is None:
         print("needs headless Chromium (apt-get install chromium)", file=sys.stderr)
         return 1

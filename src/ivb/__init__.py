@@ -10,6 +10,8 @@ Examples
 ['Cybercrime en digitale veiligheid', 'Ondermijning', 'Maatschappelijke onrust']
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ivb._errors import (
     AmbiguousNameError,
     DuplicateIdError,
@@ -22,10 +24,12 @@ from ivb._errors import (
     UnknownIdError,
 )
 from ivb._io import dump, dumps, load, loads
-from ivb._migrate import Migration, migrate
-from ivb._schema import json_schema, schema_text
 from ivb._version import __version__
 from ivb.model import Policy
+
+if TYPE_CHECKING:
+    from ivb._migrate import Migration, migrate
+    from ivb._schema import json_schema, schema_text
 
 __all__ = [
     "AmbiguousNameError",
@@ -48,6 +52,28 @@ __all__ = [
     "migrate",
     "schema_text",
 ]
+
+
+#: Public names whose modules are imported on first use, not by ``import ivb``:
+#: name -> module that defines it.
+_LAZY = {
+    "Migration": "ivb._migrate",
+    "json_schema": "ivb._schema",
+    "migrate": "ivb._migrate",
+    "schema_text": "ivb._schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module of a lazily loaded public name on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ivb' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ivb._errors import PolicyFileError, PolicyFileNotFoundError, PolicyValidationError, Problem
 from ivb.model import Policy
+from ivb.model._base import char_problem
 
 __all__ = ["BUNDLED", "MAX_BYTES", "check_tree", "dump", "dumps", "load", "loads", "read_data"]
 
@@ -162,24 +163,9 @@ def _yaml() -> tuple[Any, Any]:
     return _Loader, _Dumper
 
 
-#: Characters refused in any text of a policy: control characters (newline and tab
-#: aside, which text fields fold to spaces), surrogates, line and paragraph
-#: separators and the Unicode noncharacters. They break XML, DOT, terminals and HTML.
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
-    "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
-)
-
-
 def _char_problem(value: str, path: str) -> Problem | None:
-    found = _BAD_CHARS.search(value)
-    if found is None:
-        return None
-    return Problem(
-        path,
-        f"expected text without control characters, got {found.group()!r} at "
-        f"character {found.start() + 1}",
-    )
+    problem = char_problem(value)  # the model's rule: every text field refuses the same
+    return None if problem is None else Problem(path, problem)
 
 
 def check_tree(data: Any, path: str = "") -> list[Problem]:

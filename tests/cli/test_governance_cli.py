@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
+import ivb
 from ivb.governance import (
     MeetingCalendar,
     build_graph,
@@ -20,6 +22,7 @@ from ivb.governance import (
     from_popolo,
 )
 from tests.cli.console import console_script
+from tests.governance.test_diff import _mini_with_records
 
 IVB = console_script("ivb")
 COMMANDS = ("who-owns", "show", "bodies", "chain", "export", "diff")
@@ -417,6 +420,29 @@ def test_diff_changes(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
             "old": 4,
             "new": 6,
         }
+    ]
+
+
+def test_diff_names_records_by_what_identifies_them(tmp_path: Path, mini_path: Path) -> None:
+    old = _mini_with_records(mini_path)
+    new = attrs.evolve(
+        old,
+        citations=(attrs.evolve(old.citations[1], reason="Staat in de tabel."),),
+        budget=old.budget[:1],
+    )
+    (tmp_path / "a.yaml").write_text(ivb.dumps(old), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(ivb.dumps(new), encoding="utf-8")
+    result = finding("diff", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert result.stdout.splitlines()[2:] == [
+        "",
+        "- begrotingspost [2025: Camera's #2]",
+        "",
+        "- bronverwijzing [driehoek.members -> burgemeester]",
+        "",
+        "~ bronverwijzing [driehoek.members -> politie]",
+        "    reden: - -> Staat in de tabel.",
+        "",
+        "3 verschillen in totaal (--json noemt elk afzonderlijk)",
     ]
 
 

@@ -310,7 +310,12 @@ def test_diff_nests_what_an_entity_holds_not_what_shares_its_prefix() -> None:
     assert (
         "\n+ regio DNU (Dronten, Noordoostpolder en Urk) [dnu]\n    3 relaties toegevoegd\n" in out
     )
-    assert "    prioriteitsniveaus: - -> (4 onderdelen)\n" in out
+    # records without ids are named by what identifies them, added ones in one block
+    assert (
+        "\n+ prioriteitsniveau [national]\n+ prioriteitsniveau [regional]\n"
+        "+ prioriteitsniveau [district]\n+ prioriteitsniveau [local]\n\n"
+    ) in out
+    assert "\n+ bronverwijzing [cybercrime.leads -> noordoostpolder]\n" in out
 
 
 def test_diff_shows_an_owner_change_once(tmp_path: Path, bundled_text: str) -> None:
@@ -328,14 +333,15 @@ def test_diff_shows_an_owner_change_once(tmp_path: Path, bundled_text: str) -> N
     assert (code, err) == (1, "")
     assert out.splitlines()[2:] == [
         "",
-        "~ the policy",
-        "    citations: (41 items) -> (41 items)",
+        "- citation [ondermijning.leads -> dronten]",
+        "",
+        "+ citation [ondermijning.leads -> urk]",
         "",
         "~ theme Ondermijning [ondermijning]",
         "    leads: [dronten] -> [urk]",
         "    1 relation removed, 1 relation added",
         "",
-        "4 differences in all (--json lists each one)",
+        "5 differences in all (--json lists each one)",
     ]
 
 

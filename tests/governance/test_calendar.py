@@ -10,7 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ivb.governance import GraphFormatError, Meeting, MeetingCalendar, meeting_calendar
+from ivb.governance import (
+    GraphFormatError,
+    Meeting,
+    MeetingCalendar,
+    Records,
+    meeting_calendar,
+)
 from ivb.model import Policy
 from tests.strategies import governance_policies, texts
 
@@ -126,6 +132,21 @@ def test_ical_stamp(dnu: Policy) -> None:
 def test_ical_round_trips(dnu: Policy) -> None:
     cal = meeting_calendar(dnu, 2027)
     assert MeetingCalendar.from_ical(cal.to_ical()) == cal
+
+
+def test_meetings_are_records(dnu: Policy) -> None:
+    cal = meeting_calendar(dnu, 2027)
+    for meetings in (cal.meetings, MeetingCalendar.from_ical(cal.to_ical()).meetings):
+        assert isinstance(meetings, Records)
+        assert meetings.of is Meeting
+    frame = cal.meetings.to_frame()
+    assert frame.columns.tolist() == [a.name for a in attrs.fields(Meeting)]
+    assert len(frame) == len(cal.meetings) == sum(m for *_, m in cal.per_quarter())
+    # still a tuple: a calendar made with a plain tuple is the same calendar
+    made = MeetingCalendar(year=2027, meetings=tuple(cal.meetings), policy=cal.policy)
+    assert made.meetings == cal.meetings == tuple(cal.meetings)
+    assert isinstance(made.meetings, Records)
+    assert MeetingCalendar(year=2027, meetings=()).meetings.to_frame().empty
 
 
 def test_broken_ical() -> None:

@@ -427,16 +427,28 @@ def test_popolo_content(G: nx.MultiDiGraph) -> None:
         assert orgs[f"teams-veiligheid@{m}"]["parent_id"] == m
     assert "teams-veiligheid" not in orgs
     assert orgs["gemeenteraad-urk"]["name"] == "Gemeenteraad van Urk"
-    # the council that adopts the policy is the legislature
+    # the councils that adopt the policy, and the office they hold, are the legislature
     assert orgs["gemeenteraad-urk"]["classification"] == "legislature"
     assert orgs["college-urk"]["classification"] == "executive"
     assert [o["id"] for o in data["organizations"] if o["classification"] == "legislature"] == [
-        f"gemeenteraad-{m}" for m in municipalities
+        "gemeenteraad",
+        *(f"gemeenteraad-{m}" for m in municipalities),
     ]
+    assert orgs["college-van-b-en-w"]["classification"] == "executive"
     assert orgs["districtelijk-veiligheidscollege-flevoland"]["classification"] == "committee"
     assert orgs["zorg-en-veiligheidstafel-urk"]["founding_date"] == "2023-02-01"
     # the burgemeester is a post in each municipality, and holds a seat on the DVC
-    assert posts["post:burgemeester-urk@urk"]["label"] == "Burgemeester van Urk (Urk)"
+    # a label names the place once: not when the role's name says it already
+    assert posts["post:burgemeester-urk@urk"]["label"] == "Burgemeester van Urk"
+    assert posts["post:boas@noordoostpolder"]["label"] == "Boa's (Noordoostpolder)"
+    assert (
+        posts["post:burgemeester-urk@districtelijk-veiligheidscollege-flevoland"]["label"]
+        == "Burgemeester van Urk (Districtelijk Veiligheidscollege Flevoland)"
+    )
+    assert orgs["teams-veiligheid@urk"]["name"] == "Afdelingen / teams Veiligheid (Urk)"
+    for post in data["posts"]:
+        place = orgs[post["organization_id"]]["name"]
+        assert post["label"].lower().count(place.lower()) == 1, post["label"]
     assert posts["post:burgemeester-urk@districtelijk-veiligheidscollege-flevoland"][
         "organization_id"
     ] == ("districtelijk-veiligheidscollege-flevoland")
@@ -596,6 +608,9 @@ def test_popolo_classifies_by_adopts_policy_not_by_name(dnu: Policy) -> None:
     orgs = {o["id"]: o["classification"] for o in data["organizations"]}
     assert orgs["gemeenteraad-urk"] == "executive"
     assert orgs["college-urk"] == "legislature"
+    # an office is legislative when a council that adopts the policy holds it
+    assert orgs["college-van-b-en-w"] == "legislature"
+    assert orgs["gemeenteraad"] == "executive"
 
 
 def test_popolo_needs_model_objects(G: nx.MultiDiGraph) -> None:

@@ -14,21 +14,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from ivb.indicators import find_chromium
+from ivb.indicators._report import CHROMIUM_FLAGS
+
+CHROMIUM = find_chromium()
 NPM = shutil.which("npm")
 
-_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--hide-scrollbars",
-    "--allow-file-access-from-files",
-)
+#: The library's flags, and what the probes need: no scrollbars in the layout, and a
+#: probe page that reads the report next to it.
+_FLAGS = (*CHROMIUM_FLAGS, "--hide-scrollbars", "--allow-file-access-from-files")
 
 
 def chromium(*args: str, timeout: int = 120) -> str:

@@ -5,7 +5,8 @@ each relation), which is what ``--json`` prints. Here an entity added or removed
 is one line that counts its nested entities and the relations that came or went
 with it; a changed entity lists its changed fields under one heading and counts
 the relations that follow from them. Relations that belong to no changed
-entity are listed under the entity they start from.
+entity are listed under the entity they start from. A record of a list without
+ids (a citation, a priority level, a budget line) is named by what identifies it.
 """
 
 from __future__ import annotations
@@ -133,11 +134,14 @@ def render_diff(
     width
         The line width, or ``None`` to keep lines whole.
     """
+    from ivb.model import KINDS
+
     if not changes:
         return _("{a} and {b} are the same").format(a=names[0], b=names[1]) + "\n"
+    entity_kinds = set(KINDS.values())
     whole: dict[str, set[str]] = {"added": set(), "removed": set()}
     for c in changes:
-        if c.kind not in ("relation", "policy") and c.change in whole:
+        if c.kind in entity_kinds and c.change in whole:
             whole[c.change].add(c.id)
     # an added entity is in the new policy, a removed one in the old
     top = {
@@ -186,12 +190,18 @@ def render_diff(
         groups[owner]["rel"][0 if c.change == "added" else 1] += 1
 
     lines = [f"--- {names[0]}", f"+++ {names[1]}"]
+    run: tuple[str, str] | None = None  # records added or removed: one block of lines
     for key in order:
         change, ident = key
         g = groups[key]
-        lines.append("")
+        record = g["kind"] not in entity_kinds and ident != _POLICY_NODE
+        if not (record and change != "changed" and run == (change, g["kind"])):
+            lines.append("")
+        run = (change, g["kind"]) if record and change != "changed" else None
         if ident == _POLICY_NODE:
             lines.append(f"{_SIGN[change]} {_name(policies, ident)}")
+        elif g["kind"] not in entity_kinds:  # a record of a list without ids
+            lines.append(f"{_SIGN[change]} {kind_label(g['kind'])} [{ident}]")
         else:
             lines.append(f"{_SIGN[change]} {kind_label(g['kind'])} {_name(policies, ident)}")
         if g["nested"]:

@@ -207,6 +207,10 @@ _KINDS: dict[str, str] = {
     "tier": N_("tier"),
     "trend": N_("trend"),
     "trend-claim": N_("trend claim"),
+    # records of the policy's lists without ids, as ivb diff names them
+    "budget-line": N_("budget line"),
+    "citation": N_("citation"),
+    "priority-level": N_("priority level"),
 }
 
 #: Labels of the relations of the governance graph, read from source to target.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ivb._records import Record
+from ivb._records import Record, Records
 from ivb.governance._errors import GraphError, GraphFormatError
 from ivb.model import ConsultationBody, Policy
 
@@ -43,6 +43,12 @@ class Meeting(Record):
     quarter: int
 
 
+def _meeting_records(meetings: Iterable[Meeting]) -> Records[Meeting]:
+    if isinstance(meetings, Records) and meetings.of is Meeting:
+        return meetings
+    return Records(meetings, of=Meeting)
+
+
 @attrs.frozen(kw_only=True)
 class MeetingCalendar(Record):
     """The expected meetings of every body with a known frequency in one year.
@@ -52,7 +58,8 @@ class MeetingCalendar(Record):
     year:
         The calendar year.
     meetings:
-        Every expected meeting, by body (in policy order), then date.
+        Every expected meeting, by body (in policy order), then date: records
+        (a tuple) with ``to_frame()``, one row per meeting.
     unscheduled:
         Ids of bodies left out: no number of meetings per year in the source,
         or planned and not yet set up.
@@ -63,7 +70,7 @@ class MeetingCalendar(Record):
     """
 
     year: int
-    meetings: tuple[Meeting, ...]
+    meetings: Records[Meeting] = attrs.field(converter=_meeting_records)
     unscheduled: tuple[str, ...] = ()
     policy: str = ""
     name: str = ""
@@ -531,7 +538,7 @@ def meeting_calendar(policy: Policy | GovernanceGraph, year: int) -> MeetingCale
     name = f"{title}: vergaderingen {year}" if title else f"Vergaderingen {year}"
     return MeetingCalendar(
         year=year,
-        meetings=tuple(meetings),
+        meetings=meetings,
         unscheduled=tuple(unscheduled),
         policy=policy_id,
         name=name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -32,15 +32,21 @@ class Change(Record):
         ``'added'``, ``'removed'`` or ``'changed'``.
     kind:
         The entity kind (``'theme'``, ``'body'``, ...), ``'policy'`` for the
-        policy's own fields, or ``'relation'`` for an edge of the graph.
+        policy's own fields, ``'relation'`` for an edge of the graph, or the
+        kind of a record in a list of the policy that has no ids
+        (``'citation'``, ``'priority-level'``, ``'budget-line'``).
     id:
         The entity id; ``'<policy>'`` for the policy's own fields; for a
-        relation ``'source -relation-> target'`` (the policy node as ``<policy>``).
+        relation ``'source -relation-> target'`` (the policy node as ``<policy>``);
+        for a record what identifies it: a citation ``'holder.field -> target'``,
+        a priority level its level, a budget line ``'year municipality: purpose'``
+        (``#2``, ``#3`` added when records share it).
     field:
         The field that changed (``None`` for whole entities and relations).
     old, new:
         Plain data (text, numbers, lists, mappings) before and after; for a
-        changed field, nested entities are given by their ids.
+        changed field, nested entities are given by their ids. A record
+        removed or added has its fields as ``old`` or ``new``.
     """
 
     change: str
@@ -68,8 +74,9 @@ class PolicyDiff(Record):
     """The differences between policy *a* and policy *b*.
 
     Falsy when the two are the same. Changes come in this order: the
-    policy's own fields, then entities removed, added and changed (each in
-    file order), then relations removed and added.
+    policy's own fields (the records of its lists without ids removed, added
+    and changed, in place of the list), then entities removed, added and
+    changed (each in file order), then relations removed and added.
     """
 
     a: str
@@ -262,9 +269,11 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
     changes: list[Change] = []
     pa, pb = _fields(policy_a, _ENTITY_LISTS), _fields(policy_b, _ENTITY_LISTS)
     for name in pa:
-        if name in _ENTITY_LISTS:
+        if pa[name] == pb[name]:
             continue
-        if pa[name] != pb[name]:
+        if name in _RECORD_LISTS:
+            changes.extend(_record_changes(name, getattr(policy_a, name), getattr(policy_b, name)))
+        else:
             changes.append(
                 Change(
                     change=CHANGED,
@@ -359,6 +368,60 @@ _ENTITY_LISTS = frozenset(
         "statements",
     }
 )
+
+
+def _budget_line_id(line: Any) -> str:
+    where = f" {line.municipality}" if line.municipality else ""
+    return f"{line.year}{where}: {line.purpose}"
+
+
+#: Policy fields that hold records without ids, compared record by record:
+#: field -> (the kind of its records, what identifies a record, as text).
+_RECORD_LISTS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "citations": ("citation", lambda c: f"{c.holder}.{c.field} -> {c.target}"),
+    "priority_levels": ("priority-level", lambda level: str(level.level.value)),
+    "budget": ("budget-line", _budget_line_id),
+}
+
+
+def _keyed(records: tuple[Any, ...], identity: Callable[[Any], str]) -> dict[str, Any]:
+    """*records* by what identifies them; a repeated identity gets ``#2``, ``#3``, ..."""
+    keyed: dict[str, Any] = {}
+    for record in records:
+        key = base = identity(record)
+        n = 1
+        while key in keyed:
+            n += 1
+            key = f"{base} #{n}"
+        keyed[key] = record
+    return keyed
+
+
+def _record_changes(name: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> list[Change]:
+    """The records of policy field *name* removed, added and changed, by their identity."""
+    kind, identity = _RECORD_LISTS[name]
+    in_a, in_b = _keyed(old, identity), _keyed(new, identity)
+    changes = [
+        Change(change=REMOVED, kind=kind, id=key, old=_fields(record))
+        for key, record in in_a.items()
+        if key not in in_b
+    ]
+    changes += [
+        Change(change=ADDED, kind=kind, id=key, new=_fields(record))
+        for key, record in in_b.items()
+        if key not in in_a
+    ]
+    for key, record in in_b.items():
+        before = in_a.get(key)
+        if before is None or before == record:
+            continue
+        fa, fb = _fields(before), _fields(record)
+        changes += [
+            Change(change=CHANGED, kind=kind, id=key, field=f, old=fa[f], new=fb[f])
+            for f in fb
+            if fa[f] != fb[f]
+        ]
+    return changes
 
 
 def _edge_id(edge: tuple[str, str, str]) -> str:

@@ -16,6 +16,7 @@ from ivb.governance._codec import (
     without_gc,
 )
 from ivb.governance._errors import GraphFormatError
+from ivb.governance._relations import NODE_COLOURS
 
 if TYPE_CHECKING:
     from ivb.governance._typing import GovernanceGraph
@@ -28,13 +29,13 @@ DISPLAY_ATTRIBUTES = frozenset(
 )
 
 _SHAPES = {
-    "policy": ("doubleoctagon", "#f2f2f2"),
-    "municipality": ("house", "#cfe2f3"),
-    "role": ("ellipse", "#fff2cc"),
-    "partner": ("hexagon", "#d9ead3"),
-    "body": ("box", "#f4cccc"),
-    "theme": ("box", "#d9d2e9"),
-    "speerpunt": ("box", "#ead1dc"),
+    "policy": "doubleoctagon",
+    "municipality": "house",
+    "role": "ellipse",
+    "partner": "hexagon",
+    "body": "box",
+    "theme": "box",
+    "speerpunt": "box",
 }
 
 
@@ -109,7 +110,8 @@ def to_dot(G: GovernanceGraph) -> str:
     lines.append('  edge [fontname="Helvetica", fontsize="10"];')
     for n, d in G.nodes(data=True):
         items = {k: text_value(k, v) for k, v in d.items() if v is not None}
-        shape, fill = _SHAPES.get(str(d.get("kind")), ("note", "#ffffff"))
+        kind = str(d.get("kind"))
+        shape, fill = _SHAPES.get(kind, "note"), NODE_COLOURS.get(kind, ("#ffffff",))[0]
         items.update(label=_label(str(d.get("name", n))), shape=shape, fillcolor=fill)
         lines.append(f"  {_quote(str(n))} [{_attrs(items, f'node {n!r}')}];")
     for u, v, k, d in G.edges(keys=True, data=True):

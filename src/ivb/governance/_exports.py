@@ -594,7 +594,7 @@ _AGENCY = {
 }
 
 
-def _classification(kind: str, obj: Any) -> str:
+def _classification(kind: str, obj: Any, legislative: set[str]) -> str:
     if kind == "municipality":
         return "government"
     if kind == "body":
@@ -604,11 +604,23 @@ def _classification(kind: str, obj: Any) -> str:
             return "group"
         return "agency" if obj.category in _AGENCY else "organization"
     if obj.kind is RoleKind.COUNCIL:
-        # the council that adopts the policy is the gemeenteraad; the others (the college) govern
-        return "legislature" if obj.adopts_policy else "executive"
+        # the council that adopts the policy (a gemeenteraad), and the office such councils
+        # hold, make up the legislature; the others (the college) govern
+        return "legislature" if obj.adopts_policy or obj.id in legislative else "executive"
     if obj.kind is RoleKind.TEAM:
         return "department"
     return "office"
+
+
+def _in_place(name: str, place: str) -> str:
+    """*name* with the organisation it is within, unless the name already says it.
+
+    >>> _in_place("Burgemeester van Urk", "Urk"), _in_place("Boa's", "Urk")
+    ('Burgemeester van Urk', "Boa's (Urk)")
+    """
+    if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", name, re.IGNORECASE):
+        return name
+    return f"{name} ({place})"
 
 
 def _anchors(obj: Any, present: Mapping[str, Any]) -> list[str]:
@@ -624,16 +636,21 @@ def to_popolo(G: GovernanceGraph) -> str:
     Municipalities, partners, bodies, and council and team roles (a
     municipality's gemeenteraad and college, the teams Veiligheid) are
     organizations; a council role that adopts the policy
-    (:attr:`~ivb.model.Role.adopts_policy`, a gemeenteraad) is classified a
-    legislature, other councils an executive. A role of one municipality has
-    it as its ``parent_id``; a council or team role of several municipalities
-    is one organization per municipality (id ``role@municipality``, e.g.
-    ``teams-veiligheid@urk``), each with the municipality as its ``parent_id``.
+    (:attr:`~ivb.model.Role.adopts_policy`, a gemeenteraad), or that is the
+    :attr:`~ivb.model.Role.office` of one that does (the gemeenteraad as an
+    office), is classified a legislature, other councils an executive. A role
+    of one municipality has it as its ``parent_id``; a council or team role of
+    several municipalities is one organization per municipality (id
+    ``role@municipality``, e.g. ``teams-veiligheid@urk``), each with the
+    municipality as its ``parent_id``.
     Offices and functions (burgemeester, Officier van Justitie) are posts in
     the organisations they belong to, and a seat on a body held by such a
     role is a post in the body. Other actors that sit on a body have a
-    membership whose ``member`` is that organization. The policy names no
-    persons, so ``persons`` is empty and posts are unfilled.
+    membership whose ``member`` is that organization. A post's label, and the
+    name of an organization of several municipalities, add the place in
+    parentheses unless the name says it already ("Burgemeester van Urk",
+    "Boa's (Urk)"). The policy names no persons, so ``persons`` is empty and
+    posts are unfilled.
 
     Every object carries its ivb data under ``extras`` (as Open Civic Data
     does), so that :func:`from_popolo` reads the actors back whole, and the
@@ -663,10 +680,10 @@ def to_popolo(G: GovernanceGraph) -> str:
     >>> from ivb.governance import build_graph
     >>> data = json.loads(to_popolo(build_graph(ivb.load())))
     >>> [p["label"] for p in data["posts"] if p["organization_id"] == "dronten"][:1]
-    ['Burgemeester van Dronten (Dronten)']
+    ['Burgemeester van Dronten']
     >>> councils = [o for o in data["organizations"] if o["classification"] == "legislature"]
-    >>> [(o["id"], o["parent_id"]) for o in councils][:2]
-    [('gemeenteraad-dronten', 'dronten'), ('gemeenteraad-noordoostpolder', 'noordoostpolder')]
+    >>> [(o["id"], o.get("parent_id")) for o in councils][:2]
+    [('gemeenteraad', None), ('gemeenteraad-dronten', 'dronten')]
     """
     actors = [(n, d) for n, d in G.nodes(data=True) if d.get("kind") in ACTOR_KINDS]
     present = {n: d for n, d in actors}
@@ -685,6 +702,16 @@ def to_popolo(G: GovernanceGraph) -> str:
     def name_of(n: str) -> str:
         return str(present[n].get("name", n))
 
+    # the offices held by a council that adopts the policy are legislative too
+    legislative = {
+        str(obj.office)
+        for _, d in actors
+        if d.get("kind") == "role"
+        and (obj := d.get("obj")) is not None
+        and obj.adopts_policy
+        and obj.office
+    }
+
     for index, (n, d) in enumerate(actors):
         kind, obj = str(d["kind"]), d.get("obj")
         if obj is None:
@@ -696,7 +723,7 @@ def to_popolo(G: GovernanceGraph) -> str:
                 posts.append(
                     {
                         "id": f"post:{n}@{anchor}",
-                        "label": f"{name_of(n)} ({name_of(anchor)})",
+                        "label": _in_place(name_of(n), name_of(anchor)),
                         "role": name_of(n),
                         "organization_id": anchor,
                         "extras": extras(n, d, index),
@@ -705,7 +732,7 @@ def to_popolo(G: GovernanceGraph) -> str:
             continue
         copies: list[tuple[str | None, str, str]]
         if len(anchors) > 1:
-            copies = [(a, f"{n}@{a}", f"{name_of(n)} ({name_of(a)})") for a in anchors]
+            copies = [(a, f"{n}@{a}", _in_place(name_of(n), name_of(a))) for a in anchors]
         else:
             copies = [(anchors[0] if anchors else None, n, name_of(n))]
         orgs_of[n] = {}
@@ -713,7 +740,7 @@ def to_popolo(G: GovernanceGraph) -> str:
             org: dict[str, Any] = {
                 "id": org_id,
                 "name": org_name,
-                "classification": _classification(kind, obj),
+                "classification": _classification(kind, obj, legislative),
             }
             if kind == "municipality":
                 org["identifiers"] = [
@@ -747,7 +774,7 @@ def to_popolo(G: GovernanceGraph) -> str:
                 posts.append(
                     {
                         "id": f"post:{u}@{seat_in}",
-                        "label": f"{name_of(u)} ({org_names[seat_in]})",
+                        "label": _in_place(name_of(u), org_names[seat_in]),
                         "role": name_of(u),
                         "organization_id": seat_in,
                         "extras": {"ivb": {"seat": u}},

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ivb.governance._codec import encode_edge, encode_node, from_records, without_gc
 from ivb.governance._errors import GraphFormatError
+from ivb.governance._relations import NODE_COLOURS
 
 if TYPE_CHECKING:
     from ivb.governance._typing import GovernanceGraph
@@ -24,15 +25,7 @@ _SHAPES = {
     "theme": ('(["', '"])'),
     "speerpunt": ('(["', '"])'),
 }
-_STYLES = {
-    "policy": "fill:#f2f2f2,stroke:#666",
-    "municipality": "fill:#cfe2f3,stroke:#3d85c6",
-    "role": "fill:#fff2cc,stroke:#bf9000",
-    "partner": "fill:#d9ead3,stroke:#6aa84f",
-    "body": "fill:#f4cccc,stroke:#cc0000",
-    "theme": "fill:#d9d2e9,stroke:#674ea7",
-    "speerpunt": "fill:#ead1dc,stroke:#a64d79",
-}
+_STYLES = {kind: f"fill:{fill},stroke:{line}" for kind, (fill, line) in NODE_COLOURS.items()}
 _GRAPH = "%% ivb:graph "
 _NODE = "%% ivb:node "
 _EDGE = "%% ivb:edge "

@@ -77,6 +77,18 @@ __all__ = [
 POLICY_KIND = "policy"
 #: Kinds of node that can act: hold roles, sit on bodies, carry out actions.
 ACTOR_KINDS = ("municipality", "role", "partner", "body")
+#: Fill and outline colours of the node kinds in the DOT and Mermaid exports.
+NODE_COLOURS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "policy": ("#f2f2f2", "#666"),
+        "municipality": ("#cfe2f3", "#3d85c6"),
+        "role": ("#fff2cc", "#bf9000"),
+        "partner": ("#d9ead3", "#6aa84f"),
+        "body": ("#f4cccc", "#cc0000"),
+        "theme": ("#d9d2e9", "#674ea7"),
+        "speerpunt": ("#ead1dc", "#a64d79"),
+    }
+)
 
 #: Edge attribute: the relation of the edge, one of :data:`RELATIONS`.
 EDGE_RELATION = "relation"

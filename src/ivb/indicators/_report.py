@@ -1270,6 +1270,19 @@ def write_report(
 
 #: Names of the Chromium executable, in the order they are looked for.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: How ivb runs Chromium: headless, without the sandbox (it may run as root in a
+#: container), GPU, first-run screens or network traffic of its own, and without
+#: ``/dev/shm`` (small in containers). Each run adds a fresh ``--user-data-dir``.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+)
 
 
 def find_chromium() -> str | None:
@@ -1344,14 +1357,7 @@ def write_pdf(
         pdf = Path(tmp) / "report.pdf"
         args = [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
+            *CHROMIUM_FLAGS,
             f"--user-data-dir={Path(tmp) / 'profile'}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",

@@ -73,10 +73,67 @@ _SLUG_SCHEMA = {"pattern": SLUG_RE.pattern}
 _DATE_SCHEMA = {"pattern": PARTIAL_DATE_RE.pattern}
 
 
+#: Characters no text of a policy may hold: control characters (newline and tab
+#: aside, which text fields fold to spaces), surrogates, line and paragraph
+#: separators and the Unicode noncharacters. They break XML, DOT, terminals and HTML.
+#: The loader (:func:`ivb._io.check_tree`) and every text field of the model refuse them.
+BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0-\ufdef"
+    "\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+_BAD_SEARCH = BAD_CHARS.search
+
+
+def _clean(value: str) -> bool:
+    """Whether *value* holds no character of :data:`BAD_CHARS`.
+
+    Every such character is unprintable, so printable text (most of it) is clean
+    without the slower search.
+    """
+    return value.isprintable() or _BAD_SEARCH(value) is None
+
+
+def char_problem(value: str) -> str | None:
+    r"""What is wrong with the characters of *value* (see :data:`BAD_CHARS`), or None.
+
+    Examples
+    --------
+    >>> char_problem("a\x1b[2J")
+    "expected text without control characters, got '\\x1b' at character 2"
+    >>> char_problem("tab\tand newline\n") is None
+    True
+    """
+    found = None if value.isprintable() else _BAD_SEARCH(value)
+    if found is None:
+        return None
+    return (
+        f"expected text without control characters, got {found.group()!r} at "
+        f"character {found.start() + 1}"
+    )
+
+
+def check_chars(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: the text (or each text of a tuple) of a field passes :func:`char_problem`."""
+    if isinstance(value, str):
+        if not _clean(value):
+            raise ValueError(f"{attribute.name}: {char_problem(value)}")
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            if isinstance(item, str) and not _clean(item):
+                raise ValueError(f"{attribute.name}[{i}]: {char_problem(item)}")
+
+
 def text(value: object) -> str:
-    """Normalise text: fold runs of white space (YAML line breaks) to one space."""
+    """Normalise text: fold runs of white space (YAML line breaks) to one space.
+
+    Text with a character of :data:`BAD_CHARS` is left as it is, for the field's
+    validator (:func:`check_chars`) to refuse with the field's name: folding would
+    hide the control characters that count as white space.
+    """
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__}")
+    if not _clean(value):
+        return value
     return " ".join(value.split())
 
 
@@ -96,11 +153,11 @@ def ids(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-_SLUG_MATCH = SLUG_RE.match
+_SLUG_MATCH = SLUG_RE.fullmatch
 
 
 def _check_slug(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not SLUG_RE.match(value):
+    if not SLUG_RE.fullmatch(value):
         raise ValueError(
             f"{attribute.name}: expected a slug id (lower-case letters, digits, '-' or '.'), "
             f"got {value!r}"
@@ -125,7 +182,7 @@ def _check_nonempty(_inst: object, attribute: attrs.Attribute[Any], value: str) 
 
 
 def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not PARTIAL_DATE_RE.match(value):
+    if value is not None and not PARTIAL_DATE_RE.fullmatch(value):
         raise ValueError(
             f"{attribute.name}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
         )
@@ -189,22 +246,24 @@ def id_field(doc: str = "Stable slug id, unique within the policy.") -> Any:
 
 def name_field(doc: str = "Name as in the source, in Dutch.") -> Any:
     return attrs.field(
-        converter=text, validator=_check_nonempty, metadata={DOC: doc, SCHEMA: {"minLength": 1}}
+        converter=text,
+        validator=[check_chars, _check_nonempty],
+        metadata={DOC: doc, SCHEMA: {"minLength": 1}},
     )
 
 
 def text_field(doc: str, *, default: str | None = None) -> Any:
     if default is None:
-        return attrs.field(converter=text, metadata={DOC: doc})
-    return attrs.field(converter=text, default=default, metadata={DOC: doc})
+        return attrs.field(converter=text, validator=check_chars, metadata={DOC: doc})
+    return attrs.field(converter=text, default=default, validator=check_chars, metadata={DOC: doc})
 
 
 def opt_text_field(doc: str) -> Any:
-    return attrs.field(converter=opt_text, default=None, metadata={DOC: doc})
+    return attrs.field(converter=opt_text, default=None, validator=check_chars, metadata={DOC: doc})
 
 
 def texts_field(doc: str) -> Any:
-    return attrs.field(converter=texts, factory=tuple, metadata={DOC: doc})
+    return attrs.field(converter=texts, factory=tuple, validator=check_chars, metadata={DOC: doc})
 
 
 def ref_field(doc: str, *kinds: str) -> Any:
@@ -628,12 +687,14 @@ class SourceRef:
     quote: str | None = attrs.field(
         default=None,
         converter=opt_text,
+        validator=check_chars,
         repr=False,
         metadata={DOC: "The Dutch sentence of the source that states the fact (OCR corrected)."},
     )
     readings: tuple[str, ...] = attrs.field(
         default=(),
         converter=texts,
+        validator=check_chars,
         repr=False,
         metadata={DOC: "The ways an ambiguous passage can be read, one per item."},
     )

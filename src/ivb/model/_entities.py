@@ -37,6 +37,7 @@ from ivb.model._base import (
     VeiligheidsVeld,
     _check_slug,
     _check_slugs,
+    check_chars,
     check_count,
     check_meetings_per_year,
     date_field,
@@ -111,7 +112,7 @@ _URL_RE = re.compile(r"^https?://\S+$")
 
 
 def _check_url(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not _URL_RE.match(value):
+    if value is not None and not _URL_RE.fullmatch(value):
         raise ValueError(
             f"{attribute.name}: expected a web address starting with http:// or https://, "
             f"got {value!r}"
@@ -133,7 +134,7 @@ class Document:
     description: str | None = opt_text_field("What the document is.")
     url: str | None = attrs.field(
         default=None,
-        validator=_check_url,
+        validator=[check_chars, _check_url],
         metadata={
             DOC: "Web address of the document (http or https).",
             SCHEMA: {"pattern": r"^https?://\S+$"},
@@ -178,12 +179,12 @@ class Municipality:
 
     @cbs_code.validator
     def _check_cbs(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not CBS_MUNICIPALITY_RE.match(value):
+        if not CBS_MUNICIPALITY_RE.fullmatch(value):
             raise ValueError(f"cbs_code: expected 'GM' and four digits, got {value!r}")
 
     @province_code.validator
     def _check_province(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not CBS_PROVINCE_RE.match(value):
+        if not CBS_PROVINCE_RE.fullmatch(value):
             raise ValueError(f"province_code: expected 'PV' and two digits, got {value!r}")
         names = PROVINCES.get(value)
         if names is None:
@@ -562,9 +563,9 @@ class Area:
     def _check_code(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         if value is None:
             return
-        if self.kind is AreaKind.WIJK and not CBS_WIJK_RE.match(value):
+        if self.kind is AreaKind.WIJK and not CBS_WIJK_RE.fullmatch(value):
             raise ValueError(f"code: expected a CBS wijkcode 'WK' and six digits, got {value!r}")
-        if self.kind is AreaKind.BUURT and not CBS_BUURT_RE.match(value):
+        if self.kind is AreaKind.BUURT and not CBS_BUURT_RE.fullmatch(value):
             raise ValueError(f"code: expected a CBS buurtcode 'BU' and eight digits, got {value!r}")
         if self.kind not in (AreaKind.WIJK, AreaKind.BUURT):
             raise ValueError(

@@ -34,11 +34,13 @@ from ivb.model._base import (
     Direction,
     SourceRef,
     Unit,
+    check_chars,
     check_count,
     date_field,
     id_field,
     name_field,
     opt_ref_field,
+    opt_text,
     opt_text_field,
     ref_field,
     refs_field,
@@ -151,10 +153,6 @@ def normalise_qualifier(word: str | None) -> str:
     return text
 
 
-def _fold(value: object) -> str:
-    return " ".join(str(value).split())
-
-
 def _check_qualifier(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
         normalise_qualifier(value)
@@ -176,7 +174,7 @@ def period_years(period: str) -> tuple[int, int]:
     >>> period_years("2027"), period_years("2024-2027")
     ((2027, 2027), (2024, 2027))
     """
-    m = YEAR_PERIOD_RE.match(period)
+    m = YEAR_PERIOD_RE.fullmatch(period)
     if m is None:
         raise ValueError(f"expected a year (2027) or a span of years (2024-2027), got {period!r}")
     first = int(m.group(1))
@@ -251,6 +249,7 @@ or the name of the publication
     )
     table: str | None = attrs.field(
         default=None,
+        validator=check_chars,
         metadata={
             DOC: "CBS (or police) open data table id, e.g. 47013NED or 85146NED.",
             SCHEMA: {"pattern": CBS_TABLE_RE.pattern},
@@ -262,6 +261,7 @@ or the name of the publication
     codes: tuple[str, ...] = attrs.field(
         converter=_codes,
         factory=tuple,
+        validator=check_chars,
         metadata={DOC: "Codes in that dimension whose sum is the indicator (e.g. 1.1.1)."},
     )
     topic: str | None = opt_text_field(
@@ -277,7 +277,7 @@ or the name of the publication
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.table is not None and not CBS_TABLE_RE.match(self.table):
+        if self.table is not None and not CBS_TABLE_RE.fullmatch(self.table):
             raise ValueError(
                 f"table: expected a CBS table id (five digits and a language code, "
                 f"e.g. 47013NED), got {self.table!r}"
@@ -398,7 +398,9 @@ class RegionGroup:
     id: str = id_field()
     name: str = name_field()
     code: str = attrs.field(
-        converter=text, metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."}
+        converter=text,
+        validator=check_chars,
+        metadata={DOC: "Code used for the group in tidy tables, e.g. DNU."},
     )
     members: tuple[str, ...] = refs_field("Municipalities in the group.", "municipality")
     source: SourceRef = _source()
@@ -433,7 +435,9 @@ class Table:
     indicator: str = ref_field("The indicator the table measures.", "indicator")
     unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the values."})
     periods: tuple[str, ...] = attrs.field(
-        converter=tuple, metadata={DOC: "Column headings: the periods, as printed."}
+        converter=tuple,
+        validator=check_chars,
+        metadata={DOC: "Column headings: the periods, as printed."},
     )
     rows: tuple[TableRow, ...] = attrs.field(
         converter=tuple, metadata={DOC: "The rows for single municipalities."}
@@ -521,16 +525,20 @@ class Figure:
     region: str = ref_field(
         "Municipality, region group or outside region the figure is about.", *REGION_KINDS
     )
-    period: str = attrs.field(metadata={DOC: "Period the figure is about, as printed."})
+    period: str = attrs.field(
+        validator=check_chars, metadata={DOC: "Period the figure is about, as printed."}
+    )
     value: float = attrs.field(metadata={DOC: "The number as stated."})
     unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of the value."})
     base_period: str | None = attrs.field(
-        default=None, metadata={DOC: "For a change: the period it is compared with."}
+        default=None,
+        validator=check_chars,
+        metadata={DOC: "For a change: the period it is compared with."},
     )
     qualifier: str | None = attrs.field(
         default=None,
-        converter=attrs.converters.optional(_fold),
-        validator=_check_qualifier,
+        converter=opt_text,
+        validator=[check_chars, _check_qualifier],
         metadata={
             DOC: "Hedge word of the statement as printed, one of: "
             + ", ".join(QUALIFIERS)
@@ -578,10 +586,14 @@ class TrendClaim:
     region: str = ref_field("Municipality or region group.", "municipality", "region")
     kind: TrendKind = attrs.field(converter=TrendKind, metadata={DOC: "What it says."})
     base: str | None = attrs.field(
-        default=None, metadata={DOC: "For about-equal and rises: the period compared with."}
+        default=None,
+        validator=check_chars,
+        metadata={DOC: "For about-equal and rises: the period compared with."},
     )
     period: str | None = attrs.field(
-        default=None, metadata={DOC: "For about-equal and rises: the period compared."}
+        default=None,
+        validator=check_chars,
+        metadata={DOC: "For about-equal and rises: the period compared."},
     )
     percent: float = attrs.field(
         default=10.0,
