@@ -21,6 +21,7 @@ import os
 from importlib import resources
 
 from ivb._errors import IvbError
+from ivb._message import Message, at
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -83,7 +84,14 @@ def resolve_language(lang: str | None = None, *, use_locale: bool = True) -> str
             code = _language_of(value)
             if code not in LANGUAGES:
                 raise UnknownLanguageError(
-                    f"{origin}: expected one of {', '.join(LANGUAGES)}, got {value!r}"
+                    at(
+                        origin,
+                        Message(
+                            "expected one of {items}, got {value!r}",
+                            items=", ".join(LANGUAGES),
+                            value=value,
+                        ),
+                    )
                 )
             return code
     if use_locale:
@@ -127,10 +135,24 @@ def translation(lang: str, domain: str = "ivb") -> gettext.NullTranslations:
     """
     if lang not in LANGUAGES:
         raise UnknownLanguageError(
-            f"language: expected one of {', '.join(LANGUAGES)}, got {lang!r}"
+            at(
+                "language",
+                Message(
+                    "expected one of {items}, got {lang!r}", items=", ".join(LANGUAGES), lang=lang
+                ),
+            )
         )
     if domain not in DOMAINS:
-        raise UnknownLanguageError(f"domain: expected one of {', '.join(DOMAINS)}, got {domain!r}")
+        raise UnknownLanguageError(
+            at(
+                "domain",
+                Message(
+                    "expected one of {items}, got {domain!r}",
+                    items=", ".join(DOMAINS),
+                    domain=domain,
+                ),
+            )
+        )
     mo = resources.files("ivb").joinpath("locale", lang, "LC_MESSAGES", f"{domain}.mo")
     if not mo.is_file():
         return gettext.NullTranslations()
