@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._claims import verify_claims
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import table_frame
@@ -203,12 +204,20 @@ def _history_frame(item: Measurements) -> pd.DataFrame:
                 if v is not None
             ]
         except (OSError, UnicodeDecodeError) as exc:
-            raise MeasurementsError(f"{path}: cannot read the earlier report ({exc})") from None
+            raise MeasurementsError(
+                at(path, Message("cannot read the earlier report ({exc})", exc=message_of(exc)))
+            ) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise MeasurementsError(
-                f"{path}: expected the JSON of an earlier report (ivb report --json) with "
-                f"'measurements' as indicator, periods and rows of values, got an error at "
-                f"{exc!s}"
+                at(
+                    path,
+                    Message(
+                        "expected the JSON of an earlier report (ivb report --json) with "
+                        "'measurements' as indicator, periods and rows of values, got an error at "
+                        "{exc!s}",
+                        exc=message_of(exc),
+                    ),
+                )
             ) from None
         frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "source"])
         frame["unit"] = None
@@ -1072,7 +1081,12 @@ def _environment(template: str | os.PathLike[str] | None) -> tuple[Any, str]:
     if template is not None:
         path = Path(template)
         if not path.is_file():
-            raise ReportError(f"template: expected a Jinja2 template file, got {str(path)!r}")
+            raise ReportError(
+                at(
+                    "template",
+                    Message("expected a Jinja2 template file, got {path!r}", path=str(path)),
+                )
+            )
         loaders.append(jinja2.FileSystemLoader(str(path.parent)))
         name = path.name
     loaders.append(jinja2.PrefixLoader({"ivb": bundled}))
@@ -1149,7 +1163,16 @@ def render_report(
         try:
             own = Path(stylesheet).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ReportError(f"stylesheet: cannot read {str(stylesheet)!r} ({exc})") from None
+            raise ReportError(
+                at(
+                    "stylesheet",
+                    Message(
+                        "cannot read {stylesheet!r} ({exc})",
+                        stylesheet=str(stylesheet),
+                        exc=message_of(exc),
+                    ),
+                )
+            ) from None
     ctx = _context(data, f)
     ctx["css"] = Markup(css.replace("</", "<\\/"))
     ctx["own_css"] = Markup(own.replace("</", "<\\/"))
@@ -1160,7 +1183,9 @@ def render_report(
         return page
     except jinja2.TemplateError as exc:
         where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        raise ReportError(f"template {name}{where}: {exc}") from None
+        raise ReportError(
+            Message("template {name}{where}: {exc}", name=name, where=where, exc=message_of(exc))
+        ) from None
 
 
 def report_html(
@@ -1333,9 +1358,15 @@ def write_pdf(
     browser = chromium or find_chromium()
     if browser is None:
         raise ReportError(
-            "pdf: printing to PDF needs headless Chromium, and none was found on PATH "
-            f"(looked for {', '.join(CHROMIUM_NAMES)}); install it (e.g. apt-get install "
-            "chromium) or open the HTML report in a browser and print it there"
+            at(
+                "pdf",
+                Message(
+                    "printing to PDF needs headless Chromium, and none was found on PATH (looked "
+                    "for {items}); install it (e.g. apt-get install chromium) or open the HTML "
+                    "report in a browser and print it there",
+                    items=", ".join(CHROMIUM_NAMES),
+                ),
+            )
         )
     out = Path(path).resolve()
     with tempfile.TemporaryDirectory(prefix="ivb-report-") as tmp:
@@ -1362,15 +1393,38 @@ def write_pdf(
                 args, capture_output=True, text=True, timeout=timeout, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ReportError(f"pdf: {browser} could not print the report ({exc})") from None
+            raise ReportError(
+                at(
+                    "pdf",
+                    Message(
+                        "{browser} could not print the report ({exc})",
+                        browser=browser,
+                        exc=message_of(exc),
+                    ),
+                )
+            ) from None
         if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             said = (result.stderr or "").strip().splitlines()[-1:] or ["no output"]
             raise ReportError(
-                f"pdf: {browser} exited with status {result.returncode} and wrote no PDF "
-                f"({said[0]})"
+                at(
+                    "pdf",
+                    Message(
+                        "{browser} exited with status {returncode} and wrote no PDF ({said})",
+                        browser=browser,
+                        returncode=result.returncode,
+                        said=said[0],
+                    ),
+                )
             )
         try:
             out.write_bytes(pdf.read_bytes())
         except OSError as exc:
-            raise ReportError(f"pdf: cannot write {str(path)!r} ({exc.strerror})") from None
+            raise ReportError(
+                at(
+                    "pdf",
+                    Message(
+                        "cannot write {path!r} ({strerror})", path=str(path), strerror=exc.strerror
+                    ),
+                )
+            ) from None
     return out
