@@ -27,7 +27,9 @@ LOCALE = SRC / "locale"
 MARKERS = ("_", "N_", "ngettext")
 #: Markers of library messages: ``Message(id, ...)``, ``Message.count(singular, plural, n)``
 #: and ``N_(id)`` for ids kept in a table.
-LIBRARY_MARKERS = ("Message", "Message.count", "N_")
+LIBRARY_MARKERS = ("Message", "Message.count", "Message.in_context", "N_")
+#: Separates the context of a message id from the id (as in compiled catalogs).
+CONTEXT = "\x04"
 #: Modules whose texts belong to another domain (the progress report); only their
 #: ``Message`` ids (the errors they raise) are read.
 OTHER_DOMAINS = (SRC / "indicators" / "_report.py",)
@@ -62,10 +64,12 @@ def extract(paths: list[Path], markers: tuple[str, ...] = MARKERS) -> list[Messa
             plural = marker in ("ngettext", "Message.count")
             texts = [
                 a.value
-                for a in node.args[: 2 if plural else 1]
+                for a in node.args[: 2 if plural or marker == "Message.in_context" else 1]
                 if isinstance(a, ast.Constant) and isinstance(a.value, str)
             ]
-            if plural and len(texts) == 2:
+            if marker == "Message.in_context" and len(texts) == 2:
+                found[(texts[0] + CONTEXT + texts[1], None)] = None
+            elif plural and len(texts) == 2:
                 found[(texts[0], texts[1])] = None
             elif not plural and texts and texts[0]:
                 found[(texts[0], None)] = None
@@ -96,6 +100,12 @@ def _read(po: Path, lang: str) -> Catalog:
         return read_po(fh, locale=lang, domain="ivb")
 
 
+def _split(key: str) -> tuple[str | None, str]:
+    """``(context or None, message id)`` of an extracted key."""
+    context, sep, singular = key.rpartition(CONTEXT)
+    return (context if sep else None), singular
+
+
 def update(lang: str, messages: list[Message]) -> Catalog:
     """The catalog of *lang* with exactly *messages*, old translations kept."""
     po = LOCALE / lang / "LC_MESSAGES" / "ivb.po"
@@ -110,15 +120,16 @@ def update(lang: str, messages: list[Message]) -> Catalog:
     new.fuzzy = False
     new.creation_date = old.creation_date  # the header changes only when a translator's does
     new.revision_date = old.revision_date
-    for singular, plural in messages:
-        kept = old.get(singular)
+    for key, plural in messages:
+        context, singular = _split(key)
+        kept = old.get(singular, context=context)
         if kept is not None and kept.string and (plural is None) == (not kept.pluralizable):
             string = kept.string
         elif lang == "en":
             string = singular if plural is None else (singular, plural)
         else:
             string = "" if plural is None else ("", "")
-        new.add(singular if plural is None else (singular, plural), string)
+        new.add(singular if plural is None else (singular, plural), string, context=context)
     with po.open("wb") as fh:
         write_po(fh, new, width=100, omit_header=False, sort_output=False)
     return new
@@ -128,8 +139,9 @@ def missing(lang: str, messages: list[Message]) -> list[str]:
     """Message ids without a translation in the catalog of *lang*."""
     catalog = _read(LOCALE / lang / "LC_MESSAGES" / "ivb.po", lang)
     out = []
-    for singular, _plural in messages:
-        entry = catalog.get(singular)
+    for key, _plural in messages:
+        context, singular = _split(key)
+        entry = catalog.get(singular, context=context)
         string = None if entry is None else entry.string
         strings = (string,) if isinstance(string, str) or string is None else tuple(string)
         if not all(strings):

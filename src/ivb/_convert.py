@@ -28,7 +28,7 @@ __all__ = ["converter", "structure_policy", "unstructure_policy"]
 _TYPE_NAMES: dict[type, Message] = {
     str: Message("text"),
     int: Message("integer"),
-    float: Message("number"),
+    float: Message.in_context("type", "number"),
     bool: Message("true/false"),
     list: Message("a list"),
     dict: Message("a mapping"),

@@ -85,7 +85,7 @@ class Problem:
         --------
         >>> from ivb._message import Message
         >>> Problem("themes[0].owner", Message("expected text, got {got}", got="5")).render("nl")
-        'themes[0].owner: verwachtte tekst, kreeg 5'
+        'themes[0].owner: verwacht tekst, kreeg 5'
         """
         text = render(self.message, lang)
         return f"{self.path}: {text}" if self.path else text

@@ -21,12 +21,14 @@ import os
 from importlib import resources
 
 from ivb._errors import IvbError
-from ivb._message import Message, at
+from ivb._message import Message, at, render
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "UnknownLanguageError",
+    "locale_language",
+    "render",
     "resolve_language",
     "translation",
 ]
@@ -94,12 +96,20 @@ def resolve_language(lang: str | None = None, *, use_locale: bool = True) -> str
                     )
                 )
             return code
-    if use_locale:
-        for name in _LOCALE_VARIABLES:
-            for part in os.environ.get(name, "").split(":"):
-                code = _language_of(part) if part else ""
-                if code in LANGUAGES:
-                    return code
+    return locale_language() if use_locale else DEFAULT_LANGUAGE
+
+
+def locale_language() -> str:
+    """The language the locale variables ask for (else :data:`DEFAULT_LANGUAGE`).
+
+    What a run falls back on to say that ``--lang`` or ``IVB_LANG`` names no
+    supported language.
+    """
+    for name in _LOCALE_VARIABLES:
+        for part in os.environ.get(name, "").split(":"):
+            code = _language_of(part) if part else ""
+            if code in LANGUAGES:
+                return code
     return DEFAULT_LANGUAGE
 
 
@@ -138,7 +148,7 @@ def translation(lang: str, domain: str = "ivb") -> gettext.NullTranslations:
             at(
                 "language",
                 Message(
-                    "expected one of {items}, got {lang!r}", items=", ".join(LANGUAGES), lang=lang
+                    "expected one of {items}, got {value!r}", items=", ".join(LANGUAGES), value=lang
                 ),
             )
         )
@@ -147,9 +157,9 @@ def translation(lang: str, domain: str = "ivb") -> gettext.NullTranslations:
             at(
                 "domain",
                 Message(
-                    "expected one of {items}, got {domain!r}",
+                    "expected one of {items}, got {value!r}",
                     items=", ".join(DOMAINS),
-                    domain=domain,
+                    value=domain,
                 ),
             )
         )

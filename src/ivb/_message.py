@@ -42,13 +42,14 @@ class Message(str):
     >>> m
     'expected text, got 5'
     >>> m.template, render(m, "nl")
-    ('expected {expected}, got {got!r}', 'verwachtte tekst, kreeg 5')
+    ('expected {expected}, got {got!r}', 'verwacht tekst, kreeg 5')
     """
 
     template: str
     params: Mapping[str, Any]
     plural: str | None
     n: int | None
+    context: str | None
 
     def __new__(cls, template: str, /, **params: Any) -> Message:
         self = super().__new__(cls, template.format(**params) if params else template)
@@ -56,6 +57,18 @@ class Message(str):
         self.params = params
         self.plural = None
         self.n = None
+        self.context = None
+        return self
+
+    @classmethod
+    def in_context(cls, context: str, text: str) -> Message:
+        """*text* (no placeholders) as a message id of *context* (``pgettext``).
+
+        For a word that the catalog translates otherwise where it stands alone:
+        ``Message.in_context("type", "number")`` is the kind of a value.
+        """
+        self = cls(text)
+        self.context = context
         return self
 
     @classmethod
@@ -72,10 +85,11 @@ class Message(str):
         self.params = {"n": n, **params}
         self.plural = plural
         self.n = n
+        self.context = None
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.template, dict(self.params), self.plural, self.n))
+        return (_rebuild, (self.template, dict(self.params), self.plural, self.n, self.context))
 
     def __copy__(self) -> Message:
         return self
@@ -84,7 +98,15 @@ class Message(str):
         return self
 
 
-def _rebuild(template: str, params: dict[str, Any], plural: str | None, n: int | None) -> Message:
+def _rebuild(
+    template: str,
+    params: dict[str, Any],
+    plural: str | None,
+    n: int | None,
+    context: str | None = None,
+) -> Message:
+    if context is not None:
+        return Message.in_context(context, template)
     if plural is not None and n is not None:
         params = {k: v for k, v in params.items() if k != "n"}
         return Message.count(template, plural, n, **params)
@@ -137,6 +159,8 @@ def render(text: str, lang: str) -> str:
     catalog = translation(lang, "ivb")
     if text.plural is not None and text.n is not None:
         template = catalog.ngettext(text.template, text.plural, text.n)
+    elif text.context is not None:
+        template = catalog.pgettext(text.context, text.template)
     else:
         template = catalog.gettext(text.template) if text.template else ""
     if not text.params:
