@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from ivb._message import Message, message_of, render
+from ivb._message import Message, join, message_of, render
 
 __all__ = [
     "AmbiguousNameError",
@@ -151,6 +151,13 @@ _LOOKUP_WORDS = {
 }
 
 
+def _lookup_words(text: str) -> str:
+    """*text* with the words of :data:`_LOOKUP_WORDS` (and " or ") as messages."""
+    if text in _LOOKUP_WORDS or " or " not in text:
+        return _LOOKUP_WORDS.get(text, text)
+    return join([_LOOKUP_WORDS.get(t, t) for t in text.split(" or ")], Message(" or "))
+
+
 class UnknownIdError(IvbError, LookupError):
     """An id that names no entity of the policy.
 
@@ -170,8 +177,8 @@ class UnknownIdError(IvbError, LookupError):
     ) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
-        what = _LOOKUP_WORDS.get(what, what)
-        by = _LOOKUP_WORDS.get(by, by)
+        what = _lookup_words(what)
+        by = _lookup_words(by)
         if suggestions:
             message = Message(
                 "no {what} with {by} {id!r}; did you mean {suggestions}?",

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ivb._message import Message, at
+from ivb._message import Message, at, join
 from ivb.model._base import (
     CBS_BUURT_RE,
     CBS_MUNICIPALITY_RE,
@@ -212,7 +212,7 @@ class Municipality:
                     "province",
                     Message(
                         "expected {items} for province code {value}, got {province!r}",
-                        items=" or ".join(repr(n) for n in names),
+                        items=join([repr(n) for n in names], Message(" or ")),
                         value=value,
                         province=self.province,
                     ),

@@ -17,7 +17,7 @@ from ivb._errors import (
 )
 from ivb._lookup import PREFERRED_KINDS as _PREFERRED_KINDS
 from ivb._lookup import find_id, suggestions
-from ivb._message import Message, at
+from ivb._message import Message, at, join
 from ivb.model._base import (
     DOC,
     SCHEMA,
@@ -798,7 +798,7 @@ def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                             where,
                             Message(
                                 "expected the id of a {items}, got {ref!r}, which is a {found}",
-                                items=" or ".join(kinds),
+                                items=join(kinds, Message(" or ")),
                                 ref=ref,
                                 found=found[0],
                             ),
