@@ -111,7 +111,7 @@ def test_extraction_finds_every_marker(tmp_path: Path) -> None:
     module = tmp_path / "probe.py"
     module.write_text(
         "Message('a {x}', x=1)\n"
-        "Message.count('{n} b', '{n} bs', 2)\n"
+        "Message.counted('{n} b', '{n} bs', 2)\n"
         "Message.in_context('type', 'c')\n"
         "N_('d')\n"
         "Message(text)\n"
@@ -143,7 +143,7 @@ def test_a_message_is_its_english_text() -> None:
     copy = pickle.loads(pickle.dumps(m))
     assert copy == m and render(copy, "nl") == render(m, "nl")
     assert render("plain text", "nl") == "plain text"
-    two = Message.count("{n} problem:", "{n} problems:", 2)
+    two = Message.counted("{n} problem:", "{n} problems:", 2)
     assert (two, render(two, "nl")) == ("2 problems:", "2 problemen:")
     assert render(pickle.loads(pickle.dumps(two)), "nl") == "2 problemen:"
     number = Message.in_context("type", "number")

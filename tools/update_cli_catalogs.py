@@ -1,7 +1,7 @@
 """Bring the ``ivb`` message catalogs up to date with the texts of the command line and library.
 
 Reads every ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", n)`` in
-``src/ivb/cli``, and every ``Message("...")``, ``Message.count("...", "...", n)``
+``src/ivb/cli``, and every ``Message("...")``, ``Message.counted("...", "...", n)``
 and ``N_("...")`` in the rest of ``src/ivb`` (the messages the library makes:
 problems, errors, migration notes), and merges them into
 ``src/ivb/locale/{nl,en}/LC_MESSAGES/ivb.po``:
@@ -25,9 +25,9 @@ SRC = ROOT / "src" / "ivb"
 CLI = SRC / "cli"
 LOCALE = SRC / "locale"
 MARKERS = ("_", "N_", "ngettext")
-#: Markers of library messages: ``Message(id, ...)``, ``Message.count(singular, plural, n)``
+#: Markers of library messages: ``Message(id, ...)``, ``Message.counted(singular, plural, n)``
 #: and ``N_(id)`` for ids kept in a table.
-LIBRARY_MARKERS = ("Message", "Message.count", "Message.in_context", "N_")
+LIBRARY_MARKERS = ("Message", "Message.counted", "Message.in_context", "N_")
 #: Separates the context of a message id from the id (as in compiled catalogs).
 CONTEXT = "\x04"
 #: Modules whose texts belong to another domain (the progress report); only their
@@ -38,7 +38,7 @@ Message = tuple[str, str | None]
 
 
 def _marker(func: ast.expr) -> str:
-    """``_``, ``Message.count``, ...: the name a call is made through."""
+    """``_``, ``Message.counted``, ...: the name a call is made through."""
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
@@ -61,7 +61,7 @@ def extract(paths: list[Path], markers: tuple[str, ...] = MARKERS) -> list[Messa
             marker = _marker(node.func)
             if marker not in markers:
                 continue
-            plural = marker in ("ngettext", "Message.count")
+            plural = marker in ("ngettext", "Message.counted")
             texts = [
                 a.value
                 for a in node.args[: 2 if plural or marker == "Message.in_context" else 1]
@@ -86,7 +86,7 @@ def library_messages() -> list[Message]:
     paths = [p for p in sorted(SRC.rglob("*.py")) if CLI not in p.parents]
     own = extract([p for p in paths if p not in OTHER_DOMAINS], LIBRARY_MARKERS)
     # a module of another domain marks its own texts with N_; its errors are Messages
-    other = extract([p for p in paths if p in OTHER_DOMAINS], ("Message", "Message.count"))
+    other = extract([p for p in paths if p in OTHER_DOMAINS], ("Message", "Message.counted"))
     return list(dict.fromkeys([*own, *other]))
 
 

@@ -153,7 +153,7 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
             # Report the missing fields and, with them, what is wrong in the fields present.
             errors: list[Exception] = [
                 _Expected(
-                    Message.count(
+                    Message.counted(
                         "missing required field {fields} of {cls}",
                         "missing required fields {fields} of {cls}",
                         len(missing),

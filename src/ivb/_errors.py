@@ -110,11 +110,11 @@ class PolicyValidationError(PolicyFileError):
         self.origin = origin
         count = len(self.problems)
         self.head: Message = (
-            Message.count(
+            Message.counted(
                 "{n} problem in {origin}:", "{n} problems in {origin}:", count, origin=origin
             )
             if origin
-            else Message.count("{n} problem:", "{n} problems:", count)
+            else Message.counted("{n} problem:", "{n} problems:", count)
         )
         super().__init__("\n".join([self.head, *(f"  {p}" for p in self.problems)]))
 

@@ -72,12 +72,12 @@ class Message(str):
         return self
 
     @classmethod
-    def count(cls, singular: str, plural: str, n: int, /, **params: Any) -> Message:
+    def counted(cls, singular: str, plural: str, n: int, /, **params: Any) -> Message:
         """The singular or plural form for *n*, as ``ngettext`` chooses (``{n}`` is *n*).
 
         Examples
         --------
-        >>> Message.count("{n} problem", "{n} problems", 2)
+        >>> Message.counted("{n} problem", "{n} problems", 2)
         '2 problems'
         """
         self = super().__new__(cls, (singular if n == 1 else plural).format(n=n, **params))
@@ -109,7 +109,7 @@ def _rebuild(
         return Message.in_context(context, template)
     if plural is not None and n is not None:
         params = {k: v for k, v in params.items() if k != "n"}
-        return Message.count(template, plural, n, **params)
+        return Message.counted(template, plural, n, **params)
     return Message(template, **params)
 
 
@@ -172,7 +172,7 @@ def render(text: str, lang: str) -> str:
         return text.template.format(**params) if text.plural is None else str(text)
 
 
-def at(field: str, problem: str) -> Message:
+def at(field: object, problem: str) -> Message:
     """*problem* said of *field*: ``"field: problem"``, as validators raise it.
 
     Examples

@@ -75,9 +75,9 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
             )
             results.append({"file": name, "valid": False, "problems": found})
         except IvbError as exc:
-            problem = {"path": "", "message": _without_file(str(exc), name)}
-            told[id(problem)] = _without_file(exc.render(lang), name)
-            results.append({"file": name, "valid": False, "problems": [problem]})
+            entry = {"path": "", "message": _without_file(str(exc), name)}
+            told[id(entry)] = _without_file(exc.render(lang), name)
+            results.append({"file": name, "valid": False, "problems": [entry]})
         else:
             results.append({"file": name, "valid": True, "problems": []})
     if args.json:
