@@ -355,6 +355,8 @@ def report_data(
         first = r.indicator.split(", ")[0] if r.indicator else ""
         d["unit"] = units.get(first)
         d["target_value"] = t.value if t is not None else None
+        better = t.better if t is not None else None
+        d["better"] = better.value if better is not None else None
         like = r.latest_period or r.baseline_period
         pieces = r.parts or (r,)
         series: list[dict[str, Any]] = [
@@ -852,6 +854,49 @@ def _claim_row(c: dict[str, Any], f: _Formatter) -> dict[str, Any]:
     }
 
 
+def _milestone_rows(t: dict[str, Any], f: _Formatter) -> list[dict[str, Any]]:
+    """The milestones of target *t* as text: year, value, and how the latest measurement
+    (and the measurement of the milestone's own year, where there is one) stands against it.
+    """
+    _ = f._
+    latest, period, better = t["latest"], t["latest_period"], t.get("better")
+    rows = []
+    for m in t.get("milestones") or ():
+        said = []
+        own = m["measured"] is not None and m["status"] in ("on-track", "off-track")
+        if own:
+            text = (
+                _("measured in %(year)s: %(value)s, reached")
+                if m["status"] == "on-track"
+                else _("measured in %(year)s: %(value)s, not reached")
+            )
+            said.append(text % {"year": m["year"], "value": f.value(m["measured"], t["unit"])})
+        if latest is None:
+            said.append(_("no measurement yet"))
+        elif not (own and period == str(m["year"])):
+            shown = {"period": period or "", "latest": f.value(latest, t["unit"])}
+            gap = m["value"] - latest if better == "higher" else latest - m["value"]
+            if better is None:
+                said.append(_("latest (%(period)s): %(latest)s") % shown)
+            elif gap <= 1e-9 * max(1.0, abs(m["value"])):
+                said.append(_("latest (%(period)s): %(latest)s, reaches it") % shown)
+            else:
+                gap_text = f.value(gap, t["unit"])
+                said.append(
+                    _("latest (%(period)s): %(latest)s, %(gap)s short of it")
+                    % {**shown, "gap": gap_text}
+                )
+        rows.append(
+            {
+                "year": m["year"],
+                "value": f.value(m["value"], t["unit"]),
+                "status": m["status"],
+                "text": "; ".join(said),
+            }
+        )
+    return rows
+
+
 def _trend_text(t: dict[str, Any], f: _Formatter) -> tuple[str, str]:
     """The trend since the measurement before: text and a class (better, worse, same)."""
     _ = f._
@@ -908,6 +953,7 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
                 "baseline": base,
                 "baseline_period": t["baseline_period"] or "",
                 "threshold": f.threshold(t),
+                "milestones": _milestone_rows(t, f),
                 "horizon": t["horizon"],
                 "trend": trend,
                 "trend_class": trend_class,
