@@ -186,9 +186,9 @@ def _char_problem(value: str, path: str) -> Problem | None:
     return Problem(
         path,
         Message(
-            "expected text without control characters, got {value!r} at character {value_b}",
-            value=found.group(),
-            value_b=found.start() + 1,
+            "expected text without control characters, got {char!r} at character {position}",
+            char=found.group(),
+            position=found.start() + 1,
         ),
     )
 

@@ -245,9 +245,9 @@ def _indicators(doc: Any, notes: list[str]) -> None:
                 at(
                     "indicators",
                     Message(
-                        "{ind!r} is also the id of another entity; the indicator is {new!r} "
+                        "{indicator!r} is also the id of another entity; the indicator is {new!r} "
                         "(rename it if you like)",
-                        ind=ind,
+                        indicator=ind,
                         new=new,
                     ),
                 )
@@ -258,7 +258,7 @@ def _indicators(doc: Any, notes: list[str]) -> None:
     def use(ind: object, path: str, unit: object, source: object) -> None:
         if not isinstance(ind, str):
             raise MigrationError(
-                at(path, Message("expected an indicator id, got {ind!r}", ind=ind))
+                at(path, Message("expected an indicator id, got {value!r}", value=ind))
             )
         entry = found.setdefault(ind, {"unit": None, "source": source, "path": path})
         if entry["unit"] is None and isinstance(unit, str) and unit != "percent-change":
@@ -290,8 +290,8 @@ def _indicators(doc: Any, notes: list[str]) -> None:
                 at(
                     "indicators",
                     Message(
-                        "{ind!r} is only stated as a change; unit 'count' assumed, check it",
-                        ind=ind,
+                        "{indicator!r} is only stated as a change; unit 'count' assumed, check it",
+                        indicator=ind,
                     ),
                 )
             )

@@ -390,11 +390,11 @@ def iter_crime_areas(
                 at(
                     what,
                     Message(
-                        "missing columns {items} (a police wijk/buurt table such as {items_b}; "
-                        "found {value})",
-                        items=", ".join(missing),
-                        items_b=", ".join(CRIME_AREA_TABLES),
-                        value=", ".join(map(str, raw.columns)) or Message("no columns"),
+                        "missing columns {missing} (a police wijk/buurt table such as {tables}; "
+                        "found {found})",
+                        missing=", ".join(missing),
+                        tables=", ".join(CRIME_AREA_TABLES),
+                        found=", ".join(map(str, raw.columns)) or Message("no columns"),
                     ),
                 )
             )
@@ -592,7 +592,7 @@ def read_population(source: Source, *, period: str | None = None) -> pd.DataFram
         raise OpenDataError(
             at(
                 place(what, row, area, is_file=is_file),
-                Message("area {cats!r} is given twice", cats=cats[codes[row]]),
+                Message("area {area!r} is given twice", area=cats[codes[row]]),
             )
         )
     regions = [cats[i] for i in codes]
@@ -657,8 +657,8 @@ def rate_per_1000(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame
             at(
                 "population",
                 Message(
-                    "area {iloc!r} has more than one row; give the population of one year",
-                    iloc=keys[keys.duplicated()].iloc[0],
+                    "area {area!r} has more than one row; give the population of one year",
+                    area=keys[keys.duplicated()].iloc[0],
                 ),
             )
         )

@@ -185,7 +185,7 @@ def read_csv_table(
         raise error(
             at(
                 name,
-                Message("line 1: column {dupes!r} appears twice in the header", dupes=dupes[0]),
+                Message("line 1: column {column!r} appears twice in the header", column=dupes[0]),
             )
         )
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
@@ -198,10 +198,10 @@ def read_csv_table(
                     at(
                         name,
                         Message(
-                            "line {lines}, column {col!r}: expected text without control "
+                            "line {line}, column {column!r}: expected text without control "
                             "characters, got {cell!r}",
-                            lines=lines[row],
-                            col=col,
+                            line=lines[row],
+                            column=col,
                             cell=cell,
                         ),
                     )
@@ -270,8 +270,8 @@ def _careful_rows(
             at(
                 name,
                 Message(
-                    "line {line_num}: cannot read as CSV ({exc})",
-                    line_num=reader.line_num,
+                    "line {line}: cannot read as CSV ({exc})",
+                    line=reader.line_num,
                     exc=message_of(exc),
                 ),
             )
@@ -371,10 +371,10 @@ def refuse_duplicates(
         at(
             what,
             Message(
-                "{value} and {value_b} have the same {shown}; pass aggregate= to combine such rows",
-                value=where(first),
-                value_b=where(second),
-                shown=shown,
+                "{first} and {second} have the same {key}; pass aggregate= to combine such rows",
+                first=where(first),
+                second=where(second),
+                key=shown,
             ),
         )
     )

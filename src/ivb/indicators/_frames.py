@@ -79,16 +79,16 @@ def series_keys(frame: pd.DataFrame, keys: Sequence[str] | None = None) -> list[
     for k in out:
         if k in NON_KEY_COLUMNS:
             raise MeasurementsError(
-                at("keys", Message("{k!r} varies within a series and cannot be a key", k=k))
+                at("keys", Message("{key!r} varies within a series and cannot be a key", key=k))
             )
         if k not in frame.columns:
             raise MeasurementsError(
                 at(
                     "keys",
                     Message(
-                        "no column {k!r}; the frame has {items}",
-                        k=k,
-                        items=", ".join(map(str, frame.columns)),
+                        "no column {key!r}; the frame has {columns}",
+                        key=k,
+                        columns=", ".join(map(str, frame.columns)),
                     ),
                 )
             )
@@ -137,9 +137,9 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
             at(
                 what,
                 Message(
-                    "missing columns {items}; expected at least {items_b} (found {found})",
-                    items=", ".join(missing),
-                    items_b=", ".join(required),
+                    "missing columns {missing}; expected at least {required} (found {found})",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
                     found=found,
                 ),
             )

@@ -87,10 +87,10 @@ def read_measurements(
             at(
                 what,
                 Message(
-                    "missing columns {items}; expected at least {items_b} (found {items_c})",
-                    items=", ".join(missing),
-                    items_b=", ".join(required),
-                    items_c=", ".join(map(str, raw.columns)),
+                    "missing columns {missing}; expected at least {required} (found {found})",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
+                    found=", ".join(map(str, raw.columns)),
                 ),
             )
         )
@@ -104,10 +104,10 @@ def read_measurements(
             at(
                 what,
                 Message(
-                    "line {value}, column 'value': expected a number or an empty cell (not "
-                    "published), got {iloc!r}",
-                    value=table.line(row),
-                    iloc=raw["value"].iloc[row],
+                    "line {line}, column 'value': expected a number or an empty cell (not "
+                    "published), got {cell!r}",
+                    line=table.line(row),
+                    cell=raw["value"].iloc[row],
                 ),
             )
         )
@@ -140,9 +140,9 @@ def read_measurements(
                 at(
                     what,
                     Message(
-                        "line {value}, column 'period': {exc}",
-                        value=table.line(int(row)),
-                        exc=message_of(exc),
+                        "line {line}, column 'period': {problem}",
+                        line=table.line(int(row)),
+                        problem=message_of(exc),
                     ),
                 )
             ) from None

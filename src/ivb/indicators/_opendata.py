@@ -168,8 +168,8 @@ def numbers(
                     place(what, row, name, is_file=is_file),
                     Message(
                         "expected a number with a decimal point, or an empty cell or '.' (not "
-                        "published); got {u!r}",
-                        u=u,
+                        "published); got {cell!r}",
+                        cell=u,
                     ),
                 )
             ) from None

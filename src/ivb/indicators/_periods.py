@@ -62,7 +62,7 @@ def period_bounds(text: str) -> tuple[date, date]:
         raise
     except (ValueError, OverflowError) as exc:  # a date out of range, e.g. year 0
         raise IndicatorError(
-            at("period", Message("{exc} in {text!r}", exc=message_of(exc), text=text))
+            at("period", Message("{problem} in {text!r}", problem=message_of(exc), text=text))
         ) from None
 
 
@@ -166,9 +166,9 @@ def cbs_period(code: str) -> str:
         return f"{year}-H{n}"
     raise IndicatorError(
         Message(
-            "Perioden: {code!r} has no valid number after {kind} ({n_:02d})",
+            "Perioden: {code!r} has no valid number after {kind} ({number:02d})",
             code=code,
             kind=kind,
-            n_=n,
+            number=n,
         )
     )

@@ -282,11 +282,11 @@ def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = 
                 at(
                     what,
                     Message(
-                        "{value}, column {name!r}: expected a number or an empty cell (not "
-                        "published), got {u!r}",
-                        value=_where(row, lines),
+                        "{where}, column {name!r}: expected a number or an empty cell (not "
+                        "published), got {cell!r}",
+                        where=_where(row, lines),
                         name=name,
-                        u=u,
+                        cell=u,
                     ),
                 )
             ) from None
@@ -305,11 +305,11 @@ def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = 
             at(
                 what,
                 Message(
-                    "{value}, column {name!r}: expected {kind}, got {iloc!r}",
-                    value=_where(row, lines),
+                    "{where}, column {name!r}: expected {kind}, got {cell!r}",
+                    where=_where(row, lines),
                     name=name,
                     kind=kind,
-                    iloc=obj.iloc[row],
+                    cell=obj.iloc[row],
                 ),
             )
         )
@@ -405,10 +405,10 @@ def read_police_table(
                 at(
                     "measures",
                     Message(
-                        "{items} not in {what}; it has {items_b}",
-                        items=", ".join(unknown),
+                        "{unknown} not in {what}; it has {available}",
+                        unknown=", ".join(unknown),
                         what=what,
-                        items_b=", ".join(available),
+                        available=", ".join(available),
                     ),
                 )
             )
@@ -471,7 +471,12 @@ def read_police_table(
         except IndicatorError as exc:
             row = int(np.flatnonzero(per_codes == i)[0])
             raise PoliceDataError(
-                at(what, Message("{value}: {exc}", value=_where(row, lines), exc=message_of(exc)))
+                at(
+                    what,
+                    Message(
+                        "{where}: {problem}", where=_where(row, lines), problem=message_of(exc)
+                    ),
+                )
             ) from None
     period_remap, period_cats = _unique_in_order(periods)
 
@@ -657,11 +662,11 @@ def _measure_of(cat: PoliceCategory) -> str:
     if column not in known.measures:
         raise IndicatorError(
             Message(
-                "category {id!r}: measure: expected one of {items} (the measures of {id_b}), got "
+                "category {id!r}: measure: expected one of {items} (the measures of {table}), got "
                 "{column!r}",
                 id=cat.id,
                 items=", ".join(known.measures),
-                id_b=known.id,
+                table=known.id,
                 column=column,
             )
         )

@@ -713,7 +713,7 @@ def _part(
         if isinstance(exc, MeasurementsError):
             raise
         raise IndicatorError(
-            Message("target {id!r}: {exc}", id=target.id, exc=message_of(exc))
+            Message("target {id!r}: {problem}", id=target.id, problem=message_of(exc))
         ) from None
     if len(result):
         row: dict[str, object] = {str(k): v for k, v in result.iloc[0].to_dict().items()}
@@ -756,7 +756,7 @@ def _part(
                 )
             except IndicatorError as exc:
                 raise IndicatorError(
-                    Message("target {id!r}: {exc}", id=target.id, exc=message_of(exc))
+                    Message("target {id!r}: {problem}", id=target.id, problem=message_of(exc))
                 ) from None
     if latest is None or threshold is None:
         status = TargetStatus.NO_DATA

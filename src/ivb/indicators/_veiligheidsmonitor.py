@@ -186,10 +186,10 @@ def read_veiligheidsmonitor(
                     at(
                         "measures",
                         Message(
-                            "{m!r} not in {what}; it has {value}",
-                            m=m,
+                            "{measure!r} not in {what}; it has {available}",
+                            measure=m,
                             what=what,
-                            value=", ".join(available) or Message("none"),
+                            available=", ".join(available) or Message("none"),
                         ),
                     )
                 )
@@ -255,10 +255,10 @@ def read_veiligheidsmonitor(
             at(
                 _cell(row, "Marges"),
                 Message(
-                    "a second {iloc} row for region {region_cats!r} and period {period_cats!r}",
-                    iloc=key["kind"].iloc[row],
-                    region_cats=region_cats[region_codes[row]],
-                    period_cats=period_cats[period_codes[row]],
+                    "a second {kind} row for region {region!r} and period {period!r}",
+                    kind=key["kind"].iloc[row],
+                    region=region_cats[region_codes[row]],
+                    period=period_cats[period_codes[row]],
                 ),
             )
         )

@@ -538,9 +538,9 @@ class Action:
                     "timing",
                     Message(
                         "expected a timing exactly when a date is given, got date {date!r} and "
-                        "timing {v!r}",
+                        "timing {timing!r}",
                         date=self.date,
-                        v=v,
+                        timing=v,
                     ),
                 )
             )

@@ -429,10 +429,10 @@ class OutsideRegion:
                 at(
                     "code",
                     Message(
-                        "expected a {value} code ({_region_code_shape}), got {value_b!r}",
-                        value=self.kind.value.replace("-", " "),
-                        _region_code_shape=_REGION_CODE_SHAPE[self.kind],
-                        value_b=value,
+                        "expected a {kind} code ({shape}), got {value!r}",
+                        kind=self.kind.value.replace("-", " "),
+                        shape=_REGION_CODE_SHAPE[self.kind],
+                        value=value,
                     ),
                 )
             )
@@ -507,10 +507,10 @@ class Table:
                         "rows",
                         Message(
                             "region {region!r} has {count} values, expected one per period "
-                            "({count_b})",
+                            "({periods})",
                             region=row.region,
                             count=len(row.values),
-                            count_b=len(self.periods),
+                            periods=len(self.periods),
                         ),
                     )
                 )
@@ -928,8 +928,8 @@ class Target:
                     "change_pct",
                     Message(
                         "expected a percentage exactly when comparison is 'change-by', got "
-                        "comparison {c!r} and change_pct {change_pct!r}",
-                        c=c.value,
+                        "comparison {comparison!r} and change_pct {change_pct!r}",
+                        comparison=c.value,
                         change_pct=self.change_pct,
                     ),
                 )
@@ -938,11 +938,21 @@ class Target:
             raise ValueError(at("change_pct", Message("a change of 0% is 'keep'")))
         if c in (Comparison.KEEP, Comparison.CHANGE_BY) and self.value is not None:
             raise ValueError(
-                at("value", Message("a {c!r} target is measured from its baseline", c=c.value))
+                at(
+                    "value",
+                    Message(
+                        "a {comparison!r} target is measured from its baseline", comparison=c.value
+                    ),
+                )
             )
         if c in (Comparison.AT_LEAST, Comparison.AT_MOST) and self.value is None:
             raise ValueError(
-                at("value", Message("an {c!r} target needs the value to reach", c=c.value))
+                at(
+                    "value",
+                    Message(
+                        "an {comparison!r} target needs the value to reach", comparison=c.value
+                    ),
+                )
             )
         implied = self._implied_direction()
         if c is Comparison.KEEP and self.direction is None:
@@ -957,9 +967,9 @@ class Target:
                 at(
                     "direction",
                     Message(
-                        "{direction!r} contradicts comparison {c!r}",
+                        "{direction!r} contradicts comparison {comparison!r}",
                         direction=self.direction.value,
-                        c=c.value,
+                        comparison=c.value,
                     ),
                 )
             )
@@ -1060,8 +1070,8 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 Problem(
                     f"tables[{i}].unit",
                     Message(
-                        "expected {u!r}, the unit of indicator {indicator!r}, got {unit!r}",
-                        u=u.value,
+                        "expected {expected!r}, the unit of indicator {indicator!r}, got {unit!r}",
+                        expected=u.value,
                         indicator=table.indicator,
                         unit=table.unit.value,
                     ),
@@ -1083,9 +1093,9 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 Problem(
                     f"figures[{i}].unit",
                     Message(
-                        "expected {u!r} (the unit of indicator {indicator!r}) or "
+                        "expected {expected!r} (the unit of indicator {indicator!r}) or "
                         "'percent-change', got {unit!r}",
-                        u=u.value,
+                        expected=u.value,
                         indicator=fig.indicator,
                         unit=fig.unit.value,
                     ),
@@ -1137,11 +1147,11 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                         Problem(
                             f"{path}.baseline.unit",
                             Message(
-                                "expected {u!r}, the unit of indicator {ind!r} (indicators[{j}]), "
-                                "got {unit!r}",
-                                u=u.value,
-                                ind=ind,
-                                j=j,
+                                "expected {expected!r}, the unit of indicator {indicator!r} "
+                                "(indicators[{index}]), got {unit!r}",
+                                expected=u.value,
+                                indicator=ind,
+                                index=j,
                                 unit=t.baseline.unit.value,
                             ),
                         )

@@ -577,9 +577,9 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     Problem(
                         f"{path}.parent",
                         Message(
-                            "expected a priority of tier {want!r} (the parent of tier {tier!r}), "
-                            "got {parent!r} of tier {got!r}",
-                            want=want,
+                            "expected a priority of tier {expected!r} (the parent of tier "
+                            "{tier!r}), got {parent!r} of tier {got!r}",
+                            expected=want,
                             tier=item.tier,
                             parent=item.parent,
                             got=got,
@@ -603,9 +603,9 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     f"roles[{i}].office",
                     Message(
                         "expected a shared office (a role without an office of its own), got "
-                        "{office!r}, which holds office {office_b!r}",
+                        "{office!r}, which holds office {held!r}",
                         office=role.office,
-                        office_b=found[1].office,
+                        held=found[1].office,
                     ),
                 )
             )
@@ -616,7 +616,8 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
             if up in seen:
                 problems.append(
                     Problem(
-                        f"tiers[{i}].parent", Message("tiers form a cycle through {up!r}", up=up)
+                        f"tiers[{i}].parent",
+                        Message("tiers form a cycle through {tier!r}", tier=up),
                     )
                 )
                 break
@@ -632,11 +633,10 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                 Problem(
                     f"areas[{i}].parent",
                     Message(
-                        "expected an area of {municipality!r}, got {parent!r} of "
-                        "{municipality_b!r}",
+                        "expected an area of {municipality!r}, got {parent!r} of {other!r}",
                         municipality=area.municipality,
                         parent=area.parent,
-                        municipality_b=found[1].municipality,
+                        other=found[1].municipality,
                     ),
                 )
             )
@@ -683,11 +683,11 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
                     path,
                     Message(
                         "expected one citation per relation, got a second one for "
-                        "{holder}.{field} -> {target} (first at citations[{seen}])",
+                        "{holder}.{field} -> {target} (first at citations[{first}])",
                         holder=citation.holder,
                         field=citation.field,
                         target=citation.target,
-                        seen=seen[key],
+                        first=seen[key],
                     ),
                 )
             )
