@@ -38,11 +38,12 @@ class Message(str):
 
     Examples
     --------
-    >>> m = Message("expected {expected}, got {got!r}", expected=Message("text"), got=5)
+    >>> text = Message("{kind} {value}", kind=Message("text"), value="'x'")
+    >>> m = Message("expected a list, got {got}", got=text)
     >>> m
-    'expected text, got 5'
+    "expected a list, got text 'x'"
     >>> m.template, render(m, "nl")
-    ('expected {expected}, got {got!r}', 'verwacht tekst, kreeg 5')
+    ('expected a list, got {got}', "verwacht een lijst, kreeg tekst 'x'")
     """
 
     template: str

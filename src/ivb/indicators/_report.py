@@ -1228,7 +1228,11 @@ def render_report(
         page: str = env.get_template(name).render(**ctx)
         return page
     except jinja2.TemplateError as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+        where = (
+            Message(" (line {line})", line=exc.lineno)
+            if isinstance(exc, jinja2.TemplateSyntaxError)
+            else ""
+        )
         raise ReportError(
             Message("template {name}{where}: {exc}", name=name, where=where, exc=message_of(exc))
         ) from None
