@@ -150,8 +150,10 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", str(tmp_path / "geen.yaml")], out=io.StringIO()) == 1
     bad = tmp_path / "v9.yaml"
     bad.write_text("schema_version: 9\n", encoding="utf-8")
-    assert main(["migrate", str(bad)], out=io.StringIO()) == 1
+    assert main(["migrate", str(bad), "--lang", "en"], out=io.StringIO()) == 1
     assert "schema_version: expected 1 (to upgrade) or 2, got 9" in capsys.readouterr().err
+    assert main(["migrate", str(bad), "--lang", "nl"], out=io.StringIO()) == 1
+    assert "schema_version: verwacht 1 (om bij te werken) of 2, kreeg 9" in capsys.readouterr().err
 
 
 def test_ruamel_is_imported_only_to_migrate() -> None:
@@ -165,10 +167,16 @@ def test_ruamel_is_imported_only_to_migrate() -> None:
 
 def test_validate_tells_to_migrate(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
-    assert main(["validate", str(V1_DNU)], out=out) == 1
+    assert main(["validate", str(V1_DNU), "--lang", "en"], out=out) == 1
     assert out.getvalue() == (
         f"{V1_DNU}: schema_version: this is a version 1 file; this ivb reads version 2: "
         f"run `ivb migrate {V1_DNU}` to upgrade it\n"
+    )
+    out = io.StringIO()
+    assert main(["validate", str(V1_DNU), "--lang", "nl"], out=out) == 1
+    assert out.getvalue() == (
+        f"{V1_DNU}: schema_version: dit is een bestand van versie 1; deze ivb leest versie 2: "
+        f"werk het bij met `ivb migrate {V1_DNU}`\n"
     )
 
 

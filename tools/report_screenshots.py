@@ -3,9 +3,8 @@
 Run ``python tools/report_screenshots.py`` (needs Chromium). It renders the report of
 the bundled policy with the sample measurements of ``tests/indicators/fixtures`` (a
 Veiligheidsmonitor result, table 85146NED and police table 47013NED; invented values)
-and of every policy in ``examples/policies/``, and writes for each a PNG at 1280 px
-(the whole page, details folded) and at 390 px (a phone; the first screens) to
-``docs/monitoring/img/``.
+and of every policy in ``examples/policies/``, and writes for each a PNG of the whole
+page (details folded) at 1280 px and at 390 px (a phone) to ``docs/monitoring/img/``.
 """
 
 from __future__ import annotations
@@ -23,9 +22,6 @@ from ivb.indicators._report import CHROMIUM_FLAGS
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "indicators" / "fixtures"
 OUT = ROOT / "docs" / "monitoring" / "img"
-#: How much of the page the phone screenshot shows.
-PHONE_HEIGHT = 2000
-
 _FLAGS = (*CHROMIUM_FLAGS, "--hide-scrollbars", "--allow-file-access-from-files")
 
 _PROBE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>probe</title></head>
@@ -88,14 +84,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ivb-report-") as tmp:
         for name, page in reports(Path(tmp)).items():
             for width in (1280, 390):
-                height = _height(browser, page, width)
-                shown = height if width == 1280 else min(height, PHONE_HEIGHT)
+                height = _height(browser, page, width)  # the whole page, at every width
                 png = OUT / f"report-{name}-{width}.png"
                 _chromium(
-                    browser, f"--screenshot={png}", f"--window-size={width},{shown}", page.as_uri()
+                    browser, f"--screenshot={png}", f"--window-size={width},{height}", page.as_uri()
                 )
-                sizes[png.name] = {"page_height": height, "shown": shown}
-                print(f"wrote {png.relative_to(ROOT)} ({width}x{shown}; page {height} px)")
+                sizes[png.name] = {"page_height": height, "shown": height}
+                print(f"wrote {png.relative_to(ROOT)} ({width}x{height})")
     (OUT / "report-sizes.json").write_text(json.dumps(sizes, indent=1) + "\n", encoding="utf-8")
     return 0
 

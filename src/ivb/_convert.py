@@ -17,23 +17,27 @@ from cattrs.errors import (
 )
 
 from ivb._errors import PolicyValidationError, Problem, validation_error
+from ivb._message import Message, message_of, split_field
 from ivb.model import Policy
 from ivb.model._policy import SCHEMA_VERSION, schema_version_message
 
 __all__ = ["converter", "structure_policy", "unstructure_policy"]
 
 
+#: What a value of each type is called in a message.
+_TYPE_NAMES: dict[type, Message] = {
+    str: Message("text"),
+    int: Message("integer"),
+    float: Message.in_context("type", "number"),
+    bool: Message("true/false"),
+    list: Message("a list"),
+    dict: Message("a mapping"),
+    type(None): Message("null"),
+}
+
+
 def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    return {
-        str: "text",
-        int: "integer",
-        float: "number",
-        bool: "true/false",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 class _Expected(TypeError):
@@ -46,30 +50,30 @@ def _shown(value: object) -> str:
     shown = repr(value)
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    return f"{_type_name(value)} {shown}"
+    return Message("{kind} {value}", kind=_type_name(value), value=shown)
 
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _Expected(f"expected text, got {_shown(value)}")
+        raise _Expected(Message("expected text, got {got}", got=_shown(value)))
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Expected(f"expected an integer, got {_shown(value)}")
+        raise _Expected(Message("expected an integer, got {got}", got=_shown(value)))
     return value
 
 
 def _strict_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Expected(f"expected a number, got {_shown(value)}")
+        raise _Expected(Message("expected a number, got {got}", got=_shown(value)))
     return float(value)
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _Expected(f"expected true or false, got {_shown(value)}")
+        raise _Expected(Message("expected true or false, got {got}", got=_shown(value)))
     return value
 
 
@@ -88,11 +92,13 @@ def _make_tuple_hook(conv: cattrs.Converter, t: Any) -> Any:
 
     def hook(value: object, cl: Any) -> Any:
         if not isinstance(value, list):
-            raise _Expected(f"expected a list, got {_shown(value)}")
+            raise _Expected(Message("expected a list, got {got}", got=_shown(value)))
         if texts and all(map(_is_text, value)):
             return tuple(value)  # what the text hook makes of each item
         if not variadic and len(value) != len(args):
-            raise _Expected(f"expected a list of {len(args)} items, got {len(value)}")
+            raise _Expected(
+                Message("expected a list of {n} items, got {count}", n=len(args), count=len(value))
+            )
         out = []
         errors: list[Exception] = []
         for ix, item in enumerate(value):
@@ -117,7 +123,9 @@ def _structure_enum(value: object, cl: type[enum.StrEnum]) -> enum.StrEnum:
         return cl(value)  # type: ignore[arg-type]
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cl)
-        raise _Expected(f"expected one of {allowed}, got {_shown(value)}") from None
+        raise _Expected(
+            Message("expected one of {allowed}, got {got}", allowed=allowed, got=_shown(value))
+        ) from None
 
 
 def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
@@ -128,20 +136,30 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
         if type(value) is t:
             return value  # structured already (it was checked when it was made)
         if not isinstance(value, dict):
-            raise _Expected(f"expected a mapping ({t.__name__}), got {_shown(value)}")
+            raise _Expected(
+                Message("expected a mapping ({cls}), got {got}", cls=t.__name__, got=_shown(value))
+            )
         bad = [k for k in value if not isinstance(k, str)]
         if bad:
             # Named at the key's own place, as the file spells it.
             raise PolicyValidationError(
-                [Problem(str(k), f"expected a text key, got {_shown(k)}") for k in bad]
+                [
+                    Problem(str(k), Message("expected a text key, got {got}", got=_shown(k)))
+                    for k in bad
+                ]
             )
         missing = [n for n in required if n not in value]
         if missing:
             # Report the missing fields and, with them, what is wrong in the fields present.
             errors: list[Exception] = [
                 _Expected(
-                    f"missing required field{'s' if len(missing) > 1 else ''} "
-                    f"{', '.join(repr(m) for m in missing)} of {t.__name__}"
+                    Message.counted(
+                        "missing required field {fields} of {cls}",
+                        "missing required fields {fields} of {cls}",
+                        len(missing),
+                        fields=", ".join(repr(m) for m in missing),
+                        cls=t.__name__,
+                    )
                 )
             ]
             hints = typing.get_type_hints(t)
@@ -201,7 +219,12 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         return [
             Problem(
                 f"{path}.{key}" if path else str(key),
-                f"unexpected field {key!r} for {exc.cl.__name__}; allowed: {', '.join(allowed)}",
+                Message(
+                    "unexpected field {key!r} for {cls}; allowed: {allowed}",
+                    key=key,
+                    cls=exc.cl.__name__,
+                    allowed=", ".join(allowed),
+                ),
             )
             for key in sorted(exc.extra_fields, key=str)
         ]
@@ -223,20 +246,24 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
         return out
     if isinstance(exc, ExceptionGroup):  # pragma: no cover - defensive
         return [p for sub in exc.exceptions for p in _problems(sub, path)]
-    message = str(exc)
+    message = message_of(exc)
     if isinstance(exc, (ValueError, TypeError)) and ": " in message and path:
-        head, _, rest = message.partition(": ")
+        head, rest = split_field(message)
         if head.isidentifier() and not path.endswith(head):
             path = f"{path}.{head}"
             message = rest
         elif head.isidentifier():
             message = rest
     elif isinstance(exc, (ValueError, TypeError)) and ": " in message:
-        head, _, rest = message.partition(": ")
+        head, rest = split_field(message)
         if head.isidentifier():
             path, message = head, rest
     if isinstance(exc, (KeyError, AttributeError)) or not message:
-        message = f"invalid value ({type(exc).__name__}: {message or 'no detail'})"
+        message = Message(
+            "invalid value ({error}: {detail})",
+            error=type(exc).__name__,
+            detail=message or Message("no detail"),
+        )
     return [Problem(path, message)]
 
 
@@ -250,14 +277,21 @@ def structure_policy(data: object, *, origin: str | None = None) -> Policy:
     """
     if not isinstance(data, dict):
         raise PolicyValidationError(
-            [Problem("", f"expected a mapping at the top of the file, got {_shown(data)}")],
+            [
+                Problem(
+                    "",
+                    Message(
+                        "expected a mapping at the top of the file, got {got}", got=_shown(data)
+                    ),
+                )
+            ],
             origin=origin,
         )
     version = data.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version != SCHEMA_VERSION:
         # Another version's fields would bury this in problems: say it alone.
         raise PolicyValidationError(
-            [Problem("schema_version", schema_version_message(version, origin).partition(": ")[2])],
+            [Problem("schema_version", split_field(schema_version_message(version, origin))[1])],
             origin=origin,
         )
     try:

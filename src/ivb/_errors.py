@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ivb._message import Message, join, message_of, render
+
 __all__ = [
     "AmbiguousNameError",
     "DuplicateIdError",
@@ -39,7 +41,19 @@ def close_matches(word: str, candidates: Iterable[str], n: int = 3) -> tuple[str
 
 
 class IvbError(Exception):
-    """Root of every error that ivb raises on purpose."""
+    """Root of every error that ivb raises on purpose.
+
+    Its message is English (``str(error)``); :meth:`render` tells it in another
+    language of the catalogs.
+    """
+
+    def render(self, lang: str) -> str:
+        """The message of this error in the language *lang* (``"nl"`` or ``"en"``).
+
+        Parts taken from the data (ids, names, field names, the text of a
+        file) stay as they are; a message without a catalog entry stays English.
+        """
+        return render(message_of(self), lang)
 
 
 @attrs.frozen
@@ -52,7 +66,10 @@ class Problem:
         Where the problem is, as a path inside the file (``themes[2].owner``);
         ``""`` for the file as a whole.
     message:
-        What was expected and what came.
+        What was expected and what came, in English. When it is a
+        :class:`~ivb._message.Message` (as every problem ivb finds is), it also
+        keeps its message id and parameters, and :meth:`render` tells it in
+        another language.
     """
 
     path: str
@@ -60,6 +77,18 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+    def render(self, lang: str) -> str:
+        """This problem (path and message) in the language *lang*; the path stays as it is.
+
+        Examples
+        --------
+        >>> from ivb._message import Message
+        >>> Problem("themes[0].owner", Message("expected text, got {got}", got="5")).render("nl")
+        'themes[0].owner: verwacht tekst, kreeg 5'
+        """
+        text = render(self.message, lang)
+        return f"{self.path}: {text}" if self.path else text
 
 
 class PolicyFileError(IvbError, ValueError):
@@ -79,10 +108,29 @@ class PolicyValidationError(PolicyFileError):
     def __init__(self, problems: Sequence[Problem], *, origin: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.origin = origin
-        where = f" in {origin}" if origin else ""
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''}{where}:"
-        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+        self.head: Message = (
+            Message.counted(
+                "{n} problem in {origin}:", "{n} problems in {origin}:", count, origin=origin
+            )
+            if origin
+            else Message.counted("{n} problem:", "{n} problems:", count)
+        )
+        super().__init__("\n".join([self.head, *(f"  {p}" for p in self.problems)]))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_remake_validation_error, (type(self), self.problems, self.origin))
+
+    def render(self, lang: str) -> str:
+        """The head line and every problem in the language *lang*."""
+        lines = [render(self.head, lang), *(f"  {p.render(lang)}" for p in self.problems)]
+        return "\n".join(lines)
+
+
+def _remake_validation_error(
+    cls: type[PolicyValidationError], problems: Sequence[Problem], origin: str | None
+) -> PolicyValidationError:
+    return cls(problems, origin=origin)
 
 
 class MigrationError(IvbError, ValueError):
@@ -91,6 +139,23 @@ class MigrationError(IvbError, ValueError):
     The message names the place in the file (a path such as ``themes[0].owner``)
     and what was expected there.
     """
+
+
+#: The words of a lookup message that are not the kind of an entity.
+_LOOKUP_WORDS = {
+    "entity": Message("entity"),
+    "id": Message("id"),
+    "id or name": Message("id or name"),
+    "theme or speerpunt": Message("theme or speerpunt"),
+    "municipality": Message("municipality"),
+}
+
+
+def _lookup_words(text: str) -> str:
+    """*text* with the words of :data:`_LOOKUP_WORDS` (and " or ") as messages."""
+    if text in _LOOKUP_WORDS or " or " not in text:
+        return _LOOKUP_WORDS.get(text, text)
+    return join([_LOOKUP_WORDS.get(t, t) for t in text.split(" or ")], Message(" or "))
 
 
 class UnknownIdError(IvbError, LookupError):
@@ -112,10 +177,19 @@ class UnknownIdError(IvbError, LookupError):
     ) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
-        hint = (
-            f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if suggestions else ""
-        )
-        super().__init__(f"no {what} with {by} {id!r}{hint}")
+        what = _lookup_words(what)
+        by = _lookup_words(by)
+        if suggestions:
+            message = Message(
+                "no {what} with {by} {id!r}; did you mean {suggestions}?",
+                what=what,
+                by=by,
+                id=id,
+                suggestions=", ".join(repr(s) for s in self.suggestions),
+            )
+        else:
+            message = Message("no {what} with {by} {id!r}", what=what, by=by, id=id)
+        super().__init__(message)
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])
@@ -141,7 +215,13 @@ class AmbiguousNameError(IvbError, LookupError):
         self.name = name
         self.candidates = tuple(candidates)
         listed = ", ".join(f"{kind} {ident!r}" for kind, ident in self.candidates)
-        super().__init__(f"name {name!r} is ambiguous: {listed}; give the id")
+        super().__init__(
+            Message(
+                "name {name!r} is ambiguous: {candidates}; give the id",
+                name=name,
+                candidates=listed,
+            )
+        )
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])

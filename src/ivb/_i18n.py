@@ -21,11 +21,14 @@ import os
 from importlib import resources
 
 from ivb._errors import IvbError
+from ivb._message import Message, at, render
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "UnknownLanguageError",
+    "locale_language",
+    "render",
     "resolve_language",
     "translation",
 ]
@@ -83,15 +86,30 @@ def resolve_language(lang: str | None = None, *, use_locale: bool = True) -> str
             code = _language_of(value)
             if code not in LANGUAGES:
                 raise UnknownLanguageError(
-                    f"{origin}: expected one of {', '.join(LANGUAGES)}, got {value!r}"
+                    at(
+                        origin,
+                        Message(
+                            "expected one of {items}, got {value!r}",
+                            items=", ".join(LANGUAGES),
+                            value=value,
+                        ),
+                    )
                 )
             return code
-    if use_locale:
-        for name in _LOCALE_VARIABLES:
-            for part in os.environ.get(name, "").split(":"):
-                code = _language_of(part) if part else ""
-                if code in LANGUAGES:
-                    return code
+    return locale_language() if use_locale else DEFAULT_LANGUAGE
+
+
+def locale_language() -> str:
+    """The language the locale variables ask for (else :data:`DEFAULT_LANGUAGE`).
+
+    What a run falls back on to say that ``--lang`` or ``IVB_LANG`` names no
+    supported language.
+    """
+    for name in _LOCALE_VARIABLES:
+        for part in os.environ.get(name, "").split(":"):
+            code = _language_of(part) if part else ""
+            if code in LANGUAGES:
+                return code
     return DEFAULT_LANGUAGE
 
 
@@ -127,10 +145,24 @@ def translation(lang: str, domain: str = "ivb") -> gettext.NullTranslations:
     """
     if lang not in LANGUAGES:
         raise UnknownLanguageError(
-            f"language: expected one of {', '.join(LANGUAGES)}, got {lang!r}"
+            at(
+                "language",
+                Message(
+                    "expected one of {items}, got {value!r}", items=", ".join(LANGUAGES), value=lang
+                ),
+            )
         )
     if domain not in DOMAINS:
-        raise UnknownLanguageError(f"domain: expected one of {', '.join(DOMAINS)}, got {domain!r}")
+        raise UnknownLanguageError(
+            at(
+                "domain",
+                Message(
+                    "expected one of {items}, got {value!r}",
+                    items=", ".join(DOMAINS),
+                    value=domain,
+                ),
+            )
+        )
     mo = resources.files("ivb").joinpath("locale", lang, "LC_MESSAGES", f"{domain}.mo")
     if not mo.is_file():
         return gettext.NullTranslations()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ivb._errors import PolicyFileError, PolicyFileNotFoundError, PolicyValidationError, Problem
+from ivb._message import N_, Message, at
 from ivb.model import Policy
 from ivb.model._base import char_problem
 
@@ -82,8 +83,10 @@ def _yaml() -> tuple[Any, Any]:
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    "YAML aliases (*name) are not allowed in a policy file; "
-                    "the value anchored here is used again through one",
+                    Message(
+                        "YAML aliases (*name) are not allowed in a policy file; "
+                        "the value anchored here is used again through one"
+                    ),
                     node.start_mark,
                 )
             return super().construct_object(node, deep=deep)
@@ -93,14 +96,16 @@ def _yaml() -> tuple[Any, Any]:
             for key_node, _ in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise yaml.constructor.ConstructorError(
-                        None, None, "a mapping key must be text", key_node.start_mark
+                        None, None, Message("a mapping key must be text"), key_node.start_mark
                     )
                 if key_node.value == "<<":
                     raise yaml.constructor.ConstructorError(
                         None,
                         None,
-                        "YAML merge keys (<<) are not allowed in a policy file; "
-                        "write the fields out",
+                        Message(
+                            "YAML merge keys (<<) are not allowed in a policy file; "
+                            "write the fields out"
+                        ),
                         key_node.start_mark,
                     )
                 key = (key_node.tag, key_node.value)
@@ -108,8 +113,11 @@ def _yaml() -> tuple[Any, Any]:
                     raise yaml.constructor.ConstructorError(
                         "while reading a mapping",
                         node.start_mark,
-                        f"key {key_node.value!r} appears twice "
-                        f"(first at line {seen[key].line + 1})",
+                        Message(
+                            "key {key!r} appears twice (first at line {line})",
+                            key=key_node.value,
+                            line=seen[key].line + 1,
+                        ),
                         key_node.start_mark,
                     )
                 seen[key] = key_node.start_mark
@@ -188,7 +196,9 @@ def check_tree(data: Any, path: str = "") -> list[Problem]:
         value, where = stack.pop()
         if isinstance(value, float):
             if not math.isfinite(value):
-                problems.append(Problem(where, f"expected a finite number, got {value!r}"))
+                problems.append(
+                    Problem(where, Message("expected a finite number, got {value!r}", value=value))
+                )
         elif isinstance(value, str):
             bad = _char_problem(value, where)
             if bad is not None:
@@ -201,10 +211,13 @@ def check_tree(data: Any, path: str = "") -> list[Problem]:
                     bad = (
                         Problem(
                             where,
-                            f"expected a key without control characters or line breaks, "
-                            f"got {key!r}",
+                            Message(
+                                "expected a key without control characters or line breaks, "
+                                "got {key!r}",
+                                key=key,
+                            ),
                         )
-                        if "\n" in key or "\t" in key or _BAD_CHARS.search(key)
+                        if "\n" in key or "\t" in key or char_problem(key) is not None
                         else None
                     )
                     if bad is not None:
@@ -217,6 +230,70 @@ def check_tree(data: Any, path: str = "") -> list[Problem]:
             for i in reversed(range(len(value))):
                 stack.append((value[i], f"{where}[{i}]"))
     return problems
+
+
+#: What the YAML parser (libyaml or PyYAML) says of text that is no YAML, as message ids:
+#: these are told in the language of the run; others stay as the parser says them.
+_YAML_PROBLEMS = frozenset(
+    {
+        N_("mapping values are not allowed here"),
+        N_("mapping values are not allowed in this context"),
+        N_("could not find expected ':'"),
+        N_("did not find expected key"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("did not find expected node content"),
+        N_("did not find expected <document start>"),
+        N_("did not find expected comment or line break"),
+        N_("expected <block end>, but found '-'"),
+        N_("expected <block end>, but found '<block mapping start>'"),
+        N_("expected <block end>, but found '<scalar>'"),
+        N_("expected <block end>, but found '?'"),
+        N_("expected ',' or ']', but got ':'"),
+        N_("expected ',' or '}', but got '<scalar>'"),
+        N_("expected a single document in the stream"),
+        N_("but found another document"),
+        N_("found character that cannot start any token"),
+        N_("found undefined tag handle"),
+        N_("found unexpected end of stream"),
+        N_("found unexpected ':'"),
+        N_("found unknown escape character"),
+        N_("found a tab character that violates indentation"),
+        N_("found a tab character where an indentation space is expected"),
+        N_("found duplicate anchor; first occurrence"),
+        N_("found undefined alias"),
+        N_("found unhashable key"),
+        N_("block sequence entries are not allowed in this context"),
+        N_("block sequence entries are not allowed here"),
+        N_("control characters are not allowed"),
+        N_("invalid leading UTF-8 octet"),
+        N_("invalid trailing UTF-8 octet"),
+        N_("incomplete UTF-8 octet sequence"),
+        N_("found unexpected document indicator"),
+        N_("could not find expected tag URI"),
+        N_("did not find URI escaped octet"),
+        N_("found a colon ':' in the middle of a plain scalar"),
+    }
+)
+
+
+def _yaml_problem(exc: Any) -> str:
+    """What a YAML error says is wrong: a message id where the parser's text is one."""
+    problem = exc.problem
+    if isinstance(problem, Message):
+        return problem
+    if not problem:
+        return Message("invalid YAML")
+    text = str(problem)
+    if text in _YAML_PROBLEMS:
+        return Message(text)
+    if text.startswith("could not determine a constructor for the tag "):
+        return Message(
+            "could not determine a constructor for the tag {tag}",
+            tag=text.removeprefix("could not determine a constructor for the tag "),
+        )
+    return text
 
 
 def read_data(text: str, *, origin: str | None = None) -> Any:
@@ -238,33 +315,60 @@ def read_data(text: str, *, origin: str | None = None) -> Any:
     >>> read_data("a: 010\nb: 1:30\nc: yes\nd: 0x1F")
     {'a': 10, 'b': '1:30', 'c': 'yes', 'd': 31}
     """
-    where = origin or "policy text"
+    where = origin or Message("policy text")
     if not isinstance(text, str):
-        raise PolicyFileError(f"{where}: expected text, got {type(text).__name__}")
+        raise PolicyFileError(
+            at(where, Message("expected text, got {cls}", cls=type(text).__name__))
+        )
     if len(text) > MAX_BYTES:  # a character is at least one byte
-        raise PolicyFileError(f"{where}: expected at most {MAX_BYTES} bytes, got more")
+        raise PolicyFileError(
+            at(where, Message("expected at most {max_bytes} bytes, got more", max_bytes=MAX_BYTES))
+        )
     try:
         size = len(text.encode("utf-8"))
     except UnicodeEncodeError as exc:
         raise PolicyFileError(
-            f"{where}: expected Unicode text, got the lone surrogate "
-            f"{text[exc.start]!r} at character {exc.start + 1}"
+            at(
+                where,
+                Message(
+                    "expected Unicode text, got the lone surrogate {text!r} at character {value}",
+                    text=text[exc.start],
+                    value=exc.start + 1,
+                ),
+            )
         ) from None
     if size > MAX_BYTES:
-        raise PolicyFileError(f"{where}: expected at most {MAX_BYTES} bytes, got {size}")
+        raise PolicyFileError(
+            at(
+                where,
+                Message(
+                    "expected at most {max_bytes} bytes, got {size}", max_bytes=MAX_BYTES, size=size
+                ),
+            )
+        )
     import yaml
 
     try:
         return yaml.load(text, Loader=_yaml()[0])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        what = exc.problem or "invalid YAML"
-        raise PolicyFileError(f"{origin or 'policy text'}, {where}: {what}") from None
+        place = (
+            Message("line {line}, column {column}", line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else Message("unknown place")
+        )
+        raise PolicyFileError(
+            Message(
+                "{origin}, {place}: {problem}",
+                origin=where,
+                place=place,
+                problem=_yaml_problem(exc),
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise PolicyFileError(f"{origin or 'policy text'}: invalid YAML ({exc})") from None
+        raise PolicyFileError(at(where, Message("invalid YAML ({exc})", exc=exc))) from None
     except RecursionError:
-        raise PolicyFileError(f"{origin or 'policy text'}: nesting is too deep") from None
+        raise PolicyFileError(at(where, Message("nesting is too deep"))) from None
 
 
 def loads(text: str, *, origin: str | None = None) -> Policy:
@@ -341,18 +445,30 @@ def load(path: str | os.PathLike[str] | None = None) -> Policy:
     if path is None:
         return _bundled()
     if not os.fspath(path):
-        raise PolicyFileNotFoundError("policy file: expected a path, got ''")
+        raise PolicyFileNotFoundError(Message("policy file: expected a path, got ''"))
     p = Path(path)
     if not p.is_file():
-        what = "is not a file" if p.exists() else "does not exist"
-        raise PolicyFileNotFoundError(f"policy file {str(p)!r} {what}")
+        raise PolicyFileNotFoundError(
+            Message("policy file {path!r} is not a file", path=str(p))
+            if p.exists()
+            else Message("policy file {path!r} does not exist", path=str(p))
+        )
     size = p.stat().st_size
     if size > MAX_BYTES:
-        raise PolicyFileError(f"{p}: expected at most {MAX_BYTES} bytes, got {size}")
+        raise PolicyFileError(
+            at(
+                str(p),
+                Message(
+                    "expected at most {max_bytes} bytes, got {size}", max_bytes=MAX_BYTES, size=size
+                ),
+            )
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise PolicyFileError(f"{p}: cannot be read ({exc.strerror})") from None
+        raise PolicyFileError(
+            at(str(p), Message("cannot be read ({strerror})", strerror=exc.strerror))
+        ) from None
     return _load_bytes(data, str(p))
 
 
@@ -365,7 +481,13 @@ def _load_bytes(data: bytes, origin: str) -> Policy:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise PolicyFileError(
-                f"{origin}: expected UTF-8 text, got an undecodable byte at offset {exc.start}"
+                at(
+                    origin,
+                    Message(
+                        "expected UTF-8 text, got an undecodable byte at offset {start}",
+                        start=exc.start,
+                    ),
+                )
             ) from None
         # universal newlines, as when reading the file as text
         return loads(text.replace("\r\n", "\n").replace("\r", "\n"), origin=origin)
@@ -430,11 +552,17 @@ def dump(policy: Policy, path: str | os.PathLike[str]) -> Path:
     p = Path(path)
     if not isinstance(policy, Policy):
         raise PolicyValidationError(
-            [Problem("", f"expected a Policy to dump, got {type(policy).__name__}")]
+            [
+                Problem(
+                    "", Message("expected a Policy to dump, got {cls}", cls=type(policy).__name__)
+                )
+            ]
         )
     text = dumps(policy)
     try:
         p.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise PolicyFileError(f"{p}: cannot be written ({exc.strerror or exc})") from None
+        raise PolicyFileError(
+            at(str(p), Message("cannot be written ({value})", value=exc.strerror or exc))
+        ) from None
     return p

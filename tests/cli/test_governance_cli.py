@@ -207,8 +207,10 @@ def test_broken_policy_file(broken: Path) -> None:
     ):
         result = finding(*command, "--policy", str(broken))
         assert str(broken) in result.stderr
-        assert "line 2, column 1" in result.stderr
+        assert "regel 2, kolom 1" in result.stderr  # the Dutch of the run
     result = finding("who-owns", "--policy", "/nonexistent/policy.yaml")
+    assert "bestaat niet" in result.stderr
+    result = finding("who-owns", "--policy", "/nonexistent/policy.yaml", "--lang", "en")
     assert "does not exist" in result.stderr
 
 

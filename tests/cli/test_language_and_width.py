@@ -150,10 +150,14 @@ def test_language_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert text("bodies").startswith("Overlegstructuren\n")
 
 
-def test_unknown_language_is_wrong_usage() -> None:
+def test_unknown_language_is_wrong_usage(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("IVB_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
     code, out, err = run("--lang", "fr", "overview")
     assert (code, out) == (2, "")
-    assert err == "ivb: --lang: expected one of nl, en, got 'fr'\n"
+    assert err == "ivb: --lang: verwacht een van nl, en, kreeg 'fr'\n"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the locale tells it, as --lang cannot
+    assert run("--lang", "fr", "overview")[2] == "ivb: --lang: expected one of nl, en, got 'fr'\n"
 
 
 def test_json_stays_the_same_in_every_language() -> None:

@@ -71,6 +71,9 @@ def test_overview_of_broken_policy(tmp_path: Path, mini_text: str) -> None:
     result = run("overview", "--policy", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    assert "themes[0].leads[0]: verwacht de id van een municipality/role/body" in result.stderr
+    assert "bedoelt u 'voorbeeld'?" in result.stderr
+    result = run("overview", "--policy", str(path), "--lang", "en")
     assert "themes[0].leads[0]: expected the id of a municipality/role/body" in result.stderr
     assert "did you mean 'voorbeeld'?" in result.stderr
 
@@ -87,10 +90,16 @@ def test_validate(tmp_path: Path, mini_path: Path, mini_text: str) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"{bad}: bodies[0].tier: expected one of")
-    assert lines[1].startswith(f"{bad}: speerpunten[0].number: expected an integer")
+    assert lines[0].startswith(f"{bad}: bodies[0].tier: verwacht een van")
+    assert lines[0].endswith(", kreeg tekst 'bestuur'")
+    assert lines[1].startswith(f"{bad}: speerpunten[0].number: verwacht een geheel getal")
+    english = run("validate", str(bad), "--lang", "en").stdout.splitlines()
+    assert english[0].startswith(f"{bad}: bodies[0].tier: expected one of")
+    assert english[1].startswith(f"{bad}: speerpunten[0].number: expected an integer")
     parsed = json.loads(run("validate", "--json", str(bad), str(mini_path)).stdout)
     assert [(r["valid"], len(r["problems"])) for r in parsed] == [(False, 2), (True, 0)]
+    # JSON output is never translated
+    assert parsed[0]["problems"][0]["message"].startswith("expected one of")
 
 
 def test_validate_missing_file(tmp_path: Path) -> None:

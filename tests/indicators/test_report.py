@@ -142,8 +142,10 @@ def test_cli_report_bad_measurements(tmp_path: Path, capsys: pytest.CaptureFixtu
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator,region,period,value\nx,GM0171,2025,hoog\n", encoding="utf-8")
     out = io.StringIO()
-    assert main(["report", "--measurements", str(bad)], out=out) == 1
+    assert main(["report", "--measurements", str(bad), "--lang", "en"], out=out) == 1
     assert "line 2, column 'value': expected a number" in capsys.readouterr().err
+    assert main(["report", "--measurements", str(bad), "--lang", "nl"], out=out) == 1
+    assert "regel 2, kolom 'value': verwacht een getal" in capsys.readouterr().err
 
 
 def test_import_ivb_and_the_cli_parser_do_not_import_pandas() -> None:

@@ -225,8 +225,10 @@ def test_a_broken_template_is_reported(
     broken.write_text("{% block x %}", encoding="utf-8")
     with pytest.raises(ReportError, match=r"template broken.j2 \(line 1\)"):
         render_report(data, template=broken)
-    assert main(["report", "--template", str(broken)], out=io.StringIO()) == 1
-    assert "ivb report: template broken.j2" in capsys.readouterr().err
+    assert main(["report", "--template", str(broken), "--lang", "en"], out=io.StringIO()) == 1
+    assert "ivb report: template broken.j2 (line 1): " in capsys.readouterr().err
+    assert main(["report", "--template", str(broken), "--lang", "nl"], out=io.StringIO()) == 1
+    assert "ivb report: sjabloon broken.j2 (regel 1): " in capsys.readouterr().err
 
 
 def test_cli_lang(policy: Policy) -> None:
@@ -243,7 +245,7 @@ def test_cli_pdf_without_chromium(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     out = io.StringIO()
-    assert main(["report", "--pdf", str(tmp_path / "r.pdf")], out=out) == 1
+    assert main(["report", "--pdf", str(tmp_path / "r.pdf"), "--lang", "en"], out=out) == 1
     err = capsys.readouterr().err
     assert "printing to PDF needs headless Chromium, and none was found" in err
     assert "Traceback" not in err and not (tmp_path / "r.pdf").exists()

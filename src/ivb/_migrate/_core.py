@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from ivb._errors import MigrationError
+from ivb._message import Message, at
 
 __all__ = ["Migration", "migrate"]
 
@@ -96,15 +97,24 @@ def migrate(text: str, *, origin: str | None = None) -> Migration:
     try:
         doc = yaml.load(text)
     except YAMLError as exc:
-        raise MigrationError(f"{name}: invalid YAML ({_first_line(exc)})") from None
+        raise MigrationError(
+            at(name, Message("invalid YAML ({value})", value=_first_line(exc)))
+        ) from None
     if not isinstance(doc, MutableMapping):
-        raise MigrationError(f"{name}: expected a mapping at the top of the file")
+        raise MigrationError(at(name, Message("expected a mapping at the top of the file")))
     version = doc.get("schema_version")
     if version == TARGET_VERSION and not isinstance(version, bool):
         return Migration(text=text, from_version=TARGET_VERSION, notes=())
     if version != 1 or isinstance(version, bool):
         raise MigrationError(
-            f"{name}: schema_version: expected 1 (to upgrade) or {TARGET_VERSION}, got {version!r}"
+            at(
+                name,
+                Message(
+                    "schema_version: expected 1 (to upgrade) or {target_version}, got {version!r}",
+                    target_version=TARGET_VERSION,
+                    version=version,
+                ),
+            )
         )
     notes: list[str] = []
     _v1_to_v2(doc, notes)
@@ -165,18 +175,29 @@ def _items(doc: Any, key: str) -> list[tuple[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, MutableSequence):
-        raise MigrationError(f"{key}: expected a list, got {type(value).__name__}")
+        raise MigrationError(
+            at(key, Message("expected a list, got {cls}", cls=type(value).__name__))
+        )
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, MutableMapping):
-            raise MigrationError(f"{key}[{i}]: expected a mapping, got {type(item).__name__}")
+            raise MigrationError(
+                Message(
+                    "{key}[{i}]: expected a mapping, got {cls}",
+                    key=key,
+                    i=i,
+                    cls=type(item).__name__,
+                )
+            )
         out.append((f"{key}[{i}]", item))
     return out
 
 
 def _text(value: object, path: str) -> str:
     if not isinstance(value, str):
-        raise MigrationError(f"{path}: expected text, got {type(value).__name__}")
+        raise MigrationError(
+            at(path, Message("expected text, got {cls}", cls=type(value).__name__))
+        )
     return value
 
 
@@ -203,13 +224,15 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
         )
     for path, theme in themes:
         if "owner" not in theme:
-            raise MigrationError(f"{path}: expected an 'owner' (version 1 requires one)")
+            raise MigrationError(at(path, Message("expected an 'owner' (version 1 requires one)")))
         owner = _text(theme["owner"], f"{path}.owner")
         _replace_key(theme, "owner", "leads", _flow_list([owner]))
         _insert_before(theme, "leads", "tier", defaults["tiers"]["joint"]["id"])
     for path, sp in speerpunten:
         if "municipality" not in sp:
-            raise MigrationError(f"{path}: expected a 'municipality' (version 1 requires one)")
+            raise MigrationError(
+                at(path, Message("expected a 'municipality' (version 1 requires one)"))
+            )
         municipality = _text(sp["municipality"], f"{path}.municipality")
         _replace_key(sp, "municipality", "municipalities", _flow_list([municipality]))
         _insert_before(sp, "municipalities", "tier", defaults["tiers"]["local"]["id"])
@@ -218,22 +241,27 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
         if duties is None:
             continue
         if not isinstance(duties, MutableSequence):
-            raise MigrationError(f"{path}.duties: expected a list of texts")
+            raise MigrationError(Message("{path}.duties: expected a list of texts", path=path))
         for i, duty in enumerate(duties):
             duties[i] = _cmap({"text": _text(duty, f"{path}.duties[{i}]")})
         if hasattr(duties, "fa"):
             duties.fa.set_block_style()
         if duties and role.get("legal_basis"):
             notes.append(
-                f"{path}.duties: each duty may now carry its own legal_basis; the role's "
-                "legal_basis was kept for the role as a whole"
+                Message(
+                    "{path}.duties: each duty may now carry its own legal_basis; the role's "
+                    "legal_basis was kept for the role as a whole",
+                    path=path,
+                )
             )
     participants = []
     for path, partner in _items(doc, "partners"):
         if "themasessie" in partner:
             flag = partner["themasessie"]
             if not isinstance(flag, bool):
-                raise MigrationError(f"{path}.themasessie: expected true or false")
+                raise MigrationError(
+                    Message("{path}.themasessie: expected true or false", path=path)
+                )
             if flag:
                 participants.append(_text(partner.get("id"), f"{path}.id"))
             del partner["themasessie"]
@@ -242,8 +270,14 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
             _insert_before(body, "meetings_per_year", "meets", "fixed")
         elif body.get("frequency"):
             notes.append(
-                f"{path}: frequency {body['frequency']!r} has no number: set 'meets: ad-hoc' "
-                "if the body meets when there is cause (it now says not-stated)"
+                at(
+                    path,
+                    Message(
+                        "frequency {body!r} has no number: set 'meets: ad-hoc' if the body meets "
+                        "when there is cause (it now says not-stated)",
+                        body=body["frequency"],
+                    ),
+                )
             )
     for _path, trend in _items(doc, "trends"):
         if trend.get("scope") == "themasessie":
@@ -259,6 +293,11 @@ def _v1_to_v2(doc: Any, notes: list[str]) -> None:
             _insert_before(process, "sessions", "participants", _flow_list(participants))
     elif participants:
         raise MigrationError(
-            "partners: some take part in themasessies, but the file has no 'process' to hold "
-            "its participants"
+            at(
+                "partners",
+                Message(
+                    "some take part in themasessies, but the file has no 'process' to hold its "
+                    "participants"
+                ),
+            )
         )

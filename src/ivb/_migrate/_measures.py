@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from ivb._errors import MigrationError
+from ivb._message import Message, at
 from ivb._migrate._core import _cmap, _flow_list, _insert_before, _items, _replace_key
 
 __all__ = ["migrate_measures"]
@@ -91,14 +92,24 @@ def migrate_measures(doc: Any) -> list[str]:
     _outside_regions(doc, notes)
     if _items(doc, "figures"):
         notes.append(
-            "figures: claim rules are data now: give a figure a 'check' (against: "
-            "target-baseline, count-session-partners, count-sessions or not-checkable with "
-            "a reason) where its tables cannot check it"
+            at(
+                "figures",
+                Message(
+                    "claim rules are data now: give a figure a 'check' (against: target-baseline, "
+                    "count-session-partners, count-sessions or not-checkable with a reason) where "
+                    "its tables cannot check it"
+                ),
+            )
         )
     if _items(doc, "tables"):
         notes.append(
-            'trend_claims: statements the text makes about a table ("elk jaar verder toe") '
-            "can be added, each naming its table by id"
+            at(
+                "trend_claims",
+                Message(
+                    'statements the text makes about a table ("elk jaar verder toe") can be '
+                    "added, each naming its table by id"
+                ),
+            )
         )
     return notes
 
@@ -115,20 +126,30 @@ def _target(target: Any, path: str, notes: list[str]) -> None:
     if "municipality" in target:
         value = target["municipality"]
         if not isinstance(value, str):
-            raise MigrationError(f"{path}.municipality: expected an id, got {value!r}")
+            raise MigrationError(
+                Message(
+                    "{path}.municipality: expected an id, got {value!r}", path=path, value=value
+                )
+            )
         _replace_key(target, "municipality", "municipalities", _flow_list([value]))
     if "speerpunt" in target:
         _replace_key(target, "speerpunt", "priority", target["speerpunt"])
     if "indicator" in target:
         value = target["indicator"]
         if not isinstance(value, str):
-            raise MigrationError(f"{path}.indicator: expected an id, got {value!r}")
+            raise MigrationError(
+                Message("{path}.indicator: expected an id, got {value!r}", path=path, value=value)
+            )
         _replace_key(target, "indicator", "indicators", _flow_list([value]))
     if "direction" in target:
         direction = target["direction"]
         if direction not in _COMPARISON:
             raise MigrationError(
-                f"{path}.direction: expected 'higher' or 'lower', got {direction!r}"
+                Message(
+                    "{path}.direction: expected 'higher' or 'lower', got {direction!r}",
+                    path=path,
+                    direction=direction,
+                )
             )
         _replace_key(target, "direction", "comparison", _COMPARISON[direction])
     baseline = target.get("baseline")
@@ -140,20 +161,30 @@ def _target(target: Any, path: str, notes: list[str]) -> None:
             baseline["measured_by"] = said
             baseline["period"] = None
             notes.append(
-                f"{path}.baseline.period: {period!r} is no year; moved into measured_by "
-                "(give the year of the measurement if the source says it)"
+                Message(
+                    "{path}.baseline.period: {period!r} is no year; moved into measured_by (give "
+                    "the year of the measurement if the source says it)",
+                    path=path,
+                    period=period,
+                )
             )
     horizon = target.get("horizon")
     if horizon is not None and not _YEAR_PERIOD.match(str(horizon)):
         notes.append(
-            f"{path}.horizon: {horizon!r} is no year or span of years (2027, 2024-2027); "
-            "set one, or remove it to use the policy's last year"
+            Message(
+                "{path}.horizon: {horizon!r} is no year or span of years (2027, 2024-2027); set "
+                "one, or remove it to use the policy's last year",
+                path=path,
+                horizon=horizon,
+            )
         )
     subs = target.get("subtargets")
     if isinstance(subs, MutableSequence):
         for i, sub in enumerate(subs):
             if not isinstance(sub, MutableMapping):
-                raise MigrationError(f"{path}.subtargets[{i}]: expected a mapping")
+                raise MigrationError(
+                    Message("{path}.subtargets[{i}]: expected a mapping", path=path, i=i)
+                )
             _target(sub, f"{path}.subtargets[{i}]", notes)
 
 
@@ -211,15 +242,24 @@ def _indicators(doc: Any, notes: list[str]) -> None:
         if new != ind:
             taken.add(new)
             notes.append(
-                f"indicators: {ind!r} is also the id of another entity; the indicator is "
-                f"{new!r} (rename it if you like)"
+                at(
+                    "indicators",
+                    Message(
+                        "{indicator!r} is also the id of another entity; the indicator is {new!r} "
+                        "(rename it if you like)",
+                        indicator=ind,
+                        new=new,
+                    ),
+                )
             )
         renamed[ind] = new
         return new
 
     def use(ind: object, path: str, unit: object, source: object) -> None:
         if not isinstance(ind, str):
-            raise MigrationError(f"{path}: expected an indicator id, got {ind!r}")
+            raise MigrationError(
+                at(path, Message("expected an indicator id, got {value!r}", value=ind))
+            )
         entry = found.setdefault(ind, {"unit": None, "source": source, "path": path})
         if entry["unit"] is None and isinstance(unit, str) and unit != "percent-change":
             entry["unit"] = unit
@@ -247,7 +287,13 @@ def _indicators(doc: Any, notes: list[str]) -> None:
         if unit is None:
             unit = "count"
             notes.append(
-                f"indicators: {ind!r} is only stated as a change; unit 'count' assumed, check it"
+                at(
+                    "indicators",
+                    Message(
+                        "{indicator!r} is only stated as a change; unit 'count' assumed, check it",
+                        indicator=ind,
+                    ),
+                )
             )
         item = _cmap(
             {
@@ -269,9 +315,15 @@ def _indicators(doc: Any, notes: list[str]) -> None:
         "give each its Dutch name and where its numbers come from (data_source).",
     )
     notes.append(
-        f"indicators: {len(registry)} added with a name made from the id and data source "
-        "'not-stated'; give their names and sources (police or CBS table and codes, "
-        "Veiligheidsmonitor, own registration)"
+        at(
+            "indicators",
+            Message(
+                "{count} added with a name made from the id and data source 'not-stated'; give "
+                "their names and sources (police or CBS table and codes, Veiligheidsmonitor, own "
+                "registration)",
+                count=len(registry),
+            ),
+        )
     )
 
 
@@ -291,8 +343,12 @@ def _outside_regions(doc: Any, notes: list[str]) -> None:
             continue
         if region not in known:
             raise MigrationError(
-                f"{path}.region: {region!r} is no municipality or region group of the file and "
-                "no region version 1 knew"
+                Message(
+                    "{path}.region: {region!r} is no municipality or region group of the file and "
+                    "no region version 1 knew",
+                    path=path,
+                    region=region,
+                )
             )
         used[region] = fig.get("source")
     if not used:
@@ -311,6 +367,12 @@ def _outside_regions(doc: Any, notes: list[str]) -> None:
     )
     _insert_before(doc, before, "outside_regions", regions)
     notes.append(
-        f"outside_regions: {', '.join(used)} added with their CBS codes (version 1 knew them "
-        "without the file declaring them)"
+        at(
+            "outside_regions",
+            Message(
+                "{items} added with their CBS codes (version 1 knew them without the file "
+                "declaring them)",
+                items=", ".join(used),
+            ),
+        )
     )

@@ -13,7 +13,7 @@ from ivb.cli._main import (
     print_json,
     register,
 )
-from ivb.cli._text import N_, _
+from ivb.cli._text import N_, _, language
 
 __all__: list[str] = []
 
@@ -47,8 +47,11 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from ivb import IvbError, PolicyValidationError, load
+    from ivb._i18n import render
 
+    lang = language()
     results = []
+    told: dict[int, str] = {}  # problems in the language of the run, by id of the result entry
     for name in args.files:
         where = Path(name)
         if name and where.is_dir():
@@ -66,21 +69,15 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
         try:
             load(name)
         except PolicyValidationError as exc:
-            results.append(
-                {
-                    "file": name,
-                    "valid": False,
-                    "problems": [{"path": p.path, "message": p.message} for p in exc.problems],
-                }
+            found = [{"path": p.path, "message": p.message} for p in exc.problems]
+            told.update(
+                (id(f), render(p.message, lang)) for f, p in zip(found, exc.problems, strict=True)
             )
+            results.append({"file": name, "valid": False, "problems": found})
         except IvbError as exc:
-            results.append(
-                {
-                    "file": name,
-                    "valid": False,
-                    "problems": [{"path": "", "message": _without_file(str(exc), name)}],
-                }
-            )
+            entry = {"path": "", "message": _without_file(str(exc), name)}
+            told[id(entry)] = _without_file(exc.render(lang), name)
+            results.append({"file": name, "valid": False, "problems": [entry]})
         else:
             results.append({"file": name, "valid": True, "problems": []})
     if args.json:
@@ -92,7 +89,7 @@ def validate(args: argparse.Namespace, out: TextIO) -> int:
                 lines.append(_("{file}: valid").format(file=r["file"]))
             for p in r["problems"]:
                 place = f"{p['path']}: " if p["path"] else ""
-                lines.append(f"{r['file']}: {place}{p['message']}")
+                lines.append(f"{r['file']}: {place}{told.get(id(p), p['message'])}")
         out.write("\n".join(lines) + "\n")
     return EXIT_OK if all(r["valid"] for r in results) else EXIT_FINDING
 
@@ -124,7 +121,7 @@ def _period(text: str) -> str:
     try:
         period_bounds(text)
     except IvbError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(exc.render(language())) from None
     return text
 
 
@@ -516,8 +513,10 @@ def migrate(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr,
         )
     else:
+        from ivb._i18n import render
+
         for note in result.notes:
-            sys.stderr.write(_("note: {note}").format(note=note) + "\n")
+            sys.stderr.write(_("note: {note}").format(note=render(note, language())) + "\n")
         if target is not None:
             sys.stderr.write(
                 _("{file}: version {old} -> 2, written to {target}").format(

@@ -118,7 +118,7 @@ def print_json(data: object, out: TextIO) -> None:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the ``ivb`` command line; return the exit status."""
-    from ivb._i18n import UnknownLanguageError
+    from ivb._i18n import UnknownLanguageError, locale_language
     from ivb.cli import _output
 
     if out is None:
@@ -128,8 +128,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         with use_language(_chosen_language(arguments)):
             return _run(arguments, out)
-    except UnknownLanguageError as exc:
-        _output.report(None, str(exc))
+    except UnknownLanguageError as exc:  # told in the language the locale asks for
+        _output.report(None, exc.render(locale_language()))
         return EXIT_USAGE
 
 

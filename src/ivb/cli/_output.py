@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ivb import IvbError
-from ivb.cli._text import _
+from ivb.cli._text import _, language
 
 __all__ = [
     "RAW_COMMANDS",
@@ -186,7 +186,8 @@ def describe_error(exc: IvbError) -> str:
     """The message of *exc* for a person, in the language of the run.
 
     The errors a person meets most (an unknown id, an id of the wrong kind) are
-    told in the run's language from their fields; others keep their message.
+    told in the run's language from their fields (with the labels of kinds); the
+    others through their message ids (:meth:`ivb.IvbError.render`).
     """
     from ivb import AmbiguousNameError, UnknownIdError
     from ivb.cli._labels import kind_label
@@ -215,7 +216,7 @@ def describe_error(exc: IvbError) -> str:
                 what=what, id=exc.id, suggestions=_quoted(exc.suggestions)
             )
         return _("no {what} with id {id!r}").format(what=what, id=exc.id)
-    return str(exc)
+    return exc.render(language())
 
 
 #: Commands whose output is a file format (written as it is, never escaped).

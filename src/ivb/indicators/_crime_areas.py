@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._errors import IndicatorError, OpenDataError
 from ivb.indicators._opendata import (
     Source,
@@ -177,7 +178,16 @@ def area_hierarchy(codes: Iterable[str], groups: Mapping[str, str] | None = None
 
 def _check_level(level: str, what: str) -> None:
     if level not in AREA_LEVELS[:4]:
-        raise IndicatorError(f"{what}: expected one of {', '.join(AREA_LEVELS[:4])}, got {level!r}")
+        raise IndicatorError(
+            at(
+                what,
+                Message(
+                    "expected one of {items}, got {level!r}",
+                    items=", ".join(AREA_LEVELS[:4]),
+                    level=level,
+                ),
+            )
+        )
 
 
 def _targets(
@@ -191,8 +201,13 @@ def _targets(
 def _check_groups(level: str, groups: Mapping[str, str] | None) -> None:
     if level == "group" and not groups:
         raise IndicatorError(
-            "groups: rolling up to 'group' needs a mapping of gemeente codes to group codes "
-            "(e.g. {'GM0171': 'PV24'})"
+            at(
+                "groups",
+                Message(
+                    "rolling up to 'group' needs a mapping of gemeente codes to group codes (e.g. "
+                    "{'GM0171': 'PV24'})"
+                ),
+            )
         )
 
 
@@ -245,7 +260,16 @@ def roll_up(
     _check_level(from_level, "from_level")
     _check_groups(level, groups)
     if AREA_LEVELS.index(from_level) >= AREA_LEVELS.index(level):
-        raise IndicatorError(f"level: {level!r} is not coarser than from_level {from_level!r}")
+        raise IndicatorError(
+            at(
+                "level",
+                Message(
+                    "{level!r} is not coarser than from_level {from_level!r}",
+                    level=level,
+                    from_level=from_level,
+                ),
+            )
+        )
     regions = frame["region"].astype(str).str.strip()
     distinct = pd.unique(regions)
     levels = {c: area_level(c) for c in distinct}
@@ -268,11 +292,16 @@ def roll_up(
 def _chunks(source: Source, chunksize: int) -> Iterator[tuple[pd.DataFrame, str, bool, int]]:
     """Raw text chunks of *source*, its name, whether a file, and each chunk's first row."""
     if chunksize < 1:
-        raise IndicatorError(f"chunksize: expected a positive number of rows, got {chunksize}")
+        raise IndicatorError(
+            at(
+                "chunksize",
+                Message("expected a positive number of rows, got {chunksize}", chunksize=chunksize),
+            )
+        )
     if isinstance(source, (str, Path)) or hasattr(source, "__fspath__"):
         path = Path(source)  # type: ignore[arg-type]
         if not path.is_file():
-            raise OpenDataError(f"{path}: no such file")
+            raise OpenDataError(at(path, Message("no such file")))
         offset = 0
         try:
             reader = pd.read_csv(
@@ -290,7 +319,14 @@ def _chunks(source: Source, chunksize: int) -> Iterator[tuple[pd.DataFrame, str,
                     offset += len(chunk)
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
             raise OpenDataError(
-                f"{path}: cannot read as CSV after line {offset + 1}: {exc}"
+                at(
+                    path,
+                    Message(
+                        "cannot read as CSV after line {value}: {exc}",
+                        value=offset + 1,
+                        exc=message_of(exc),
+                    ),
+                )
             ) from None
         return
     raw, what, is_file = read_source(source)
@@ -351,9 +387,16 @@ def iter_crime_areas(
         missing = [c for c in needed if c not in raw.columns]
         if missing:
             raise OpenDataError(
-                f"{what}: missing columns {', '.join(missing)} (a police wijk/buurt table "
-                f"such as {', '.join(CRIME_AREA_TABLES)}; found "
-                f"{', '.join(map(str, raw.columns)) or 'no columns'})"
+                at(
+                    what,
+                    Message(
+                        "missing columns {missing} (a police wijk/buurt table such as {tables}; "
+                        "found {found})",
+                        missing=", ".join(missing),
+                        tables=", ".join(CRIME_AREA_TABLES),
+                        found=", ".join(map(str, raw.columns)) or Message("no columns"),
+                    ),
+                )
             )
         if raw.empty:
             continue
@@ -384,7 +427,7 @@ def iter_crime_areas(
             except IndicatorError as exc:
                 row = int(rows[np.flatnonzero(per_codes == i)[0]]) + offset
                 raise OpenDataError(
-                    f"{place(what, row, 'Perioden', is_file=is_file)}: {exc}"
+                    at(place(what, row, "Perioden", is_file=is_file), message_of(exc))
                 ) from None
         values = numbers(raw[measure], what, measure, is_file=is_file, rows=rows, offset=offset)
         zeros = np.zeros(len(raw), dtype=np.int64)
@@ -533,16 +576,24 @@ def read_population(source: Source, *, period: str | None = None) -> pd.DataFram
     count = next((str(c) for c in raw.columns if str(c).startswith("AantalInwoners")), None)
     if area is None or count is None:
         raise OpenDataError(
-            f"{what}: expected an area column WijkenEnBuurten and a column AantalInwoners_5 "
-            f"(CBS Kerncijfers wijken en buurten); found "
-            f"{', '.join(map(str, raw.columns)) or 'no columns'}"
+            at(
+                what,
+                Message(
+                    "expected an area column WijkenEnBuurten and a column AantalInwoners_5 (CBS "
+                    "Kerncijfers wijken en buurten); found {value}",
+                    value=", ".join(map(str, raw.columns)) or Message("no columns"),
+                ),
+            )
         )
     codes, cats = stripped_codes(raw[area], what, area, is_file=is_file)
     dup = pd.Series(codes).duplicated().to_numpy()
     if dup.any():
         row = int(np.flatnonzero(dup)[0])
         raise OpenDataError(
-            f"{place(what, row, area, is_file=is_file)}: area {cats[codes[row]]!r} is given twice"
+            at(
+                place(what, row, area, is_file=is_file),
+                Message("area {area!r} is given twice", area=cats[codes[row]]),
+            )
         )
     regions = [cats[i] for i in codes]
     out = pd.DataFrame(
@@ -597,12 +648,19 @@ def rate_per_1000(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame
     ):
         absent = [c for c in cols if c not in table.columns]
         if absent:
-            raise IndicatorError(f"{name}: missing columns {', '.join(absent)}")
+            raise IndicatorError(
+                at(name, Message("missing columns {items}", items=", ".join(absent)))
+            )
     keys = population["region"].astype(str).str.strip()
     if keys.duplicated().any():
         raise IndicatorError(
-            f"population: area {keys[keys.duplicated()].iloc[0]!r} has more than one row; "
-            "give the population of one year"
+            at(
+                "population",
+                Message(
+                    "area {area!r} has more than one row; give the population of one year",
+                    area=keys[keys.duplicated()].iloc[0],
+                ),
+            )
         )
     lookup = pd.Series(population["population"].to_numpy(dtype=float), index=keys.to_numpy())
     pop = lookup.reindex(frame["region"].astype(str).str.strip().to_numpy()).to_numpy(dtype=float)

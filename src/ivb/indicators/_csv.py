@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._errors import IndicatorError
 
 __all__ = ["CsvTable", "check_numbers", "decode", "read_csv_table", "refuse_duplicates"]
@@ -61,8 +62,15 @@ def decode(data: bytes, *, what: str, error: type[IndicatorError]) -> tuple[str,
         except UnicodeDecodeError as exc:
             last = exc
     raise error(
-        f"{what}: expected text in UTF-8, UTF-16 (with BOM) or Windows-1252, got the "
-        f"undecodable byte {data[last.start : last.start + 1]!r} at offset {last.start}"
+        at(
+            what,
+            Message(
+                "expected text in UTF-8, UTF-16 (with BOM) or Windows-1252, got the undecodable "
+                "byte {data!r} at offset {start}",
+                data=data[last.start : last.start + 1],
+                start=last.start,
+            ),
+        )
     ) from None
 
 
@@ -129,15 +137,24 @@ def read_csv_table(
     p = Path(path)
     name = what or str(p)
     if not os.fspath(path):
-        raise error("expected the path of a CSV file, got ''")
+        raise error(Message("expected the path of a CSV file, got ''"))
     try:
         if not p.is_file():
-            raise error(f"{name}: no such file" if not p.exists() else f"{name}: is not a file")
+            raise error(
+                at(name, Message("no such file") if not p.exists() else Message("is not a file"))
+            )
         if p.stat().st_size > MAX_CSV_BYTES:
-            raise error(f"{name}: expected at most {MAX_CSV_BYTES} bytes")
+            raise error(
+                at(
+                    name,
+                    Message("expected at most {max_csv_bytes} bytes", max_csv_bytes=MAX_CSV_BYTES),
+                )
+            )
         data = p.read_bytes()
     except OSError as exc:
-        raise error(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise error(
+            at(name, Message("cannot be read ({value})", value=exc.strerror or exc))
+        ) from None
     text, encoding = decode(data, what=name, error=error)
     first_line = text.split("\n", 1)[0]
     sep = _separator(first_line)
@@ -151,14 +168,26 @@ def read_csv_table(
     else:  # quoted line breaks or a broken quote: follow the reader line by line
         header, rows, lines = _careful_rows(physical, sep, name=name, error=error)
     if header is None:
-        raise error(f"{name}: expected a header line, got an empty file")
+        raise error(at(name, Message("expected a header line, got an empty file")))
     for i, col in enumerate(header):
         bad = _CONTROL.search(col)
         if not col or bad:
-            raise error(f"{name}: line 1: column {i + 1} of the header is empty or unreadable")
+            raise error(
+                at(
+                    name,
+                    Message(
+                        "line 1: column {value} of the header is empty or unreadable", value=i + 1
+                    ),
+                )
+            )
     dupes = sorted({c for c in header if header.count(c) > 1})
     if dupes:
-        raise error(f"{name}: line 1: column {dupes[0]!r} appears twice in the header")
+        raise error(
+            at(
+                name,
+                Message("line 1: column {column!r} appears twice in the header", column=dupes[0]),
+            )
+        )
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
     for col, cells in zip(header, columns, strict=True):
         if not _CONTROL.search("\n".join(cells)):  # one search per column
@@ -166,8 +195,16 @@ def read_csv_table(
         for row, cell in enumerate(cells):
             if _CONTROL.search(cell):
                 raise error(
-                    f"{name}: line {lines[row]}, column {col!r}: expected text without "
-                    f"control characters, got {cell!r}"
+                    at(
+                        name,
+                        Message(
+                            "line {line}, column {column!r}: expected text without control "
+                            "characters, got {cell!r}",
+                            line=lines[row],
+                            column=col,
+                            cell=cell,
+                        ),
+                    )
                 )
     frame = pd.DataFrame(
         {col: pd.Series(cells, dtype=object) for col, cells in zip(header, columns, strict=True)},
@@ -229,7 +266,16 @@ def _careful_rows(
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise error(f"{name}: line {reader.line_num}: cannot read as CSV ({exc})") from None
+        raise error(
+            at(
+                name,
+                Message(
+                    "line {line}: cannot read as CSV ({exc})",
+                    line=reader.line_num,
+                    exc=message_of(exc),
+                ),
+            )
+        ) from None
     return header, rows, lines
 
 
@@ -256,17 +302,42 @@ def check_numbers(
     bad = np.abs(arr) > MAX_ABS_VALUE
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
-        where = f"line {table.line(row)}" if table is not None else f"row {row + 1}"
+        where = (
+            Message("line {line}", line=table.line(row))
+            if table is not None
+            else Message("row {row}", row=row + 1)
+        )
         raise error(
-            f"{what}: {where}, column {column!r}: expected a finite number of at most "
-            f"{MAX_ABS_VALUE:g} in size, got {shown(row)}"
+            at(
+                what,
+                Message(
+                    "{where}, column {column!r}: expected a finite number of at most "
+                    "{max_abs_value:g} in size, got {value}",
+                    where=where,
+                    column=column,
+                    max_abs_value=MAX_ABS_VALUE,
+                    value=shown(row),
+                ),
+            )
         )
     neg = (arr < 0) & np.asarray(nonnegative, dtype=bool)
     if neg.any():
         row = int(np.flatnonzero(neg)[0])
-        where = f"line {table.line(row)}" if table is not None else f"row {row + 1}"
+        where = (
+            Message("line {line}", line=table.line(row))
+            if table is not None
+            else Message("row {row}", row=row + 1)
+        )
         raise error(
-            f"{what}: {where}, column {column!r}: expected a count of at least 0, got {shown(row)}"
+            at(
+                what,
+                Message(
+                    "{where}, column {column!r}: expected a count of at least 0, got {value}",
+                    where=where,
+                    column=column,
+                    value=shown(row),
+                ),
+            )
         )
 
 
@@ -291,10 +362,19 @@ def refuse_duplicates(
     second = int(next(r for r, k in zip(rows[1:], same[1:], strict=True) if k == key))
 
     def where(row: int) -> str:
-        return f"line {table.line(row)}" if table is not None else f"row {row + 1}"
+        if table is not None:
+            return Message("line {line}", line=table.line(row))
+        return Message("row {row}", row=row + 1)
 
     shown = ", ".join(f"{k}={str(v).strip()!r}" for k, v in zip(keys, key, strict=True))
     raise error(
-        f"{what}: {where(first)} and {where(second)} have the same {shown}; "
-        "pass aggregate= to combine such rows"
+        at(
+            what,
+            Message(
+                "{first} and {second} have the same {key}; pass aggregate= to combine such rows",
+                first=where(first),
+                second=where(second),
+                key=shown,
+            ),
+        )
     )

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ivb._errors import UnknownIdError, close_matches
+from ivb._message import Message, at
 from ivb.indicators._errors import MeasurementsError
 
 if TYPE_CHECKING:
@@ -77,10 +78,19 @@ def series_keys(frame: pd.DataFrame, keys: Sequence[str] | None = None) -> list[
     out = list(keys)
     for k in out:
         if k in NON_KEY_COLUMNS:
-            raise MeasurementsError(f"keys: {k!r} varies within a series and cannot be a key")
+            raise MeasurementsError(
+                at("keys", Message("{key!r} varies within a series and cannot be a key", key=k))
+            )
         if k not in frame.columns:
             raise MeasurementsError(
-                f"keys: no column {k!r}; the frame has {', '.join(map(str, frame.columns))}"
+                at(
+                    "keys",
+                    Message(
+                        "no column {key!r}; the frame has {columns}",
+                        key=k,
+                        columns=", ".join(map(str, frame.columns)),
+                    ),
+                )
             )
     return out
 
@@ -116,14 +126,23 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
     ivb.indicators.MeasurementsError: measurements: missing columns indicator, period, value; ...
     """
     if not isinstance(frame, pd.DataFrame):
-        raise MeasurementsError(f"{what}: expected a pandas DataFrame, got {type(frame).__name__}")
+        raise MeasurementsError(
+            at(what, Message("expected a pandas DataFrame, got {cls}", cls=type(frame).__name__))
+        )
     required = ("indicator", "region", "period", "value")
     missing = [c for c in required if c not in frame.columns]
     if missing:
         found = ", ".join(map(str, frame.columns)) or "no columns"
         raise MeasurementsError(
-            f"{what}: missing columns {', '.join(missing)}; expected at least "
-            f"{', '.join(required)} (found {found})"
+            at(
+                what,
+                Message(
+                    "missing columns {missing}; expected at least {required} (found {found})",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
+                    found=found,
+                ),
+            )
         )
     if not (pd.api.types.is_numeric_dtype(frame["value"]) or frame["value"].isna().all()):
         bad = frame["value"][
@@ -135,15 +154,27 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
             else f"values of type {frame['value'].dtype}"
         )
         raise MeasurementsError(
-            f"{what}: column 'value' must be numeric (NaN for not published); got {got}"
+            at(
+                what,
+                Message(
+                    "column 'value' must be numeric (NaN for not published); got {got}", got=got
+                ),
+            )
         )
     values = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
     infinite = np.isinf(values)
     if infinite.any():
         row = frame.index[int(np.flatnonzero(infinite)[0])]
         raise MeasurementsError(
-            f"{what}: column 'value' must hold finite numbers (NaN for not published); "
-            f"got {values[infinite][0]} in row {row!r}"
+            at(
+                what,
+                Message(
+                    "column 'value' must hold finite numbers (NaN for not published); got "
+                    "{values} in row {row!r}",
+                    values=values[infinite][0],
+                    row=row,
+                ),
+            )
         )
     return frame
 
@@ -275,8 +306,14 @@ def add_aggregates(
     clash = sorted(present & set(groups))
     if clash:
         raise MeasurementsError(
-            f"groups: the frame already has rows for {', '.join(clash)}; "
-            "aggregates are computed from the members, never given twice"
+            at(
+                "groups",
+                Message(
+                    "the frame already has rows for {items}; aggregates are computed from the "
+                    "members, never given twice",
+                    items=", ".join(clash),
+                ),
+            )
         )
     parts = [frame]
     group_cols = [*key_cols, "period"]

@@ -8,6 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._csv import check_numbers, read_csv_table, refuse_duplicates
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import validate_tidy
@@ -70,7 +71,12 @@ def read_measurements(
     0  veiligheidsbeleving  GM0171   2025    7.8  rapportcijfer
     """
     if aggregate not in (None, "sum", "mean"):
-        raise MeasurementsError(f"aggregate: expected None, 'sum' or 'mean', got {aggregate!r}")
+        raise MeasurementsError(
+            at(
+                "aggregate",
+                Message("expected None, 'sum' or 'mean', got {aggregate!r}", aggregate=aggregate),
+            )
+        )
     table = read_csv_table(path, error=MeasurementsError)
     what = table.what
     raw = table.frame
@@ -78,8 +84,15 @@ def read_measurements(
     missing = [c for c in required if c not in raw.columns]
     if missing:
         raise MeasurementsError(
-            f"{what}: missing columns {', '.join(missing)}; expected at least "
-            f"{', '.join(required)} (found {', '.join(map(str, raw.columns))})"
+            at(
+                what,
+                Message(
+                    "missing columns {missing}; expected at least {required} (found {found})",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
+                    found=", ".join(map(str, raw.columns)),
+                ),
+            )
         )
     text = raw["value"].str.strip()
     text = text.where(text != "", None)
@@ -88,8 +101,15 @@ def read_measurements(
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
         raise MeasurementsError(
-            f"{what}: line {table.line(row)}, column 'value': expected a number or an empty "
-            f"cell (not published), got {raw['value'].iloc[row]!r}"
+            at(
+                what,
+                Message(
+                    "line {line}, column 'value': expected a number or an empty cell (not "
+                    "published), got {cell!r}",
+                    line=table.line(row),
+                    cell=raw["value"].iloc[row],
+                ),
+            )
         )
     out = raw.copy()
     for col in _TEXT_COLUMNS:
@@ -117,7 +137,14 @@ def read_measurements(
             period_bounds(str(period))
         except IndicatorError as exc:
             raise MeasurementsError(
-                f"{what}: line {table.line(int(row))}, column 'period': {exc}"
+                at(
+                    what,
+                    Message(
+                        "line {line}, column 'period': {problem}",
+                        line=table.line(int(row)),
+                        problem=message_of(exc),
+                    ),
+                )
             ) from None
     if aggregate is None:
         refuse_duplicates(out, _KEYS, table, error=MeasurementsError, what=what)
@@ -154,5 +181,11 @@ def as_frame(measurements: Measurements | None, *, what: str = "measurements") -
     if isinstance(measurements, (str, os.PathLike)):
         return read_measurements(measurements)
     raise MeasurementsError(
-        f"{what}: expected a DataFrame or the path of a CSV file, got {type(measurements).__name__}"
+        at(
+            what,
+            Message(
+                "expected a DataFrame or the path of a CSV file, got {cls}",
+                cls=type(measurements).__name__,
+            ),
+        )
     )

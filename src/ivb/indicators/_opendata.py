@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._errors import IndicatorError, OpenDataError
 
 __all__ = [
@@ -39,8 +40,12 @@ Source = str | os.PathLike[str] | pd.DataFrame | Iterable[Mapping[str, Any]]
 def place(what: str, row: int, column: str, *, is_file: bool) -> str:
     """``file, line N, column 'X'`` for a 0-based data *row* (the header is line 1)."""
     if is_file:
-        return f"{what}, line {row + 2}, column {column!r}"
-    return f"{what}, record {row + 1}, column {column!r}"
+        return Message(
+            "{what}, line {line}, column {column!r}", what=what, line=row + 2, column=column
+        )
+    return Message(
+        "{what}, record {record}, column {column!r}", what=what, record=row + 1, column=column
+    )
 
 
 def csv_separator(path: Path) -> str:
@@ -63,7 +68,7 @@ def read_source(source: object, *, what: str = "source") -> tuple[pd.DataFrame, 
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
-            raise OpenDataError(f"{path}: no such file")
+            raise OpenDataError(at(path, Message("no such file")))
         try:
             frame = pd.read_csv(
                 path,
@@ -73,19 +78,29 @@ def read_source(source: object, *, what: str = "source") -> tuple[pd.DataFrame, 
                 encoding="utf-8-sig",
             )
         except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise OpenDataError(f"{path}: cannot read as CSV: {exc}") from None
+            raise OpenDataError(
+                at(path, Message("cannot read as CSV: {exc}", exc=message_of(exc)))
+            ) from None
         frame.columns = [str(c).strip() for c in frame.columns]
         return frame, str(path), True
     if isinstance(source, Iterable):
         records = list(source)
         if not all(isinstance(r, Mapping) for r in records):
             raise OpenDataError(
-                "records: expected mappings (one per row, as the OData API returns them)"
+                at(
+                    "records",
+                    Message("expected mappings (one per row, as the OData API returns them)"),
+                )
             )
         return pd.DataFrame.from_records(records), "records", False
     raise OpenDataError(
-        f"{what}: expected a CSV path, a DataFrame or a list of records, "
-        f"got {type(source).__name__}"
+        at(
+            what,
+            Message(
+                "expected a CSV path, a DataFrame or a list of records, got {cls}",
+                cls=type(source).__name__,
+            ),
+        )
     )
 
 
@@ -115,7 +130,9 @@ def stripped_codes(
     bad = (raw < 0) | np.isin(raw, empty)
     if bad.any():
         row = _row(int(np.flatnonzero(bad)[0]), rows, offset)
-        raise OpenDataError(f"{place(what, row, name, is_file=is_file)}: the code is empty")
+        raise OpenDataError(
+            at(place(what, row, name, is_file=is_file), Message("the code is empty"))
+        )
     recoded, cats = pd.factorize(np.asarray(cleaned, dtype=object))
     return recoded[raw].astype(np.int64), [str(c) for c in cats]
 
@@ -147,8 +164,14 @@ def numbers(
         except ValueError:
             row = _row(int(np.flatnonzero(raw == i)[0]), rows, offset)
             raise OpenDataError(
-                f"{place(what, row, name, is_file=is_file)}: expected a number with a decimal "
-                f"point, or an empty cell or '.' (not published); got {u!r}"
+                at(
+                    place(what, row, name, is_file=is_file),
+                    Message(
+                        "expected a number with a decimal point, or an empty cell or '.' (not "
+                        "published); got {cell!r}",
+                        cell=u,
+                    ),
+                )
             ) from None
     out = np.full(len(raw), np.nan)
     ok = raw >= 0
@@ -179,7 +202,13 @@ def dataset_records(
     if records is None:
         keys = ", ".join(map(str, data)) if isinstance(data, Mapping) else type(data).__name__
         raise error(
-            f"{table}: the download has no TypedDataSet or UntypedDataSet (it has {keys or 'none'})"
+            at(
+                table,
+                Message(
+                    "the download has no TypedDataSet or UntypedDataSet (it has {keys})",
+                    keys=keys or Message("none"),
+                ),
+            )
         )
     if not isinstance(records, list) or not all(isinstance(r, Mapping) for r in records):
         raise error(f"{table}: the rows of the download are not a list of records")

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._errors import IndicatorError
 
 __all__ = ["cbs_period", "period_bounds", "period_kind"]
@@ -60,7 +61,9 @@ def period_bounds(text: str) -> tuple[date, date]:
     except IndicatorError:
         raise
     except (ValueError, OverflowError) as exc:  # a date out of range, e.g. year 0
-        raise IndicatorError(f"period: {exc} in {text!r}") from None
+        raise IndicatorError(
+            at("period", Message("{problem} in {text!r}", problem=message_of(exc), text=text))
+        ) from None
 
 
 def _bounds(text: str) -> tuple[date, date]:
@@ -97,8 +100,14 @@ def _bounds(text: str) -> tuple[date, date]:
         else:
             return d, d
     raise IndicatorError(
-        f"period: expected a year (2022), years (2024-2027), half year (2023-H1), quarter "
-        f"(2022-Q3), month (2022-01), day (2023-02-01) or CBS code (2022JJ00), got {text!r}"
+        at(
+            "period",
+            Message(
+                "expected a year (2022), years (2024-2027), half year (2023-H1), quarter "
+                "(2022-Q3), month (2022-01), day (2023-02-01) or CBS code (2022JJ00), got {text!r}",
+                text=text,
+            ),
+        )
     )
 
 
@@ -140,8 +149,11 @@ def cbs_period(code: str) -> str:
     m = _CBS.match(code)
     if not m:
         raise IndicatorError(
-            f"Perioden: expected a CBS period code such as 2022JJ00, 2022MM01 or 2022KW01, "
-            f"got {code!r}"
+            Message(
+                "Perioden: expected a CBS period code such as 2022JJ00, 2022MM01 or 2022KW01, got "
+                "{code!r}",
+                code=code,
+            )
         )
     year, kind, n = m[1], m[2], int(m[3])
     if kind == "JJ" and n == 0:
@@ -152,4 +164,11 @@ def cbs_period(code: str) -> str:
         return f"{year}-Q{n}"
     if kind == "HJ" and 1 <= n <= 2:
         return f"{year}-H{n}"
-    raise IndicatorError(f"Perioden: {code!r} has no valid number after {kind} ({n:02d})")
+    raise IndicatorError(
+        Message(
+            "Perioden: {code!r} has no valid number after {kind} ({number:02d})",
+            code=code,
+            kind=kind,
+            number=n,
+        )
+    )

@@ -25,6 +25,7 @@ import attrs
 import numpy as np
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb._records import Record, Records
 from ivb.indicators._csv import (
     MAX_ABS_VALUE,
@@ -81,7 +82,14 @@ class PoliceTable:
     def _known(self, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in self.measures:
             raise ValueError(
-                f"default_measure: expected one of {', '.join(self.measures)}, got {value!r}"
+                at(
+                    "default_measure",
+                    Message(
+                        "expected one of {items}, got {value!r}",
+                        items=", ".join(self.measures),
+                        value=value,
+                    ),
+                )
             )
 
 
@@ -208,16 +216,25 @@ def _read_raw(source: object) -> tuple[pd.DataFrame, str, np.ndarray | None]:
     if isinstance(source, Iterable):
         records = list(source)
         if not all(isinstance(r, Mapping) for r in records):
-            raise PoliceDataError("records: expected mappings (one per row, as OData returns them)")
+            raise PoliceDataError(
+                at("records", Message("expected mappings (one per row, as OData returns them)"))
+            )
         return pd.DataFrame.from_records(records), "records", None
     raise PoliceDataError(
-        "source: expected a CSV path, a DataFrame or a list of records, "
-        f"got {type(source).__name__}"
+        at(
+            "source",
+            Message(
+                "expected a CSV path, a DataFrame or a list of records, got {cls}",
+                cls=type(source).__name__,
+            ),
+        )
     )
 
 
 def _where(row: int, lines: np.ndarray | None) -> str:
-    return f"line {int(lines[row])}" if lines is not None else f"row {row + 1}"
+    if lines is not None:
+        return Message("line {line}", line=int(lines[row]))
+    return Message("row {row}", row=row + 1)
 
 
 def _codes(
@@ -228,14 +245,23 @@ def _codes(
     cleaned = ["" if u is None else str(u).strip() for u in uniques]
     if (raw < 0).any() or "" in cleaned:
         bad = np.flatnonzero((raw < 0) | np.isin(raw, [i for i, c in enumerate(cleaned) if not c]))
-        raise PoliceDataError(f"{what}: {_where(int(bad[0]), lines)}: column {name!r} is empty")
+        raise PoliceDataError(
+            at(
+                what,
+                Message(
+                    "{value}: column {name!r} is empty", value=_where(int(bad[0]), lines), name=name
+                ),
+            )
+        )
     recoded, cats = pd.factorize(np.asarray(cleaned, dtype=object))
     return recoded[raw], [str(c) for c in cats]
 
 
 def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = None) -> np.ndarray:
     if pd.api.types.is_bool_dtype(column):
-        raise PoliceDataError(f"{what}: column {name!r}: expected numbers, got true/false")
+        raise PoliceDataError(
+            at(what, Message("column {name!r}: expected numbers, got true/false", name=name))
+        )
     if pd.api.types.is_numeric_dtype(column):
         out = column.to_numpy(dtype=float, na_value=np.nan)
         check_numbers(out, None, name, error=PoliceDataError, what=what, nonnegative=True)
@@ -253,8 +279,16 @@ def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = 
         except ValueError:
             row = int(np.flatnonzero(raw == i)[0])
             raise PoliceDataError(
-                f"{what}: {_where(row, lines)}, column {name!r}: expected a number or an empty "
-                f"cell (not published), got {u!r}"
+                at(
+                    what,
+                    Message(
+                        "{where}, column {name!r}: expected a number or an empty cell (not "
+                        "published), got {cell!r}",
+                        where=_where(row, lines),
+                        name=name,
+                        cell=u,
+                    ),
+                )
             ) from None
     out = np.full(len(obj), np.nan)
     ok = raw >= 0
@@ -268,7 +302,16 @@ def _values(column: pd.Series, what: str, name: str, lines: np.ndarray | None = 
             else "a count of at least 0"
         )
         raise PoliceDataError(
-            f"{what}: {_where(row, lines)}, column {name!r}: expected {kind}, got {obj.iloc[row]!r}"
+            at(
+                what,
+                Message(
+                    "{where}, column {name!r}: expected {kind}, got {cell!r}",
+                    where=_where(row, lines),
+                    name=name,
+                    kind=kind,
+                    cell=obj.iloc[row],
+                ),
+            )
         )
     return out
 
@@ -332,13 +375,26 @@ def read_police_table(
     dims = [d for d in _DIMENSIONS if d in raw.columns]
     if len(dims) != 1:
         raise PoliceDataError(
-            f"{what}: expected a police table with a SoortMisdrijf (47013NED) or Overlast "
-            f"(47021NED) column, found columns {', '.join(map(str, raw.columns)) or 'none'}"
+            at(
+                what,
+                Message(
+                    "expected a police table with a SoortMisdrijf (47013NED) or Overlast "
+                    "(47021NED) column, found columns {value}",
+                    value=", ".join(map(str, raw.columns)) or Message("none"),
+                ),
+            )
         )
     table = _DIMENSIONS[dims[0]]
     missing = [c for c in ("RegioS", "Perioden") if c not in raw.columns]
     if missing:
-        raise PoliceDataError(f"{what}: missing columns {', '.join(missing)} of table {table.id}")
+        raise PoliceDataError(
+            at(
+                what,
+                Message(
+                    "missing columns {items} of table {id}", items=", ".join(missing), id=table.id
+                ),
+            )
+        )
     available = [c for c in raw.columns if c not in ("ID", "RegioS", "Perioden", table.dimension)]
     if measures is None:
         chosen = available
@@ -346,12 +402,25 @@ def read_police_table(
         unknown = [m for m in measures if m not in available]
         if unknown:
             raise PoliceDataError(
-                f"measures: {', '.join(unknown)} not in {what}; it has {', '.join(available)}"
+                at(
+                    "measures",
+                    Message(
+                        "{unknown} not in {what}; it has {available}",
+                        unknown=", ".join(unknown),
+                        what=what,
+                        available=", ".join(available),
+                    ),
+                )
             )
         chosen = list(measures)
     if not chosen:
         raise PoliceDataError(
-            f"{what}: no measure column (expected e.g. {next(iter(table.measures))})"
+            at(
+                what,
+                Message(
+                    "no measure column (expected e.g. {value})", value=next(iter(table.measures))
+                ),
+            )
         )
 
     if regions is not None:
@@ -401,7 +470,14 @@ def read_police_table(
             periods.append(period)
         except IndicatorError as exc:
             row = int(np.flatnonzero(per_codes == i)[0])
-            raise PoliceDataError(f"{what}: {_where(row, lines)}: {exc}") from None
+            raise PoliceDataError(
+                at(
+                    what,
+                    Message(
+                        "{where}: {problem}", where=_where(row, lines), problem=message_of(exc)
+                    ),
+                )
+            ) from None
     period_remap, period_cats = _unique_in_order(periods)
 
     n, k = len(raw), len(chosen)
@@ -503,7 +579,13 @@ def police_measurements(
     missing = sorted(needed - set(frame.columns))
     if missing:
         raise IndicatorError(
-            f"frame: missing columns {', '.join(missing)}; read it with read_police_table"
+            at(
+                "frame",
+                Message(
+                    "missing columns {items}; read it with read_police_table",
+                    items=", ".join(missing),
+                ),
+            )
         )
     tables = set(frame["table"].astype(str).unique())
     explicit = isinstance(categories, Sequence)
@@ -516,14 +598,22 @@ def police_measurements(
     for cat in chosen:
         if not cat.codes:
             raise IndicatorError(
-                f"category {cat.id!r}: its {cat.table} codes are not confirmed; give a "
-                "PoliceCategory with the codes from the table's metadata"
+                Message(
+                    "category {id!r}: its {table} codes are not confirmed; give a PoliceCategory "
+                    "with the codes from the table's metadata",
+                    id=cat.id,
+                    table=cat.table,
+                )
             )
         if cat.table not in tables:
             if explicit:
                 raise IndicatorError(
-                    f"category {cat.id!r}: needs table {cat.table}, the frame has "
-                    f"{', '.join(sorted(tables)) or 'none'}"
+                    Message(
+                        "category {id!r}: needs table {table}, the frame has {value}",
+                        id=cat.id,
+                        table=cat.table,
+                        value=", ".join(sorted(tables)) or Message("none"),
+                    )
                 )
             continue
         ind = measure or _measure_of(cat)
@@ -561,14 +651,24 @@ def _measure_of(cat: PoliceCategory) -> str:
     known = POLICE_TABLES.get(cat.table)
     if known is None:
         raise IndicatorError(
-            f"category {cat.id!r}: table: expected one of {', '.join(POLICE_TABLES)}, "
-            f"got {cat.table!r}"
+            Message(
+                "category {id!r}: table: expected one of {items}, got {table!r}",
+                id=cat.id,
+                items=", ".join(POLICE_TABLES),
+                table=cat.table,
+            )
         )
     column = cat.measure or known.default_measure
     if column not in known.measures:
         raise IndicatorError(
-            f"category {cat.id!r}: measure: expected one of {', '.join(known.measures)} "
-            f"(the measures of {known.id}), got {column!r}"
+            Message(
+                "category {id!r}: measure: expected one of {items} (the measures of {table}), got "
+                "{column!r}",
+                id=cat.id,
+                items=", ".join(known.measures),
+                table=known.id,
+                column=column,
+            )
         )
     return known.measures[column]
 
@@ -611,14 +711,25 @@ def fetch_police_table(
     >>> fetch_police_table("47013NED", regions=["GM0171"])  # doctest: +SKIP
     """
     if table not in POLICE_TABLES:
-        raise PoliceDataError(f"table: expected one of {', '.join(POLICE_TABLES)}, got {table!r}")
+        raise PoliceDataError(
+            at(
+                "table",
+                Message(
+                    "expected one of {items}, got {table!r}",
+                    items=", ".join(POLICE_TABLES),
+                    table=table,
+                ),
+            )
+        )
     try:
         import cbsodata  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         raise MissingExtraError(
-            "fetch_police_table needs the optional package cbsodata; install it with "
-            "pip install 'ivb[police]' (or pip install cbsodata), or download the table "
-            "yourself and use read_police_table"
+            Message(
+                "fetch_police_table needs the optional package cbsodata; install it with pip "
+                "install 'ivb[police]' (or pip install cbsodata), or download the table yourself "
+                "and use read_police_table"
+            )
         ) from None
     filters = None
     if regions:

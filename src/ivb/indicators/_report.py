@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._claims import verify_claims
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import table_frame
@@ -203,12 +204,20 @@ def _history_frame(item: Measurements) -> pd.DataFrame:
                 if v is not None
             ]
         except (OSError, UnicodeDecodeError) as exc:
-            raise MeasurementsError(f"{path}: cannot read the earlier report ({exc})") from None
+            raise MeasurementsError(
+                at(path, Message("cannot read the earlier report ({exc})", exc=message_of(exc)))
+            ) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise MeasurementsError(
-                f"{path}: expected the JSON of an earlier report (ivb report --json) with "
-                f"'measurements' as indicator, periods and rows of values, got an error at "
-                f"{exc!s}"
+                at(
+                    path,
+                    Message(
+                        "expected the JSON of an earlier report (ivb report --json) with "
+                        "'measurements' as indicator, periods and rows of values, got an error at "
+                        "{exc!s}",
+                        exc=message_of(exc),
+                    ),
+                )
             ) from None
         frame = pd.DataFrame(rows, columns=["indicator", "region", "period", "value", "source"])
         frame["unit"] = None
@@ -346,6 +355,8 @@ def report_data(
         first = r.indicator.split(", ")[0] if r.indicator else ""
         d["unit"] = units.get(first)
         d["target_value"] = t.value if t is not None else None
+        better = t.better if t is not None else None
+        d["better"] = better.value if better is not None else None
         like = r.latest_period or r.baseline_period
         pieces = r.parts or (r,)
         series: list[dict[str, Any]] = [
@@ -843,6 +854,49 @@ def _claim_row(c: dict[str, Any], f: _Formatter) -> dict[str, Any]:
     }
 
 
+def _milestone_rows(t: dict[str, Any], f: _Formatter) -> list[dict[str, Any]]:
+    """The milestones of target *t* as text: year, value, and how the latest measurement
+    (and the measurement of the milestone's own year, where there is one) stands against it.
+    """
+    _ = f._
+    latest, period, better = t["latest"], t["latest_period"], t.get("better")
+    rows = []
+    for m in t.get("milestones") or ():
+        said = []
+        own = m["measured"] is not None and m["status"] in ("on-track", "off-track")
+        if own:
+            text = (
+                _("measured in %(year)s: %(value)s, reached")
+                if m["status"] == "on-track"
+                else _("measured in %(year)s: %(value)s, not reached")
+            )
+            said.append(text % {"year": m["year"], "value": f.value(m["measured"], t["unit"])})
+        if latest is None:
+            said.append(_("no measurement yet"))
+        elif not (own and period == str(m["year"])):
+            shown = {"period": period or "", "latest": f.value(latest, t["unit"])}
+            gap = m["value"] - latest if better == "higher" else latest - m["value"]
+            if better is None:
+                said.append(_("latest (%(period)s): %(latest)s") % shown)
+            elif gap <= 1e-9 * max(1.0, abs(m["value"])):
+                said.append(_("latest (%(period)s): %(latest)s, reaches it") % shown)
+            else:
+                gap_text = f.value(gap, t["unit"])
+                said.append(
+                    _("latest (%(period)s): %(latest)s, %(gap)s short of it")
+                    % {**shown, "gap": gap_text}
+                )
+        rows.append(
+            {
+                "year": m["year"],
+                "value": f.value(m["value"], t["unit"]),
+                "status": m["status"],
+                "text": "; ".join(said),
+            }
+        )
+    return rows
+
+
 def _trend_text(t: dict[str, Any], f: _Formatter) -> tuple[str, str]:
     """The trend since the measurement before: text and a class (better, worse, same)."""
     _ = f._
@@ -899,6 +953,7 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
                 "baseline": base,
                 "baseline_period": t["baseline_period"] or "",
                 "threshold": f.threshold(t),
+                "milestones": _milestone_rows(t, f),
                 "horizon": t["horizon"],
                 "trend": trend,
                 "trend_class": trend_class,
@@ -1072,7 +1127,12 @@ def _environment(template: str | os.PathLike[str] | None) -> tuple[Any, str]:
     if template is not None:
         path = Path(template)
         if not path.is_file():
-            raise ReportError(f"template: expected a Jinja2 template file, got {str(path)!r}")
+            raise ReportError(
+                at(
+                    "template",
+                    Message("expected a Jinja2 template file, got {path!r}", path=str(path)),
+                )
+            )
         loaders.append(jinja2.FileSystemLoader(str(path.parent)))
         name = path.name
     loaders.append(jinja2.PrefixLoader({"ivb": bundled}))
@@ -1149,7 +1209,16 @@ def render_report(
         try:
             own = Path(stylesheet).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ReportError(f"stylesheet: cannot read {str(stylesheet)!r} ({exc})") from None
+            raise ReportError(
+                at(
+                    "stylesheet",
+                    Message(
+                        "cannot read {stylesheet!r} ({exc})",
+                        stylesheet=str(stylesheet),
+                        exc=message_of(exc),
+                    ),
+                )
+            ) from None
     ctx = _context(data, f)
     ctx["css"] = Markup(css.replace("</", "<\\/"))
     ctx["own_css"] = Markup(own.replace("</", "<\\/"))
@@ -1159,8 +1228,14 @@ def render_report(
         page: str = env.get_template(name).render(**ctx)
         return page
     except jinja2.TemplateError as exc:
-        where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
-        raise ReportError(f"template {name}{where}: {exc}") from None
+        where = (
+            Message(" (line {line})", line=exc.lineno)
+            if isinstance(exc, jinja2.TemplateSyntaxError)
+            else ""
+        )
+        raise ReportError(
+            Message("template {name}{where}: {exc}", name=name, where=where, exc=message_of(exc))
+        ) from None
 
 
 def report_html(
@@ -1346,9 +1421,15 @@ def write_pdf(
     browser = chromium or find_chromium()
     if browser is None:
         raise ReportError(
-            "pdf: printing to PDF needs headless Chromium, and none was found on PATH "
-            f"(looked for {', '.join(CHROMIUM_NAMES)}); install it (e.g. apt-get install "
-            "chromium) or open the HTML report in a browser and print it there"
+            at(
+                "pdf",
+                Message(
+                    "printing to PDF needs headless Chromium, and none was found on PATH (looked "
+                    "for {items}); install it (e.g. apt-get install chromium) or open the HTML "
+                    "report in a browser and print it there",
+                    items=", ".join(CHROMIUM_NAMES),
+                ),
+            )
         )
     out = Path(path).resolve()
     with tempfile.TemporaryDirectory(prefix="ivb-report-") as tmp:
@@ -1368,15 +1449,38 @@ def write_pdf(
                 args, capture_output=True, text=True, timeout=timeout, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ReportError(f"pdf: {browser} could not print the report ({exc})") from None
+            raise ReportError(
+                at(
+                    "pdf",
+                    Message(
+                        "{browser} could not print the report ({exc})",
+                        browser=browser,
+                        exc=message_of(exc),
+                    ),
+                )
+            ) from None
         if result.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             said = (result.stderr or "").strip().splitlines()[-1:] or ["no output"]
             raise ReportError(
-                f"pdf: {browser} exited with status {result.returncode} and wrote no PDF "
-                f"({said[0]})"
+                at(
+                    "pdf",
+                    Message(
+                        "{browser} exited with status {returncode} and wrote no PDF ({said})",
+                        browser=browser,
+                        returncode=result.returncode,
+                        said=said[0],
+                    ),
+                )
             )
         try:
             out.write_bytes(pdf.read_bytes())
         except OSError as exc:
-            raise ReportError(f"pdf: cannot write {str(path)!r} ({exc.strerror})") from None
+            raise ReportError(
+                at(
+                    "pdf",
+                    Message(
+                        "cannot write {path!r} ({strerror})", path=str(path), strerror=exc.strerror
+                    ),
+                )
+            ) from None
     return out

@@ -69,6 +69,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb._records import Record, Records
 from ivb.indicators._calc import series_ids
 from ivb.indicators._engines import engine_of
@@ -289,7 +290,9 @@ def _period_arrays(
         codes, uniq = pd.factorize(col, use_na_sentinel=True)
         uniques = list(uniq)
     if (codes < 0).any():
-        raise MeasurementsError(f"period: missing in row {int(np.flatnonzero(codes < 0)[0])}")
+        raise MeasurementsError(
+            at("period", Message("missing in row {value}", value=int(np.flatnonzero(codes < 0)[0])))
+        )
     bounds = [period_bounds(str(u)) for u in uniques]
     starts = np.array([_ord(b[0]) for b in bounds], dtype=np.int64)
     ends = np.array([_ord(b[1]) for b in bounds], dtype=np.int64)
@@ -333,10 +336,15 @@ def series_rules(
         direction = Direction(direction)
     except ValueError:
         raise IndicatorError(
-            f"direction: expected 'higher' or 'lower', got {direction!r}"
+            at(
+                "direction",
+                Message("expected 'higher' or 'lower', got {direction!r}", direction=direction),
+            )
         ) from None
     if base_period is None and start is None:
-        raise IndicatorError("base_period or start: give at least one, to know which values count")
+        raise IndicatorError(
+            Message("base_period or start: give at least one, to know which values count")
+        )
     return SeriesRules(
         direction=direction,
         horizon_end=_ord(period_bounds(horizon)[1]),
@@ -677,9 +685,18 @@ def _part(
             units = set(sub["unit"].dropna().astype(str))
             if units and base.unit.value not in units:
                 raise MeasurementsError(
-                    f"unit: target {target.id!r} has its baseline in {base.unit.value}, but the "
-                    f"measurements of {indicator!r} for {region} are in "
-                    f"{', '.join(sorted(units))}"
+                    at(
+                        "unit",
+                        Message(
+                            "target {id!r} has its baseline in {unit}, but the measurements of "
+                            "{indicator!r} for {region} are in {items}",
+                            id=target.id,
+                            unit=base.unit.value,
+                            indicator=indicator,
+                            region=region,
+                            items=", ".join(sorted(units)),
+                        ),
+                    )
                 )
         direction = target.better or Direction.HIGHER
         result = evaluate_series(
@@ -695,7 +712,9 @@ def _part(
     except IndicatorError as exc:
         if isinstance(exc, MeasurementsError):
             raise
-        raise IndicatorError(f"target {target.id!r}: {exc}") from None
+        raise IndicatorError(
+            Message("target {id!r}: {problem}", id=target.id, problem=message_of(exc))
+        ) from None
     if len(result):
         row: dict[str, object] = {str(k): v for k, v in result.iloc[0].to_dict().items()}
     else:
@@ -736,7 +755,9 @@ def _part(
                     latest, threshold, low=low, high=high, base_low=t_low, base_high=t_high
                 )
             except IndicatorError as exc:
-                raise IndicatorError(f"target {target.id!r}: {exc}") from None
+                raise IndicatorError(
+                    Message("target {id!r}: {problem}", id=target.id, problem=message_of(exc))
+                ) from None
     if latest is None or threshold is None:
         status = TargetStatus.NO_DATA
         if why_no_group is not None:
@@ -853,8 +874,16 @@ def _bound(cell: object, column: str, target: Target) -> float | None:
         f = math.nan
     if not math.isfinite(f):
         raise MeasurementsError(
-            f"measurements: column {column!r} of target {target.id!r}: expected a number "
-            f"(the bound of the 95% interval) or an empty cell, got {cell!r}"
+            at(
+                "measurements",
+                Message(
+                    "column {column!r} of target {id!r}: expected a number (the bound of the 95% "
+                    "interval) or an empty cell, got {cell!r}",
+                    column=column,
+                    id=target.id,
+                    cell=cell,
+                ),
+            )
         )
     return f
 
@@ -1017,8 +1046,11 @@ def evaluate_target(
         last_year = policy.period[1]
     if target.horizon is None and last_year is None:
         raise IndicatorError(
-            f"target {target.id!r}: horizon: the target gives none; pass the policy (its "
-            "last year is the default) or last_year"
+            Message(
+                "target {id!r}: horizon: the target gives none; pass the policy (its last year is "
+                "the default) or last_year",
+                id=target.id,
+            )
         )
     horizon = target.horizon_or(last_year or 0)
     if start is None:
@@ -1115,8 +1147,10 @@ def _regions(
     if policy is None:
         if region is None:
             raise IndicatorError(
-                f"target {target.id!r}: region: give the policy or the region code to "
-                "evaluate it for"
+                Message(
+                    "target {id!r}: region: give the policy or the region code to evaluate it for",
+                    id=target.id,
+                )
             )
         return [(region, ())]
     if target.areas:
@@ -1129,7 +1163,9 @@ def _regions(
         return [(policy.municipality(m).cbs_code, ()) for m in target.municipalities]
     if region is not None:
         return [(region, ())]
-    raise IndicatorError(f"target {target.id!r}: municipalities: the target names no region")
+    raise IndicatorError(
+        Message("target {id!r}: municipalities: the target names no region", id=target.id)
+    )
 
 
 def _start_of(horizon: str) -> str:

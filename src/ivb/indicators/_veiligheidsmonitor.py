@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ivb._message import Message, at, message_of
 from ivb.indicators._calc import change
 from ivb.indicators._errors import IndicatorError, MissingExtraError, OpenDataError
 from ivb.indicators._opendata import (
@@ -163,8 +164,15 @@ def read_veiligheidsmonitor(
     missing = [c for c in _DIMENSIONS[1:] if c not in raw.columns]
     if missing:
         raise OpenDataError(
-            f"{what}: missing columns {', '.join(missing)} of table {VEILIGHEIDSMONITOR_TABLE} "
-            f"(found {', '.join(map(str, raw.columns)) or 'no columns'})"
+            at(
+                what,
+                Message(
+                    "missing columns {items} of table {veiligheidsmonitor_table} (found {value})",
+                    items=", ".join(missing),
+                    veiligheidsmonitor_table=VEILIGHEIDSMONITOR_TABLE,
+                    value=", ".join(map(str, raw.columns)) or Message("no columns"),
+                ),
+            )
         )
     available = [str(c) for c in raw.columns if c not in _DIMENSIONS]
     if measures is None:
@@ -175,11 +183,21 @@ def read_veiligheidsmonitor(
             hits = [c for c in available if c == m or re.sub(r"_\d+$", "", c) == m]
             if not hits:
                 raise OpenDataError(
-                    f"measures: {m!r} not in {what}; it has {', '.join(available) or 'none'}"
+                    at(
+                        "measures",
+                        Message(
+                            "{measure!r} not in {what}; it has {available}",
+                            measure=m,
+                            what=what,
+                            available=", ".join(available) or Message("none"),
+                        ),
+                    )
                 )
             chosen.extend(h for h in hits if h not in chosen)
     if not chosen:
-        raise OpenDataError(f"{what}: no measure column (e.g. RapportcijferVeiligheidInBuurt_60)")
+        raise OpenDataError(
+            at(what, Message("no measure column (e.g. RapportcijferVeiligheidInBuurt_60)"))
+        )
     rows = np.arange(len(raw))
     if regions is not None:
         wanted = {str(r).strip() for r in regions}
@@ -193,7 +211,7 @@ def read_veiligheidsmonitor(
             }
         )
 
-    def at(row: int, column: str) -> str:
+    def _cell(row: int, column: str) -> str:
         return place(what, int(rows[row]), column, is_file=is_file)
 
     kind_codes, kind_cats = stripped_codes(
@@ -205,8 +223,14 @@ def read_veiligheidsmonitor(
         if kind is None:
             row = int(np.flatnonzero(kind_codes == i)[0])
             raise OpenDataError(
-                f"{at(row, 'Marges')}: expected MW00000 (Waarde), MOG0095 or MBG0095 "
-                f"(the bounds of the 95% interval), got {code!r}"
+                at(
+                    _cell(row, "Marges"),
+                    Message(
+                        "expected MW00000 (Waarde), MOG0095 or MBG0095 (the bounds of the 95% "
+                        "interval), got {code!r}",
+                        code=code,
+                    ),
+                )
             )
         kinds.append(kind)
     region_codes, region_cats = stripped_codes(
@@ -221,15 +245,22 @@ def read_veiligheidsmonitor(
             periods.append(cbs_period(code))
         except IndicatorError as exc:
             row = int(np.flatnonzero(period_codes == i)[0])
-            raise OpenDataError(f"{at(row, 'Perioden')}: {exc}") from None
+            raise OpenDataError(at(_cell(row, "Perioden"), message_of(exc))) from None
     kind_of_row = np.asarray(kinds, dtype=object)[kind_codes]
     key = pd.DataFrame({"region": region_codes, "period": period_codes, "kind": kind_of_row})
     dup = key.duplicated(keep="first").to_numpy()
     if dup.any():
         row = int(np.flatnonzero(dup)[0])
         raise OpenDataError(
-            f"{at(row, 'Marges')}: a second {key['kind'].iloc[row]} row for region "
-            f"{region_cats[region_codes[row]]!r} and period {period_cats[period_codes[row]]!r}"
+            at(
+                _cell(row, "Marges"),
+                Message(
+                    "a second {kind} row for region {region!r} and period {period!r}",
+                    kind=key["kind"].iloc[row],
+                    region=region_cats[region_codes[row]],
+                    period=period_cats[period_codes[row]],
+                ),
+            )
         )
     series = key[["region", "period"]].drop_duplicates()
     series_index = pd.MultiIndex.from_frame(series)
@@ -277,7 +308,23 @@ def _half(value: float, bound: float | None, side: str) -> float:
     width = (value - bound) if side == "low" else (bound - value)
     if width < 0:
         raise IndicatorError(
-            f"margin_{side}: the {side}er bound {bound} lies on the wrong side of the value {value}"
+            at(
+                "margin_low",
+                Message(
+                    "the lower bound {bound} lies on the wrong side of the value {value}",
+                    bound=bound,
+                    value=value,
+                ),
+            )
+            if side == "low"
+            else at(
+                "margin_high",
+                Message(
+                    "the higher bound {bound} lies on the wrong side of the value {value}",
+                    bound=bound,
+                    value=value,
+                ),
+            )
         )
     return width
 
@@ -335,7 +382,7 @@ def compare_measurements(
     """
     for name, v in (("value", value), ("base_value", base_value)):
         if v is None or math.isnan(float(v)):
-            raise IndicatorError(f"{name}: not published (NaN); no comparison possible")
+            raise IndicatorError(at(name, Message("not published (NaN); no comparison possible")))
     value, base_value = float(value), float(base_value)
     below, above = _half(value, low, "low"), _half(value, high, "high")
     base_below = _half(base_value, base_low, "low")
@@ -393,7 +440,13 @@ def margin_change(frame: pd.DataFrame, base: str, period: str) -> pd.DataFrame:
     absent = [c for c in ["indicator", "region", *needed] if c not in frame.columns]
     if absent:
         raise IndicatorError(
-            f"frame: missing columns {', '.join(absent)}; read it with read_veiligheidsmonitor"
+            at(
+                "frame",
+                Message(
+                    "missing columns {items}; read it with read_veiligheidsmonitor",
+                    items=", ".join(absent),
+                ),
+            )
         )
     out = change(frame[[*keys, "period", "value"]], base, period, keys=keys)
     for col, name in (("margin_low", "low"), ("margin_high", "high")):
@@ -456,9 +509,12 @@ def fetch_veiligheidsmonitor(
         import cbsodata  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         raise MissingExtraError(
-            "fetch_veiligheidsmonitor needs the optional package cbsodata; install it with "
-            "pip install 'ivb[opendata]' (or pip install cbsodata), or download table "
-            f"{VEILIGHEIDSMONITOR_TABLE} yourself and use read_veiligheidsmonitor"
+            Message(
+                "fetch_veiligheidsmonitor needs the optional package cbsodata; install it with "
+                "pip install 'ivb[opendata]' (or pip install cbsodata), or download table "
+                "{veiligheidsmonitor_table} yourself and use read_veiligheidsmonitor",
+                veiligheidsmonitor_table=VEILIGHEIDSMONITOR_TABLE,
+            )
         ) from None
     filters = None
     if regions:

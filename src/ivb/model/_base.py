@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from ivb._message import Message, at
+
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
@@ -93,7 +95,7 @@ def _clean(value: str) -> bool:
     return value.isprintable() or _BAD_SEARCH(value) is None
 
 
-def char_problem(value: str) -> str | None:
+def char_problem(value: str) -> Message | None:
     r"""What is wrong with the characters of *value* (see :data:`BAD_CHARS`), or None.
 
     Examples
@@ -106,9 +108,10 @@ def char_problem(value: str) -> str | None:
     found = None if value.isprintable() else _BAD_SEARCH(value)
     if found is None:
         return None
-    return (
-        f"expected text without control characters, got {found.group()!r} at "
-        f"character {found.start() + 1}"
+    return Message(
+        "expected text without control characters, got {char!r} at character {position}",
+        char=found.group(),
+        position=found.start() + 1,
     )
 
 
@@ -116,11 +119,11 @@ def check_chars(_inst: object, attribute: attrs.Attribute[Any], value: object) -
     """Validator: the text (or each text of a tuple) of a field passes :func:`char_problem`."""
     if isinstance(value, str):
         if not _clean(value):
-            raise ValueError(f"{attribute.name}: {char_problem(value)}")
+            raise ValueError(at(attribute.name, char_problem(value) or ""))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             if isinstance(item, str) and not _clean(item):
-                raise ValueError(f"{attribute.name}[{i}]: {char_problem(item)}")
+                raise ValueError(at(f"{attribute.name}[{i}]", char_problem(item) or ""))
 
 
 def text(value: object) -> str:
@@ -131,7 +134,7 @@ def text(value: object) -> str:
     hide the control characters that count as white space.
     """
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {type(value).__name__}")
+        raise TypeError(Message("expected text, got {cls}", cls=type(value).__name__))
     if not _clean(value):
         return value
     return " ".join(value.split())
@@ -143,13 +146,13 @@ def opt_text(value: object) -> str | None:
 
 def texts(values: Iterable[object]) -> tuple[str, ...]:
     if isinstance(values, str):
-        raise TypeError("expected a list of texts, got a single text")
+        raise TypeError(Message("expected a list of texts, got a single text"))
     return tuple(text(v) for v in values)
 
 
 def ids(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str):
-        raise TypeError("expected a list of ids, got a single text")
+        raise TypeError(Message("expected a list of ids, got a single text"))
     return tuple(values)
 
 
@@ -159,8 +162,13 @@ _SLUG_MATCH = SLUG_RE.fullmatch
 def _check_slug(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not SLUG_RE.fullmatch(value):
         raise ValueError(
-            f"{attribute.name}: expected a slug id (lower-case letters, digits, '-' or '.'), "
-            f"got {value!r}"
+            at(
+                attribute.name,
+                Message(
+                    "expected a slug id (lower-case letters, digits, '-' or '.'), got {value!r}",
+                    value=value,
+                ),
+            )
         )
 
 
@@ -173,18 +181,25 @@ def _check_slugs(_inst: object, attribute: attrs.Attribute[Any], value: tuple[st
         _check_slug(_inst, attribute, item)
     if len(set(value)) != len(value):
         dupes = sorted({v for v in value if value.count(v) > 1})
-        raise ValueError(f"{attribute.name}: ids listed twice: {', '.join(dupes)}")
+        raise ValueError(
+            at(attribute.name, Message("ids listed twice: {items}", items=", ".join(dupes)))
+        )
 
 
 def _check_nonempty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value:
-        raise ValueError(f"{attribute.name}: expected non-empty text, got ''")
+        raise ValueError(at(attribute.name, Message("expected non-empty text, got ''")))
 
 
 def _check_partial_date(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not PARTIAL_DATE_RE.fullmatch(value):
         raise ValueError(
-            f"{attribute.name}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}"
+            at(
+                attribute.name,
+                Message(
+                    "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}", value=value
+                ),
+            )
         )
 
 
@@ -214,7 +229,17 @@ def check_year(value: object, what: str = "year") -> int:
     ValueError: period[0]: expected a year from 1800 to 2200, got 0
     """
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
-        raise ValueError(f"{what}: expected a year from {MIN_YEAR} to {MAX_YEAR}, got {value!r}")
+        raise ValueError(
+            at(
+                what,
+                Message(
+                    "expected a year from {min_year} to {max_year}, got {value!r}",
+                    min_year=MIN_YEAR,
+                    max_year=MAX_YEAR,
+                    value=value,
+                ),
+            )
+        )
     return value
 
 
@@ -223,11 +248,20 @@ def check_meetings_per_year(_inst: object, attribute: attrs.Attribute[Any], valu
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{attribute.name}: expected an integer, got {value!r}")
+        raise TypeError(
+            at(attribute.name, Message("expected an integer, got {value!r}", value=value))
+        )
     if not 1 <= value <= MAX_MEETINGS_PER_YEAR:
         raise ValueError(
-            f"{attribute.name}: expected 1 to {MAX_MEETINGS_PER_YEAR} meetings a year "
-            f"(a body meets at most daily), got {value}"
+            at(
+                attribute.name,
+                Message(
+                    "expected 1 to {max_meetings_per_year} meetings a year (a body meets at most "
+                    "daily), got {value}",
+                    max_meetings_per_year=MAX_MEETINGS_PER_YEAR,
+                    value=value,
+                ),
+            )
         )
 
 
@@ -236,7 +270,12 @@ def check_count(_inst: object, attribute: attrs.Attribute[Any], value: object) -
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name}: expected a whole number of at least 1, got {value!r}")
+        raise ValueError(
+            at(
+                attribute.name,
+                Message("expected a whole number of at least 1, got {value!r}", value=value),
+            )
+        )
 
 
 def id_field(doc: str = "Stable slug id, unique within the policy.") -> Any:
@@ -635,18 +674,38 @@ def entity_repr(entity: Entity) -> str:
 def _check_basis(inst: SourceRef, _attribute: attrs.Attribute[Any], value: Basis) -> None:
     if value is Basis.DERIVED and not inst.note:
         raise ValueError(
-            "basis: a derived fact needs its reasoning in 'note', got no note "
-            f"(section {inst.section!r})"
+            at(
+                "basis",
+                Message(
+                    "a derived fact needs its reasoning in 'note', got no note (section "
+                    "{section!r})",
+                    section=inst.section,
+                ),
+            )
         )
     if value is Basis.AMBIGUOUS and len(inst.readings) < 2:
         raise ValueError(
-            "basis: an ambiguous fact needs at least two 'readings', "
-            f"got {len(inst.readings)} (section {inst.section!r})"
+            at(
+                "basis",
+                Message(
+                    "an ambiguous fact needs at least two 'readings', got {count} (section "
+                    "{section!r})",
+                    count=len(inst.readings),
+                    section=inst.section,
+                ),
+            )
         )
     if value is not Basis.AMBIGUOUS and inst.readings:
         raise ValueError(
-            f"readings: only an ambiguous fact has readings, got basis {value.value!r} "
-            f"(section {inst.section!r})"
+            at(
+                "readings",
+                Message(
+                    "only an ambiguous fact has readings, got basis {value!r} (section "
+                    "{section!r})",
+                    value=value.value,
+                    section=inst.section,
+                ),
+            )
         )
 
 

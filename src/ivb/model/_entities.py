@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ivb._message import Message, at, join
 from ivb.model._base import (
     CBS_BUURT_RE,
     CBS_MUNICIPALITY_RE,
@@ -114,8 +115,13 @@ _URL_RE = re.compile(r"^https?://\S+$")
 def _check_url(_inst: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not _URL_RE.fullmatch(value):
         raise ValueError(
-            f"{attribute.name}: expected a web address starting with http:// or https://, "
-            f"got {value!r}"
+            at(
+                attribute.name,
+                Message(
+                    "expected a web address starting with http:// or https://, got {value!r}",
+                    value=value,
+                ),
+            )
         )
 
 
@@ -180,28 +186,55 @@ class Municipality:
     @cbs_code.validator
     def _check_cbs(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not CBS_MUNICIPALITY_RE.fullmatch(value):
-            raise ValueError(f"cbs_code: expected 'GM' and four digits, got {value!r}")
+            raise ValueError(
+                at("cbs_code", Message("expected 'GM' and four digits, got {value!r}", value=value))
+            )
 
     @province_code.validator
     def _check_province(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not CBS_PROVINCE_RE.fullmatch(value):
-            raise ValueError(f"province_code: expected 'PV' and two digits, got {value!r}")
+            raise ValueError(
+                at(
+                    "province_code",
+                    Message("expected 'PV' and two digits, got {value!r}", value=value),
+                )
+            )
         names = PROVINCES.get(value)
         if names is None:
             raise ValueError(
-                f"province_code: expected a CBS province code PV20..PV31, got {value!r}"
+                at(
+                    "province_code",
+                    Message("expected a CBS province code PV20..PV31, got {value!r}", value=value),
+                )
             )
         if self.province not in names:
             raise ValueError(
-                f"province: expected {' or '.join(repr(n) for n in names)} for province code "
-                f"{value}, got {self.province!r}"
+                at(
+                    "province",
+                    Message(
+                        "expected {items} for province code {value}, got {province!r}",
+                        items=join([repr(n) for n in names], Message(" or ")),
+                        value=value,
+                        province=self.province,
+                    ),
+                )
             )
 
     @tooi.validator
     def _check_tooi(self, attribute: attrs.Attribute[str], value: str) -> None:
         expected = f"https://identifier.overheid.nl/tooi/id/gemeente/{self.cbs_code.lower()}"
         if value != expected:
-            raise ValueError(f"tooi: expected {expected!r} for {self.cbs_code}, got {value!r}")
+            raise ValueError(
+                at(
+                    "tooi",
+                    Message(
+                        "expected {expected!r} for {cbs_code}, got {value!r}",
+                        expected=expected,
+                        cbs_code=self.cbs_code,
+                        value=value,
+                    ),
+                )
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -341,8 +374,15 @@ class ConsultationBody:
     def _check_meets(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
         if (self.meets is MeetingKind.FIXED) != (value is not None):
             raise ValueError(
-                "meetings_per_year: expected a number exactly when meets is 'fixed', "
-                f"got meets {self.meets.value!r} and meetings_per_year {value!r}"
+                at(
+                    "meetings_per_year",
+                    Message(
+                        "expected a number exactly when meets is 'fixed', got meets {meets!r} and "
+                        "meetings_per_year {value!r}",
+                        meets=self.meets.value,
+                        value=value,
+                    ),
+                )
             )
 
 
@@ -438,8 +478,15 @@ class Trend:
     def _check_scope(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
         if (self.scope is TrendScope.SESSION) != (value is not None):
             raise ValueError(
-                "session: expected a session id exactly when scope is 'session', "
-                f"got scope {self.scope.value!r} and session {value!r}"
+                at(
+                    "session",
+                    Message(
+                        "expected a session id exactly when scope is 'session', got scope "
+                        "{scope!r} and session {value!r}",
+                        scope=self.scope.value,
+                        value=value,
+                    ),
+                )
             )
 
 
@@ -488,14 +535,28 @@ class Action:
     def _check_timing(self, attribute: attrs.Attribute[TimingKind | None], v: object) -> None:
         if (v is None) != (self.date is None):
             raise ValueError(
-                f"timing: expected a timing exactly when a date is given, "
-                f"got date {self.date!r} and timing {v!r}"
+                at(
+                    "timing",
+                    Message(
+                        "expected a timing exactly when a date is given, got date {date!r} and "
+                        "timing {timing!r}",
+                        date=self.date,
+                        timing=v,
+                    ),
+                )
             )
 
 
 def _check_date_range(start: str | None, end: str | None) -> None:
     if start is not None and end is not None and end[: len(start)] < start[: len(end)]:
-        raise ValueError(f"end: expected a date not before start {start!r}, got {end!r}")
+        raise ValueError(
+            at(
+                "end",
+                Message(
+                    "expected a date not before start {start!r}, got {end!r}", start=start, end=end
+                ),
+            )
+        )
 
 
 def _leads() -> Any:
@@ -509,7 +570,13 @@ def _leads() -> Any:
 def _check_no_lead(inst: Theme | Speerpunt, attribute: attrs.Attribute[bool], value: bool) -> None:
     if value and inst.leads:
         raise ValueError(
-            f"no_lead: expected no leads when no_lead is true, got leads {list(inst.leads)!r}"
+            at(
+                "no_lead",
+                Message(
+                    "expected no leads when no_lead is true, got leads {leads!r}",
+                    leads=list(inst.leads),
+                ),
+            )
         )
 
 
@@ -564,21 +631,46 @@ class Area:
         if value is None:
             return
         if self.kind is AreaKind.WIJK and not CBS_WIJK_RE.fullmatch(value):
-            raise ValueError(f"code: expected a CBS wijkcode 'WK' and six digits, got {value!r}")
+            raise ValueError(
+                at(
+                    "code",
+                    Message(
+                        "expected a CBS wijkcode 'WK' and six digits, got {value!r}", value=value
+                    ),
+                )
+            )
         if self.kind is AreaKind.BUURT and not CBS_BUURT_RE.fullmatch(value):
-            raise ValueError(f"code: expected a CBS buurtcode 'BU' and eight digits, got {value!r}")
+            raise ValueError(
+                at(
+                    "code",
+                    Message(
+                        "expected a CBS buurtcode 'BU' and eight digits, got {value!r}", value=value
+                    ),
+                )
+            )
         if self.kind not in (AreaKind.WIJK, AreaKind.BUURT):
             raise ValueError(
-                f"code: expected no CBS code for a {self.kind.value} (only wijk and buurt have "
-                f"one), got {value!r}"
+                at(
+                    "code",
+                    Message(
+                        "expected no CBS code for a {kind} (only wijk and buurt have one), got "
+                        "{value!r}",
+                        kind=self.kind.value,
+                        value=value,
+                    ),
+                )
             )
 
 
 def _amount(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"amount: expected a number of euros, got {value!r}")
+        raise TypeError(
+            at("amount", Message("expected a number of euros, got {value!r}", value=value))
+        )
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"amount: expected a finite number of euros, got {value!r}")
+        raise ValueError(
+            at("amount", Message("expected a finite number of euros, got {value!r}", value=value))
+        )
     return float(value)
 
 

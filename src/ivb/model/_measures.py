@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ivb._errors import Problem
+from ivb._message import Message, at, message_of
 from ivb.model._base import (
     DOC,
     SCHEMA,
@@ -149,7 +150,12 @@ def normalise_qualifier(word: str | None) -> str:
         text = "een ...tal"
     if text and text not in QUALIFIERS:
         known = ", ".join(repr(k) for k in QUALIFIERS)
-        raise ValueError(f"qualifier: expected one of {known} (or none), got {word!r}")
+        raise ValueError(
+            at(
+                "qualifier",
+                Message("expected one of {known} (or none), got {word!r}", known=known, word=word),
+            )
+        )
     return text
 
 
@@ -176,11 +182,18 @@ def period_years(period: str) -> tuple[int, int]:
     """
     m = YEAR_PERIOD_RE.fullmatch(period)
     if m is None:
-        raise ValueError(f"expected a year (2027) or a span of years (2024-2027), got {period!r}")
+        raise ValueError(
+            Message(
+                "expected a year (2027) or a span of years (2024-2027), got {period!r}",
+                period=period,
+            )
+        )
     first = int(m.group(1))
     last = int(m.group(2) or first)
     if last < first:
-        raise ValueError(f"expected the first year before the last, got {period!r}")
+        raise ValueError(
+            Message("expected the first year before the last, got {period!r}", period=period)
+        )
     return first, last
 
 
@@ -188,11 +201,13 @@ def _check_year_period(_inst: object, attribute: attrs.Attribute[Any], value: st
     if value is None:
         return
     if not isinstance(value, str):
-        raise ValueError(f"{attribute.name}: expected a year as text, got {value!r}")
+        raise ValueError(
+            at(attribute.name, Message("expected a year as text, got {value!r}", value=value))
+        )
     try:
         period_years(value)
     except ValueError as exc:
-        raise ValueError(f"{attribute.name}: {exc}") from None
+        raise ValueError(at(attribute.name, message_of(exc))) from None
 
 
 _YEAR_PERIOD_SCHEMA = {"pattern": YEAR_PERIOD_RE.pattern}
@@ -221,7 +236,7 @@ _TABLE_KINDS = (DataSourceKind.POLICE, DataSourceKind.CBS, DataSourceKind.VEILIG
 
 def _codes(values: Any) -> tuple[str, ...]:
     if isinstance(values, str):
-        raise TypeError("expected a list of codes, got a single text")
+        raise TypeError(Message("expected a list of codes, got a single text"))
     return tuple(str(v).strip() for v in values)
 
 
@@ -279,22 +294,42 @@ or the name of the publication
     def __attrs_post_init__(self) -> None:
         if self.table is not None and not CBS_TABLE_RE.fullmatch(self.table):
             raise ValueError(
-                f"table: expected a CBS table id (five digits and a language code, "
-                f"e.g. 47013NED), got {self.table!r}"
+                at(
+                    "table",
+                    Message(
+                        "expected a CBS table id (five digits and a language code, e.g. "
+                        "47013NED), got {table!r}",
+                        table=self.table,
+                    ),
+                )
             )
         if self.kind in _TABLE_KINDS and self.table is None and self.name is None:
             raise ValueError(
-                f"table: a {self.kind.value} source needs the id of its open data table "
-                "(e.g. 47013NED) or the name of the publication"
+                at(
+                    "table",
+                    Message(
+                        "a {kind} source needs the id of its open data table (e.g. 47013NED) or "
+                        "the name of the publication",
+                        kind=self.kind.value,
+                    ),
+                )
             )
         if self.codes and self.table is None:
-            raise ValueError("table: codes need the open data table they are codes of")
+            raise ValueError(
+                at("table", Message("codes need the open data table they are codes of"))
+            )
         if self.kind not in _TABLE_KINDS and (self.table or self.codes or self.topic):
             raise ValueError(
-                f"table: a {self.kind.value} source has no open data table, codes or topic"
+                at(
+                    "table",
+                    Message(
+                        "a {kind} source has no open data table, codes or topic",
+                        kind=self.kind.value,
+                    ),
+                )
             )
         if self.codes and self.dimension is None:
-            raise ValueError("dimension: codes need the dimension they belong to")
+            raise ValueError(at("dimension", Message("codes need the dimension they belong to")))
         if (
             self.kind is DataSourceKind.POLICE
             and self.table is not None
@@ -302,8 +337,13 @@ or the name of the publication
             and not self.codes
         ):
             raise ValueError(
-                "codes: a police table source needs its codes, or 'confirmed: false' where "
-                "they could not be confirmed"
+                at(
+                    "codes",
+                    Message(
+                        "a police table source needs its codes, or 'confirmed: false' where they "
+                        "could not be confirmed"
+                    ),
+                )
             )
 
 
@@ -386,8 +426,15 @@ class OutsideRegion:
     def _check_code(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or not _REGION_CODE_RE[self.kind].match(value):
             raise ValueError(
-                f"code: expected a {self.kind.value.replace('-', ' ')} code "
-                f"({_REGION_CODE_SHAPE[self.kind]}), got {value!r}"
+                at(
+                    "code",
+                    Message(
+                        "expected a {kind} code ({shape}), got {value!r}",
+                        kind=self.kind.value.replace("-", " "),
+                        shape=_REGION_CODE_SHAPE[self.kind],
+                        value=value,
+                    ),
+                )
             )
 
 
@@ -460,8 +507,16 @@ class Table:
         for row in (*self.rows, *self.stated_totals):
             if len(row.values) != len(self.periods):
                 raise ValueError(
-                    f"rows: region {row.region!r} has {len(row.values)} values, "
-                    f"expected one per period ({len(self.periods)})"
+                    at(
+                        "rows",
+                        Message(
+                            "region {region!r} has {count} values, expected one per period "
+                            "({periods})",
+                            region=row.region,
+                            count=len(row.values),
+                            periods=len(self.periods),
+                        ),
+                    )
                 )
 
 
@@ -505,13 +560,24 @@ got None
     def __attrs_post_init__(self) -> None:
         if (self.against is CheckKind.TARGET_BASELINE) != (self.target is not None):
             raise ValueError(
-                "target: expected the id of a target exactly when against is "
-                f"'target-baseline', got {self.target!r}"
+                at(
+                    "target",
+                    Message(
+                        "expected the id of a target exactly when against is 'target-baseline', "
+                        "got {target!r}",
+                        target=self.target,
+                    ),
+                )
             )
         if (self.against is CheckKind.NOT_CHECKABLE) != (self.reason is not None):
             raise ValueError(
-                "reason: expected a reason exactly when against is 'not-checkable', "
-                f"got {self.reason!r}"
+                at(
+                    "reason",
+                    Message(
+                        "expected a reason exactly when against is 'not-checkable', got {reason!r}",
+                        reason=self.reason,
+                    ),
+                )
             )
 
 
@@ -611,12 +677,26 @@ class TrendClaim:
         needs = self.kind in (TrendKind.ABOUT_EQUAL, TrendKind.RISES)
         if needs != (self.base is not None and self.period is not None):
             raise ValueError(
-                f"base: expected base and period exactly when kind is 'about-equal' or "
-                f"'rises', got kind {self.kind.value!r} with base {self.base!r} and "
-                f"period {self.period!r}"
+                at(
+                    "base",
+                    Message(
+                        "expected base and period exactly when kind is 'about-equal' or 'rises', "
+                        "got kind {kind!r} with base {base!r} and period {period!r}",
+                        kind=self.kind.value,
+                        base=self.base,
+                        period=self.period,
+                    ),
+                )
             )
         if not self.percent >= 0:
-            raise ValueError(f"percent: expected a number of at least 0, got {self.percent!r}")
+            raise ValueError(
+                at(
+                    "percent",
+                    Message(
+                        "expected a number of at least 0, got {percent!r}", percent=self.percent
+                    ),
+                )
+            )
 
 
 # -- targets -------------------------------------------------------------------
@@ -679,7 +759,13 @@ class QualitativeStatus:
     def __attrs_post_init__(self) -> None:
         if self.value is not GoalStatus.UNKNOWN and self.source is None:
             raise ValueError(
-                f"source: a status {self.value.value!r} needs the source that reports it"
+                at(
+                    "source",
+                    Message(
+                        "a status {value!r} needs the source that reports it",
+                        value=self.value.value,
+                    ),
+                )
             )
 
 
@@ -694,7 +780,9 @@ class Measurement:
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[int], value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-            raise ValueError(f"year: expected a year such as 2019, got {value!r}")
+            raise ValueError(
+                at("year", Message("expected a year such as 2019, got {value!r}", value=value))
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -707,7 +795,9 @@ class TargetStep:
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[int], value: int) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-            raise ValueError(f"year: expected a year such as 2025, got {value!r}")
+            raise ValueError(
+                at("year", Message("expected a year such as 2025, got {value!r}", value=value))
+            )
 
 
 _UP = (Comparison.AT_LEAST, Comparison.MORE_THAN)
@@ -804,8 +894,15 @@ class Target:
     def __attrs_post_init__(self) -> None:
         if self.region is not None and self.municipalities:
             raise ValueError(
-                "region: give either municipalities or a region group, not both "
-                f"(got region {self.region!r} and municipalities {list(self.municipalities)!r})"
+                at(
+                    "region",
+                    Message(
+                        "give either municipalities or a region group, not both (got region "
+                        "{region!r} and municipalities {municipalities!r})",
+                        region=self.region,
+                        municipalities=list(self.municipalities),
+                    ),
+                )
             )
         if not self.indicators:
             extra = [
@@ -819,48 +916,111 @@ class Target:
                 extra.append("measured")
             if extra:
                 raise ValueError(
-                    f"{extra[0]}: a qualitative target (no indicators) has no {', '.join(extra)}"
+                    at(
+                        extra[0],
+                        Message(
+                            "a qualitative target (no indicators) has no {items}",
+                            items=", ".join(extra),
+                        ),
+                    )
                 )
             return
         if self.status is not None:
-            raise ValueError("status: only a qualitative target (no indicators) has a status")
+            raise ValueError(
+                at("status", Message("only a qualitative target (no indicators) has a status"))
+            )
         c = self.comparison
         if c is None:
-            raise ValueError("comparison: a target with indicators needs a comparison")
+            raise ValueError(
+                at("comparison", Message("a target with indicators needs a comparison"))
+            )
         if (c is Comparison.CHANGE_BY) != (self.change_pct is not None):
             raise ValueError(
-                "change_pct: expected a percentage exactly when comparison is 'change-by', "
-                f"got comparison {c.value!r} and change_pct {self.change_pct!r}"
+                at(
+                    "change_pct",
+                    Message(
+                        "expected a percentage exactly when comparison is 'change-by', got "
+                        "comparison {comparison!r} and change_pct {change_pct!r}",
+                        comparison=c.value,
+                        change_pct=self.change_pct,
+                    ),
+                )
             )
         if c is Comparison.CHANGE_BY and self.change_pct == 0:
-            raise ValueError("change_pct: a change of 0% is 'keep'")
+            raise ValueError(at("change_pct", Message("a change of 0% is 'keep'")))
         if c in (Comparison.KEEP, Comparison.CHANGE_BY) and self.value is not None:
-            raise ValueError(f"value: a {c.value!r} target is measured from its baseline")
+            raise ValueError(
+                at(
+                    "value",
+                    Message(
+                        "a {comparison!r} target is measured from its baseline", comparison=c.value
+                    ),
+                )
+            )
         if c in (Comparison.AT_LEAST, Comparison.AT_MOST) and self.value is None:
-            raise ValueError(f"value: an {c.value!r} target needs the value to reach")
+            raise ValueError(
+                at(
+                    "value",
+                    Message(
+                        "an {comparison!r} target needs the value to reach", comparison=c.value
+                    ),
+                )
+            )
         implied = self._implied_direction()
         if c is Comparison.KEEP and self.direction is None:
             raise ValueError(
-                "direction: a 'keep' target needs the direction that is better (higher or lower)"
+                at(
+                    "direction",
+                    Message("a 'keep' target needs the direction that is better (higher or lower)"),
+                )
             )
         if implied is not None and self.direction is not None and self.direction is not implied:
             raise ValueError(
-                f"direction: {self.direction.value!r} contradicts comparison {c.value!r}"
+                at(
+                    "direction",
+                    Message(
+                        "{direction!r} contradicts comparison {comparison!r}",
+                        direction=self.direction.value,
+                        comparison=c.value,
+                    ),
+                )
             )
         if self.measured and (
             len(self.indicators) > 1 or len(self.areas or self.municipalities) > 1
         ):
             raise ValueError(
-                "measured: recorded values need a target of one indicator and one region"
+                at(
+                    "measured",
+                    Message("recorded values need a target of one indicator and one region"),
+                )
             )
         got = [m.year for m in self.measured]
         if got != sorted(set(got)):
-            raise ValueError(f"measured: expected one value per year, in order, got years {got}")
+            raise ValueError(
+                at(
+                    "measured",
+                    Message("expected one value per year, in order, got years {got}", got=got),
+                )
+            )
         years = [s.year for s in self.milestones]
         if years != sorted(set(years)):
-            raise ValueError(f"milestones: expected one per year, in order, got years {years}")
+            raise ValueError(
+                at(
+                    "milestones",
+                    Message("expected one per year, in order, got years {years}", years=years),
+                )
+            )
         if self.horizon is not None and years and years[-1] > period_years(self.horizon)[1]:
-            raise ValueError(f"milestones: year {years[-1]} lies after the horizon {self.horizon}")
+            raise ValueError(
+                at(
+                    "milestones",
+                    Message(
+                        "year {years} lies after the horizon {horizon}",
+                        years=years[-1],
+                        horizon=self.horizon,
+                    ),
+                )
+            )
 
     def _implied_direction(self) -> Direction | None:
         c = self.comparison
@@ -921,8 +1081,12 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
             problems.append(
                 Problem(
                     f"tables[{i}].unit",
-                    f"expected {u.value!r}, the unit of indicator {table.indicator!r}, "
-                    f"got {table.unit.value!r}",
+                    Message(
+                        "expected {expected!r}, the unit of indicator {indicator!r}, got {unit!r}",
+                        expected=u.value,
+                        indicator=table.indicator,
+                        unit=table.unit.value,
+                    ),
                 )
             )
     alike = {Unit.PERCENT, Unit.FRACTION}
@@ -933,15 +1097,20 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 problems.append(
                     Problem(
                         f"figures[{i}].base_period",
-                        "expected the period a percent-change is compared with, got none",
+                        Message("expected the period a percent-change is compared with, got none"),
                     )
                 )
         elif u is not None and fig.unit is not u and not {fig.unit, u} <= alike:
             problems.append(
                 Problem(
                     f"figures[{i}].unit",
-                    f"expected {u.value!r} (the unit of indicator {fig.indicator!r}) or "
-                    f"'percent-change', got {fig.unit.value!r}",
+                    Message(
+                        "expected {expected!r} (the unit of indicator {indicator!r}) or "
+                        "'percent-change', got {unit!r}",
+                        expected=u.value,
+                        indicator=fig.indicator,
+                        unit=fig.unit.value,
+                    ),
                 )
             )
     first, last = policy.period
@@ -951,7 +1120,10 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
             problems.append(
                 Problem(
                     f"{path}.municipalities",
-                    "expected the municipalities or the region group the target is for, got none",
+                    Message(
+                        "expected the municipalities or the region group the target is for, got "
+                        "none"
+                    ),
                 )
             )
         if t.areas and t.municipalities:
@@ -963,15 +1135,20 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                     problems.append(
                         Problem(
                             f"{path}.areas[{j}]",
-                            f"expected an area of {', '.join(t.municipalities)}, got "
-                            f"{area_id!r}, which lies in {where}",
+                            Message(
+                                "expected an area of {items}, got {area_id!r}, which lies in "
+                                "{where}",
+                                items=", ".join(t.municipalities),
+                                area_id=area_id,
+                                where=where,
+                            ),
                         )
                     )
         if t.areas and t.region is not None:
             problems.append(
                 Problem(
                     f"{path}.areas",
-                    "expected areas of the target's municipalities, not of a region group",
+                    Message("expected areas of the target's municipalities, not of a region group"),
                 )
             )
         if t.baseline is not None:
@@ -981,16 +1158,27 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                     problems.append(
                         Problem(
                             f"{path}.baseline.unit",
-                            f"expected {u.value!r}, the unit of indicator {ind!r} "
-                            f"(indicators[{j}]), got {t.baseline.unit.value!r}",
+                            Message(
+                                "expected {expected!r}, the unit of indicator {indicator!r} "
+                                "(indicators[{index}]), got {unit!r}",
+                                expected=u.value,
+                                indicator=ind,
+                                index=j,
+                                unit=t.baseline.unit.value,
+                            ),
                         )
                     )
         if t.horizon is not None and period_years(t.horizon)[1] < first:
             problems.append(
                 Problem(
                     f"{path}.horizon",
-                    f"expected a year in or after the policy period {first}-{last}, "
-                    f"got {t.horizon!r}",
+                    Message(
+                        "expected a year in or after the policy period {first}-{last}, got "
+                        "{horizon!r}",
+                        first=first,
+                        last=last,
+                        horizon=t.horizon,
+                    ),
                 )
             )
         horizon_last = period_years(t.horizon_or(last))[1]
@@ -999,7 +1187,11 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 problems.append(
                     Problem(
                         f"{path}.milestones[{j}].year",
-                        f"expected a year up to the horizon {horizon_last}, got {step.year}",
+                        Message(
+                            "expected a year up to the horizon {horizon_last}, got {year}",
+                            horizon_last=horizon_last,
+                            year=step.year,
+                        ),
                     )
                 )
         if t.baseline is not None and t.baseline.period is not None:
@@ -1009,8 +1201,11 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                     problems.append(
                         Problem(
                             f"{path}.milestones[{j}].year",
-                            f"expected a year after the baseline {t.baseline.period}, "
-                            f"got {step.year}",
+                            Message(
+                                "expected a year after the baseline {period}, got {year}",
+                                period=t.baseline.period,
+                                year=step.year,
+                            ),
                         )
                     )
     tables = {t.id: t for t in policy.tables}
@@ -1024,8 +1219,12 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
                 problems.append(
                     Problem(
                         f"trend_claims[{i}].{name}",
-                        f"expected a period of table {claimed.id!r} "
-                        f"({', '.join(claimed.periods)}), got {value!r}",
+                        Message(
+                            "expected a period of table {id!r} ({items}), got {value!r}",
+                            id=claimed.id,
+                            items=", ".join(claimed.periods),
+                            value=value,
+                        ),
                     )
                 )
         regions = {r.region for r in claimed.rows}
@@ -1035,7 +1234,11 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
             problems.append(
                 Problem(
                     f"trend_claims[{i}].region",
-                    f"expected a region with a row in table {claimed.id!r}, got {claim.region!r}",
+                    Message(
+                        "expected a region with a row in table {id!r}, got {region!r}",
+                        id=claimed.id,
+                        region=claim.region,
+                    ),
                 )
             )
     inside = {m.cbs_code for m in policy.municipalities} | {g.code for g in policy.regions}
@@ -1044,8 +1247,11 @@ def check_measures(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> l
             problems.append(
                 Problem(
                     f"outside_regions[{i}].code",
-                    f"expected the code of a region outside the policy, got {r.code!r}, "
-                    "which is a municipality or region group of the policy",
+                    Message(
+                        "expected the code of a region outside the policy, got {code!r}, which is "
+                        "a municipality or region group of the policy",
+                        code=r.code,
+                    ),
                 )
             )
     return problems

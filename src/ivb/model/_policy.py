@@ -10,7 +10,6 @@ from typing import Any, TypeVar, cast, overload
 import attrs
 
 from ivb._errors import (
-    DUPLICATE_MARK,
     Problem,
     UnknownIdError,
     close_matches,
@@ -18,6 +17,7 @@ from ivb._errors import (
 )
 from ivb._lookup import PREFERRED_KINDS as _PREFERRED_KINDS
 from ivb._lookup import find_id, suggestions
+from ivb._message import Message, at, join
 from ivb.model._base import (
     DOC,
     SCHEMA,
@@ -143,20 +143,37 @@ def _schema_version(_inst: object, attribute: attrs.Attribute[Any], value: int) 
 def schema_version_message(value: object, origin: str | None = None) -> str:
     """What to say of a file whose ``schema_version`` is *value* (not the current one)."""
     if type(value) is int and value in MIGRATABLE_VERSIONS:
-        return (
-            f"schema_version: this is a version {value} file; this ivb reads version "
-            f"{SCHEMA_VERSION}: run `ivb migrate {origin or 'FILE'}` to upgrade it"
+        return at(
+            "schema_version",
+            Message(
+                "this is a version {value} file; this ivb reads version {version}: "
+                "run `ivb migrate {file}` to upgrade it",
+                value=value,
+                version=SCHEMA_VERSION,
+                file=origin or "FILE",
+            ),
         )
     known = ", ".join(str(v) for v in (*MIGRATABLE_VERSIONS, SCHEMA_VERSION))
-    return (
-        f"schema_version: expected {SCHEMA_VERSION} (known versions: {known}; "
-        f"upgrade older ones with `ivb migrate`), got {value!r}"
+    return at(
+        "schema_version",
+        Message(
+            "expected {version} (known versions: {known}; "
+            "upgrade older ones with `ivb migrate`), got {value!r}",
+            version=SCHEMA_VERSION,
+            known=known,
+            value=value,
+        ),
     )
 
 
 def _period(_inst: object, attribute: attrs.Attribute[Any], value: tuple[int, int]) -> None:
     if len(value) != 2 or not all(isinstance(v, int) for v in value) or value[0] > value[1]:
-        raise ValueError(f"period: expected [first year, last year], got {list(value)!r}")
+        raise ValueError(
+            at(
+                "period",
+                Message("expected [first year, last year], got {value!r}", value=list(value)),
+            )
+        )
     for i, year in enumerate(value):
         check_year(year, f"period[{i}]")
 
@@ -531,16 +548,22 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     problems.append(
                         Problem(
                             f"{path}.leads[{j}]",
-                            f"expected a lead municipality among its municipalities "
-                            f"({', '.join(item.municipalities) or 'none'}), "
-                            f"got {lead!r}",
+                            Message(
+                                "expected a lead municipality among its municipalities ({value}), "
+                                "got {lead!r}",
+                                value=", ".join(item.municipalities) or Message("none"),
+                                lead=lead,
+                            ),
                         )
                     )
             if item.parent is None:
                 continue
             if item.parent == item.id:
                 problems.append(
-                    Problem(f"{path}.parent", f"expected another priority, got itself {item.id!r}")
+                    Problem(
+                        f"{path}.parent",
+                        Message("expected another priority, got itself {id!r}", id=item.id),
+                    )
                 )
                 continue
             parent = index.get(item.parent)
@@ -553,8 +576,14 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                 problems.append(
                     Problem(
                         f"{path}.parent",
-                        f"expected a priority of tier {want!r} (the parent of tier "
-                        f"{item.tier!r}), got {item.parent!r} of tier {got!r}",
+                        Message(
+                            "expected a priority of tier {expected!r} (the parent of tier "
+                            "{tier!r}), got {parent!r} of tier {got!r}",
+                            expected=want,
+                            tier=item.tier,
+                            parent=item.parent,
+                            got=got,
+                        ),
                     )
                 )
     for i, role in enumerate(policy.roles):
@@ -563,14 +592,21 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
         found = index.get(role.office)
         if role.office == role.id:
             problems.append(
-                Problem(f"roles[{i}].office", f"expected another role, got itself {role.id!r}")
+                Problem(
+                    f"roles[{i}].office",
+                    Message("expected another role, got itself {id!r}", id=role.id),
+                )
             )
         elif found and isinstance(found[1], Role) and found[1].office is not None:
             problems.append(
                 Problem(
                     f"roles[{i}].office",
-                    f"expected a shared office (a role without an office of its own), got "
-                    f"{role.office!r}, which holds office {found[1].office!r}",
+                    Message(
+                        "expected a shared office (a role without an office of its own), got "
+                        "{office!r}, which holds office {held!r}",
+                        office=role.office,
+                        held=found[1].office,
+                    ),
                 )
             )
     for i, tier in enumerate(policy.tiers):
@@ -578,7 +614,12 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
         up = tier.parent
         while up is not None:
             if up in seen:
-                problems.append(Problem(f"tiers[{i}].parent", f"tiers form a cycle through {up!r}"))
+                problems.append(
+                    Problem(
+                        f"tiers[{i}].parent",
+                        Message("tiers form a cycle through {tier!r}", tier=up),
+                    )
+                )
                 break
             seen.add(up)
             found = index.get(up)
@@ -591,8 +632,12 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
             problems.append(
                 Problem(
                     f"areas[{i}].parent",
-                    f"expected an area of {area.municipality!r}, got {area.parent!r} of "
-                    f"{found[1].municipality!r}",
+                    Message(
+                        "expected an area of {municipality!r}, got {parent!r} of {other!r}",
+                        municipality=area.municipality,
+                        parent=area.parent,
+                        other=found[1].municipality,
+                    ),
                 )
             )
     return problems
@@ -636,9 +681,14 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
             problems.append(
                 Problem(
                     path,
-                    f"expected one citation per relation, got a second one for "
-                    f"{citation.holder}.{citation.field} -> {citation.target} "
-                    f"(first at citations[{seen[key]}])",
+                    Message(
+                        "expected one citation per relation, got a second one for "
+                        "{holder}.{field} -> {target} (first at citations[{first}])",
+                        holder=citation.holder,
+                        field=citation.field,
+                        target=citation.target,
+                        first=seen[key],
+                    ),
                 )
             )
             continue
@@ -651,9 +701,7 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
                 problems.append(
                     Problem(
                         f"{path}.holder",
-                        _unknown(citation.holder, "entity", list(index)).replace(
-                            "a entity", "an entity"
-                        ),
+                        _unknown(citation.holder, "entity", list(index)),
                     )
                 )
                 continue
@@ -663,16 +711,24 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
             problems.append(
                 Problem(
                     f"{path}.field",
-                    f"expected a field of {citation.holder!r} that holds ids, "
-                    f"got {citation.field!r}",
+                    Message(
+                        "expected a field of {holder!r} that holds ids, got {field!r}",
+                        holder=citation.holder,
+                        field=citation.field,
+                    ),
                 )
             )
         elif citation.target not in targets:
             problems.append(
                 Problem(
                     f"{path}.target",
-                    f"expected one of the ids in {citation.holder}.{citation.field} "
-                    f"({', '.join(targets) or 'none'}), got {citation.target!r}",
+                    Message(
+                        "expected one of the ids in {holder}.{field} ({value}), got {target!r}",
+                        holder=citation.holder,
+                        field=citation.field,
+                        value=", ".join(targets) or Message("none"),
+                        target=citation.target,
+                    ),
                 )
             )
     return problems
@@ -690,7 +746,12 @@ def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Pr
         ident = entity.id
         if ident in index:
             problems.append(
-                Problem(f"{path}.id", f"id {ident!r} {DUPLICATE_MARK}; first at {paths[ident]}")
+                Problem(
+                    f"{path}.id",
+                    Message(
+                        "id {id!r} is used twice; first at {first}", id=ident, first=paths[ident]
+                    ),
+                )
             )
             continue
         index[ident] = (kind, entity)
@@ -699,8 +760,12 @@ def _build_index(policy: Policy) -> tuple[dict[str, tuple[str, Entity]], list[Pr
         problems.append(
             Problem(
                 "id",
-                f"expected a policy id that no entity uses, got {policy.id!r}, "
-                f"which is also the id at {paths[policy.id]}",
+                Message(
+                    "expected a policy id that no entity uses, got {id!r}, which is also the id "
+                    "at {paths}",
+                    id=policy.id,
+                    paths=paths[policy.id],
+                ),
             )
         )
     return index, problems
@@ -731,8 +796,12 @@ def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
                     problems.append(
                         Problem(
                             where,
-                            f"expected the id of a {' or '.join(kinds)}, "
-                            f"got {ref!r}, which is a {found[0]}",
+                            Message(
+                                "expected the id of a {items}, got {ref!r}, which is a {found}",
+                                items=join(kinds, Message(" or ")),
+                                ref=ref,
+                                found=found[0],
+                            ),
                         )
                     )
     return problems
@@ -740,5 +809,19 @@ def _check_references(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
 
 def _unknown(ref: str, kind: str, pool: object) -> str:
     suggestions = close_matches(ref, pool)  # type: ignore[arg-type]
-    hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-    return f"expected the id of a {kind}, got unknown id {ref!r}{hint}"
+    if kind == "entity":
+        if suggestions:
+            return Message(
+                "expected the id of an entity, got unknown id {ref!r}; did you mean {suggestions}?",
+                ref=ref,
+                suggestions=", ".join(repr(s) for s in suggestions),
+            )
+        return Message("expected the id of an entity, got unknown id {ref!r}", ref=ref)
+    if suggestions:
+        return Message(
+            "expected the id of a {kind}, got unknown id {ref!r}; did you mean {suggestions}?",
+            kind=kind,
+            ref=ref,
+            suggestions=", ".join(repr(s) for s in suggestions),
+        )
+    return Message("expected the id of a {kind}, got unknown id {ref!r}", kind=kind, ref=ref)
