@@ -278,7 +278,11 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     Milestone: (("bodies", INVOLVES, False),),
     Statement: (("municipalities", CONCERNS, False),),
     Table: (("indicator", ABOUT, False), ("areas", DESCRIBES, False)),
-    Figure: (("indicator", ABOUT, False), ("region", DESCRIBES, False), ("areas", DESCRIBES, False)),
+    Figure: (
+        ("indicator", ABOUT, False),
+        ("region", DESCRIBES, False),
+        ("areas", DESCRIBES, False),
+    ),
     TrendClaim: (("table", ABOUT, False), ("region", DESCRIBES, False)),
     Partner: (),
     Document: (),
