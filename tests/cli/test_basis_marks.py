@@ -117,3 +117,11 @@ def test_english_marks(run, marked_file: Path) -> None:  # type: ignore[no-untyp
     out = run("--lang", "en", "bodies", "--policy", marked_file)
     assert "Basisteamchef (ambiguous): readings: " in out
     assert "Officier van Justitie (derived)" in out
+
+
+def test_show_marks_derived_ids_among_the_fields(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("show", "ondermijning")
+    fields = out[: out.index("Uitgaand")]
+    assert "landelijke-veiligheidsagenda-2023-2026.mensenhandel (afgeleid)" in fields
+    assert "wie-praat-die-gaat-3.0.ondermijnende-criminaliteit (afgeleid)" not in fields
+    assert fields.count("(afgeleid)") == 3

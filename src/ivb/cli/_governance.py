@@ -237,6 +237,17 @@ def node_name(G: GovernanceGraph, n: str) -> str:
     return statistic_caption(G, n) or str(G.nodes[n].get("name", n))
 
 
+def _field_marks(G: GovernanceGraph, n: str) -> dict[tuple[str, str], str]:
+    """``(field, id) -> mark`` for the ids in the fields of *n* whose edges are not stated."""
+    marks: dict[tuple[str, str], str] = {}
+    for u, v, d in (*G.out_edges(n, data=True), *G.in_edges(n, data=True)):
+        mark = basis_mark(d.get("basis", "stated"))
+        field = d.get("field")
+        if mark and isinstance(field, str):
+            marks[(field, v if u == n else u)] = mark
+    return marks
+
+
 def render_show(
     data: dict[str, Any], width: int | None = None, G: GovernanceGraph | None = None
 ) -> str:
@@ -257,8 +268,12 @@ def render_show(
         if k not in skip and v not in ([], {}, None, "")
     ]
     label_width = max((len(label) for label, _k, _v in shown), default=0)
+    marks = _field_marks(G, data["id"]) if G is not None else {}
     for label, key, value in shown:
         raw = getattr(obj, key, None) if obj is not None else None
+        if isinstance(value, list) and any((key, v) in marks for v in value if isinstance(v, str)):
+            # ids that the policy does not simply state: marked as in the relations below
+            value = [f"{v}{marks.get((key, v), '')}" if isinstance(v, str) else v for v in value]
         lines += _hanging(f"  {label:<{label_width}}  ", _value_text(value, raw), width)
         if isinstance(value, dict) and value.get("basis") in ("derived", "ambiguous"):
             # the reasoning of a derived fact is shown where a person reads it
