@@ -34,6 +34,10 @@ def run(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     return cli
 
 
+#: The reasoning of the derived step of the chain.
+CHAIN_NOTE = "Het vooroverleg heet voorbereidend; wat het voorbereidt, volgt uit de volgorde."
+
+
 @pytest.fixture
 def marked_file(tmp_path: Path) -> Path:
     policy = marked_policy()
@@ -50,6 +54,16 @@ def marked_file(tmp_path: Path) -> Path:
             field="members",
             target="basisteamchef",
             source=SourceRef("ivb", "Basisteamdriehoek", basis="ambiguous", readings=READINGS),
+        )
+    )
+    # one step of a preparation chain derived
+    keep = [c for c in keep if (c.holder, c.field) != ("ambtelijk-vooroverleg", "prepares")]
+    keep.append(
+        Citation(
+            holder="ambtelijk-vooroverleg",
+            field="prepares",
+            target="districtelijk-veiligheidscollege-flevoland",
+            source=SourceRef("ivb", "Ambtelijk Vooroverleg", CHAIN_NOTE, basis="derived"),
         )
     )
     path = tmp_path / "marked.yaml"
@@ -127,3 +141,10 @@ def test_show_marks_derived_ids_among_the_fields(run) -> None:  # type: ignore[n
     assert "landelijke-veiligheidsagenda-2023-2026.mensenhandel (afgeleid)" in fields
     assert "wie-praat-die-gaat-3.0.ondermijnende-criminaliteit (afgeleid)" not in fields
     assert fields.count("(afgeleid)") >= 3
+
+
+def test_chain_marks_a_derived_step_with_why(run, marked_file: Path) -> None:  # type: ignore[no-untyped-def]
+    out = run("chain", "districtelijk-veiligheidscollege-flevoland", "--policy", marked_file)
+    assert "bereidt voor Districtelijk Veiligheidscollege Flevoland (afgeleid)\n" in out
+    assert f"    {CHAIN_NOTE}\n" in out
+    assert "(afgeleid)" not in run("chain", "districtelijk-veiligheidscollege-flevoland")
