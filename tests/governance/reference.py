@@ -17,16 +17,18 @@ from ivb.governance._relations import (
     ADOPTS,
     CONTROLS,
     COORDINATES,
-    COVERS,
+    COUNTS_FOR,
+    DESCRIBES,
     HAS_AUTHORITY_OVER,
     HAS_MILESTONE,
+    HAS_PRINCIPLE_SET,
     HELD,
     PURSUES,
     TOOK_PART,
     USES,
     WORKS_WITH,
 )
-from ivb.model import Citation, Policy, Role, SourceRef, Table
+from ivb.model import Citation, Figure, Policy, Role, SourceRef, Table, TrendClaim
 
 RawEdge = tuple[str, str, str, str, dict[str, Any]]
 
@@ -76,7 +78,19 @@ def _entity_edges(
             )
             del found["relation"], found["field"]
             yield ident, target, TOOK_PART, "process.participants", found
+    place = DESCRIBES
+    if isinstance(obj, (Table, Figure, TrendClaim)):
+        # the indicator of the numbers (of the claim's table): its subject
+        measured = obj.table if isinstance(obj, TrendClaim) else obj.indicator
+        if isinstance(obj, TrendClaim):
+            table = present.get(measured)
+            measured = table.indicator if isinstance(table, Table) else ""
+        subject = getattr(present.get(measured), "subject", None)
+        if subject is not None and subject.value == "process":
+            place = COUNTS_FOR
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
+        if relation == DESCRIBES:
+            relation = place
         for other in _ids(getattr(obj, field)):
             if other not in present:
                 continue
@@ -128,7 +142,7 @@ def _entity_edges(
             for row in getattr(obj, field):
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
-                    yield ident, row.region, COVERS, field, data(COVERS, field, row.region)
+                    yield ident, row.region, place, field, data(place, field, row.region)
 
 
 def derive_edges(
@@ -180,7 +194,7 @@ def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
         yield (
             policy.id,
             principle_set.id,
-            PURSUES,
+            HAS_PRINCIPLE_SET,
             "principle_sets",
             {"source_ref": principle_set.source},
         )

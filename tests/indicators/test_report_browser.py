@@ -19,10 +19,15 @@ from ivb.indicators import write_pdf, write_report
 
 from .browser import CHROMIUM, NPM, axe_core, layout
 from .browser import axe_violations as run_axe
+from .marked import marked_policy
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
-POLICIES = ["bundled", *sorted(p.name for p in (ROOT / "examples" / "policies").glob("*.yaml"))]
+POLICIES = [
+    "bundled",
+    "marked",
+    *sorted(p.name for p in (ROOT / "examples" / "policies").glob("*.yaml")),
+]
 
 #: The summary, the priorities and the statistics must fit in this many CSS pixels at 1280.
 MAX_HEIGHT = 3000
@@ -42,6 +47,8 @@ def _report(name: str, directory: Path) -> Path:
             [FIXTURES / "85146NED-sample.csv"],
         )
         return write_report(policy, directory / "bundled.html", sample, generated="2025-01-31")
+    if name == "marked":  # derived and ambiguous facts, each with its mark
+        return write_report(marked_policy(), directory / "marked.html", generated="2025-01-31")
     policy = ivb.load(ROOT / "examples" / "policies" / name)
     return write_report(policy, directory / f"{Path(name).stem}.html", generated="2025-01-31")
 

@@ -233,7 +233,7 @@ def test_graph_size(heuvelland_graph: GovernanceGraph) -> None:
         "concerns": 30,
         "in-tier": 9,
         "has-milestone": 5,
-        "within": 5,
+        "lies-in": 5,
         "serves": 5,
         "pursues": 4,
     }

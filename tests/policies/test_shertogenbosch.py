@@ -423,8 +423,8 @@ def test_who_owns(cli: Runner) -> None:
 def test_show_wijk_with_its_buurten(cli: Runner) -> None:
     lines = cli("show", "noord", *POLICY).out.splitlines()
     assert lines[:2] == ["Noord", "  gebied [noord]"]
-    assert sum(line.startswith("  <- valt onder") for line in lines) == 10
-    assert "  -> valt onder  's-Hertogenbosch [shertogenbosch]" in lines
+    assert sum(line.startswith("  <- ligt in") for line in lines) == 10
+    assert "  -> ligt in  's-Hertogenbosch [shertogenbosch]" in lines
 
 
 def test_show_every_entity(cli: Runner, shertogenbosch_graph: GovernanceGraph) -> None:

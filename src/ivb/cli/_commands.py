@@ -274,13 +274,14 @@ def _who_owns_options(parser: argparse.ArgumentParser) -> None:
     _who_owns_options,
 )
 def who_owns(args: argparse.Namespace, out: TextIO) -> int:
-    from ivb.cli._overview import render_who_owns, who_owns_rows
+    from ivb.cli._overview import render_who_owns, who_owns_notes, who_owns_rows
 
-    rows = who_owns_rows(load_policy(args), args.theme)
+    policy = load_policy(args)
+    rows = who_owns_rows(policy, args.theme)
     if args.json:
         print_json(rows, out)
     else:
-        out.write(render_who_owns(rows, output_width(args)))
+        out.write(render_who_owns(rows, output_width(args), who_owns_notes(policy, rows)))
     return EXIT_OK
 
 

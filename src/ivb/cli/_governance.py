@@ -14,7 +14,7 @@ from collections.abc import Collection, Hashable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ivb.cli._labels import field_label, kind_label, relation_label, value_label
-from ivb.cli._overview import frequency_text, render_who_owns
+from ivb.cli._overview import basis_mark, frequency_text, reason_text, render_who_owns
 from ivb.cli._text import N_, _, fit, format_date, format_number, ngettext
 from ivb.governance import chain_links, members, ownerships
 from ivb.governance import resolve as resolve_node
@@ -74,10 +74,12 @@ def _edge_rows(G: GovernanceGraph, n: str, outgoing: bool) -> list[dict[str, Any
         if (d.get("relation"), other) in seen:
             continue
         seen.add((d.get("relation"), other))
-        note = getattr(d.get("source_ref"), "note", None)
         row_extra: dict[str, Any] = {}
-        if d.get("basis", "stated") != "stated" and note:
-            row_extra["reasoning"] = note
+        if d.get("basis", "stated") != "stated":
+            # the reasoning of a derived edge, the readings of an ambiguous one
+            _basis, why = _edge_basis(d)
+            if why:
+                row_extra["reasoning"] = why
         rows.append(
             {
                 "relation": d.get("relation"),
@@ -235,6 +237,17 @@ def node_name(G: GovernanceGraph, n: str) -> str:
     return statistic_caption(G, n) or str(G.nodes[n].get("name", n))
 
 
+def _field_marks(G: GovernanceGraph, n: str) -> dict[tuple[str, str], str]:
+    """``(field, id) -> mark`` for the ids in the fields of *n* whose edges are not stated."""
+    marks: dict[tuple[str, str], str] = {}
+    for u, v, d in (*G.out_edges(n, data=True), *G.in_edges(n, data=True)):
+        mark = basis_mark(d.get("basis", "stated"))
+        field = d.get("field")
+        if mark and isinstance(field, str):
+            marks[(field, v if u == n else u)] = mark
+    return marks
+
+
 def render_show(
     data: dict[str, Any], width: int | None = None, G: GovernanceGraph | None = None
 ) -> str:
@@ -255,12 +268,16 @@ def render_show(
         if k not in skip and v not in ([], {}, None, "")
     ]
     label_width = max((len(label) for label, _k, _v in shown), default=0)
+    marks = _field_marks(G, data["id"]) if G is not None else {}
     for label, key, value in shown:
         raw = getattr(obj, key, None) if obj is not None else None
+        if isinstance(value, list) and any((key, v) in marks for v in value if isinstance(v, str)):
+            # ids that the policy does not simply state: marked as in the relations below
+            value = [f"{v}{marks.get((key, v), '')}" if isinstance(v, str) else v for v in value]
         lines += _hanging(f"  {label:<{label_width}}  ", _value_text(value, raw), width)
         if isinstance(value, dict) and value.get("basis") in ("derived", "ambiguous"):
             # the reasoning of a derived fact is shown where a person reads it
-            reason = value.get("note") or "; ".join(value.get("readings") or ())
+            reason = reason_text(value["basis"], value.get("note"), value.get("readings") or ())
             lines += _hanging(f"  {'':<{label_width}}  ", str(reason), width)
     for title, rows, arrow in (
         (_("Outgoing"), data["out"], "->"),
@@ -314,14 +331,50 @@ def bodies_data(G: GovernanceGraph) -> list[dict[str, Any]]:
                 "escalates_to": _ids_out(G, n, "escalates-to"),
             }
         )
+        out[-1]["notes"] = _body_notes(G, n, out[-1])
     return out
+
+
+#: The lists of ``ivb bodies`` with the relation and direction of their edges.
+_BODY_LISTS = (
+    ("members", "member-of", False),
+    ("coordinators", "coordinates", False),
+    ("prepares", "prepares", True),
+    ("prepared_by", "prepares", False),
+    ("informs", "informs", True),
+    ("escalates_to", "escalates-to", True),
+)
+
+
+def _edge_basis(d: dict[str, Any]) -> tuple[str, str]:
+    """The basis of an edge and why: the reasoning of a derived one, the readings of an
+    ambiguous one."""
+    basis = str(d.get("basis", "stated"))
+    ref = d.get("source_ref")
+    why = reason_text(basis, getattr(ref, "note", None), tuple(getattr(ref, "readings", ())))
+    return basis, why
+
+
+def _body_notes(G: GovernanceGraph, n: str, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The entries of a body's lists that the policy does not simply state, with why."""
+    notes = []
+    for key, relation, outgoing in _BODY_LISTS:
+        for ident in row[key]:
+            u, v = (n, ident) if outgoing else (ident, n)
+            keyed: dict[Any, dict[str, Any]] = G.get_edge_data(u, v, default={})
+            for d in keyed.values():
+                if d.get("relation") == relation and d.get("basis", "stated") != "stated":
+                    basis, why = _edge_basis(d)
+                    notes.append({"field": key, "id": ident, "basis": basis, "why": why})
+                    break
+    return notes
 
 
 def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]], width: int | None = None) -> str:
     """The bodies as text for a terminal, fitted to *width* (``None``: lines whole)."""
 
-    def names(ids: list[str]) -> str:
-        return ", ".join(node_name(G, i) for i in ids)
+    def names(ids: list[str], marks: dict[str, str]) -> str:
+        return ", ".join(node_name(G, i) + marks.get(i, "") for i in ids)
 
     if not rows:
         return _("No consultation bodies.") + "\n"
@@ -338,7 +391,13 @@ def render_bodies(G: GovernanceGraph, rows: list[dict[str, Any]], width: int | N
             (_("escalates to"), "escalates_to"),
         ):
             if r[key]:
-                lines.append(f"    {label}: {names(r[key])}")
+                notes = [x for x in r.get("notes", ()) if x["field"] == key]
+                marks = {x["id"]: basis_mark(x["basis"]) for x in notes}
+                lines.append(f"    {label}: {names(r[key], marks)}")
+                # why, for each entry the policy does not simply state
+                for x in notes:
+                    why = f": {x['why']}" if x["why"] else ""
+                    lines.append(f"      {node_name(G, x['id'])}{marks[x['id']]}{why}")
     return fit("\n".join(lines), width) + "\n"
 
 
@@ -365,7 +424,19 @@ def render_chain(G: GovernanceGraph, data: dict[str, Any], width: int | None = N
     for link in data["chain"]:
         target = node_name(G, link["feeds"])
         indent = "  " * link["depth"]
+        mark = basis_mark(link.get("basis"))
         lines.append(
             f"{indent}{link['name']} [{link['id']}] {relation_label(link['relation'])} {target}"
+            + mark
         )
+        if mark:  # why, where the policy does not simply state the step
+            keyed: dict[Any, dict[str, Any]] = G.get_edge_data(
+                link["id"], link["feeds"], default={}
+            )
+            for d in keyed.values():
+                if d.get("relation") == link["relation"]:
+                    why = _edge_basis(d)[1]
+                    if why:
+                        lines.append(f"{indent}  {why}")
+                    break
     return fit("\n".join(lines), width) + "\n"

@@ -10,13 +10,61 @@ Headings and labels of the priorities come from the policy's ``tiers``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ivb.cli._labels import kind_label, value_label
-from ivb.cli._text import _, fit, ngettext, table
+from ivb.cli._text import N_, _, fit, ngettext, table
 from ivb.model import Policy, Speerpunt, Theme
 
-__all__ = ["overview_data", "render_overview", "render_who_owns", "who_owns_rows"]
+__all__ = [
+    "basis_mark",
+    "fact_bases",
+    "overview_data",
+    "reason_text",
+    "render_overview",
+    "render_who_owns",
+    "who_owns_notes",
+    "who_owns_rows",
+]
+
+#: How the views mark a fact that the source does not simply state.
+_BASIS_MARKS = {"derived": N_("derived"), "ambiguous": N_("ambiguous")}
+
+#: The basis of one fact and why: ``(basis, reasoning or readings)``.
+Basis = tuple[str, str | None]
+
+
+def basis_mark(basis: object) -> str:
+    """The mark of a derived or ambiguous fact, e.g. ``' (afgeleid)'``; ``''`` for a stated one."""
+    word = _BASIS_MARKS.get(str(basis))
+    return f" ({_(word)})" if word else ""
+
+
+def reason_text(basis: object, note: str | None, readings: tuple[str, ...] | list[str]) -> str:
+    """Why a fact is derived (its reasoning) or ambiguous (its readings), in words."""
+    if str(basis) == "ambiguous" and readings:
+        text = _("readings: {readings}").format(readings="; ".join(readings))
+        return f"{note} ({text})" if note else text
+    return note or ""
+
+
+def fact_bases(policy: Policy) -> Callable[[Any, str, str], Basis]:
+    """A function ``(holder, field, target) -> (basis, why)`` for the facts of *policy*.
+
+    A fact (the *target* that *holder*'s *field* names) rests on its own citation
+    where the policy gives one, else on the holder's source, as the graph's edges do.
+    """
+    cited = {(c.holder, c.field, c.target): c for c in policy.citations}
+
+    def basis(holder: Any, field: str, target: str) -> Basis:
+        citation = cited.get((holder.id, field, target))
+        ref = citation.source if citation is not None else holder.source
+        value = ref.basis.value
+        why = reason_text(value, ref.note, ref.readings) if value != "stated" else None
+        return value, why
+
+    return basis
 
 
 def _names(policy: Policy, ids: tuple[str, ...]) -> list[str]:
@@ -27,7 +75,14 @@ def _names(policy: Policy, ids: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _priority(policy: Policy, p: Theme | Speerpunt) -> dict[str, Any]:
+def _priority(
+    policy: Policy, p: Theme | Speerpunt, bases: Callable[[Any, str, str], Basis]
+) -> dict[str, Any]:
+    notes = []
+    for lead in p.leads:
+        basis, why = bases(p, "leads", lead)
+        if basis != "stated":
+            notes.append({"id": lead, "basis": basis, "why": why})
     return {
         "id": p.id,
         "name": p.name,
@@ -37,6 +92,8 @@ def _priority(policy: Policy, p: Theme | Speerpunt) -> dict[str, Any]:
         "lead_names": _names(policy, p.leads),
         "no_lead": p.no_lead,
         "municipalities": list(p.municipalities),
+        # the leads that the policy does not simply state, with why
+        "lead_notes": notes,
     }
 
 
@@ -55,6 +112,7 @@ def overview_data(policy: Policy) -> dict[str, Any]:
     >>> data["tiers"][0]["lead_label"]
     'thematrekker'
     """
+    bases = fact_bases(policy)
     return {
         "policy": {
             "id": policy.id,
@@ -78,13 +136,13 @@ def overview_data(policy: Policy) -> dict[str, Any]:
                 "name": m.name,
                 "cbs_code": m.cbs_code,
                 "speerpunten": [
-                    {**_priority(policy, s), "number": s.number}
+                    {**_priority(policy, s, bases), "number": s.number}
                     for s in policy.speerpunten_of(m.id)
                 ],
             }
             for m in policy.municipalities
         ],
-        "themes": [_priority(policy, t) for t in policy.themes],
+        "themes": [_priority(policy, t, bases) for t in policy.themes],
         "bodies": [
             {
                 "id": b.id,
@@ -114,8 +172,19 @@ def frequency_text(body: dict[str, Any]) -> str:
 
 def _leads(item: dict[str, Any]) -> str:
     if item["lead_names"]:
-        return f" ({', '.join(item['lead_names'])})"
+        marks = {n["id"]: basis_mark(n["basis"]) for n in item.get("lead_notes", ())}
+        names = [
+            name + marks.get(ident, "")
+            for ident, name in zip(item["leads"], item["lead_names"], strict=True)
+        ]
+        return f" ({', '.join(names)})"
     return " ({none})".format(none=_("no lead")) if item["no_lead"] else ""
+
+
+def _lead_notes(item: dict[str, Any], indent: str) -> list[str]:
+    """Why the leads of *item* that the policy does not simply state are its leads."""
+    notes = item.get("lead_notes", ())
+    return [f"{indent}  {_(_BASIS_MARKS[n['basis']])}: {n['why']}" for n in notes]
 
 
 def _heading(tier: dict[str, Any] | None) -> str:
@@ -138,6 +207,7 @@ def _children(
         tier = tiers.get(item["tier"])
         what = f"{tier['name']}: " if tier else ""
         lines.append(f"{indent}{what}{item['name']}{_leads(item)}")
+        lines += _lead_notes(item, indent)
         _children(lines, item["id"], items, tiers, indent + "  ")
 
 
@@ -163,6 +233,7 @@ def render_overview(data: dict[str, Any], width: int | None = None) -> str:
             lines += ["", _heading(tier)]
             for t in themes:
                 lines.append(f"  {t['name']}{_leads(t)}")
+                lines += _lead_notes(t, "  ")
                 _children(lines, t["id"], everything, tiers, "    ")
         if not any(s["tier"] == tier["id"] and s["parent"] is None for s in speerpunten.values()):
             continue
@@ -175,6 +246,7 @@ def render_overview(data: dict[str, Any], width: int | None = None) -> str:
             for s in own:
                 num = f"{s['number']}. " if s["number"] is not None else "- "
                 lines.append(f"    {num}{s['name']}{_leads(s)}")
+                lines += _lead_notes(s, "    ")
                 _children(lines, s["id"], everything, tiers, "      ")
     if data["bodies"]:
         lines += ["", _("Consultation bodies (how often)")]
@@ -289,33 +361,85 @@ def who_owns_rows(policy: Policy, theme: str | None = None) -> list[dict[str, An
     return rows
 
 
-def _lead_cell(r: dict[str, Any]) -> str:
+def who_owns_notes(policy: Policy, rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], Basis]:
+    """The facts of the *rows* of :func:`who_owns_rows` that the policy does not simply state.
+
+    Keyed by ``(priority, field, id)`` (fields ``leads``, ``municipalities``,
+    ``coordinators``), with the basis and why (the reasoning or the readings).
+    """
+    bases = fact_bases(policy)
+    out: dict[tuple[str, str, str], Basis] = {}
+    for r in rows:
+        obj = policy.get(r["id"])
+        for field in ("leads", "municipalities", "coordinators"):
+            for ident in r[field]:
+                basis, why = bases(obj, field, ident)
+                if basis != "stated":
+                    out[(r["id"], field, ident)] = (basis, why)
+    return out
+
+
+def _marked(
+    r: dict[str, Any], field: str, names: str, notes: dict[tuple[str, str, str], Basis]
+) -> list[str]:
+    return [
+        name + basis_mark(notes.get((r["id"], field, ident), ("stated", None))[0])
+        for ident, name in zip(r[field], r[names], strict=True)
+    ]
+
+
+def _lead_cell(r: dict[str, Any], notes: dict[tuple[str, str, str], Basis] | None = None) -> str:
     if r["lead_names"]:
         label = f" ({r['lead_label']})" if r["lead_label"] else ""
-        return ", ".join(r["lead_names"]) + label
+        return ", ".join(_marked(r, "leads", "lead_names", notes or {})) + label
     if r["no_lead"]:
         return _("no lead")
     return _("not stated")
 
 
-def render_who_owns(rows: list[dict[str, Any]], width: int | None = None) -> str:
+def render_who_owns(
+    rows: list[dict[str, Any]],
+    width: int | None = None,
+    notes: dict[tuple[str, str, str], Basis] | None = None,
+) -> str:
     """Leads, municipalities and coordinators as a table for a terminal.
 
     The kind of each priority and the name of its lead are the policy's tier labels.
-    Cells are cut with ``…`` so that the table fits *width* (``None``: whole).
+    Cells are cut with ``…`` so that the table fits *width* (``None``: whole). The
+    facts in *notes* (see :func:`who_owns_notes`) are marked, and listed under the
+    table with why.
     """
     if not rows:
         return _("No priorities.") + "\n"
+    notes = notes or {}
     cells = [[_("name"), _("kind"), _("lead"), _("municipalities"), _("coordination")]]
     for r in rows:
         cells.append(
             [
                 f"{r['name']} [{r['id']}]",
                 r["tier_name"] or kind_label(r["kind"]),
-                _lead_cell(r),
-                ", ".join(r["municipality_names"]) or "-",
-                ", ".join(r["coordinator_names"]) or "-",
+                _lead_cell(r, notes),
+                ", ".join(_marked(r, "municipalities", "municipality_names", notes)) or "-",
+                ", ".join(_marked(r, "coordinators", "coordinator_names", notes)) or "-",
             ]
         )
     heading = _("Leads, municipalities and coordination")
-    return heading + "\n" + "\n".join(table(cells, width)) + "\n"
+    lines = [heading, *table(cells, width)]
+    if notes:
+        names = {
+            ident: name
+            for r in rows
+            for field, label in (
+                ("leads", "lead_names"),
+                ("municipalities", "municipality_names"),
+                ("coordinators", "coordinator_names"),
+            )
+            for ident, name in zip(r[field], r[label], strict=True)
+        }
+        priorities = {r["id"]: r["name"] for r in rows}
+        lines.append("")
+        for (priority, _field, ident), (basis, why) in notes.items():
+            lines.append(
+                f"  {names.get(ident, ident)}, {priorities[priority]}{basis_mark(basis)}: {why}"
+            )
+    return fit("\n".join(lines), width) + "\n"

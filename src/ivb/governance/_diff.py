@@ -164,6 +164,10 @@ class _Present:
     def __contains__(self, ident: object) -> bool:
         return ident == self.policy.id or ident in self.policy
 
+    def get(self, ident: str) -> Any:
+        """The entity *ident*, or None (the policy itself, an unknown id)."""
+        return self.policy.get(ident) if ident in self.policy else None
+
 
 def _stated(policy: Policy, ident: str) -> list[tuple[str, str, str]]:
     """The edges ``(source, relation, target)`` that entity *ident* states, in graph order."""
@@ -319,7 +323,14 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
                         new=fb[name],
                     )
                 )
-    if set_a == set_b and policy_a.id == policy_b.id:
+    # an indicator's subject decides the relation of the figures, tables and claims that
+    # measure it, so a changed indicator or table changes edges it does not hold
+    through = {"indicator", "table"}
+    if (
+        set_a == set_b
+        and policy_a.id == policy_b.id
+        and not any(policy_b.kind_of(i) in through for i in changed)
+    ):
         # the same entities: only the edges of those that changed can differ
         removed, added = _changed_relations(policy_a, policy_b, changed, (ids_a, ids_b))
 

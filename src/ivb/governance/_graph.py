@@ -33,7 +33,8 @@ from ivb.governance._relations import (
     CONCERNS,
     CONTROLS,
     COORDINATES,
-    COVERS,
+    COUNTS_FOR,
+    DESCRIBES,
     DREW_UP,
     EDGE_BASIS,
     EDGE_FIELD,
@@ -49,6 +50,7 @@ from ivb.governance._relations import (
     FOLLOWS,
     HAS_AUTHORITY_OVER,
     HAS_MILESTONE,
+    HAS_PRINCIPLE_SET,
     HAS_SUBTARGET,
     HAS_THEME,
     HELD,
@@ -58,6 +60,7 @@ from ivb.governance._relations import (
     INFORMS,
     INVOLVES,
     LEADS,
+    LIES_IN,
     MEASURES,
     MEMBER_OF,
     OWNS,
@@ -85,6 +88,8 @@ from ivb.model import (
     ConsultationBody,
     Document,
     Figure,
+    Indicator,
+    IndicatorSubject,
     Instrument,
     Milestone,
     Partner,
@@ -260,7 +265,7 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     ),
     PrincipleSet: (("items", PURSUES, False),),
     Session: (("participants", TOOK_PART, True),),
-    Area: (("municipality", WITHIN, False), ("parent", WITHIN, False)),
+    Area: (("municipality", LIES_IN, False), ("parent", LIES_IN, False)),
     PriorityTier: (("parent", WITHIN, False),),
     Target: (
         ("municipalities", SETS, True),
@@ -272,9 +277,13 @@ _FIELDS: Mapping[type, tuple[tuple[str, str, bool], ...]] = {
     ),
     Milestone: (("bodies", INVOLVES, False),),
     Statement: (("municipalities", CONCERNS, False),),
-    Table: (("indicator", ABOUT, False), ("areas", COVERS, False)),
-    Figure: (("indicator", ABOUT, False), ("region", COVERS, False), ("areas", COVERS, False)),
-    TrendClaim: (("table", ABOUT, False), ("region", COVERS, False)),
+    Table: (("indicator", ABOUT, False), ("areas", DESCRIBES, False)),
+    Figure: (
+        ("indicator", ABOUT, False),
+        ("region", DESCRIBES, False),
+        ("areas", DESCRIBES, False),
+    ),
+    TrendClaim: (("table", ABOUT, False), ("region", DESCRIBES, False)),
     Partner: (),
     Document: (),
     Reference: (),
@@ -396,10 +405,13 @@ def _entity_edges(
         for session in targets:
             data = edge_data(TOOK_PART, "process.participants", source, citation)
             add(ident, session, TOOK_PART, data)
+    place = _place_relation(obj, present) if isinstance(obj, (Table, Figure, TrendClaim)) else None
     for field, relation, reverse in _FIELDS.get(type(obj), ()):
         value = getattr(obj, field)
         if value is None:
             continue
+        if relation == DESCRIBES and place is not None:
+            relation = place
         if isinstance(value, str):
             items: tuple[Any, ...] = (value,)
         elif isinstance(value, tuple):
@@ -453,7 +465,27 @@ def _entity_edges(
             for row in getattr(obj, field):
                 if row.region in present and row.region not in seen:
                     seen.add(row.region)
-                    add(ident, row.region, COVERS, edge_data(COVERS, field, source))
+                    relation = place or DESCRIBES
+                    add(ident, row.region, relation, edge_data(relation, field, source))
+
+
+def _place_relation(obj: Table | Figure | TrendClaim, present: Mapping[str, Any]) -> str:
+    """How the numbers of *obj* bear on their place: ``describes`` or ``counts-for``.
+
+    ``counts-for`` where the indicator (of the claim's table, for a trend claim) has
+    subject ``'process'``; ``describes`` otherwise, also where the indicator is not
+    among *present*.
+    """
+    indicator: Any = None
+    if isinstance(obj, TrendClaim):
+        table = _obj(present, obj.table)
+        if isinstance(table, Table):
+            indicator = _obj(present, table.indicator)
+    else:
+        indicator = _obj(present, obj.indicator)
+    if isinstance(indicator, Indicator) and indicator.subject is IndicatorSubject.PROCESS:
+        return COUNTS_FOR
+    return DESCRIBES
 
 
 def _obj(present: Mapping[str, Any], ident: str) -> Any:
@@ -528,7 +560,7 @@ def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
         yield (
             policy.id,
             principle_set.id,
-            PURSUES,
+            HAS_PRINCIPLE_SET,
             "principle_sets",
             {"source_ref": principle_set.source},
         )

@@ -2,8 +2,8 @@
 
 Every edge of the graph has a ``relation`` attribute that is one of these
 names. An edge points from the subject of the sentence to its object:
-``dronten --owns--> ondermijning`` reads "Dronten owns (is thematrekker of)
-Ondermijning".
+``municipality --owns--> theme`` reads "the municipality owns (is thematrekker
+of) the theme".
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ __all__ = [
     "CONCERNS",
     "CONTROLS",
     "COORDINATES",
-    "COVERS",
+    "COUNTS_FOR",
+    "DESCRIBES",
     "DREW_UP",
     "EDGE_BASIS",
     "EDGE_FIELD",
@@ -43,6 +44,7 @@ __all__ = [
     "FOLLOWS",
     "HAS_AUTHORITY_OVER",
     "HAS_MILESTONE",
+    "HAS_PRINCIPLE_SET",
     "HAS_SUBTARGET",
     "HAS_THEME",
     "HELD",
@@ -53,6 +55,7 @@ __all__ = [
     "INVOLVES",
     "IN_TIER",
     "LEADS",
+    "LIES_IN",
     "MEASURES",
     "MEMBER_OF",
     "OWNS",
@@ -116,106 +119,82 @@ EDGE_SCOPE = "scope"
 #: Edge attribute of ``has-authority-over`` edges: the laws and articles named.
 EDGE_LEGAL_BASIS = "legal_basis"
 
-# Each relation has one meaning. The comment above each gives it, with an example
-# sentence of the kind of source text it encodes (from the DNU IVB 2024-2027).
+# Each relation has one meaning, given in the comment above it: which kinds of node it
+# joins and what it says. Example sentences of the source texts each relation encodes are
+# in the documentation (the relations reference), taken from a policy's own edges.
 
-#: municipality, role or body -> theme or speerpunt: leads it as its thematrekker (or the
-#: tier's lead label); one edge per lead. "Daarbij hebben de drie gemeenten afgesproken te
-#: figureren als thematrekker voor één van de drie gezamenlijk geprioriteerde thema's."
+#: municipality, role or body -> theme or speerpunt: leads it as its thematrekker (or under
+#: the tier's lead label); one edge per lead.
 OWNS = "owns"
-#: municipality -> theme: the municipality takes part in the joint theme. "In dit IVB werken
-#: we samen waar het kan" (the three joint themes of all three municipalities).
+#: municipality -> theme: the municipality takes part in the joint theme.
 SHARES = "shares"
-#: municipality -> speerpunt: a local priority of the municipality ("Lokale speerpunten
-#: gemeente Urk").
+#: municipality -> speerpunt: a local priority of the municipality.
 PRIORITISES = "prioritises"
-#: agenda -> agenda-theme: a theme the agenda sets as a priority. "Op landelijk niveau hebben
-#: de regioburgemeester, het OM, de politie en het ministerie van Justitie en Veiligheid in de
-#: Veiligheidsagenda een aantal thema's geprioriteerd."
+#: agenda -> agenda-theme: a theme the agenda sets as a priority.
 HAS_THEME = "has-theme"
 #: theme, speerpunt, principle set or policy -> action: a line of effort, goal, action or
-#: principle listed under it. "Voor de komende jaren zetten we in op: ..."
+#: principle listed under it.
 PURSUES = "pursues"
+#: policy -> principle set: a set of principles (uitgangspunten) the policy lays down; the
+#: principles themselves are ``pursues`` edges from the set.
+HAS_PRINCIPLE_SET = "has-principle-set"
 #: action -> municipality, role, partner or body: who carries the action out.
-#: "De gemeente Urk neemt deel aan een regionale werkgroep ..."
 CARRIED_OUT_BY = "carried-out-by"
 #: action -> partner: a partner the action names as working with it (not carrying it out).
-#: "Betrokken daarbij zijn politie, gemeente, horeca, Koninklijke Horeca Nederland ..."
 WORKS_WITH = "works-with"
-#: action -> instrument: a method, programme or tool the action applies or is about.
+#: action -> instrument: the method, programme or tool the action works through (applies,
+#: sets up or develops).
 APPLIES = "applies"
-#: action -> body: the consultation body the action goes through or concerns.
+#: action -> body: the consultation body in which the action is taken up.
 THROUGH_BODY = "through-body"
 #: milestone -> body or role: the step of the timeline takes place in it (a council meeting).
 INVOLVES = "involves"
-#: actor -> theme, speerpunt, body or the policy: coordinates it, where the source says
-#: "coördinatie" or "coördineert". "De ambtelijke coördinatie over het IVB 2024-2027 is belegd
-#: bij de afdelingen / teams Veiligheid van de drie gemeenten." Policy edges carry ``scope``.
+#: actor -> theme, speerpunt, body or the policy: coordinates it, where the source speaks of
+#: coordination. Policy edges carry ``scope``.
 COORDINATES = "coordinates"
-#: actor -> body or instrument: leads it. "De adviseur zorg en veiligheid leidt de PGA binnen
-#: de gemeente."
+#: actor -> body or instrument: leads (chairs or directs) it.
 LEADS = "leads"
-#: actor -> body: sits on the body. "Op bestuurlijk niveau voeren de zes Flevolandse
-#: burgemeesters in het Districtelijk Veiligheidscollege overleg met het OM en de politie."
+#: actor -> body: sits on the body.
 MEMBER_OF = "member-of"
-#: body -> body: prepares the other body's meetings. "Het ambtelijk vooroverleg bereidt het
-#: Districtelijk Veiligheidscollege Flevoland voor."
+#: body -> body: prepares the other body's meetings.
 PREPARES = "prepares"
-#: body or role -> actor: informs and advises it. "Zij informeren en adviseren de
-#: portefeuillehouders, de basisteamchef en de Officier van Justitie over relevante
-#: ontwikkelingen rond het IVB."
+#: body or role -> actor: informs and advises it.
 INFORMS = "informs"
 #: body -> body or partner: where a case goes when the body's approach does not suffice; with
-#: ``modality='possible'`` where the source says it can. "Wanneer blijkt dat de lokaal
-#: ingezette aanpak niet toereikend is ... kan opgeschaald worden naar het Zorg- en
-#: Veiligheidshuis Flevoland."
+#: ``modality='possible'`` where the source says it can.
 ESCALATES_TO = "escalates-to"
-#: role -> actor: legal authority, for the scope given on the edge. "De Officier van Justitie
-#: heeft het gezag over de strafrechtelijke handhaving."
+#: role -> actor: legal authority, for the scope given on the edge.
 HAS_AUTHORITY_OVER = "has-authority-over"
 #: role -> policy: the role adopts (vaststelt) the policy and with it its priorities.
-#: One edge from every role with :attr:`~ivb.model.Role.adopts_policy`. "De drie
-#: gemeenteraden stellen ieder afzonderlijk dit IVB inclusief de eigen lokale speerpunten van
-#: dit beleidsdocument vast." The edge's ``field`` is ``'adopts_policy'``.
+#: One edge from every role with :attr:`~ivb.model.Role.adopts_policy`; the edge's
+#: ``field`` is ``'adopts_policy'``.
 ADOPTS = "adopts"
-#: role -> policy: the role controls the execution of the policy. One edge from
-#: every role with :attr:`~ivb.model.Role.controls_policy`. "De gemeenteraad heeft tevens een
-#: controlerende taak." The edge's ``field`` is ``'controls_policy'``.
+#: role -> policy: the role controls the execution of the policy. One edge from every role
+#: with :attr:`~ivb.model.Role.controls_policy`; the edge's ``field`` is ``'controls_policy'``.
 CONTROLS = "controls"
 #: role -> role: the role of one municipality is a holder of the shared office or role type
-#: (the burgemeester of Urk holds the office of burgemeester). "De burgemeester is wettelijk
-#: belast met de handhaving van de openbare orde en veiligheid."
+#: (the burgemeester of one municipality holds the office of burgemeester).
 HOLDS_OFFICE = "holds-office"
 #: theme -> agenda-theme: the theme serves a theme of a national, regional or district agenda.
-#: "Daarnaast sluit het aan bij de prioriteiten op landelijk en regionaal niveau."
 ALIGNS_WITH = "aligns-with"
-#: agenda -> agenda: translates or builds on the other agenda. "Binnen het Districtelijke
-#: Uitvoeringsplan (DUP) zijn de regionale en districtelijke prioriteiten naar Flevolands en
-#: gemeentelijk niveau vertaald."
+#: agenda -> agenda: translates or builds on the other agenda.
 BUILDS_ON = "builds-on"
-#: theme -> agenda: the theme's approach follows the programme, plan or norm. "Het programma Wie
-#: Praat Die Gaat 3.0 (WPDG 3.0) van de Veiligheidscoalitie Midden-Nederland is leidend voor het
-#: bestrijden van ondermijnende criminaliteit in de DNU."
+#: theme -> agenda: the theme's approach follows the programme, plan or norm.
 FOLLOWS = "follows"
-#: actor -> agenda: agreed the agenda jointly with the other makers. "Op landelijk niveau hebben
-#: de regioburgemeester, het OM, de politie en het ministerie ... thema's geprioriteerd."
+#: actor -> agenda: agreed the agenda jointly with the other makers.
 AGREED = "agreed"
-#: actor -> agenda: drew the agenda up (developed or wrote it). "Voor de regio Midden-Nederland
-#: is een Regionale Veiligheidsstrategie 2023-2026 ontwikkeld."
+#: actor -> agenda: drew the agenda up (developed or wrote it).
 DREW_UP = "drew-up"
-#: actor -> agenda: committed to the agenda. "Ook hebben de gemeenten Dronten, Noordoostpolder en
-#: Urk zich samen met de andere Flevolandse gemeenten en de provincie Flevoland in 2021
-#: gecommitteerd aan de Flevolandse Norm."
+#: actor -> agenda: committed to the agenda.
 COMMITTED_TO = "committed-to"
-#: actor -> session: took part in the participation session. "In april en mei hebben een
-#: zestal themasessies plaatsgevonden waarin we met diverse overheidsorganisaties,
-#: veiligheidspartners en experts hebben nagedacht ..."
+#: actor -> session (or the step of the process that holds the participation): took part in
+#: the participation of the policy's making.
 TOOK_PART = "took-part"
 #: policy -> session: a participation session held to build the policy.
 HELD = "held"
 #: policy -> milestone: a step of the council timeline.
 HAS_MILESTONE = "has-milestone"
-#: role -> municipality or partner: the role exists in or belongs to it.
+#: role -> municipality or partner: the organisation the role exists in.
 BELONGS_TO = "belongs-to"
 #: body -> municipality: the body serves the municipality.
 SERVES = "serves"
@@ -229,23 +208,31 @@ USES = "uses"
 RUNS = "runs"
 #: theme or speerpunt -> trend: a trend the priority answers.
 ADDRESSES = "addresses"
-#: trend -> session: the session the trend came from. "Tijdens de themasessies hebben we met
-#: ..."
+#: trend -> session: the session the trend came from.
 RAISED_IN = "raised-in"
-#: priority -> priority, tier -> tier, area -> area or municipality: sits under or lies in it.
+#: priority -> priority, tier -> tier: sits under its parent in the policy's order of
+#: priorities.
 WITHIN = "within"
+#: area -> area or municipality: the area lies in the larger area or the municipality.
+LIES_IN = "lies-in"
 #: theme or speerpunt -> tier: the tier (label) it belongs to.
 IN_TIER = "in-tier"
 #: figure, table, target or trend claim -> indicator or table: what its numbers measure.
 ABOUT = "about"
-#: table, figure or trend claim -> municipality, region or area: the place its numbers
-#: describe.
-COVERS = "covers"
+#: table, figure or trend claim -> municipality, region group, outside region or area: its
+#: numbers are statistics of the place (what happens there or who lives there); their
+#: indicator has subject ``'area'``.
+DESCRIBES = "describes"
+#: table, figure or trend claim -> municipality, region group or outside region: its numbers
+#: count the policy's own process or organisation of that group (sessions held, participants,
+#: members of a body, makers of an agenda), not a statistic of the place; their indicator has
+#: subject ``'process'``.
+COUNTS_FOR = "counts-for"
 #: municipality -> target: the municipality set the target.
 SETS = "sets"
 #: target -> speerpunt or theme: the priority the target measures.
 MEASURES = "measures"
-#: target -> target: a sub-goal. "Subdoelstellingen zijn de afname van high impact crimes ..."
+#: target -> target: a sub-goal.
 HAS_SUBTARGET = "has-subtarget"
 #: statement, action, priority or target -> municipality, region or area: the one place it is
 #: about (a statement about the policy as a whole concerns no municipality).
@@ -274,10 +261,11 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         INFORMS: "body or role -> actor: informs and advises it",
         ESCALATES_TO: "body -> body or partner: where cases (can) escalate",
         PURSUES: "theme, speerpunt, principle set or policy -> action: lists the action",
+        HAS_PRINCIPLE_SET: "policy -> principle set: lays the set of principles down",
         CARRIED_OUT_BY: "action -> actor: carries the action out",
         WORKS_WITH: "action -> partner: works with the action",
-        APPLIES: "action -> instrument: the action applies it",
-        THROUGH_BODY: "action -> body: the action goes through the body",
+        APPLIES: "action -> instrument: the action works through it",
+        THROUGH_BODY: "action -> body: the action is taken up in the body",
         INVOLVES: "milestone -> body or role: the step takes place in it",
         RUNS: "actor -> instrument: operates or provides it (with status)",
         USES: "municipality -> instrument: applies it in its area (with status)",
@@ -287,19 +275,21 @@ RELATIONS: Mapping[str, str] = MappingProxyType(
         ALIGNS_WITH: "theme -> agenda-theme: serves the agenda theme",
         BUILDS_ON: "agenda -> agenda: translates or builds on it",
         FOLLOWS: "theme -> agenda: its approach follows the programme, plan or norm",
-        TOOK_PART: "actor -> session: took part in the participation session",
+        TOOK_PART: "actor -> session: took part in the participation",
         HELD: "policy -> session: held the participation session",
         HAS_MILESTONE: "policy -> milestone: a step of the timeline",
-        BELONGS_TO: "role -> municipality or partner: where the role exists",
+        BELONGS_TO: "role -> municipality or partner: the organisation the role exists in",
         SERVES: "body -> municipality: serves the municipality",
         INCLUDES: "region -> municipality: the group counts it",
         ADDRESSES: "theme or speerpunt -> trend: answers the trend",
         RAISED_IN: "trend -> session: raised in the session",
-        WITHIN: "priority, tier or area -> its parent (or an area's municipality): within it",
+        WITHIN: "priority or tier -> its parent: sits under it",
+        LIES_IN: "area -> area or municipality: lies in it",
         IN_TIER: "theme or speerpunt -> tier: belongs to the tier",
         ABOUT: "figure, table, target or trend claim -> indicator or table: what it measures",
-        COVERS: "table, figure or trend claim -> municipality, region or area: the place "
-        "its numbers describe",
+        DESCRIBES: "table, figure or trend claim -> place: statistics of the place",
+        COUNTS_FOR: "table, figure or trend claim -> municipality or region: counts of its "
+        "own process or organisation",
         SETS: "municipality -> target: set the target",
         MEASURES: "target -> speerpunt or theme: measures it",
         HAS_SUBTARGET: "target -> target: a sub-goal",

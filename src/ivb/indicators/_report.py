@@ -486,11 +486,47 @@ def _explain(policy: Policy, check: Any) -> dict[str, Any]:
     return {"reason": "not-in-policy"}
 
 
+def _source_dict(ref: Any) -> dict[str, Any]:
+    """What a :class:`~ivb.model.SourceRef` says of the basis of a fact: basis, place, why."""
+    basis = ref.basis.value
+    return {
+        "basis": basis,
+        "document": ref.document,
+        "section": ref.section,
+        # the reasoning of a derived fact; a stated fact's note is an editor's remark
+        "reason": ref.note if basis != "stated" else None,
+        "readings": list(ref.readings),
+        "quote": ref.quote,
+    }
+
+
+def _facts(
+    policy: Policy, cited: dict[tuple[str, str, str], Any], holder: Any, field: str
+) -> list[dict[str, Any]]:
+    """The ids in *field* of *holder*, each a fact with its name and basis.
+
+    A fact rests on its own citation where the policy gives one, else on the
+    source of the entity holding it (as the edges of the governance graph do).
+    """
+    out = []
+    for ident in getattr(holder, field):
+        citation = cited.get((holder.id, field, ident))
+        ref = citation.source if citation is not None else holder.source
+        name = getattr(policy.get(ident), "name", ident) if ident in policy else ident
+        fact = {"id": ident, "name": name, **_source_dict(ref)}
+        if citation is not None and citation.modality is not None:
+            fact["modality"] = citation.modality.value
+        out.append(fact)
+    return out
+
+
 def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The priorities of the policy per tier, with the tier's own labels, leads, commitments
-    and targets."""
+    and targets, and per fact (a municipality, lead, coordinator, action, actor, partner or
+    body) its basis: stated, derived (with the reasoning) or ambiguous (with the readings)."""
     out = []
     priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
+    cited = {(c.holder, c.field, c.target): c for c in policy.citations}
     for tier in policy.tiers:
         items = []
         for p in priorities:
@@ -506,12 +542,26 @@ def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str,
                     "leads": _actor_names(policy, leads),
                     "no_lead": bool(getattr(p, "no_lead", False)),
                     "coordinators": _actor_names(policy, p.coordinators),
+                    "source": _source_dict(p.source),
+                    "facts": {
+                        field: _facts(policy, cited, p, field)
+                        for field in ("municipalities", "leads", "coordinators")
+                    },
                     "commitments": [
                         {
+                            "id": a.id,
                             "kind": a.kind.value,
                             "text": a.text,
                             "status": a.status.value if a.status is not None else None,
                             "date": a.date,
+                            "source": _source_dict(a.source),
+                            "actors": _facts(policy, cited, a, "actors"),
+                            "partners": [
+                                f
+                                for f in _facts(policy, cited, a, "partners")
+                                if f["id"] not in a.actors
+                            ],
+                            "bodies": _facts(policy, cited, a, "bodies"),
                         }
                         for a in p.actions
                     ],
@@ -990,19 +1040,37 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
             kinds = Counter(a["kind"] for a in item["commitments"])
             states = Counter(a["status"] for a in item["commitments"] if a["status"])
             state = ", ".join(f"{n} {f.action_status(s)}" for s, n in states.items())
+            facts = item.get("facts", {})
+            others = set(_others(item))
+            source = item.get("source") or {}
+            section = source.get("section") or ""
             items.append(
                 {
                     "name": (f"{item['number']}. " if item["number"] is not None else "")
                     + item["name"],
+                    "mark": _marks([{"name": "", **source}], f)[0] if source else None,
+                    "source": section,
                     "municipalities": ", ".join(item["municipalities"]),
                     "leads": leads,
                     "coordinators": ", ".join(_others(item)) or "–",
+                    "municipality_facts": _marks(facts.get("municipalities", []), f),
+                    "lead_facts": _marks(facts.get("leads", []), f),
+                    "coordinator_facts": _marks(
+                        [c for c in facts.get("coordinators", []) if c["name"] in others], f
+                    ),
                     "committed": f.commitments(kinds) or "–",
                     "commitments": [
                         {
                             "kind": f.action_kind(a["kind"]),
                             "text": a["text"],
                             "status": f.action_status(a["status"]) if a["status"] else "",
+                            "mark": _marks([{"name": "", **a["source"]}], f)[0]
+                            if a.get("source")
+                            else None,
+                            "section": (a.get("source") or {}).get("section") or "",
+                            "actors": _marks(a.get("actors", []), f),
+                            "partners": _marks(a.get("partners", []), f),
+                            "bodies": _marks(a.get("bodies", []), f),
                         }
                         for a in item["commitments"]
                     ],
@@ -1023,6 +1091,7 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
         tiers.append(
             {
                 "heading": tier["heading"],
+                "marked": any(_marked(i) for i in items),
                 "name": tier["name"][:1].upper() + tier["name"][1:],
                 "lead": lead[:1].upper() + lead[1:],
                 "show_lead": any(i["leads"] or i["no_lead"] for i in tier["items"]),
@@ -1106,10 +1175,67 @@ def _context(data: dict[str, Any], f: _Formatter) -> dict[str, Any]:
         "contradicted": grouped["inconsistent"],
         "claims": grouped,
         "tiers": tiers,
+        "marked": any(t["marked"] for t in tiers),
         "charts": [t for t in targets if t["chart"] is not None],
         "statistics": statistics,
         "measurements": measurements,
     }
+
+
+def _marks(facts: list[dict[str, Any]], f: _Formatter) -> list[dict[str, Any]]:
+    """*facts* as groups to print: names that rest on the same basis and reasoning together.
+
+    Each group has ``names`` (joined), and for a derived or ambiguous fact its ``basis``,
+    ``label`` (the word shown) and ``why`` (the reasoning, or the readings, with the
+    section); a stated group has no label.
+    """
+    _ = f._
+    groups: list[dict[str, Any]] = []
+    for fact in facts:
+        basis = fact.get("basis") or "stated"
+        why = ""
+        if basis == "derived":
+            why = fact.get("reason") or _(
+                "ivb reads this from the source; it is not said in so many words."
+            )
+        elif basis == "ambiguous":
+            readings = "; ".join(fact.get("readings") or ())
+            why = _("The source can be read more than one way: %(readings)s.") % {
+                "readings": readings
+            }
+            if fact.get("reason"):
+                why = f"{fact['reason']} {why}"
+        if why and fact.get("section"):
+            why += " " + _("(Source: %(section)s.)") % {"section": fact["section"]}
+        key = (basis, why)
+        if groups and (groups[-1]["basis"], groups[-1]["why"]) == key and fact["name"]:
+            groups[-1]["names"] += ", " + fact["name"]
+            continue
+        groups.append(
+            {
+                "names": fact["name"],
+                "basis": basis,
+                "label": {"derived": _("derived"), "ambiguous": _("ambiguous")}.get(basis, ""),
+                "why": why,
+            }
+        )
+    return groups
+
+
+def _marked(item: dict[str, Any]) -> bool:
+    """Whether a priority of the report has a derived or ambiguous fact."""
+    groups = [
+        *item["municipality_facts"],
+        *item["lead_facts"],
+        *item["coordinator_facts"],
+    ]
+    if item["mark"] is not None:
+        groups.append(item["mark"])
+    for a in item["commitments"]:
+        groups += [*a["actors"], *a["partners"], *a["bodies"]]
+        if a["mark"] is not None:
+            groups.append(a["mark"])
+    return any(g["label"] for g in groups)
 
 
 def _others(item: dict[str, Any]) -> list[str]:

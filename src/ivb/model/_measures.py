@@ -65,6 +65,7 @@ __all__ = [
     "GoalStatus",
     "Indicator",
     "IndicatorSource",
+    "IndicatorSubject",
     "Measurement",
     "OutsideRegion",
     "OutsideRegionKind",
@@ -347,11 +348,29 @@ or the name of the publication
             )
 
 
+class IndicatorSubject(_Enum):
+    """What the numbers of an indicator are about."""
+
+    #: Statistics of a place: what happens there or who lives there (crime, nuisance,
+    #: population, how safe residents feel).
+    AREA = "area"
+    #: Counts of the policy's own process and organisation: sessions held, their
+    #: participants and scenarios, members of a body, makers of an agenda.
+    PROCESS = "process"
+
+
 @attrs.frozen(kw_only=True)
 class Indicator:
     """Something the policy measures: its unit and where its numbers come from.
 
     Figures, tables and targets refer to an indicator by its id.
+
+    Examples
+    --------
+    >>> Indicator(id="sessies", name="aantal sessies", unit="count", subject="process",
+    ...           data_source=IndicatorSource(kind="not-stated"),
+    ...           source=SourceRef("ivb", "Inleiding")).subject
+    <IndicatorSubject.PROCESS: 'process'>
     """
 
     id: str = id_field()
@@ -360,6 +379,14 @@ class Indicator:
     description: str | None = opt_text_field("What it counts or measures.")
     data_source: IndicatorSource = attrs.field(
         metadata={DOC: "Where the numbers come from, with their codes."}
+    )
+    subject: IndicatorSubject = attrs.field(
+        default=IndicatorSubject.AREA,
+        converter=IndicatorSubject,
+        metadata={
+            DOC: "What its numbers are about: 'area' (statistics of a place, the default) or "
+            "'process' (counts of the policy's own process and organisation)."
+        },
     )
     source: SourceRef = _source()
 
