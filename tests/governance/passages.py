@@ -250,6 +250,25 @@ def _find(document: str, section: str) -> int:
     return found
 
 
+def headings_above(document: str, section: str) -> list[str]:
+    """The headings above *section* that the text prints (not those lost in the extraction).
+
+    A heading is printed where its section starts with it; a chapter whose heading was
+    lost starts with its first words or its first section.
+    """
+    outline = OUTLINES[document]
+    found = _find(document, section)
+    level = outline[found][0]
+    above: list[str] = []
+    for i in range(found - 1, -1, -1):
+        lvl, title, start = outline[i]
+        if lvl < level:
+            level = lvl
+            if _key(start).startswith(_key(title)):
+                above.insert(0, title)
+    return above
+
+
 def section_text(document: str, section: str) -> str:
     """The text of *section* of *document*, from its start to the next heading of its level.
 
