@@ -395,7 +395,7 @@ def test_entity_counts_snapshot(policy: Policy) -> None:
     assert len(policy.principles) + len(policy.principle_sets[0].items) == 14
     assert [len(t.actions) for t in policy.themes] == [5, 7, 5]
     assert [len(s.actions) for s in policy.speerpunten] == [8, 5, 5, 8, 9, 4, 5, 6, 4, 3, 17]
-    assert len(policy.citations) == 41
+    assert len(policy.citations) == 107
 
 
 def test_bodies_snapshot(policy: Policy) -> None:

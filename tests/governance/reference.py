@@ -49,6 +49,16 @@ def _ids(value: object) -> Iterator[str]:
     raise TypeError(f"expected ids, got {type(value).__name__}")  # pragma: no cover
 
 
+def _lookup(
+    cited: Mapping[tuple[str, str, str], Citation], holder: str, field: str, target: str
+) -> Citation | None:
+    """The citation of one relation: its own, else one of the whole field; a field of the
+    policy itself is cited whatever the policy's id."""
+    if field.split(".")[0] in ("principles", "principle_sets", "process"):
+        holder = ""
+    return cited.get((holder, field, target)) or cited.get((holder, field, ""))
+
+
 def _entity_edges(
     ident: str,
     obj: Any,
@@ -63,7 +73,7 @@ def _entity_edges(
 
     def data(relation: str, field: str, target: str, *ends: Any) -> dict[str, Any]:
         key = "" if field.endswith("_policy") else target
-        found = edge_data(relation, field, source, cited.get((ident, field, key)), *ends)
+        found = edge_data(relation, field, source, _lookup(cited, ident, field, key), *ends)
         del found["relation"], found["field"]
         return found
 
@@ -74,7 +84,7 @@ def _entity_edges(
                 TOOK_PART,
                 "process.participants",
                 source,
-                cited.get((policy_id, "process.participants", ident)),
+                _lookup(cited, policy_id, "process.participants", ident),
             )
             del found["relation"], found["field"]
             yield ident, target, TOOK_PART, "process.participants", found
@@ -110,7 +120,7 @@ def _entity_edges(
                     HAS_AUTHORITY_OVER,
                     "authority",
                     authority.source,
-                    cited.get((ident, "authority", authority.over)),
+                    _lookup(cited, ident, "authority", authority.over),
                 )
                 del found["relation"], found["field"]
                 found.update(scope=authority.scope, legal_basis=authority.legal_basis)
@@ -223,7 +233,7 @@ def reference_graph(policy: Policy) -> nx.MultiDiGraph:
         n = counts.get((v, relation), 0) + 1
         counts[(v, relation)] = n
         key = relation if n == 1 else f"{relation}-{n}"
-        data = edge_data(relation, field, attrs_["source_ref"], cited.get((u, field, v)))
+        data = edge_data(relation, field, attrs_["source_ref"], _lookup(cited, u, field, v))
         keyed.append((u, v, key, data))
     G = nx.MultiDiGraph(policy=policy.id, title=policy.title)
     for ident, kind, obj in nodes:

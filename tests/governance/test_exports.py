@@ -120,7 +120,7 @@ def test_mermaid_stays_within_mermaids_default_limits(G: nx.MultiDiGraph) -> Non
         match=r"Mermaid: 826 edges, but Mermaid draws fewer than 500 by default \(maxEdges\)",
     ):
         to_mermaid(G)
-    with pytest.raises(GraphFormatError, match=r"Mermaid: 148,\d{3} characters, .*maxTextSize"):
+    with pytest.raises(GraphFormatError, match=r"Mermaid: 147,\d{3} characters, .*maxTextSize"):
         to_mermaid(governance_view(G), data=True)
     H = nx.MultiDiGraph()
     H.add_edges_from(("a", f"b{i}") for i in range(MERMAID_MAX_EDGES - 1))

@@ -258,7 +258,10 @@ def test_a_sign_error_is_inconsistent(policy: Policy) -> None:
         unit=Unit.PERCENT_CHANGE,
         source=SourceRef("ivb", "s"),
     )
-    (check, *_) = verify_claims(attrs.evolve(policy, figures=[wrong]))
+    # the citations of the figures go with them
+    figures = {f.id for f in policy.figures}
+    citations = tuple(c for c in policy.citations if c.holder not in figures)
+    (check, *_) = verify_claims(attrs.evolve(policy, figures=[wrong], citations=citations))
     assert check.verdict is Verdict.INCONSISTENT
     assert check.detail == "the text says a fall, the data show a rise of 8.12"
 

@@ -273,6 +273,7 @@ _RELATIONS: dict[str, str] = {
 _FIELDS: dict[str, str] = {
     "abbreviation": N_("abbreviation"),
     "actions": N_("actions"),
+    "aliases": N_("also named"),
     "actors": N_("actors"),
     "adopts_policy": N_("adopts the policy"),
     "aligns_with": N_("aligns with"),

@@ -38,7 +38,8 @@ class Change(Record):
     id:
         The entity id; ``'<policy>'`` for the policy's own fields; for a
         relation ``'source -relation-> target'`` (the policy node as ``<policy>``);
-        for a record what identifies it: a citation ``'holder.field -> target'``,
+        for a record what identifies it: a citation ``'holder.field -> target'``
+        (``-> a, b`` when it covers several targets, ``-> *`` when it covers the field),
         a priority level its level, a budget line ``'year municipality: purpose'``
         (``#2``, ``#3`` added when records share it).
     field:
@@ -381,6 +382,11 @@ _ENTITY_LISTS = frozenset(
 )
 
 
+def _citation_id(c: Any) -> str:
+    """``holder.field -> target``, ``-> a, b`` for several targets, ``-> *`` for the field."""
+    return f"{c.holder}.{c.field} -> {', '.join(c.ends) or '*'}"
+
+
 def _budget_line_id(line: Any) -> str:
     where = f" {line.municipality}" if line.municipality else ""
     return f"{line.year}{where}: {line.purpose}"
@@ -389,7 +395,7 @@ def _budget_line_id(line: Any) -> str:
 #: Policy fields that hold records without ids, compared record by record:
 #: field -> (the kind of its records, what identifies a record, as text).
 _RECORD_LISTS: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "citations": ("citation", lambda c: f"{c.holder}.{c.field} -> {c.target}"),
+    "citations": ("citation", _citation_id),
     "priority_levels": ("priority-level", lambda level: str(level.level.value)),
     "budget": ("budget-line", _budget_line_id),
 }

@@ -118,6 +118,8 @@ __all__ = [
     "GOVERNANCE_RELATIONS",
     "PolicyInfo",
     "build_graph",
+    "citation_index",
+    "cited",
     "derive_edges",
     "entity_nodes",
     "governance_view",
@@ -323,15 +325,39 @@ _NOT_YET = frozenset({"planned", "to-be-explored"})
 
 #: Fields whose relation points at the policy node, whatever the policy's id.
 _POLICY_FLAGS = ("adopts_policy", "controls_policy", "coordinates_policy")
+#: Fields of the policy itself: their citations hold whatever the policy's id.
+_POLICY_FIELDS = ("principles", "principle_sets", "process")
 
 
 def citation_index(citations: Iterable[Citation]) -> dict[tuple[str, str, str], Citation]:
-    """The *citations* of a policy keyed by ``(holder, field, target)``.
+    """The *citations* of a policy keyed by ``(holder, field, target)``, one key per target.
 
-    A citation of a relation to the policy (``adopts_policy``, ...) is keyed by
-    ``(holder, field, '')``: it holds whatever the policy's id.
+    A citation of a relation to the policy (``adopts_policy``, ...) and one of
+    every id in a field (no ``target`` or ``targets``) are keyed by
+    ``(holder, field, '')``; :func:`cited` looks them up after the target's own.
+    A citation of a field of the policy itself (``principles``, ``process.sessions``,
+    ...) is keyed by ``('', field, target)``: it holds whatever the policy's id.
     """
-    return {(c.holder, c.field, "" if c.field in _POLICY_FLAGS else c.target): c for c in citations}
+    out: dict[tuple[str, str, str], Citation] = {}
+    for c in citations:
+        ends = () if c.field in _POLICY_FLAGS else c.ends
+        holder = "" if c.field.partition(".")[0] in _POLICY_FIELDS else c.holder
+        for end in ends or ("",):
+            out[(holder, c.field, end)] = c
+    return out
+
+
+def cited(citations: Citations, holder: str, field: str, target: str) -> Citation | None:
+    """The citation of the relation *holder*.*field* -> *target*: its own, else the field's.
+
+    For a field of the policy itself, give the policy's id or '' as *holder*.
+    """
+    if field.partition(".")[0] in _POLICY_FIELDS:
+        holder = ""
+    found = citations.get((holder, field, target))
+    if found is None:
+        found = citations.get((holder, field, ""))
+    return found
 
 
 def edge_data(
@@ -396,12 +422,12 @@ def _entity_edges(
     when none of them is in *present*).
     """
     source: SourceRef | None = getattr(obj, "source", None)
-    cited = citations or {}
+    index = citations or {}
     if ident in participants and policy_id is not None:
         targets = [s for s in sessions if s in present]
         if not targets and policy_id in present:
             targets = [policy_id]
-        citation = cited.get((policy_id, "process.participants", ident))
+        citation = cited(index, policy_id, "process.participants", ident)
         for session in targets:
             data = edge_data(TOOK_PART, "process.participants", source, citation)
             add(ident, session, TOOK_PART, data)
@@ -428,7 +454,12 @@ def _entity_edges(
             ):
                 continue
             data = edge_data(
-                relation, field, source, cited.get((ident, field, other)), _obj(present, other), obj
+                relation,
+                field,
+                source,
+                cited(index, ident, field, other),
+                _obj(present, other),
+                obj,
             )
             if reverse:
                 add(other, ident, relation, data)
@@ -441,7 +472,7 @@ def _entity_edges(
                     HAS_AUTHORITY_OVER,
                     "authority",
                     authority.source,
-                    cited.get((ident, "authority", authority.over)),
+                    cited(index, ident, "authority", authority.over),
                 )
                 data[EDGE_SCOPE] = authority.scope
                 data["legal_basis"] = authority.legal_basis
@@ -455,7 +486,7 @@ def _entity_edges(
                 value = getattr(obj, flag)
                 if not value:
                     continue
-                data = edge_data(relation, flag, source, cited.get((ident, flag, "")))
+                data = edge_data(relation, flag, source, cited(index, ident, flag, ""))
                 if isinstance(value, str):
                     data[EDGE_SCOPE] = value
                 add(ident, policy_id, relation, data)
@@ -549,9 +580,9 @@ def derive_edges(
     groups: dict[str, list[KeyedEdge]] = {ident: [] for ident in present}
     add = _keyer(groups)
     participant_set = frozenset(participants)
-    cited = citation_index(citations)
+    index = citation_index(citations)
     for ident, _, obj in nodes:
-        _entity_edges(ident, obj, present, policy_id, add, participant_set, cited, sessions)
+        _entity_edges(ident, obj, present, policy_id, add, participant_set, index, sessions)
     return [edge for group in groups.values() for edge in group]
 
 
@@ -754,10 +785,10 @@ def graph_parts(
     edges = derive_edges(nodes, policy.id, participants, policy.citations, sessions)
     groups: dict[str, list[KeyedEdge]] = {policy.id: []}
     add = _keyer(groups)
-    cited = citation_index(policy.citations)
+    index = citation_index(policy.citations)
     for u, v, relation, field, attrs_ in _policy_edges(policy):
         ref = attrs_.get(EDGE_SOURCE_REF)
-        add(u, v, relation, edge_data(relation, field, ref, cited.get((u, field, v))))
+        add(u, v, relation, edge_data(relation, field, ref, cited(index, u, field, v)))
     if groups[policy.id]:
         # the policy node is first, so its edges come first
         edges = groups[policy.id] + edges

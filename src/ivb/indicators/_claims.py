@@ -672,7 +672,7 @@ def verify_claims(policy: Policy, measurements: Measurements | None = None) -> R
     >>> f = Figure(id="f", indicator="overlast-onbegrepen-gedrag", description="Change",
     ...            region="dnu", period="2022", base_period="2019", value=26, qualifier="bijna",
     ...            unit=Unit.PERCENT_CHANGE, source=SourceRef("ivb", "Cijfers"))
-    >>> policy = attrs.evolve(ivb.load(), tables=[t], figures=[f], trend_claims=[])
+    >>> policy = attrs.evolve(ivb.load(), tables=[t], figures=[f], trend_claims=[], citations=())
     >>> check = verify_claims(policy)[0]
     >>> check.verdict.value, check.detail
     ('consistent', 'computed 25.53, within 22.9 to 26')

@@ -458,7 +458,7 @@ def figures_frame(policy: Policy) -> pd.DataFrame:
     >>> f = Figure(id="f1", indicator="woninginbraken", description="Change in burglaries",
     ...            region="dnu", period="2022", base_period="2019", value=-54,
     ...            unit=Unit.PERCENT_CHANGE, source=SourceRef("ivb", "Cijfers"))
-    >>> frame = figures_frame(attrs.evolve(ivb.load(), figures=[f]))
+    >>> frame = figures_frame(attrs.evolve(ivb.load(), figures=[f], citations=()))
     >>> frame[["figure", "region", "period", "base_period", "value", "unit"]]
       figure region period base_period  value            unit
     0     f1    DNU   2022        2019  -54.0  percent-change

@@ -22,12 +22,13 @@ import json
 import math
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ivb._message import Message, at, message_of
+from ivb.governance._graph import citation_index, cited
 from ivb.indicators._claims import verify_claims
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import table_frame
@@ -38,7 +39,7 @@ from ivb.indicators._targets import TargetResult, _with_recorded, evaluate_targe
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ivb.model import Policy, Speerpunt, Theme
+    from ivb.model import Citation, Policy, Speerpunt, Theme
 
 __all__ = [
     "ReportError",
@@ -501,7 +502,7 @@ def _source_dict(ref: Any) -> dict[str, Any]:
 
 
 def _facts(
-    policy: Policy, cited: dict[tuple[str, str, str], Any], holder: Any, field: str
+    policy: Policy, citations: Mapping[tuple[str, str, str], Citation], holder: Any, field: str
 ) -> list[dict[str, Any]]:
     """The ids in *field* of *holder*, each a fact with its name and basis.
 
@@ -510,7 +511,7 @@ def _facts(
     """
     out = []
     for ident in getattr(holder, field):
-        citation = cited.get((holder.id, field, ident))
+        citation = cited(citations, holder.id, field, ident)
         ref = citation.source if citation is not None else holder.source
         name = getattr(policy.get(ident), "name", ident) if ident in policy else ident
         fact = {"id": ident, "name": name, **_source_dict(ref)}
@@ -526,7 +527,7 @@ def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str,
     body) its basis: stated, derived (with the reasoning) or ambiguous (with the readings)."""
     out = []
     priorities: list[Theme | Speerpunt] = [*policy.themes, *policy.speerpunten]
-    cited = {(c.holder, c.field, c.target): c for c in policy.citations}
+    index = citation_index(policy.citations)
     for tier in policy.tiers:
         items = []
         for p in priorities:
@@ -544,7 +545,7 @@ def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str,
                     "coordinators": _actor_names(policy, p.coordinators),
                     "source": _source_dict(p.source),
                     "facts": {
-                        field: _facts(policy, cited, p, field)
+                        field: _facts(policy, index, p, field)
                         for field in ("municipalities", "leads", "coordinators")
                     },
                     "commitments": [
@@ -555,13 +556,13 @@ def _priorities(policy: Policy, targets: list[dict[str, Any]]) -> list[dict[str,
                             "status": a.status.value if a.status is not None else None,
                             "date": a.date,
                             "source": _source_dict(a.source),
-                            "actors": _facts(policy, cited, a, "actors"),
+                            "actors": _facts(policy, index, a, "actors"),
                             "partners": [
                                 f
-                                for f in _facts(policy, cited, a, "partners")
+                                for f in _facts(policy, index, a, "partners")
                                 if f["id"] not in a.actors
                             ],
-                            "bodies": _facts(policy, cited, a, "bodies"),
+                            "bodies": _facts(policy, index, a, "bodies"),
                         }
                         for a in p.actions
                     ],

@@ -305,6 +305,14 @@ def texts_field(doc: str) -> Any:
     return attrs.field(converter=texts, factory=tuple, validator=check_chars, metadata={DOC: doc})
 
 
+def aliases_field() -> Any:
+    """The other words by which the source names an entity."""
+    return texts_field(
+        "Other words by which the source names it, as printed (e.g. 'de politie' for a police "
+        "unit, a plural or a short form); a cited passage that uses one of them names it."
+    )
+
+
 def ref_field(doc: str, *kinds: str) -> Any:
     """A required reference to one entity of the given kinds."""
     return attrs.field(validator=_check_slug, metadata={DOC: doc, REF: kinds, SCHEMA: _SLUG_SCHEMA})

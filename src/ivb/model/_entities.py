@@ -9,6 +9,7 @@ import attrs
 
 from ivb._message import Message, at, join
 from ivb.model._base import (
+    _SLUG_SCHEMA,
     CBS_BUURT_RE,
     CBS_MUNICIPALITY_RE,
     CBS_PROVINCE_RE,
@@ -38,6 +39,7 @@ from ivb.model._base import (
     VeiligheidsVeld,
     _check_slug,
     _check_slugs,
+    aliases_field,
     check_chars,
     check_count,
     check_meetings_per_year,
@@ -266,6 +268,7 @@ class Role:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     kind: RoleKind = attrs.field(converter=RoleKind, metadata={DOC: "What kind of role."})
     municipalities: tuple[str, ...] = refs_field(
         "Municipalities in which the role exists (empty for roles outside the municipalities).",
@@ -312,6 +315,7 @@ class Partner:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     category: PartnerCategory = attrs.field(
         converter=PartnerCategory, metadata={DOC: "Sector of the partner."}
     )
@@ -334,6 +338,7 @@ class ConsultationBody:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     tier: Tier = attrs.field(
         converter=Tier, metadata={DOC: "Bestuurlijk, ambtelijk or uitvoerend."}
     )
@@ -392,6 +397,7 @@ class AgendaTheme:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     source: SourceRef | None = attrs.field(
         default=None, metadata={DOC: "Where it is named, if not where its agenda is."}
     )
@@ -403,6 +409,7 @@ class Agenda:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     level: Level = attrs.field(
         converter=Level, metadata={DOC: "Priority level: national, regional, district, local."}
     )
@@ -441,6 +448,7 @@ class Instrument:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     kind: InstrumentKind = attrs.field(
         converter=InstrumentKind, metadata={DOC: "What kind of instrument."}
     )
@@ -467,6 +475,7 @@ class Trend:
 
     id: str = id_field()
     name: str = name_field("Short name of the trend, in Dutch.")
+    aliases: tuple[str, ...] = aliases_field()
     scope: TrendScope = attrs.field(
         converter=TrendScope, metadata={DOC: "Cross-cutting, or of one participation session."}
     )
@@ -597,6 +606,7 @@ class PriorityTier:
 
     id: str = id_field()
     name: str = name_field("Name of one priority of this tier, in Dutch (e.g. 'thema').")
+    aliases: tuple[str, ...] = aliases_field()
     heading: str = name_field('Heading over the priorities of this tier (e.g. "Thema\'s").')
     lead_label: str | None = opt_text_field(
         "What the policy calls a lead of such a priority (e.g. 'thematrekker')."
@@ -782,6 +792,7 @@ class Session:
 
     id: str = id_field()
     name: str = name_field()
+    aliases: tuple[str, ...] = aliases_field()
     date: str | None = date_field("When it took place (YYYY, YYYY-MM, YYYY-MM-DD).")
     start: str | None = date_field("First day, month or year of the period it ran.")
     end: str | None = date_field("Last day, month or year of the period it ran.")
@@ -802,6 +813,7 @@ class Milestone:
 
     id: str = id_field()
     label: str = name_field("What happens, in Dutch as in the source.")
+    aliases: tuple[str, ...] = aliases_field()
     date: str | None = date_field("When (YYYY, YYYY-MM, YYYY-MM-DD).")
     period_text: str | None = opt_text_field("When, in the words of the source.")
     bodies: tuple[str, ...] = refs_field("Bodies or councils involved.", "body", "role")
@@ -886,6 +898,23 @@ class Statement:
         return self.topic
 
 
+def _check_ends(inst: Citation, _attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if value and inst.target is not None:
+        raise ValueError(
+            at(
+                "targets",
+                Message(
+                    "give either 'target' or 'targets', got both ({target!r} and {targets!r}) "
+                    "for {holder}.{field}",
+                    target=inst.target,
+                    targets=list(value),
+                    holder=inst.holder,
+                    field=inst.field,
+                ),
+            )
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Citation:
     """The passage that states one relation, where it is not the section of its holder.
@@ -895,11 +924,21 @@ class Citation:
     the holder's ``source``; a citation gives it its own passage and basis, and
     a modality where the source makes the relation conditional or future.
 
+    One citation may cover several relations of the same field that one passage
+    states: ``targets`` lists them; with neither ``target`` nor ``targets`` it
+    covers every id in the field. A citation of one target takes precedence over
+    one of the whole field.
+
     Examples
     --------
     >>> Citation(holder="tafel", field="escalates_to", target="huis",
     ...          source=SourceRef("ivb", "PGA"), modality="possible").modality
     <Modality.POSSIBLE: 'possible'>
+    >>> Citation(holder="actie", field="actors", targets=["a", "b"],
+    ...          source=SourceRef("ivb", "Thema")).ends
+    ('a', 'b')
+    >>> Citation(holder="actie", field="actors", source=SourceRef("ivb", "Thema")).ends
+    ()
     """
 
     holder: str = attrs.field(
@@ -910,9 +949,24 @@ class Citation:
         "The field of the holder that holds the relation (e.g. 'leads', 'escalates_to', "
         "'adopts_policy', 'process.participants')."
     )
-    target: str = attrs.field(
-        validator=_check_slug,
-        metadata={DOC: "Id of the entity the relation points at (or from, for a reversed one)."},
+    target: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_check_slug),
+        metadata={
+            DOC: "Id of the entity the relation points at (or from, for a reversed one). "
+            "Leave it and 'targets' out to cite the passage for every id in the field.",
+            SCHEMA: _SLUG_SCHEMA,
+        },
+    )
+    targets: tuple[str, ...] = attrs.field(
+        converter=ids,
+        factory=tuple,
+        validator=[_check_slugs, _check_ends],
+        metadata={
+            DOC: "Ids of several entities in the field that the same passage states "
+            "(instead of 'target').",
+            SCHEMA: {"uniqueItems": True, "items": _SLUG_SCHEMA},
+        },
     )
     modality: Modality | None = attrs.field(
         default=None,
@@ -926,3 +980,8 @@ class Citation:
         "Why the cited section does not name both ends (e.g. it says 'zij' for them)."
     )
     source: SourceRef = _source()
+
+    @property
+    def ends(self) -> tuple[str, ...]:
+        """The ids this citation covers; empty for every id in the field."""
+        return (self.target,) if self.target is not None else self.targets

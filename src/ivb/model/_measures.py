@@ -35,6 +35,7 @@ from ivb.model._base import (
     Direction,
     SourceRef,
     Unit,
+    aliases_field,
     check_chars,
     check_count,
     date_field,
@@ -375,6 +376,7 @@ class Indicator:
 
     id: str = id_field()
     name: str = name_field("Name of the indicator, in Dutch.")
+    aliases: tuple[str, ...] = aliases_field()
     unit: Unit = attrs.field(converter=Unit, metadata={DOC: "Unit of its values."})
     description: str | None = opt_text_field("What it counts or measures.")
     data_source: IndicatorSource = attrs.field(

@@ -645,15 +645,31 @@ def _check_governance(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -
 
 #: Citation fields that are not reference fields: field -> what its target must be.
 _FLAG_FIELDS = ("adopts_policy", "controls_policy", "coordinates_policy")
+#: Fields of the policy itself whose relations a citation may cite ('process.sessions', ...);
+#: such a citation holds whatever the policy's id (a copy under another id keeps it).
+_POLICY_FIELDS = ("principles", "principle_sets", "process")
+
+
+def _of_policy(policy: Policy, citation: Citation, index: Mapping[str, object]) -> bool:
+    """Whether *citation* cites a relation of the policy itself."""
+    if citation.holder == policy.id:
+        return True
+    own = citation.field.partition(".")[0] in _POLICY_FIELDS
+    return own and citation.holder not in index
 
 
 def _cited_targets(
     policy: Policy, holder: object, field: str, target: str
 ) -> tuple[str, ...] | None:
     """The ids a citation of *field* on *holder* may point at; None if no such field."""
-    if field == "process.participants":
-        process = policy.process
-        return () if process is None else process.participants
+    if "." in field:
+        # a field of a part of the holder ('process.participants', 'process.sessions')
+        head, _, rest = field.partition(".")
+        cls_: Any = type(holder)
+        if not attrs.has(cls_) or head not in attrs.fields_dict(cls_):
+            return None
+        part = getattr(holder, head)
+        return () if part is None else _cited_targets(policy, part, rest, target)
     if field in _FLAG_FIELDS:
         # the relation points at the policy, whatever its id (a copy under another id keeps it)
         return (target,) if getattr(holder, field, None) else ()
@@ -671,29 +687,36 @@ def _cited_targets(
 
 
 def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) -> list[Problem]:
-    """Every citation names a holder, one of its reference fields, and an id in that field."""
+    """Every citation names a holder, one of its reference fields, and ids in that field.
+
+    A relation has at most one citation of its own; one citation of a whole field
+    (no ``target`` or ``targets``) may stand beside them.
+    """
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str], int] = {}
     for i, citation in enumerate(policy.citations):
         path = f"citations[{i}]"
-        key = (citation.holder, citation.field, citation.target)
-        if key in seen:
+        ends = citation.ends
+        twice = [end for end in ends or ("",) if (citation.holder, citation.field, end) in seen]
+        if twice:
+            first = seen[(citation.holder, citation.field, twice[0])]
             problems.append(
                 Problem(
                     path,
                     Message(
                         "expected one citation per relation, got a second one for "
-                        "{holder}.{field} -> {target} (first at citations[{first}])",
+                        "{holder}.{field}{what} (first at citations[{first}])",
                         holder=citation.holder,
                         field=citation.field,
-                        target=citation.target,
-                        first=seen[key],
+                        what=f" -> {twice[0]}" if twice[0] else Message(" (every id)"),
+                        first=first,
                     ),
                 )
             )
             continue
-        seen[key] = i
-        if citation.holder == policy.id:
+        for end in ends or ("",):
+            seen[(citation.holder, citation.field, end)] = i
+        if _of_policy(policy, citation, index):
             holder: object = policy
         else:
             found = index.get(citation.holder)
@@ -706,7 +729,8 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
                 )
                 continue
             holder = found[1]
-        targets = _cited_targets(policy, holder, citation.field, citation.target)
+        target = citation.target if citation.target is not None else ""
+        targets = _cited_targets(policy, holder, citation.field, target)
         if targets is None:
             problems.append(
                 Problem(
@@ -718,19 +742,35 @@ def _check_citations(policy: Policy, index: Mapping[str, tuple[str, Entity]]) ->
                     ),
                 )
             )
-        elif citation.target not in targets:
+            continue
+        listed = ", ".join(targets) or Message("none")
+        if not ends and not targets:
             problems.append(
                 Problem(
-                    f"{path}.target",
+                    f"{path}.field",
                     Message(
-                        "expected one of the ids in {holder}.{field} ({value}), got {target!r}",
+                        "expected {holder}.{field} to hold ids for a citation of the whole "
+                        "field, got none",
                         holder=citation.holder,
                         field=citation.field,
-                        value=", ".join(targets) or Message("none"),
-                        target=citation.target,
                     ),
                 )
             )
+        for j, end in enumerate(ends):
+            if end not in targets:
+                where = f"{path}.target" if citation.target is not None else f"{path}.targets[{j}]"
+                problems.append(
+                    Problem(
+                        where,
+                        Message(
+                            "expected one of the ids in {holder}.{field} ({value}), got {target!r}",
+                            holder=citation.holder,
+                            field=citation.field,
+                            value=listed,
+                            target=end,
+                        ),
+                    )
+                )
     return problems
 
 
