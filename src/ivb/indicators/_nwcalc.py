@@ -109,6 +109,21 @@ def _materialise(out: Any, native: object) -> Any:
     return out.collect()
 
 
+def _as_plan(obj: Any, lazy: bool) -> tuple[Any, bool]:
+    """The frame to compute on, and whether its rows are numbered (column ``_ROW``).
+
+    An eager frame becomes a lazy plan over its numbered rows: the engine then
+    optimises the query as a whole and computes it once, instead of one step at a
+    time with every intermediate frame in memory; the numbers give back the row order.
+    """
+    if lazy:
+        return obj, False
+    native = obj.to_native()
+    if engine_of(native) == "polars":  # numbered within the plan: no column of every row
+        return nw.from_native(native.lazy().with_row_index(_ROW)), True
+    return obj.with_row_index(_ROW).lazy(), True
+
+
 def _finish(out: Any, lazy: bool, native: object, order: list[str]) -> Any:
     """Give a (computed) result back as the input's kind (lazy results: rows unordered)."""
     if not lazy:
@@ -137,9 +152,8 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     key_cols = _keys(names, keys)
     in_base = nw.col("period") == base
     in_period = nw.col("period") == period
-    sub = obj.filter(nw.col("period").is_in([base, period]))
-    if not lazy:
-        sub = sub.with_row_index(_ROW)
+    plan, numbered = _as_plan(obj, lazy)
+    sub = plan.filter(nw.col("period").is_in([base, period]))
     # NaN is made null after the grouping, on one row per series: a series has one
     # row per period (checked below), so its max is that row's value, NaN or not
     value = nw.col("value").cast(nw.Float64)
@@ -155,7 +169,7 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
         nw.col("__nb").sum(),
         nw.col("__np").sum(),
     ]
-    if not lazy:
+    if numbered:
         aggs.append(nw.col(_ROW).min())
     bv, vv = _value("__b"), _value("__v")
     # one query: the result with its two check columns, computed once
@@ -171,7 +185,7 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
             change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
         )
     )
-    grouped = _materialise(grouped, frame) if lazy else grouped.sort(_ROW)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame)
     stats = _rows(
         grouped.select(
             nw.col("__nb").sum().alias("base"),
@@ -389,7 +403,7 @@ def _missing_period(obj: Any, lazy: bool) -> MeasurementsError:
 
 
 def _reduce(
-    sub: Any, key_cols: list[str], sides: list[str], by_base: bool, lazy: bool, native: object
+    sub: Any, key_cols: list[str], sides: list[str], by_base: bool, numbered: bool, native: object
 ) -> Any:
     """One row per series: on each side its latest key (``__{side}k``), the value there
     (``__{side}v``) and how many published values have that key (``__{side}n``, 2 meaning
@@ -422,7 +436,7 @@ def _reduce(
     aggs = [nw.col(f"__k{side}").max().alias(f"__{side}k") for side in sides]
     if by_base:
         aggs += [nw.col("__m").max().alias("__mv"), nw.col("__m").count().alias("__mn")]
-    if not lazy:
+    if numbered:
         aggs.append(nw.col(_ROW).min())
     if engine != "dask":
         for side in sides:
@@ -520,9 +534,8 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         [p for p in order if ends[p] < rules.start] if measured and rules.start is not None else []
     )
 
-    sub = obj if len(kept) == len(found) else obj.filter(period.is_in(kept))
-    if not lazy:
-        sub = sub.with_row_index(_ROW)
+    plan, numbered = _as_plan(obj, lazy)
+    sub = plan if len(kept) == len(found) else plan.filter(period.is_in(kept))
     value = nw.col("value").cast(nw.Float64)
     published = ~value.is_null() & ~value.is_nan()
     # each row's place in time: the period text itself where its order is that of time
@@ -551,11 +564,8 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         },
         **extra,
     )
-    grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, lazy, frame)
-    if lazy:
-        grouped = _materialise(grouped, frame)
-    else:
-        grouped = grouped.sort(_ROW)
+    grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, numbered, frame)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame)
     # back to ranks (-1: none), on the one row per series
     for side, _ in sides:
         found_key = nw.col(f"__{side}k").fill_null(none)
