@@ -16,6 +16,7 @@ This module imports narwhals, so it is imported only when a non-pandas frame com
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
@@ -105,7 +106,11 @@ def _periods(obj: Any, lazy: bool) -> str:
 
 def _materialise(out: Any, native: object) -> Any:
     """Compute a lazy result once, eagerly (for Dask this beats persisting it: one
-    graph optimisation and one computation instead of three)."""
+    graph optimisation and one computation instead of three). A DuckDB result comes
+    as a Polars frame where Polars is installed: the steps on the one row per series
+    after it run faster there than on Arrow."""
+    if engine_of(native) == "duckdb" and importlib.util.find_spec("polars") is not None:
+        return out.collect(backend="polars")
     return out.collect()
 
 
