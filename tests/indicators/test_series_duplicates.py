@@ -175,3 +175,16 @@ def test_clean_frames_give_the_same_results_on_every_engine() -> None:
             got.astype(object).where(got.notna(), None),
             expected.astype(object).where(expected.notna(), None),
         )
+
+
+def test_many_values_for_a_period_that_is_not_read_are_accepted(on: OnEngine) -> None:
+    # 300 values for 2023 between the baseline and the latest value, which is one
+    data = frame([("A", "2022", 1.0), *[("A", "2023", 2.0)] * 300, ("A", "2025", 3.0)])
+    out = on.evaluate_series(data, direction="lower", horizon="2027", base_period="2022")
+    assert out["latest"].tolist() == [3.0]
+    # and two values for the latest period next to them are still refused
+    many = frame(
+        [("A", "2022", 1.0), *[("A", "2023", 2.0)] * 300, ("A", "2025", 3.0), ("A", "2025", 3.0)]
+    )
+    with pytest.raises(MeasurementsError, match="more than one value for period '2025'"):
+        on.evaluate_series(many, direction="lower", horizon="2027", base_period="2022")
