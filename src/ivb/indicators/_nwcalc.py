@@ -104,12 +104,12 @@ def _periods(obj: Any, lazy: bool) -> str:
     return ", ".join(found[:12]) or "none"
 
 
-def _materialise(out: Any, native: object) -> Any:
+def _materialise(out: Any, native: object, *, polars: bool = False) -> Any:
     """Compute a lazy result once, eagerly (for Dask this beats persisting it: one
-    graph optimisation and one computation instead of three). A DuckDB result comes
-    as a Polars frame where Polars is installed: the steps on the one row per series
+    graph optimisation and one computation instead of three). With *polars*, a DuckDB
+    result comes as a Polars frame where Polars is installed: the steps on the one row per series
     after it run faster there than on Arrow."""
-    if engine_of(native) == "duckdb" and importlib.util.find_spec("polars") is not None:
+    if polars and engine_of(native) == "duckdb" and importlib.util.find_spec("polars") is not None:
         return out.collect(backend="polars")
     return out.collect()
 
@@ -638,7 +638,7 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
             }
         )
     grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, numbered, frame, weighed)
-    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame, polars=True)
     # back to ranks (-1: none), on the one row per series
     for side, _ in sides:
         found_key = nw.col(f"__{side}k").fill_null(none)
