@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ivb._errors import IvbError
 
 __all__ = [
@@ -10,6 +12,7 @@ __all__ = [
     "MissingExtraError",
     "OpenDataError",
     "PoliceDataError",
+    "duplicate_error",
 ]
 
 
@@ -58,3 +61,14 @@ for _cls in (
     PoliceDataError,
 ):
     _cls.__module__ = "ivb.indicators"
+
+
+def duplicate_error(
+    key_cols: Sequence[str], where: Sequence[str], period: str
+) -> MeasurementsError:
+    """The error for a series with more than one value for one period."""
+    named = ", ".join(f"{k}={v!r}" for k, v in zip(key_cols, where, strict=True))
+    return MeasurementsError(
+        f"frame: more than one value for period {period!r} of the series {named}; "
+        "give one row per series and period"
+    )

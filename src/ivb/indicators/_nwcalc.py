@@ -16,6 +16,7 @@ This module imports narwhals, so it is imported only when a non-pandas frame com
 
 from __future__ import annotations
 
+import importlib.util
 import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
@@ -23,7 +24,7 @@ from typing import Any, cast
 import narwhals as nw
 
 from ivb.indicators._engines import engine_of, need_engine
-from ivb.indicators._errors import IndicatorError, MeasurementsError
+from ivb.indicators._errors import IndicatorError, MeasurementsError, duplicate_error
 
 __all__ = [
     "add_aggregates",
@@ -103,10 +104,29 @@ def _periods(obj: Any, lazy: bool) -> str:
     return ", ".join(found[:12]) or "none"
 
 
-def _materialise(out: Any, native: object) -> Any:
+def _materialise(out: Any, native: object, *, polars: bool = False) -> Any:
     """Compute a lazy result once, eagerly (for Dask this beats persisting it: one
-    graph optimisation and one computation instead of three)."""
+    graph optimisation and one computation instead of three). With *polars*, a DuckDB
+    result comes as a Polars frame where Polars is installed: the steps on the one row per series
+    after it run faster there than on Arrow."""
+    if polars and engine_of(native) == "duckdb" and importlib.util.find_spec("polars") is not None:
+        return out.collect(backend="polars")
     return out.collect()
+
+
+def _as_plan(obj: Any, lazy: bool) -> tuple[Any, bool]:
+    """The frame to compute on, and whether its rows are numbered (column ``_ROW``).
+
+    An eager frame becomes a lazy plan over its numbered rows: the engine then
+    optimises the query as a whole and computes it once, instead of one step at a
+    time with every intermediate frame in memory; the numbers give back the row order.
+    """
+    if lazy:
+        return obj, False
+    native = obj.to_native()
+    if engine_of(native) == "polars":  # numbered within the plan: no column of every row
+        return nw.from_native(native.lazy().with_row_index(_ROW)), True
+    return obj.with_row_index(_ROW).lazy(), True
 
 
 def _finish(out: Any, lazy: bool, native: object, order: list[str]) -> Any:
@@ -137,9 +157,8 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     key_cols = _keys(names, keys)
     in_base = nw.col("period") == base
     in_period = nw.col("period") == period
-    sub = obj.filter(nw.col("period").is_in([base, period]))
-    if not lazy:
-        sub = sub.with_row_index(_ROW)
+    plan, numbered = _as_plan(obj, lazy)
+    sub = plan.filter(nw.col("period").is_in([base, period]))
     # NaN is made null after the grouping, on one row per series: a series has one
     # row per period (checked below), so its max is that row's value, NaN or not
     value = nw.col("value").cast(nw.Float64)
@@ -155,7 +174,7 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
         nw.col("__nb").sum(),
         nw.col("__np").sum(),
     ]
-    if not lazy:
+    if numbered:
         aggs.append(nw.col(_ROW).min())
     bv, vv = _value("__b"), _value("__v")
     # one query: the result with its two check columns, computed once
@@ -171,7 +190,7 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
             change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
         )
     )
-    grouped = _materialise(grouped, frame) if lazy else grouped.sort(_ROW)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame)
     stats = _rows(
         grouped.select(
             nw.col("__nb").sum().alias("base"),
@@ -388,14 +407,159 @@ def _missing_period(obj: Any, lazy: bool) -> MeasurementsError:
     return MeasurementsError(f"period: missing in row {int(row.rows(named=True)[0][_ROW])}")
 
 
+#: Weight of the period of rank r in a sum per series: 256**r. A series' sum over its
+#: values with the latest key k is at least twice 256**rank(k) exactly when it has two
+#: of them (sums of powers of two round down to no less than a sum of two of them), or
+#: when an earlier period has more than 255; such series are then counted exactly.
+_WEIGHT_BASE = 256.0
+#: The most periods of one kind weighed so (256**127 is within the range of a float).
+_MAX_WEIGHED = 127
+
+
+def _reduce(
+    sub: Any,
+    key_cols: list[str],
+    sides: list[str],
+    by_base: bool,
+    numbered: bool,
+    native: object,
+    weighed: bool = False,
+) -> Any:
+    """One row per series: on each side its latest key (``__{side}k``), the value there
+    (``__{side}v``) and how many published values have that key (``__{side}n``, 2 meaning
+    two or more); the value at the baseline period (``__mv``) and their number (``__mn``).
+
+    One grouped query on every engine. DuckDB takes the value at the latest key with
+    ``arg_max`` (a streaming aggregate, where an ordered ``last`` sorts every group)
+    and counts the keys at the top with ``max(key, 2)``; Dask has no ordered value in
+    a group, so it joins the series' latest keys back to read the values there. On
+    Polars, where comparing each row with its group's maximum costs as much again as
+    the rest, *weighed* rows (column ``__w{side}``) give the sum ``__{side}s`` instead,
+    from which the number is read after the query (:data:`_WEIGHT_BASE`).
+    """
+    engine = engine_of(native)
+    if engine == "duckdb":
+        rel = sub.to_native()
+
+        def q(name: str) -> str:
+            return '"' + name.replace('"', '""') + '"'
+
+        exprs = [q(k) for k in key_cols]
+        for side in sides:
+            k = q(f"__k{side}")
+            exprs += [
+                f'max({k}) AS "__{side}k"',
+                f'arg_max("__v", {k}) AS "__{side}v"',
+                f'CASE WHEN max({k}, 2)[2] = max({k}) THEN 2 ELSE 1 END AS "__{side}n"',
+            ]
+        if by_base:
+            exprs += ['max("__m") AS "__mv"', 'count("__m") AS "__mn"']
+        by = ", ".join(q(k) for k in key_cols)
+        return native_frame(rel.aggregate(", ".join(exprs), by))
+    aggs = [nw.col(f"__k{side}").max().alias(f"__{side}k") for side in sides]
+    if by_base:
+        aggs += [nw.col("__m").max().alias("__mv"), nw.col("__m").count().alias("__mn")]
+    if numbered:
+        aggs.append(nw.col(_ROW).min())
+    if engine != "dask":
+        for side in sides:
+            at = nw.col(f"__k{side}")
+            aggs.append(nw.col("__v").last(order_by=f"__k{side}").alias(f"__{side}v"))
+            if weighed:
+                aggs.append(nw.col(f"__w{side}").sum().alias(f"__{side}s"))
+            else:
+                aggs.append((at == at.max()).sum().alias(f"__{side}n"))
+        return sub.group_by(*key_cols).agg(*aggs)
+    grouped = sub.group_by(*key_cols).agg(*aggs)
+    for side in sides:
+        at = (
+            sub.join(grouped.select(*key_cols, f"__{side}k"), on=key_cols, how="inner")
+            .filter(nw.col(f"__k{side}") == nw.col(f"__{side}k"))
+            .group_by(*key_cols)
+            .agg(
+                nw.col("__v").max().alias(f"__{side}v"),
+                nw.col("__v").count().alias(f"__{side}n"),
+            )
+        )
+        grouped = grouped.join(at, on=key_cols, how="left")
+    return grouped
+
+
+def _recounted(found: Any, rows: Any, key_cols: Sequence[str]) -> Any:
+    """*found* (a few series) with ``__ln``/``__bn`` counted exactly on *rows*."""
+    out = found
+    for side in ("l", "b"):
+        if f"__k{side}" not in rows.collect_schema().names():
+            continue
+        keys = found.select(*key_cols, f"__{side}k").filter(~nw.col(f"__{side}k").is_null())
+        if isinstance(rows, nw.LazyFrame):
+            keys = keys.lazy()
+        counted = (
+            rows.join(keys, on=list(key_cols), how="inner")
+            .filter(nw.col(f"__k{side}") == nw.col(f"__{side}k"))
+            .group_by(*key_cols)
+            .agg(nw.len().alias("__exact"))
+        )
+        if isinstance(counted, nw.LazyFrame):
+            counted = counted.collect()
+        out = (
+            out.join(counted, on=list(key_cols), how="left")
+            .with_columns(**{f"__{side}n": nw.col("__exact").fill_null(0)})
+            .drop("__exact")
+        )
+    return out
+
+
+def _refuse_duplicates(
+    grouped: Any,
+    key_cols: Sequence[str],
+    by_base: bool,
+    base_period: str | None,
+    names_of: Mapping[int, str],
+    recount: Any = None,
+) -> None:
+    """Refuse series with more than one published value for a period whose value is read:
+    the baseline period, the latest period, the earlier period taken as baseline.
+
+    With *recount* (the rows, when the numbers at the latest keys come from weighed
+    sums), the series whose sums say two or more are counted exactly on those rows.
+    """
+    cond = (nw.col("__ln") > 1) & nw.col("__ok") | (nw.col("__bn") > 1) & nw.col("__fb")
+    if by_base:
+        cond = cond | (nw.col("__mn") > 1)
+    found = grouped.filter(cond)
+    if not len(found):
+        return
+    if recount is not None:
+        found = _recounted(found, recount, key_cols)
+        cond = (nw.col("__ln") > 1) & nw.col("__ok") | (nw.col("__bn") > 1) & nw.col("__fb")
+        if by_base:
+            cond = cond | (nw.col("__mn") > 1)
+        found = found.filter(cond)
+        if not len(found):
+            return
+    pairs = []
+    for row in found.rows(named=True):
+        where = tuple(str(row[k]) for k in key_cols)
+        if by_base and row["__mn"] > 1:
+            pairs.append((where, str(base_period)))
+        if row["__ln"] > 1 and row["__ok"]:
+            pairs.append((where, names_of[row["__lr"]]))
+        if row["__bn"] > 1 and row["__fb"]:
+            pairs.append((where, names_of[row["__br"]]))
+    raise duplicate_error(key_cols, *min(pairs))
+
+
 def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = None) -> Any:
     """:func:`ivb.indicators.evaluate_series` on any narwhals-supported frame.
 
     *rules* are the checked parameters (:class:`~ivb.indicators._targets.SeriesRules`).
     The distinct periods are read once and parsed in Python (a table has few); each
-    series is then reduced in one grouped query: its value at the baseline period,
-    and the rank and value of its last published period before the policy period and
-    after the baseline.
+    series is then reduced in one grouped query (:func:`_reduce`): its value at the
+    baseline period, and the key and value of its last published period before the
+    policy period and after the baseline, with the number of values there, so that a
+    series with two values for a period that is read is refused without a further
+    pass over the rows.
     """
     from ivb.indicators._periods import period_bounds, period_kind
     from ivb.indicators._targets import TargetStatus
@@ -408,7 +572,7 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
     period = nw.col("period")
     if engine_of(frame) == "dask":
         period = period.cast(nw.String)
-    distinct = _rows(obj.group_by("period").agg(nw.len().alias("__n")), lazy)
+    distinct = _rows(obj.group_by("period").agg(), lazy)
     found = [r["period"] for r in distinct]
     if any(p is None for p in found):
         raise _missing_period(obj, lazy)
@@ -432,9 +596,8 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         [p for p in order if ends[p] < rules.start] if measured and rules.start is not None else []
     )
 
-    sub = obj if len(kept) == len(found) else obj.filter(period.is_in(kept))
-    if not lazy:
-        sub = sub.with_row_index(_ROW)
+    plan, numbered = _as_plan(obj, lazy)
+    sub = plan if len(kept) == len(found) else plan.filter(period.is_in(kept))
     value = nw.col("value").cast(nw.Float64)
     published = ~value.is_null() & ~value.is_nan()
     # each row's place in time: the period text itself where its order is that of time
@@ -455,49 +618,52 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
     sides = [("l", later)] + ([("b", before)] if before else [])
     by_base = measured and rules.base_period is not None
     extra = {"__m": nw.when(period == rules.base_period).then(nw.col("__v"))} if by_base else {}
+    # a row's key on a side: null unless it is a published value of one of its periods
     sub = sub.with_columns(
         **{
-            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen))
-            .then(nw.col("__key"))
-            .otherwise(none)
+            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen)).then(nw.col("__key"))
             for side, chosen in sides
         },
         **extra,
     )
-    with_last = engine_of(frame) != "dask"  # Dask has no ordered last value in a group
-    aggs = [nw.col(f"__k{side}").max().alias(f"__{side}k") for side, _ in sides]
-    if with_last:
-        aggs += [nw.col("__v").last(order_by=f"__k{side}").alias(f"__{side}v") for side, _ in sides]
-    if by_base:
-        aggs.append(nw.col("__m").max().alias("__mv"))
-    if not lazy:
-        aggs.append(nw.col(_ROW).min())
-    grouped = sub.group_by(*key_cols).agg(*aggs)
-    if not with_last:
-        for side, _ in sides:
-            at = (
-                sub.join(grouped.select(*key_cols, f"__{side}k"), on=key_cols, how="inner")
-                .filter(nw.col("__key") == nw.col(f"__{side}k"))
-                .group_by(*key_cols)
-                .agg(nw.col("__v").max().alias(f"__{side}v"))
-            )
-            grouped = grouped.join(at, on=key_cols, how="left")
-    if lazy:
-        grouped = _materialise(grouped, frame)
-    else:
-        grouped = grouped.sort(_ROW)
+    weighed = engine_of(frame) == "polars" and len(rank) <= _MAX_WEIGHED
+    if weighed:
+        weight = period.replace_strict(
+            {p: _WEIGHT_BASE**i for p, i in rank.items()}, default=0.0, return_dtype=nw.Float64
+        )
+        sub = sub.with_columns(
+            **{
+                f"__w{side}": nw.when(~nw.col(f"__k{side}").is_null()).then(weight)
+                for side, _ in sides
+            }
+        )
+    grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, numbered, frame, weighed)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame, polars=True)
     # back to ranks (-1: none), on the one row per series
     for side, _ in sides:
-        found_key = nw.col(f"__{side}k")
+        found_key = nw.col(f"__{side}k").fill_null(none)
         grouped = grouped.with_columns(
             **{
-                f"__{side}r": _lookup(f"__{side}k", rank, nw.Int64, -1)
+                f"__{side}r": found_key.replace_strict(rank, default=-1, return_dtype=nw.Int64)
                 if as_text
                 else found_key.cast(nw.Int64)
             }
         )
+    if weighed:  # 2 where the sum says two values or more (checked exactly below)
+        for side, _ in sides:
+            twice = _lookup(
+                f"__{side}r", {i: 2 * _WEIGHT_BASE**i for i in rank.values()}, nw.Float64
+            )
+            grouped = grouped.with_columns(
+                **{
+                    f"__{side}n": (nw.col(f"__{side}s") >= twice).fill_null(False).cast(nw.Int64)
+                    + 1
+                }
+            )
     if not before:
-        grouped = grouped.with_columns(__br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64))
+        grouped = grouped.with_columns(
+            __br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64), __bn=nw.lit(0, nw.Int64)
+        )
 
     names_of = {i: p for p, i in rank.items()}
     lr, br = nw.col("__lr"), nw.col("__br")
@@ -518,8 +684,10 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
             base_end = (
                 nw.when(found_base).then(nw.lit(rules.base_end, nw.Int64)).otherwise(fallback_end)
             )
+            from_fallback = ~found_base & (br >= 0)
         else:
             base_value, base_name, base_end = fallback, fallback_name, fallback_end
+            from_fallback = br >= 0
         base_from = (
             nw.when(~base_value.is_null())
             .then(nw.lit("measurements", nw.String))
@@ -535,14 +703,19 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         )
         base_from = nw.lit("policy", nw.String)
         base_end = nw.lit(-1, nw.Int64)
+        from_fallback = nw.lit(False)
     latest_start = _lookup("__lr", {i: starts[p] for p, i in rank.items()}, nw.Int64, -1)
     grouped = grouped.with_columns(
         baseline=base_value,
         baseline_period=base_name,
         baseline_from=base_from,
         __ok=(lr >= 0) & (latest_start > base_end),
+        __fb=from_fallback,
     )
     ok = nw.col("__ok")
+    _refuse_duplicates(
+        grouped, key_cols, by_base, rules.base_period, names_of, sub if weighed else None
+    )
     latest_end = _lookup("__lr", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
     passed = rules.as_of is not None and rules.as_of > rules.horizon_end
     final = nw.lit(True) if passed else latest_end >= rules.horizon_end

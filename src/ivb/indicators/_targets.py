@@ -73,7 +73,7 @@ from ivb._message import Message, at, message_of
 from ivb._records import Record, Records
 from ivb.indicators._calc import series_ids
 from ivb.indicators._engines import engine_of
-from ivb.indicators._errors import IndicatorError, MeasurementsError
+from ivb.indicators._errors import IndicatorError, MeasurementsError, duplicate_error
 from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
 from ivb.indicators._measurements import Measurements, as_frame
 from ivb.indicators._periods import period_bounds, period_kind
@@ -280,8 +280,11 @@ def _ord(d: date) -> int:
 
 def _period_arrays(
     frame: pd.DataFrame,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.object_]]:
-    """Start and end ordinals and kind of every row's period, parsing each distinct one once."""
+) -> tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.object_], npt.NDArray[np.int64]
+]:
+    """Start and end ordinals, kind and code (one per distinct text) of every row's period,
+    parsing each distinct one once."""
     col = frame["period"]
     if isinstance(col.dtype, pd.CategoricalDtype):
         codes = col.cat.codes.to_numpy()
@@ -297,7 +300,7 @@ def _period_arrays(
     starts = np.array([_ord(b[0]) for b in bounds], dtype=np.int64)
     ends = np.array([_ord(b[1]) for b in bounds], dtype=np.int64)
     kinds = np.array([period_kind(str(u)) for u in uniques], dtype=object)
-    return starts[codes], ends[codes], kinds[codes]
+    return starts[codes], ends[codes], kinds[codes], np.asarray(codes, dtype=np.int64)
 
 
 def _as_of_ord(as_of: date | str | None) -> int | None:
@@ -437,7 +440,11 @@ def evaluate_series(
         If *direction* or a period is invalid, or neither *base_period* nor *start*
         is given.
     MeasurementsError
-        If the frame is not tidy or has a row without period.
+        If the frame is not tidy, has a row without period, or a series has more than
+        one value (rows with a value) for a period whose value is read: the baseline
+        period, the latest period, or the period before *start* taken as baseline. The
+        message names the first such series (by its key texts) and the period; every
+        engine gives the same.
 
     Examples
     --------
@@ -473,7 +480,7 @@ def evaluate_series(
     want_kind = rules.want_kind
     baseline = rules.baseline
 
-    p_start, p_end, p_kind = _period_arrays(frame)
+    p_start, p_end, p_kind, p_code = _period_arrays(frame)
     if want_kind is None and (p_kind == "year").any():
         want_kind = "year"  # without a baseline period, compare years with years
     if want_kind is not None:
@@ -481,7 +488,7 @@ def evaluate_series(
         keep = p_kind == want_kind
         if not keep.all():
             frame = frame.loc[keep]
-            p_start, p_end, p_kind = p_start[keep], p_end[keep], p_kind[keep]
+            p_start, p_end, p_kind, p_code = p_start[keep], p_end[keep], p_kind[keep], p_code[keep]
     ids = series_ids(frame, key_cols)
     uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
     n = len(uniq)
@@ -494,6 +501,8 @@ def evaluate_series(
     base_per: npt.NDArray[np.object_] = np.full(n, None, dtype=object)
     base_from: npt.NDArray[np.object_] = np.full(n, "none", dtype=object)
     periods = frame["period"].astype(object).to_numpy()
+    # (series, period) pairs with more than one published value where a value is read
+    doubled: list[tuple[int, object]] = []
     if baseline is not None:
         base_val[:] = baseline
         base_per[:] = base_period
@@ -501,6 +510,8 @@ def evaluate_series(
     else:
         if base_period is not None:
             at_base = published & (periods == base_period)
+            many = np.flatnonzero(np.bincount(inverse[at_base], minlength=n) > 1)
+            doubled += [(int(i), base_period) for i in many]
             base_val[inverse[at_base]] = values[at_base]
             base_per[inverse[at_base]] = base_period
             base_from[inverse[at_base]] = "measurements"
@@ -509,6 +520,8 @@ def evaluate_series(
             missing = np.isnan(base_val)
             idx = _last_per_series(inverse, before, p_end, p_start)
             take = missing & (idx >= 0)
+            many = _doubled(inverse, before, p_code, np.where(take, idx, -1))
+            doubled += [(int(i), periods[idx[i]]) for i in many]
             base_val[take] = values[idx[take]]
             base_per[take] = periods[idx[take]]
             base_from[take] = "measurements"
@@ -524,6 +537,13 @@ def evaluate_series(
     later &= p_start > per_base_end[inverse]
     latest_idx = _last_per_series(inverse, later, p_end, p_start)
     has_latest = latest_idx >= 0
+    doubled += [
+        (int(i), periods[latest_idx[i]]) for i in _doubled(inverse, later, p_code, latest_idx)
+    ]
+    if doubled:
+        rows = frame[key_cols].iloc[first].astype(object).to_numpy()
+        where, period = min((tuple(str(v) for v in rows[i]), str(p)) for i, p in doubled)
+        raise duplicate_error(key_cols, where, period)
     latest_val = np.full(n, np.nan)
     latest_val[has_latest] = values[latest_idx[has_latest]]
     latest_per: npt.NDArray[np.object_] = np.full(n, None, dtype=object)
@@ -558,6 +578,22 @@ def evaluate_series(
     out["change_pct"] = pct[order]
     out["status"] = status[order].astype(object)
     return out
+
+
+def _doubled(
+    inverse: npt.NDArray[np.int64],
+    mask: npt.NDArray[np.bool_],
+    codes: npt.NDArray[np.int64],
+    chosen: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """The series with more than one row in *mask* of the period of their *chosen* row
+    (-1: none)."""
+    n = len(chosen)
+    code = np.full(n, -2, dtype=np.int64)
+    has = chosen >= 0
+    code[has] = codes[chosen[has]]
+    same = mask & (codes == code[inverse])
+    return np.flatnonzero(np.bincount(inverse[same], minlength=n) > 1)
 
 
 def _last_per_series(
