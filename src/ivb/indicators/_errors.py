@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ivb._errors import IvbError
+from ivb._message import Message, at
 
 __all__ = [
     "IndicatorError",
@@ -69,6 +70,13 @@ def duplicate_error(
     """The error for a series with more than one value for one period."""
     named = ", ".join(f"{k}={v!r}" for k, v in zip(key_cols, where, strict=True))
     return MeasurementsError(
-        f"frame: more than one value for period {period!r} of the series {named}; "
-        "give one row per series and period"
+        at(
+            "frame",
+            Message(
+                "more than one value for period {period!r} of the series {named}; "
+                "give one row per series and period",
+                period=period,
+                named=named,
+            ),
+        )
     )
