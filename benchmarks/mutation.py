@@ -136,14 +136,16 @@ def _sample(by_module: dict[str, dict[str, int | None]], fraction: float, seed: 
     name, and the sample is a prefix of that order: the same seed gives the same sample,
     and a larger fraction keeps every mutant of a smaller one (and so its verdicts). The
     ceiling gives every module at least one mutant, so small modules are represented.
+    The modules are interleaved in proportion, so the mutants decided so far in an
+    unfinished run are spread over the modules as the sample is.
     """
-    chosen: list[str] = []
+    ranked: list[tuple[float, str, str]] = []
     for module, names in sorted(by_module.items()):
         ordered = sorted(names)
         random.Random(f"{seed}:{module}").shuffle(ordered)
         k = len(ordered) if fraction >= 1 else math.ceil(fraction * len(ordered))
-        chosen.extend(ordered[:k])
-    return chosen
+        ranked.extend(((i + 0.5) / k, module, name) for i, name in enumerate(ordered[:k]))
+    return [name for _, _, name in sorted(ranked)]
 
 
 def _listed() -> dict[str, dict[str, str]]:
