@@ -64,6 +64,7 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
         "",
         "[tool.mutmut]",
         'source_paths = ["src"]',
+        'also_copy = ["benchmarks"]',
         f"only_mutate = {json.dumps(spec['mutate'])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(spec['tests'])}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
@@ -87,7 +88,7 @@ def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
     if fresh and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    for tree in ("src", "tests"):
+    for tree in ("src", "tests", "benchmarks"):  # some tests build policies with a benchmark
         _sync(ROOT / tree, work / tree)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + _mutmut_section(spec)
     target = work / "pyproject.toml"
