@@ -1,0 +1,83 @@
+"""Edges of the model: long names in a repr, citations of flags and authority, refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+import ivb
+from ivb import PolicyValidationError, UnknownIdError
+from ivb.model import FigureCheck, Policy, SourceRef, Theme
+
+SRC = SourceRef("ivb", "Test")
+
+
+def _theme(name: str) -> Theme:
+    return Theme(id="t", name=name, tier="tier", summary="s", municipalities=["m"], source=SRC)
+
+
+def test_a_name_of_sixty_characters_is_shown_whole_and_a_longer_one_cut() -> None:
+    sixty = "a" * 60
+    assert repr(_theme(sixty)) == f"<Theme t: {sixty!r}>"
+    cut = repr(_theme("b" * 61))
+    assert cut == f"<Theme t: {'b' * 59 + '…'!r}>"
+
+
+def _citation(holder: str, field: str, target: str) -> str:
+    return (
+        "citations:\n"
+        f"  - holder: {holder}\n"
+        f"    field: {field}\n"
+        f"    target: {target}\n"
+        "    source: {document: ivb, section: Rollen}\n"
+    )
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(PolicyValidationError) as info:
+        ivb.loads(text)
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_citation_of_authority_names_whom_the_role_has_authority_over(mini_text: str) -> None:
+    policy = ivb.loads(mini_text + _citation("burgemeester", "authority", "politie"))
+    assert [(c.holder, c.field, c.target) for c in policy.citations] == [
+        ("burgemeester", "authority", "politie")
+    ]
+    assert _problems(mini_text + _citation("burgemeester", "authority", "driehoek")) == [
+        "citations[0].target: expected one of the ids in burgemeester.authority (politie), "
+        "got 'driehoek'"
+    ]
+
+
+def test_a_citation_of_a_policy_flag_needs_the_flag_set(mini_text: str) -> None:
+    policy_id = "voorbeeld-ivb-2025-2028"
+    # the burgemeester of the small policy neither adopts nor controls the policy
+    assert _problems(mini_text + _citation("burgemeester", "controls_policy", policy_id)) == [
+        "citations[0].target: expected one of the ids in burgemeester.controls_policy (none), "
+        f"got {policy_id!r}"
+    ]
+
+
+def test_the_tier_of_something_that_is_no_priority_is_refused(mini_text: str) -> None:
+    policy = ivb.loads(mini_text)
+    with pytest.raises(UnknownIdError, match=r"^no theme or speerpunt with id 'driehoek'$"):
+        policy.tier_of("driehoek")
+
+
+def test_a_figure_check_names_the_target_it_lacks() -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^target: expected the id of a target exactly when against is "
+        r"'target-baseline', got None$",
+    ):
+        FigureCheck(against="target-baseline")
+
+
+def test_calling_actions_warns_what_to_write_instead(dnu_policy: Policy) -> None:
+    with pytest.warns(DeprecationWarning, match=r"^Policy\.actions\(\) is deprecated: "):
+        assert dnu_policy.actions() == dnu_policy.actions
+
+
+@pytest.fixture(scope="module")
+def dnu_policy() -> Policy:
+    return ivb.load()
