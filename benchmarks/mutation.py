@@ -60,6 +60,7 @@ copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants({jo
 
 
 def _mutmut_section(spec: dict[str, list[str]]) -> str:
+    args = ["-p", "no:cacheprovider", *(f"--ignore={path}" for path in spec.get("skip", []))]
     lines = [
         "",
         "[tool.mutmut]",
@@ -67,7 +68,7 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
         'also_copy = ["benchmarks"]',
         f"only_mutate = {json.dumps(spec['mutate'])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(spec['tests'])}",
-        'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
+        f"pytest_add_cli_args = {json.dumps(args)}",
         "use_git_change_detection = false",
         # the tests use polars, whose thread pool does not survive a fork from the
         # process that ran them: fork each mutant from a clean server process
