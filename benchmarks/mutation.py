@@ -32,6 +32,7 @@ import argparse
 import fnmatch
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -39,6 +40,7 @@ import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Path(__file__).with_name("mutation.toml")
@@ -53,13 +55,14 @@ _GENERATE = """
 from mutmut.__main__ import (copy_also_copy_files, copy_src_dir, create_mutants,
                              set_mutant_under_test, setup_source_paths)
 from pathlib import Path
+from typing import Any
 set_mutant_under_test("mutant_generation")
 Path("mutants").mkdir(exist_ok=True)
 copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants({jobs})
 """
 
 
-def _mutmut_section(spec: dict[str, list[str]]) -> str:
+def _mutmut_section(spec: dict[str, Any]) -> str:
     args = ["-p", "no:cacheprovider", *(f"--ignore={path}" for path in spec.get("skip", []))]
     lines = [
         "",
@@ -78,7 +81,7 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
+def _prepare(scratch: str, spec: dict[str, Any], fresh: bool) -> Path:
     """The scratch copy of the sources, tests and configuration for *package*.
 
     A copy left by an earlier run is brought up to date file by file, so that mutmut
@@ -172,7 +175,7 @@ def _verdict_file(package: str) -> Path:
 
 def _run_package(
     package: str,
-    spec: dict[str, list[str]],
+    spec: dict[str, Any],
     fraction: float,
     seed: int,
     jobs: int,
@@ -241,6 +244,7 @@ def _run_package(
             subprocess.run(
                 [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *batch],
                 cwd=work,
+                env={**os.environ, **spec.get("env", {})},
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 check=False,
