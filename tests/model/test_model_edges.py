@@ -6,7 +6,16 @@ import pytest
 
 import ivb
 from ivb import PolicyValidationError, UnknownIdError
-from ivb.model import FigureCheck, Policy, SourceRef, Theme
+from ivb.model import (
+    Direction,
+    FigureCheck,
+    Measurement,
+    Policy,
+    SourceRef,
+    Target,
+    TargetStep,
+    Theme,
+)
 
 SRC = SourceRef("ivb", "Test")
 
@@ -81,3 +90,64 @@ def test_calling_actions_warns_what_to_write_instead(dnu_policy: Policy) -> None
 @pytest.fixture(scope="module")
 def dnu_policy() -> Policy:
     return ivb.load()
+
+
+def _target(**kwargs: object) -> Target:
+    base: dict[str, object] = {
+        "id": "t",
+        "name": "T",
+        "municipalities": ["m"],
+        "statement": "s",
+        "source": SRC,
+    }
+    return Target(**{**base, **kwargs})  # type: ignore[arg-type]
+
+
+MEASURED = [Measurement(year=2024, value=3.0, source=SRC)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"milestones": [TargetStep(year=2025, value=1.0)]},
+            "milestones: a qualitative target (no indicators) has no milestones",
+        ),
+        ({"measured": MEASURED}, "measured: a qualitative target (no indicators) has no measured"),
+        ({"indicators": ["i"]}, "comparison: a target with indicators needs a comparison"),
+        (
+            {"indicators": ["i"], "comparison": "keep"},
+            "direction: a 'keep' target needs the direction that is better (higher or lower)",
+        ),
+        (
+            {"indicators": ["i"], "comparison": "at-least", "value": 5, "direction": "lower"},
+            "direction: 'lower' contradicts comparison 'at-least'",
+        ),
+        (
+            {"indicators": ["i", "j"], "comparison": "at-most", "value": 5, "measured": MEASURED},
+            "measured: recorded values need a target of one indicator and one region",
+        ),
+        (
+            {
+                "indicators": ["i"],
+                "municipalities": ["m", "n"],
+                "comparison": "at-most",
+                "value": 5,
+                "measured": MEASURED,
+            },
+            "measured: recorded values need a target of one indicator and one region",
+        ),
+    ],
+)
+def test_a_target_refusal_says_which_field_and_why(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        _target(**kwargs)
+    assert str(info.value) == message
+
+
+def test_a_target_may_state_the_direction_its_comparison_implies_and_record_values() -> None:
+    target = _target(
+        indicators=["i"], comparison="at-least", value=5, direction="higher", measured=MEASURED
+    )
+    assert target.better is Direction.HIGHER
+    assert target.measured == tuple(MEASURED)
