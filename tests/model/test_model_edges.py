@@ -9,6 +9,7 @@ from ivb import PolicyValidationError, UnknownIdError
 from ivb.model import (
     Direction,
     FigureCheck,
+    IndicatorSource,
     Measurement,
     Policy,
     SourceRef,
@@ -151,3 +152,22 @@ def test_a_target_may_state_the_direction_its_comparison_implies_and_record_valu
     )
     assert target.better is Direction.HIGHER
     assert target.measured == tuple(MEASURED)
+
+
+@pytest.mark.parametrize(
+    ("change_pct", "better"),
+    [(0.5, Direction.HIGHER), (10, Direction.HIGHER), (-0.5, Direction.LOWER)],
+)
+def test_a_change_by_target_wants_the_way_of_its_sign(change_pct: float, better: Direction) -> None:
+    target = _target(indicators=["i"], comparison="change-by", change_pct=change_pct)
+    assert target.better is better
+
+
+def test_a_table_source_needs_a_table_or_a_publication() -> None:
+    with pytest.raises(ValueError) as info:
+        IndicatorSource(kind="cbs")
+    assert str(info.value) == (
+        "table: a cbs source needs the id of its open data table (e.g. 47013NED) "
+        "or the name of the publication"
+    )
+    assert IndicatorSource(kind="cbs", name="Kerncijfers wijken en buurten").table is None
