@@ -171,3 +171,30 @@ def test_a_table_source_needs_a_table_or_a_publication() -> None:
         "or the name of the publication"
     )
     assert IndicatorSource(kind="cbs", name="Kerncijfers wijken en buurten").table is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"kind": "police", "name": "Misdrijven", "codes": ["1.1.1"]},
+            "table: codes need the open data table they are codes of",
+        ),
+        (
+            {"kind": "police", "table": "47013NED"},
+            "codes: a police table source needs its codes, or 'confirmed: false' where "
+            "they could not be confirmed",
+        ),
+    ],
+)
+def test_an_indicator_source_refusal_says_what_it_lacks(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError) as info:
+        IndicatorSource(**kwargs)  # type: ignore[arg-type]
+    assert str(info.value) == message
+
+
+def test_a_police_table_whose_codes_could_not_be_confirmed_is_taken() -> None:
+    source = IndicatorSource(kind="police", table="47013NED", confirmed=False)
+    assert (source.table, source.codes, source.confirmed) == ("47013NED", (), False)
