@@ -13,6 +13,7 @@ from ivb.model import (
     Measurement,
     Policy,
     SourceRef,
+    Speerpunt,
     Target,
     TargetStep,
     Theme,
@@ -198,3 +199,15 @@ def test_an_indicator_source_refusal_says_what_it_lacks(
 def test_a_police_table_whose_codes_could_not_be_confirmed_is_taken() -> None:
     source = IndicatorSource(kind="police", table="47013NED", confirmed=False)
     assert (source.table, source.codes, source.confirmed) == ("47013NED", (), False)
+
+
+def test_the_number_of_a_speerpunt_is_a_whole_number() -> None:
+    def speerpunt(number: object) -> Speerpunt:
+        return Speerpunt(
+            id="s", name="S", tier="t", municipalities=["m"], summary="", number=number, source=SRC
+        )
+
+    with pytest.raises(ValueError) as info:
+        speerpunt(2.5)
+    assert str(info.value) == "number: expected a whole number of at least 1, got 2.5"
+    assert speerpunt(2).number == 2

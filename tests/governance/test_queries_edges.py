@@ -1,0 +1,42 @@
+"""Edges of the queries and readers: stated-only escalation, hand-drawn Mermaid comments."""
+
+from __future__ import annotations
+
+import ivb
+from ivb.governance import EDGE_BASIS, build_graph, escalation_links, from_mermaid
+
+
+def test_stated_only_leaves_out_an_escalation_step_the_policy_derives() -> None:
+    G = build_graph(ivb.load())
+    start = "zorg-en-veiligheidstafel-urk"
+    steps = [
+        (v, k)
+        for _, v, k, relation in G.out_edges(start, keys=True, data="relation")
+        if relation == "escalates-to"
+    ]
+    assert [v for v, _ in steps] == ["zorg-en-veiligheidshuis-flevoland"]
+    assert [link.id for link in escalation_links(G, start, stated_only=True)] == [
+        "zorg-en-veiligheidshuis-flevoland"
+    ]
+    v, k = steps[0]
+    G.edges[start, v, k][EDGE_BASIS] = "derived"
+    assert [(link.id, link.basis) for link in escalation_links(G, start)] == [
+        ("zorg-en-veiligheidshuis-flevoland", "derived")
+    ]
+    assert len(escalation_links(G, start, stated_only=True)) == 0
+
+
+def test_a_hand_drawn_flowchart_skips_comments_and_styles_even_with_arrows() -> None:
+    text = "\n".join(
+        [
+            "flowchart LR",
+            "  %% a --> c is not drawn",
+            "  classDef body fill:#eee",
+            "  style a fill:#fff",
+            '  a["Ambtelijk"] -->|prepares| b',
+            '  b["Bestuurlijk"]',
+        ]
+    )
+    G = from_mermaid(text)
+    assert sorted(G.nodes) == ["a", "b"]
+    assert list(G.edges(data="relation")) == [("a", "b", "prepares")]
