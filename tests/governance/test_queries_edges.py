@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import ivb
-from ivb.governance import EDGE_BASIS, build_graph, escalation_links, from_mermaid
+from ivb.governance import (
+    EDGE_BASIS,
+    Change,
+    LeadError,
+    build_graph,
+    escalation_links,
+    from_mermaid,
+)
 
 
 def test_stated_only_leaves_out_an_escalation_step_the_policy_derives() -> None:
@@ -40,3 +47,18 @@ def test_a_hand_drawn_flowchart_skips_comments_and_styles_even_with_arrows() -> 
     G = from_mermaid(text)
     assert sorted(G.nodes) == ["a", "b"]
     assert list(G.edges(data="relation")) == [("a", "b", "prepares")]
+
+
+def test_a_change_shows_a_long_value_cut_to_sixty_characters() -> None:
+    long = "x" * 100
+    change = Change(change="changed", kind="theme", id="t", field="summary", old="kort", new=long)
+    assert str(change) == f"~ theme t.summary: 'kort' -> {repr(long)[:57]}..."
+    fits = "y" * 58  # 60 characters with its quotes: shown whole
+    assert str(
+        Change(change="changed", kind="theme", id="t", field="summary", old=fits, new=1)
+    ) == (f"~ theme t.summary: {fits!r} -> 1")
+
+
+def test_a_lead_error_reads_as_its_message_without_quotes() -> None:
+    assert str(LeadError("theme 'x' has no lead")) == "theme 'x' has no lead"
+    assert str(LeadError()) == str(LookupError()) == ""
