@@ -211,3 +211,8 @@ def test_the_number_of_a_speerpunt_is_a_whole_number() -> None:
         speerpunt(2.5)
     assert str(info.value) == "number: expected a whole number of at least 1, got 2.5"
     assert speerpunt(2).number == 2
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_as_written(mini_text: str) -> None:
+    text = mini_text.replace("period: [2025, 2028]", "period: [2028, 2025]", 1)
+    assert _problems(text) == ["period: expected [first year, last year], got [2028, 2025]"]
