@@ -216,3 +216,10 @@ def test_the_number_of_a_speerpunt_is_a_whole_number() -> None:
 def test_a_period_that_ends_before_it_starts_is_refused_as_written(mini_text: str) -> None:
     text = mini_text.replace("period: [2025, 2028]", "period: [2028, 2025]", 1)
     assert _problems(text) == ["period: expected [first year, last year], got [2028, 2025]"]
+
+
+def test_a_priority_under_itself_is_refused_at_its_parent(mini_text: str) -> None:
+    text = mini_text.replace("    number: 1\n", "    number: 1\n    parent: voorbeeld-jeugd\n", 1)
+    assert _problems(text) == [
+        "speerpunten[0].parent: expected another priority, got itself 'voorbeeld-jeugd'"
+    ]
