@@ -257,6 +257,29 @@ def _run_package(
     return current, population
 
 
+def _focused_kills(package: str, spec: dict[str, Any]) -> dict[str, int]:
+    """Mutants killed by a run against chosen tests that are part of *package*'s tests.
+
+    A mutant that fails some of the package's tests fails the package's test run, so
+    such a kill counts for the package (a survival against chosen tests does not).
+    """
+    work = SCRATCH / f"{package}-focused"
+    config = work / "pyproject.toml"
+    if not config.exists():
+        return {}
+    chosen = tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["mutmut"][
+        "pytest_add_cli_args_test_selection"
+    ]
+    roots = [Path(t) for t in spec["tests"]]
+    skipped = [Path(t) for t in spec.get("skip", [])]
+    for test in map(Path, chosen):
+        inside = any(test == r or r in test.parents for r in roots)
+        if not inside or any(test == s or s in test.parents for s in skipped):
+            return {}
+    codes = {n: c for names in _mutants(work, package).values() for n, c in names.items()}
+    return {n: c for n, c in codes.items() if c in _KILLED}
+
+
 def _module_of(name: str) -> str:
     # ivb.<package>.<module>.x_<function>__mutmut_<n> or ivb.<package>.<module>.xǁClassǁ...
     return name.split(".")[2]
@@ -355,7 +378,8 @@ def main() -> None:
         nargs="+",
         metavar="PATH",
         help="run the mutants against these tests only (a quick check of new tests; "
-        "kept apart from the package's run, in build/mutation/<package>-focused)",
+        "kept apart from the package's run, in build/mutation/<package>-focused; the "
+        "mutants it kills with the package's tests count as killed in the package's report)",
     )
     parser.add_argument(
         "--fresh",
@@ -395,6 +419,15 @@ def main() -> None:
             only=args.only,
             focused=bool(args.tests),
         )
+        if not args.tests:
+            kills = _focused_kills(package, spec)
+            carried = [n for n, c in verdicts.items() if c not in _KILLED and n in kills]
+            verdicts.update((n, kills[n]) for n in carried)
+            if carried:
+                print(
+                    f"{package}: {len(carried)} mutants killed by a run against chosen tests "
+                    f"of the package (build/mutation/{package}-focused) counted as killed"
+                )
         met, total = _report(package, verdicts, population, listed, settings["goal"])
         ok &= met
         summary[package] = dict(total)
