@@ -447,7 +447,10 @@ def main() -> None:
         decided = killed + survived
         score = killed / decided if decided else 0.0
         low, high = wilson(killed, decided)
-        if sampled < mutants:
+        if args.only:
+            kind = f"{sampled} mutants of the sample chosen with --only, of {mutants}"
+            share = f"share killed {score:.1%}"
+        elif sampled < mutants:
             kind = (
                 f"sample of {sampled} of {mutants} mutants (fraction {fractions[package]:g} "
                 f"of each module, seed {args.seed})"
