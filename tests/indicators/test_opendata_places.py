@@ -31,3 +31,9 @@ def test_a_population_that_is_no_number_is_named_by_its_record() -> None:
     with pytest.raises(OpenDataError) as info:
         read_population(rows)
     assert str(info.value) == f"records, record 2, column 'AantalInwoners_5': {REFUSAL}"
+
+
+def test_an_area_code_that_is_missing_is_refused_as_empty() -> None:
+    with pytest.raises(OpenDataError) as info:
+        read_population([{"WijkenEnBuurten": None, "AantalInwoners_5": "1"}])
+    assert str(info.value) == "records, record 1, column 'WijkenEnBuurten': the code is empty"

@@ -223,3 +223,17 @@ def test_a_priority_under_itself_is_refused_at_its_parent(mini_text: str) -> Non
     assert _problems(text) == [
         "speerpunten[0].parent: expected another priority, got itself 'voorbeeld-jeugd'"
     ]
+
+
+def test_a_priority_under_an_unknown_one_is_named_once(mini_text: str) -> None:
+    text = mini_text.replace("    number: 1\n", "    number: 1\n    parent: onbekend\n", 1)
+    assert _problems(text) == [
+        "speerpunten[0].parent: expected the id of a theme/speerpunt, got unknown id 'onbekend'"
+    ]
+
+
+def test_a_role_that_is_its_own_office_is_refused_at_its_office(mini_text: str) -> None:
+    text = mini_text.replace(
+        "    kind: office\n", "    kind: office\n    office: burgemeester\n", 1
+    )
+    assert _problems(text) == ["roles[0].office: expected another role, got itself 'burgemeester'"]
