@@ -237,3 +237,16 @@ def test_a_role_that_is_its_own_office_is_refused_at_its_office(mini_text: str) 
         "    kind: office\n", "    kind: office\n    office: burgemeester\n", 1
     )
     assert _problems(text) == ["roles[0].office: expected another role, got itself 'burgemeester'"]
+
+
+def test_an_office_that_holds_an_office_itself_is_refused(mini_text: str) -> None:
+    roles = "".join(
+        f"  - id: {ident}\n    name: {ident.title()}\n    kind: office\n    office: {office}\n"
+        "    municipalities: [voorbeeld]\n    source: {document: ivb, section: Rollen}\n"
+        for ident, office in (("wethouder", "burgemeester"), ("loco", "wethouder"))
+    )
+    text = mini_text.replace("partners:\n", roles + "partners:\n", 1)
+    assert _problems(text) == [
+        "roles[2].office: expected a shared office (a role without an office of its own), "
+        "got 'wethouder', which holds office 'burgemeester'"
+    ]
