@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 import ivb
 from ivb.governance import (
     EDGE_BASIS,
     Change,
     LeadError,
+    WrongKindError,
     build_graph,
     escalation_links,
     from_mermaid,
+    ownerships,
 )
 
 
@@ -62,3 +66,26 @@ def test_a_change_shows_a_long_value_cut_to_sixty_characters() -> None:
 def test_a_lead_error_reads_as_its_message_without_quotes() -> None:
     assert str(LeadError("theme 'x' has no lead")) == "theme 'x' has no lead"
     assert str(LeadError()) == str(LookupError()) == ""
+
+
+def test_ownerships_name_the_leads_and_refuse_what_is_no_priority() -> None:
+    G = build_graph(ivb.load())
+    found = {o.id: o for o in ownerships(G)}
+    assert (found["ondermijning"].leads, found["ondermijning"].lead_names) == (
+        ("dronten",),
+        ("Dronten",),
+    )
+    with pytest.raises(WrongKindError) as info:
+        ownerships(G, ["politie-midden-nederland"])
+    assert str(info.value) == (
+        "expected the id of a theme or speerpunt, got 'politie-midden-nederland', "
+        "which is a partner"
+    )
+
+
+def test_ownership_says_when_the_policy_names_no_lead(mini_text: str) -> None:
+    text = mini_text.replace("    leads: [voorbeeld]\n", "    leads: []\n    no_lead: true\n", 1)
+    G = build_graph(ivb.loads(text))
+    assert [(o.id, o.leads, o.no_lead) for o in ownerships(G, ["ondermijning"])] == [
+        ("ondermijning", (), True)
+    ]
