@@ -250,3 +250,19 @@ def test_an_office_that_holds_an_office_itself_is_refused(mini_text: str) -> Non
         "roles[2].office: expected a shared office (a role without an office of its own), "
         "got 'wethouder', which holds office 'burgemeester'"
     ]
+
+
+def test_two_tiers_under_each_other_are_a_cycle(mini_text: str) -> None:
+    text = mini_text.replace(
+        "    heading: Gezamenlijke thema's\n",
+        "    heading: Gezamenlijke thema's\n    parent: lokaal-speerpunt\n",
+        1,
+    ).replace(
+        "    heading: Lokale speerpunten\n",
+        "    heading: Lokale speerpunten\n    parent: gezamenlijk-thema\n",
+        1,
+    )
+    assert _problems(text) == [
+        "tiers[0].parent: tiers form a cycle through 'gezamenlijk-thema'",
+        "tiers[1].parent: tiers form a cycle through 'lokaal-speerpunt'",
+    ]
