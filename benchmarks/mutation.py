@@ -12,8 +12,10 @@ is not part of the test suite.
 
 Run: ``nice -n 19 python benchmarks/mutation.py [PACKAGE ...] [--fraction F] [--jobs N]``
 
-``--fraction 0.1`` runs a fixed, per-module sample of a tenth of the mutants; the
-figures are then those of the sample. The run is incremental: the scratch copy and
+``--fraction 0.1`` runs a fixed, per-module (stratified) sample of a tenth of the
+mutants, drawn with the seed in ``mutation.toml``; the figures are then those of the
+sample, printed with the sample size, fraction and seed and a 95% Wilson interval of
+the share killed. The run is incremental: the scratch copy and
 mutmut's verdicts are kept, an interrupted run resumes where it stopped, and after a
 change of the source only the mutants of the changed functions run again (mutmut
 compares a hash of each function). After adding tests, ``--retest-survivors`` runs the
@@ -30,6 +32,7 @@ import argparse
 import fnmatch
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -37,6 +40,7 @@ import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = Path(__file__).with_name("mutation.toml")
@@ -51,20 +55,23 @@ _GENERATE = """
 from mutmut.__main__ import (copy_also_copy_files, copy_src_dir, create_mutants,
                              set_mutant_under_test, setup_source_paths)
 from pathlib import Path
+from typing import Any
 set_mutant_under_test("mutant_generation")
 Path("mutants").mkdir(exist_ok=True)
 copy_src_dir(); copy_also_copy_files(); setup_source_paths(); create_mutants({jobs})
 """
 
 
-def _mutmut_section(spec: dict[str, list[str]]) -> str:
+def _mutmut_section(spec: dict[str, Any]) -> str:
+    args = ["-p", "no:cacheprovider", *(f"--ignore={path}" for path in spec.get("skip", []))]
     lines = [
         "",
         "[tool.mutmut]",
         'source_paths = ["src"]',
+        'also_copy = ["benchmarks"]',
         f"only_mutate = {json.dumps(spec['mutate'])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(spec['tests'])}",
-        'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
+        f"pytest_add_cli_args = {json.dumps(args)}",
         "use_git_change_detection = false",
         # the tests use polars, whose thread pool does not survive a fork from the
         # process that ran them: fork each mutant from a clean server process
@@ -74,7 +81,7 @@ def _mutmut_section(spec: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
+def _prepare(scratch: str, spec: dict[str, Any], fresh: bool) -> Path:
     """The scratch copy of the sources, tests and configuration for *package*.
 
     A copy left by an earlier run is brought up to date file by file, so that mutmut
@@ -85,7 +92,7 @@ def _prepare(scratch: str, spec: dict[str, list[str]], fresh: bool) -> Path:
     if fresh and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    for tree in ("src", "tests"):
+    for tree in ("src", "tests", "benchmarks"):  # some tests build policies with a benchmark
         _sync(ROOT / tree, work / tree)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + _mutmut_section(spec)
     target = work / "pyproject.toml"
@@ -128,12 +135,22 @@ def _mutants(work: Path, package: str) -> dict[str, dict[str, int | None]]:
 
 
 def _sample(by_module: dict[str, dict[str, int | None]], fraction: float, seed: int) -> list[str]:
-    chosen: list[str] = []
+    """A stratified sample: ``ceil(fraction * n)`` of the *n* mutants of each module.
+
+    Each module's mutants are shuffled with a generator seeded by *seed* and the module's
+    name, and the sample is a prefix of that order: the same seed gives the same sample,
+    and a larger fraction keeps every mutant of a smaller one (and so its verdicts). The
+    ceiling gives every module at least one mutant, so small modules are represented.
+    The modules are interleaved in proportion, so the mutants decided so far in an
+    unfinished run are spread over the modules as the sample is.
+    """
+    ranked: list[tuple[float, str, str]] = []
     for module, names in sorted(by_module.items()):
         ordered = sorted(names)
+        random.Random(f"{seed}:{module}").shuffle(ordered)
         k = len(ordered) if fraction >= 1 else math.ceil(fraction * len(ordered))
-        chosen.extend(random.Random(f"{seed}:{module}").sample(ordered, k))
-    return chosen
+        ranked.extend(((i + 0.5) / k, module, name) for i, name in enumerate(ordered[:k]))
+    return [name for _, _, name in sorted(ranked)]
 
 
 def _listed() -> dict[str, dict[str, str]]:
@@ -158,7 +175,7 @@ def _verdict_file(package: str) -> Path:
 
 def _run_package(
     package: str,
-    spec: dict[str, list[str]],
+    spec: dict[str, Any],
     fraction: float,
     seed: int,
     jobs: int,
@@ -167,11 +184,12 @@ def _run_package(
     run: bool = True,
     only: list[str] | None = None,
     focused: bool = False,
-) -> dict[str, int | None]:
+) -> tuple[dict[str, int | None], dict[str, int]]:
     """Run the undecided mutants of the sample (and the survivors, with *retest*).
 
     mutmut records each verdict as it comes, so an interrupted run resumes where it
-    stopped; the verdicts of the sample are also written after every batch.
+    stopped; the verdicts of the sample are also written after every batch. Returns the
+    verdicts of the sample and the number of mutants of each module.
     """
     # a run against chosen tests keeps its own copy: mutmut forgets every verdict
     # when the test selection changes
@@ -189,6 +207,7 @@ def _run_package(
         if not _meta_files(work, package):
             sys.exit(f"--report-only: no earlier run of {package} in {work}")
     generated = _mutants(work, package)
+    population = {module: len(names) for module, names in generated.items()}
     sample = _sample(generated, fraction, seed)
     if only:
         sample = [n for n in sample if any(fnmatch.fnmatchcase(n, p) for p in only)]
@@ -209,7 +228,7 @@ def _run_package(
         and (current[name] is None or (retest and current[name] not in _KILLED))
     ]
     if not run:
-        return current
+        return current, population
     done = len(sample) - len(chosen)
     print(
         f"== {package}: {len(chosen)} mutants to run ({done} of the sample decided earlier "
@@ -225,6 +244,7 @@ def _run_package(
             subprocess.run(
                 [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *batch],
                 cwd=work,
+                env={**os.environ, **spec.get("env", {})},
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 check=False,
@@ -234,7 +254,30 @@ def _run_package(
             print(
                 f"   {package}: {i + len(batch)} of {len(chosen)} run, {left} undecided", flush=True
             )
-    return current
+    return current, population
+
+
+def _focused_kills(package: str, spec: dict[str, Any]) -> dict[str, int]:
+    """Mutants killed by a run against chosen tests that are part of *package*'s tests.
+
+    A mutant that fails some of the package's tests fails the package's test run, so
+    such a kill counts for the package (a survival against chosen tests does not).
+    """
+    work = SCRATCH / f"{package}-focused"
+    config = work / "pyproject.toml"
+    if not config.exists():
+        return {}
+    chosen = tomllib.loads(config.read_text(encoding="utf-8"))["tool"]["mutmut"][
+        "pytest_add_cli_args_test_selection"
+    ]
+    roots = [Path(t) for t in spec["tests"]]
+    skipped = [Path(t) for t in spec.get("skip", [])]
+    for test in map(Path, chosen):
+        inside = any(test == r or r in test.parents for r in roots)
+        if not inside or any(test == s or s in test.parents for s in skipped):
+            return {}
+    codes = {n: c for names in _mutants(work, package).values() for n, c in names.items()}
+    return {n: c for n, c in codes.items() if c in _KILLED}
 
 
 def _module_of(name: str) -> str:
@@ -242,11 +285,38 @@ def _module_of(name: str) -> str:
     return name.split(".")[2]
 
 
-def _report(package: str, verdicts: dict[str, int | None], listed: dict[str, dict[str, str]], goal):
-    rows: dict[str, Counter[str]] = {}
+def wilson(killed: int, decided: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of the share *killed* / *decided* (95% for z = 1.96).
+
+    Unlike the normal approximation it stays within [0, 1] and does not shrink to a
+    point when every sampled mutant was killed, so a small sample says how little it knows.
+
+    >>> [round(x, 3) for x in wilson(9, 10)]
+    [0.596, 0.982]
+    >>> [round(x, 3) for x in wilson(10, 10)]
+    [0.722, 1.0]
+    """
+    if decided == 0:
+        return 0.0, 1.0
+    p = killed / decided
+    z2 = z * z
+    centre = (p + z2 / (2 * decided)) / (1 + z2 / decided)
+    half = z / (1 + z2 / decided) * math.sqrt(p * (1 - p) / decided + z2 / (4 * decided**2))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _report(
+    package: str,
+    verdicts: dict[str, int | None],
+    population: dict[str, int],
+    listed: dict[str, dict[str, str]],
+    goal: float,
+) -> tuple[bool, Counter[str]]:
+    rows: dict[str, Counter[str]] = {m: Counter(mutants=n) for m, n in population.items()}
     survivors = []
     for name, code in sorted(verdicts.items()):
         c = rows.setdefault(_module_of(name), Counter())
+        c["sampled"] += 1
         category = _category(name, listed)
         if category is not None:
             c[category.replace("_", "-")] += 1
@@ -258,8 +328,8 @@ def _report(package: str, verdicts: dict[str, int | None], listed: dict[str, dic
         else:
             c["not run"] += 1
     total: Counter[str] = Counter()
-    head = ("killed", 8), ("survived", 10), ("equivalent", 12), ("import-time", 13)
-    head += ("not run", 9), ("score", 8)
+    head = ("mutants", 8), ("sampled", 8), ("killed", 8), ("survived", 9), ("equivalent", 11)
+    head += ("import-time", 12), ("not run", 8), ("score", 8), ("95% interval", 15)
     print(f"{'module':<32}" + "".join(f"{h:>{w}}" for h, w in head))
     for module, c in sorted(rows.items()):
         total.update(c)
@@ -274,9 +344,11 @@ def _report(package: str, verdicts: dict[str, int | None], listed: dict[str, dic
 def _row(label: str, c: Counter[str]) -> str:
     decided = c["killed"] + c["survived"]
     score = f"{100 * c['killed'] / decided:.1f}%" if decided else "-"
+    low, high = wilson(c["killed"], decided)
+    interval = f"{100 * low:.1f}-{100 * high:.1f}%" if decided else "-"
     return (
-        f"{label:<32}{c['killed']:>8}{c['survived']:>10}{c['equivalent']:>12}"
-        f"{c['import-time']:>13}{c['not run']:>9}{score:>8}"
+        f"{label:<32}{c['mutants']:>8}{c['sampled']:>8}{c['killed']:>8}{c['survived']:>9}"
+        f"{c['equivalent']:>11}{c['import-time']:>12}{c['not run']:>8}{score:>8}{interval:>15}"
     )
 
 
@@ -306,7 +378,8 @@ def main() -> None:
         nargs="+",
         metavar="PATH",
         help="run the mutants against these tests only (a quick check of new tests; "
-        "kept apart from the package's run, in build/mutation/<package>-focused)",
+        "kept apart from the package's run, in build/mutation/<package>-focused; the "
+        "mutants it kills with the package's tests count as killed in the package's report)",
     )
     parser.add_argument(
         "--fresh",
@@ -334,7 +407,7 @@ def main() -> None:
         if args.tests:
             spec = {**spec, "tests": args.tests}
         fractions[package] = args.fraction or spec.get("fraction", settings["fraction"])
-        verdicts = _run_package(
+        verdicts, population = _run_package(
             package,
             spec,
             fractions[package],
@@ -346,24 +419,54 @@ def main() -> None:
             only=args.only,
             focused=bool(args.tests),
         )
-        met, total = _report(package, verdicts, listed, settings["goal"])
+        if not args.tests:
+            kills = _focused_kills(package, spec)
+            carried = [n for n, c in verdicts.items() if c not in _KILLED and n in kills]
+            verdicts.update((n, kills[n]) for n in carried)
+            if carried:
+                print(
+                    f"{package}: {len(carried)} mutants killed by a run against chosen tests "
+                    f"of the package (build/mutation/{package}-focused) counted as killed"
+                )
+        met, total = _report(package, verdicts, population, listed, settings["goal"])
         ok &= met
         summary[package] = dict(total)
     if args.retest_survivors:
         print("\nkilled mutants of earlier runs carried over; their survivors ran again")
-    print(f"\nseed {args.seed}; goal {settings['goal']:.0%} of non-equivalent mutants killed")
+    goal = settings["goal"]
+    print(f"\ngoal: at least {goal:.0%} of the non-equivalent mutants killed, per package")
+    if args.tests:
+        print(f"tests: {' '.join(args.tests)} only -- a check of those tests, not the score")
+    if args.only:
+        print(f"only the mutants matching {' '.join(args.only)} -- not the package's score")
     for package, c in summary.items():
-        kind = f"sample {fractions[package]:.0%}" if fractions[package] < 1 else "all"
-        decided = c.get("killed", 0) + c.get("survived", 0)
-        score = c.get("killed", 0) / decided if decided else 0.0
-        mark = "ok" if score >= settings["goal"] else "BELOW GOAL"
         killed, survived, equiv, imp, not_run = (
             c.get(k, 0) for k in ("killed", "survived", "equivalent", "import-time", "not run")
         )
+        mutants, sampled = c.get("mutants", 0), c.get("sampled", 0)
+        decided = killed + survived
+        score = killed / decided if decided else 0.0
+        low, high = wilson(killed, decided)
+        if args.only:
+            kind = f"{sampled} mutants of the sample chosen with --only, of {mutants}"
+            share = f"share killed {score:.1%}"
+        elif sampled < mutants:
+            kind = (
+                f"sample of {sampled} of {mutants} mutants (fraction {fractions[package]:g} "
+                f"of each module, seed {args.seed})"
+            )
+            share = f"share killed {score:.1%} (95% Wilson interval {low:.1%} to {high:.1%})"
+        else:
+            kind = f"all {mutants} mutants"
+            share = f"share killed {score:.1%}"
+        if not decided:
+            share = "no verdicts yet"
+        elif not_run:
+            share += f"; {not_run} of the sample not run yet"
+        mark = "ok" if decided and score >= goal else "BELOW GOAL"
         print(
-            f"{package:<12} {kind:<11} killed {killed:>4}  survived {survived:>4}  "
-            f"equivalent {equiv:>3}  import-time {imp:>3}  not run {not_run:>3}  "
-            f"score {score:6.1%}  {mark}"
+            f"{package}: {kind}\n    killed {killed}, survived {survived}, equivalent {equiv}, "
+            f"import-time {imp}, not run {not_run}; {share}  {mark}"
         )
     sys.exit(0 if ok else 1)
 

@@ -127,7 +127,6 @@ __all__ = [
     "induced",
     "kind_classes",
     "label_of",
-    "node_attrs",
 ]
 
 
@@ -607,11 +606,6 @@ def _policy_edges(policy: Policy) -> Iterator[RawEdge]:
 
 def _graph_attrs(policy: Policy) -> dict[str, Any]:
     return {"policy": policy.id, "title": policy.title}
-
-
-def node_attrs(kind: str, obj: Any) -> dict[str, Any]:
-    """The attributes of a node: ``kind``, ``name`` and ``obj``."""
-    return {"kind": kind, "name": label_of(obj), "obj": obj}
 
 
 def assemble(
