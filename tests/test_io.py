@@ -285,3 +285,13 @@ def test_unexpected_top_level_field_is_named_at_its_place(mini_text: str) -> Non
     text = mini_text.replace("municipalities:", "muni:cipalities:", 1)
     problems = problems_of(text)
     assert problems[0].startswith("muni:cipalities: unexpected field 'muni:cipalities' for Policy")
+
+
+def test_a_misspelt_field_is_named_with_the_missing_one(mini_text: str) -> None:
+    text = mini_text.replace("    purpose: Afstemming", "    purpsoe: Afstemming", 1)
+    problems = problems_of(text)
+    assert problems[0] == "bodies[0]: missing required field 'purpose' of ConsultationBody"
+    assert problems[1].startswith(
+        "bodies[0].purpsoe: unexpected field 'purpsoe' for ConsultationBody; allowed:"
+    )
+    assert len(problems) == 2

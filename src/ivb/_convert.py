@@ -131,6 +131,7 @@ def _structure_enum(value: object, cl: type[enum.StrEnum]) -> enum.StrEnum:
 def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
     inner: Any = cattrs.gen.make_dict_structure_fn(t, conv, _cattrs_forbid_extra_keys=True)
     required = [a.name for a in attrs.fields(t) if a.init and a.default is attrs.NOTHING]
+    known = frozenset(a.name for a in attrs.fields(t) if a.init)
 
     def hook(value: object, cl: type) -> Any:
         if type(value) is t:
@@ -162,6 +163,10 @@ def _make_attrs_hook(conv: cattrs.Converter, t: type) -> Any:
                     )
                 )
             ]
+            # ... and the keys that are no field (often the misspelt name of a missing one)
+            extra = {k for k in value if k not in known}
+            if extra:
+                errors.append(ForbiddenExtraKeysError("", t, extra))
             hints = typing.get_type_hints(t)
             for a in attrs.fields(t):
                 if a.init and a.name in value:
