@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
-from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_engines.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def bench() -> object:
-    spec = importlib.util.spec_from_file_location("bench_engines", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_engines"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/bench_engines.py", register=True)
 
 
 def test_tiny_run_on_every_installed_engine(

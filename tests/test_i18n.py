@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ivb._i18n import LANGUAGES, UnknownLanguageError, resolve_language, translation
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,15 +71,7 @@ def test_unknown_domain_is_refused() -> None:
 
 
 def _catalog_tool() -> object:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "update_cli_catalogs", ROOT / "tools" / "update_cli_catalogs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/update_cli_catalogs.py")
 
 
 def test_every_library_message_is_in_both_catalogs() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import importlib.util
 import io
 import re
 import sys
@@ -19,19 +18,14 @@ from ivb.cli._labels import _ANY_VALUE, _FIELDS, _KINDS, _RELATIONS, _VALUES
 from ivb.cli._main import main
 from ivb.cli._text import format_date, format_number, use_language
 from ivb.governance._relations import RELATIONS
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _tool() -> object:
-    spec = importlib.util.spec_from_file_location(
-        "update_cli_catalogs", ROOT / "tools" / "update_cli_catalogs.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/update_cli_catalogs.py")
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -433,14 +433,9 @@ def test_every_body_membership_is_an_edge(policy: Policy) -> None:
 
 
 def _synthetic(n: int) -> Policy:
-    import importlib.util
+    from tests.scripts import load_script
 
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_governance.py"
-    spec = importlib.util.spec_from_file_location("bench_governance", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    policy: Policy = module.synthetic_policy(n)
+    policy: Policy = load_script("benchmarks/bench_governance.py").synthetic_policy(n)
     return policy
 
 

@@ -14,6 +14,7 @@ __all__ = [
     "OpenDataError",
     "PoliceDataError",
     "duplicate_error",
+    "require_columns",
 ]
 
 
@@ -80,3 +81,24 @@ def duplicate_error(
             ),
         )
     )
+
+
+def require_columns(what: str, columns: Sequence[object], required: Sequence[str]) -> None:
+    """Raise :class:`MeasurementsError` unless every *required* column is among *columns*.
+
+    The message names *what* (a file or argument), the missing columns, all that are
+    required, and the columns found.
+    """
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise MeasurementsError(
+            at(
+                what,
+                Message(
+                    "missing columns {missing}; expected at least {required} (found {found})",
+                    missing=", ".join(missing),
+                    required=", ".join(required),
+                    found=", ".join(map(str, columns)) or Message("no columns"),
+                ),
+            )
+        )

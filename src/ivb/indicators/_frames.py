@@ -17,7 +17,7 @@ import pandas as pd
 
 from ivb._errors import UnknownIdError, close_matches
 from ivb._message import Message, at
-from ivb.indicators._errors import MeasurementsError
+from ivb.indicators._errors import MeasurementsError, require_columns
 
 if TYPE_CHECKING:
     from ivb.model import Figure, Policy, Table
@@ -129,21 +129,7 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
         raise MeasurementsError(
             at(what, Message("expected a pandas DataFrame, got {cls}", cls=type(frame).__name__))
         )
-    required = ("indicator", "region", "period", "value")
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        found = ", ".join(map(str, frame.columns)) or "no columns"
-        raise MeasurementsError(
-            at(
-                what,
-                Message(
-                    "missing columns {missing}; expected at least {required} (found {found})",
-                    missing=", ".join(missing),
-                    required=", ".join(required),
-                    found=found,
-                ),
-            )
-        )
+    require_columns(what, list(frame.columns), ("indicator", "region", "period", "value"))
     if not (pd.api.types.is_numeric_dtype(frame["value"]) or frame["value"].isna().all()):
         bad = frame["value"][
             pd.to_numeric(frame["value"], errors="coerce").isna() & frame["value"].notna()

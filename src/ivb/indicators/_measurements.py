@@ -10,7 +10,7 @@ import pandas as pd
 
 from ivb._message import Message, at, message_of
 from ivb.indicators._csv import check_numbers, read_csv_table, refuse_duplicates
-from ivb.indicators._errors import IndicatorError, MeasurementsError
+from ivb.indicators._errors import IndicatorError, MeasurementsError, require_columns
 from ivb.indicators._frames import validate_tidy
 from ivb.indicators._periods import period_bounds
 
@@ -80,20 +80,7 @@ def read_measurements(
     table = read_csv_table(path, error=MeasurementsError)
     what = table.what
     raw = table.frame
-    required = (*_KEYS, "value")
-    missing = [c for c in required if c not in raw.columns]
-    if missing:
-        raise MeasurementsError(
-            at(
-                what,
-                Message(
-                    "missing columns {missing}; expected at least {required} (found {found})",
-                    missing=", ".join(missing),
-                    required=", ".join(required),
-                    found=", ".join(map(str, raw.columns)),
-                ),
-            )
-        )
+    require_columns(what, list(raw.columns), (*_KEYS, "value"))
     text = raw["value"].str.strip()
     text = text.where(text != "", None)
     numbers = pd.to_numeric(text.str.replace(",", ".", regex=False), errors="coerce")
