@@ -1,0 +1,97 @@
+"""Edges of reading files: one-column CSV, aggregated order, streamed paths, fresh indexes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import ivb
+from ivb.indicators import (
+    MeasurementsError,
+    iter_crime_areas,
+    read_measurements,
+    read_veiligheidsmonitor,
+    report_html,
+    veiligheidsmonitor_measurements,
+)
+from ivb.indicators._csv import read_csv_table
+from ivb.model import Policy
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CRIMES = FIXTURES / "47022NED-sample.csv"
+HEAD = "indicator;region;period;value;unit\n"
+
+
+class _PathLike:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __fspath__(self) -> str:
+        return os.fspath(self.path)
+
+
+def test_a_one_column_file_keeps_its_filled_rows(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("code\nGM0171\n\nGM0303\n", encoding="utf-8")
+    table = read_csv_table(path, error=MeasurementsError)
+    assert table.frame.columns.tolist() == ["code"]
+    assert table.frame["code"].tolist() == ["GM0171", "GM0303"]
+    assert table.lines.tolist() == [2, 4]
+
+
+def test_aggregated_measurements_keep_the_order_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(
+        HEAD
+        + "y;GM0303;2025;1;count\n"
+        + "x;GM0171;2025;2;count\n"
+        + "y;GM0303;2025;3;count\n"
+        + "x;GM0171;2025;4;count\n",
+        encoding="utf-8",
+    )
+    frame = read_measurements(path, aggregate="sum")
+    assert frame[["indicator", "region", "value"]].values.tolist() == [
+        ["y", "GM0303", 4.0],
+        ["x", "GM0171", 6.0],
+    ]
+
+
+def test_a_path_like_file_is_streamed_not_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a file larger than a whole read allows is still read, chunk by chunk
+    monkeypatch.setattr("ivb.indicators._csv.MAX_CSV_BYTES", 16)
+    streamed = pd.concat(list(iter_crime_areas(_PathLike(CRIMES), chunksize=7)))  # type: ignore[arg-type]
+    assert len(streamed) > 7
+    pd.testing.assert_frame_equal(streamed, pd.concat(list(iter_crime_areas(CRIMES, chunksize=7))))
+
+
+def test_veiligheidsmonitor_measurements_have_a_fresh_index() -> None:
+    records = [
+        {
+            "Marges": m,
+            "RegioS": region,
+            "Perioden": "2025JJ00",
+            "RapportcijferVeiligheidInBuurt_60": v,
+        }
+        for region in ("GM0171", "GM0303")
+        for m, v in [("MW00000", 7.8), ("MOG0095", 7.5), ("MBG0095", 8.1)]
+    ]
+    table = read_veiligheidsmonitor(records)
+    shuffled = table.iloc[::-1]  # an index not 0, 1, ...
+    frame = veiligheidsmonitor_measurements(shuffled, ivb.load())
+    assert len(frame) == 2
+    assert frame.index.equals(pd.RangeIndex(2))
+
+
+def test_report_html_uses_the_template_given(tmp_path: Path) -> None:
+    own = tmp_path / "gemeente.html.j2"
+    own.write_text(
+        '{% extends "ivb/report.html.j2" %}'
+        "{% block footer %}<footer>Gemeente Voorbeeld</footer>{% endblock %}",
+        encoding="utf-8",
+    )
+    policy: Policy = ivb.load()
+    page = report_html(policy, generated="2025-01-31", template=own)
+    assert "<footer>Gemeente Voorbeeld</footer>" in page
