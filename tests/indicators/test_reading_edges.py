@@ -11,6 +11,7 @@ import pytest
 import ivb
 from ivb.indicators import (
     MeasurementsError,
+    OpenDataError,
     iter_crime_areas,
     read_measurements,
     read_veiligheidsmonitor,
@@ -59,12 +60,16 @@ def test_aggregated_measurements_keep_the_order_of_the_file(tmp_path: Path) -> N
     ]
 
 
-def test_a_path_like_file_is_streamed_not_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a file larger than a whole read allows is still read, chunk by chunk
-    monkeypatch.setattr("ivb.indicators._csv.MAX_CSV_BYTES", 16)
-    streamed = pd.concat(list(iter_crime_areas(_PathLike(CRIMES), chunksize=7)))  # type: ignore[arg-type]
-    assert len(streamed) > 7
-    pd.testing.assert_frame_equal(streamed, pd.concat(list(iter_crime_areas(CRIMES, chunksize=7))))
+def test_a_path_like_file_is_streamed_chunk_by_chunk(tmp_path: Path) -> None:
+    # chunks before a broken row come out before the file is read to its end
+    lines = CRIMES.read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "47022NED.csv"
+    bad.write_text("\n".join([*lines, lines[1] + ';"extra"']) + "\n", encoding="utf-8")
+    chunks = iter_crime_areas(_PathLike(bad), chunksize=2)  # type: ignore[arg-type]
+    assert len(next(chunks)) == 2
+    with pytest.raises(OpenDataError) as info:
+        list(chunks)
+    assert str(info.value).startswith(f"{bad}: cannot read as CSV after line {len(lines)}: ")
 
 
 def test_veiligheidsmonitor_measurements_have_a_fresh_index() -> None:
