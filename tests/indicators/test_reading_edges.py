@@ -100,3 +100,36 @@ def test_report_html_uses_the_template_given(tmp_path: Path) -> None:
     policy: Policy = ivb.load()
     page = report_html(policy, generated="2025-01-31", template=own)
     assert "<footer>Gemeente Voorbeeld</footer>" in page
+
+
+def test_a_chunk_size_below_one_is_refused() -> None:
+    from ivb.indicators import IndicatorError
+
+    with pytest.raises(IndicatorError) as info:
+        next(iter_crime_areas(CRIMES, chunksize=0))
+    assert str(info.value) == "chunksize: expected a positive number of rows, got 0"
+
+
+def test_population_names_an_area_given_twice() -> None:
+    from ivb.indicators import read_population
+
+    rows = [
+        {"WijkenEnBuurten": "GM0171  ", "AantalInwoners_5": 1},
+        {"WijkenEnBuurten": "GM0171", "AantalInwoners_5": 2},
+    ]
+    with pytest.raises(OpenDataError) as info:
+        read_population(rows)
+    assert str(info.value) == (
+        "records, record 2, column 'WijkenEnBuurten': area 'GM0171' is given twice"
+    )
+
+
+def test_a_population_file_that_is_no_csv_is_named(tmp_path: Path) -> None:
+    from ivb.indicators import read_population
+
+    path = tmp_path / "kwb.csv"
+    path.write_text("WijkenEnBuurten;AantalInwoners_5\nGM0171;1\nGM0303;2;3\n", encoding="utf-8")
+    with pytest.raises(OpenDataError) as info:
+        read_population(path)
+    assert str(info.value).startswith(f"{path}: cannot read as CSV: ")
+    assert "Expected 2 fields in line 3, saw 3" in str(info.value)
