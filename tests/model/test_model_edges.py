@@ -266,3 +266,15 @@ def test_two_tiers_under_each_other_are_a_cycle(mini_text: str) -> None:
         "tiers[0].parent: tiers form a cycle through 'gezamenlijk-thema'",
         "tiers[1].parent: tiers form a cycle through 'lokaal-speerpunt'",
     ]
+
+
+def test_a_tier_under_an_unknown_tier_is_one_clear_problem(mini_text: str) -> None:
+    text = mini_text.replace(
+        "  - id: lokaal-speerpunt\n", "  - id: lokaal-speerpunt\n    parent: nergens\n", 1
+    )
+    assert text != mini_text
+    with pytest.raises(PolicyValidationError) as info:
+        ivb.loads(text)
+    assert str(info.value) == (
+        "1 problem:\n  tiers[1].parent: expected the id of a tier, got unknown id 'nergens'"
+    )
