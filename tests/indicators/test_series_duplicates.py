@@ -188,3 +188,20 @@ def test_many_values_for_a_period_that_is_not_read_are_accepted(on: OnEngine) ->
     )
     with pytest.raises(MeasurementsError, match="more than one value for period '2025'"):
         on.evaluate_series(many, direction="lower", horizon="2027", base_period="2022")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_numeric_periods_are_refused_on_every_engine(engine: str) -> None:
+    # 2022 as a number matches no period given as text: refused, not read as no data
+    data = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["GM0171"] * 3,
+            "period": [2024, 2022, 2023],
+            "value": [3.0, 1.0, 2.0],
+        }
+    )
+    assert refused(engine, data, base_period="2022") == (
+        "period: expected text period codes such as '2024' or '2024-03', got int 2022; "
+        "convert the column to text first"
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ivb._errors import IvbError
 from ivb._message import Message, at
@@ -15,6 +15,7 @@ __all__ = [
     "PoliceDataError",
     "duplicate_error",
     "require_columns",
+    "require_text_periods",
 ]
 
 
@@ -99,6 +100,32 @@ def require_columns(what: str, columns: Sequence[object], required: Sequence[str
                     missing=", ".join(missing),
                     required=", ".join(required),
                     found=", ".join(map(str, columns)) or Message("no columns"),
+                ),
+            )
+        )
+
+
+def require_text_periods(periods: Iterable[object]) -> None:
+    """Raise :class:`MeasurementsError` unless each of the distinct *periods* is text.
+
+    Period codes are text (``'2024'``, ``'2024-03'``, ``'2024KW1'``): a column of
+    numbers would match no period given as text, so it is refused on every engine
+    rather than read as no data.
+    """
+    # the first in a fixed order, so that every engine names the same one
+    bad = sorted(
+        (p for p in periods if p is not None and not isinstance(p, str)),
+        key=lambda p: (type(p).__name__, repr(p)),
+    )
+    if bad:
+        raise MeasurementsError(
+            at(
+                "period",
+                Message(
+                    "expected text period codes such as '2024' or '2024-03', got {cls} "
+                    "{value!r}; convert the column to text first",
+                    cls=type(bad[0]).__name__,
+                    value=bad[0],
                 ),
             )
         )

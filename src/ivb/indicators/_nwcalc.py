@@ -23,8 +23,14 @@ from typing import Any, cast
 
 import narwhals as nw
 
+from ivb._message import Message, at
 from ivb.indicators._engines import engine_of, need_engine
-from ivb.indicators._errors import IndicatorError, MeasurementsError, duplicate_error
+from ivb.indicators._errors import (
+    IndicatorError,
+    MeasurementsError,
+    duplicate_error,
+    require_text_periods,
+)
 
 __all__ = [
     "add_aggregates",
@@ -402,9 +408,13 @@ def _lookup(column: str, mapping: Mapping[int, Any], dtype: Any, default: Any = 
 
 def _missing_period(obj: Any, lazy: bool) -> MeasurementsError:
     if lazy:
-        return MeasurementsError("period: missing in a row; every row needs its period")
+        return MeasurementsError(
+            at("period", Message("missing in a row; every row needs its period"))
+        )
     row = obj.with_row_index(_ROW).filter(nw.col("period").is_null()).head(1)
-    return MeasurementsError(f"period: missing in row {int(row.rows(named=True)[0][_ROW])}")
+    return MeasurementsError(
+        at("period", Message("missing in row {value}", value=int(row.rows(named=True)[0][_ROW])))
+    )
 
 
 #: Weight of the period of rank r in a sum per series: 256**r. A series' sum over its
@@ -574,6 +584,7 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         period = period.cast(nw.String)
     distinct = _rows(obj.group_by("period").agg(), lazy)
     found = [r["period"] for r in distinct]
+    require_text_periods(found)
     if any(p is None for p in found):
         raise _missing_period(obj, lazy)
     found = sorted(str(p) for p in found)

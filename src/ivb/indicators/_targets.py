@@ -73,7 +73,12 @@ from ivb._message import Message, at, message_of
 from ivb._records import Record, Records
 from ivb.indicators._calc import series_ids
 from ivb.indicators._engines import engine_of
-from ivb.indicators._errors import IndicatorError, MeasurementsError, duplicate_error
+from ivb.indicators._errors import (
+    IndicatorError,
+    MeasurementsError,
+    duplicate_error,
+    require_text_periods,
+)
 from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
 from ivb.indicators._measurements import Measurements, as_frame
 from ivb.indicators._periods import period_bounds, period_kind
@@ -292,6 +297,7 @@ def _period_arrays(
     else:
         codes, uniq = pd.factorize(col, use_na_sentinel=True)
         uniques = list(uniq)
+    require_text_periods(uniques)
     if (codes < 0).any():
         raise MeasurementsError(
             at("period", Message("missing in row {value}", value=int(np.flatnonzero(codes < 0)[0])))
