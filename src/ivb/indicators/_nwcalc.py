@@ -541,11 +541,7 @@ def _refuse_duplicates(
     if not len(found):
         return
     if recount is not None:
-        found = _recounted(found, recount, key_cols)
-        cond = (nw.col("__ln") > 1) & nw.col("__ok") | (nw.col("__bn") > 1) & nw.col("__fb")
-        if by_base:
-            cond = cond | (nw.col("__mn") > 1)
-        found = found.filter(cond)
+        found = _recounted(found, recount, key_cols).filter(cond)
         if not len(found):
             return
     pairs = []
