@@ -68,7 +68,7 @@ def _mutmut_section(spec: dict[str, Any]) -> str:
         "",
         "[tool.mutmut]",
         'source_paths = ["src"]',
-        'also_copy = ["benchmarks"]',
+        'also_copy = ["benchmarks", "examples"]',
         f"only_mutate = {json.dumps(spec['mutate'])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(spec['tests'])}",
         f"pytest_add_cli_args = {json.dumps(args)}",
@@ -92,7 +92,8 @@ def _prepare(scratch: str, spec: dict[str, Any], fresh: bool) -> Path:
     if fresh and work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    for tree in ("src", "tests", "benchmarks"):  # some tests build policies with a benchmark
+    # some tests build policies with a benchmark, or read the example policies
+    for tree in ("src", "tests", "benchmarks", "examples"):
         _sync(ROOT / tree, work / tree)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + _mutmut_section(spec)
     target = work / "pyproject.toml"
@@ -241,7 +242,8 @@ def _run_package(
         step = 300
         for i in range(0, len(chosen), step):
             batch = chosen[i : i + step]
-            subprocess.run(
+            before = sum(current[n] is None for n in chosen)
+            done_run = subprocess.run(
                 [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *batch],
                 cwd=work,
                 env={**os.environ, **spec.get("env", {})},
@@ -251,6 +253,16 @@ def _run_package(
             )
             current = verdicts()
             left = sum(current[n] is None for n in chosen)
+            if done_run.returncode != 0 and left == before:
+                # mutmut stops before any mutant when the tests fail on the unmutated
+                # code (its "stats" run): say so, rather than report every mutant undecided
+                out.flush()
+                tail = log.read_text(encoding="utf-8", errors="replace")[-400:]
+                sys.exit(
+                    f"{package}: mutmut stopped (exit {done_run.returncode}) without a verdict; "
+                    f"do the tests pass in {work / 'mutants'}? The end of {log}:\n"
+                    + tail.split("\r")[-1]
+                )
             print(
                 f"   {package}: {i + len(batch)} of {len(chosen)} run, {left} undecided", flush=True
             )

@@ -205,3 +205,58 @@ def test_numeric_periods_are_refused_on_every_engine(engine: str) -> None:
         "period: expected text period codes such as '2024' or '2024-03', got int 2022; "
         "convert the column to text first"
     )
+
+
+def months(first: int, last: int) -> list[str]:
+    """The months ``2024-01`` .. of 2024 and 2025 with the given 0-based numbers."""
+    return [f"{2024 + i // 12}-{i % 12 + 1:02d}" for i in range(first, last + 1)]
+
+
+def monthly(region: str, periods: list[str], value: float = 1.0) -> list[tuple[str, str, float]]:
+    return [(region, p, value + i) for i, p in enumerate(periods)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("last", [23, 22, 17, 12, 3])
+def test_a_duplicate_at_a_series_own_latest_period_is_refused(engine: str, last: int) -> None:
+    # A ends in the last month of all; B ends *last*: at one of the last months, or
+    # long before them (where its number of values is counted once more, exactly)
+    rows = monthly("A", months(0, 23)) + monthly("B", months(0, last))
+    ended = months(last, last)[0]
+    data = frame([*rows, ("B", ended, 9.0)])
+    assert refused(engine, data, base_period="2024-01") == message(ended, "B")
+    # without the second row: accepted, with B's own latest value
+    out = to_pandas(
+        evaluate_series(
+            to_engine(frame(rows), engine),
+            direction="lower",
+            horizon="2027",
+            base_period="2024-01",
+        )
+    ).sort_values("region")
+    assert out["latest_period"].tolist() == ["2025-12", ended]
+    assert out["latest"].tolist() == [24.0, float(last + 1)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_series_ending_early_without_duplicates_are_accepted(engine: str) -> None:
+    # twelve series end long before the last month, each at another month; those of
+    # three months or more have two values for February (read by none of them), and
+    # one has a second row without a value for its latest month
+    rows = monthly("A", months(0, 23))
+    for i in range(1, 13):
+        rows += monthly(f"R{i:02d}", months(0, i))
+        if i >= 3:
+            rows.append((f"R{i:02d}", "2024-02", 5.0))
+    data = frame(rows)
+    extra = pd.DataFrame(
+        {"indicator": "x", "region": ["R05"], "period": ["2024-06"], "value": [np.nan]}
+    )
+    data = pd.concat([data, extra], ignore_index=True)
+    out = to_pandas(
+        evaluate_series(
+            to_engine(data, engine), direction="lower", horizon="2027", base_period="2024-01"
+        )
+    ).sort_values("region")
+    assert out["latest_period"].tolist() == ["2025-12", *(months(i, i)[0] for i in range(1, 13))]
+    assert out["latest"].tolist() == [24.0, *(float(i + 1) for i in range(1, 13))]

@@ -182,19 +182,19 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
     ]
     if numbered:
         aggs.append(nw.col(_ROW).min())
+    if engine_of(frame) == "duckdb":
+        reduced = _change_sql(obj.to_native(), key_cols, base, period)
+    else:
+        reduced = sub.group_by(*key_cols).agg(*aggs)
     bv, vv = _value("__b"), _value("__v")
     # one query: the result with its two check columns, computed once
-    grouped = (
-        sub.group_by(*key_cols)
-        .agg(*aggs)
-        .with_columns(
-            base_period=nw.lit(base, nw.String),
-            period=nw.lit(period, nw.String),
-            base_value=bv,
-            value=vv,
-            change=vv - bv,
-            change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
-        )
+    grouped = reduced.with_columns(
+        base_period=nw.lit(base, nw.String),
+        period=nw.lit(period, nw.String),
+        base_value=bv,
+        value=vv,
+        change=vv - bv,
+        change_pct=nw.when(bv != 0).then((vv - bv) / bv.abs() * 100.0),
     )
     grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame)
     stats = _rows(
@@ -226,6 +226,31 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
         *key_cols, "base_period", "period", "base_value", "value", "change", "change_pct"
     )
     return _finish(out, lazy, frame, key_cols)
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _change_sql(rel: Any, key_cols: Sequence[str], base: str, period: str) -> Any:
+    """The grouped step of :func:`change` on a DuckDB relation, as one SQL aggregate:
+    per series the value at *base* and at *period* (``__b``, ``__v``) and the number of
+    rows of each (``__nb``, ``__np``), each read through a ``FILTER`` clause (where
+    columns computed first cost a sixth of the query more)."""
+    column, value = _sql_name("period"), f"CAST({_sql_name('value')} AS DOUBLE)"
+    exprs = [_sql_name(k) for k in key_cols]
+    for name, wanted in (("b", base), ("v", period)):
+        rows = f"FILTER (WHERE {column} = {_sql_literal(wanted)})"
+        exprs.append(f'max({value}) {rows} AS "__{name}"')
+    for name, wanted in (("nb", base), ("np", period)):
+        exprs.append(f'count(*) FILTER (WHERE {column} = {_sql_literal(wanted)}) AS "__{name}"')
+    both = f"{column} IN ({_sql_literal(base)}, {_sql_literal(period)})"
+    by = ", ".join(_sql_name(k) for k in key_cols)
+    return native_frame(rel.filter(both).aggregate(", ".join(exprs), by))
 
 
 def index_to(
@@ -451,8 +476,7 @@ def _reduce(
     if engine == "duckdb":
         rel = sub.to_native()
 
-        def q(name: str) -> str:
-            return '"' + name.replace('"', '""') + '"'
+        q = _sql_name
 
         exprs = [q(k) for k in key_cols]
         for side in sides:
