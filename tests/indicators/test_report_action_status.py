@@ -21,6 +21,10 @@ MINI = Path(__file__).parents[1] / "fixtures" / "mini-ivb.yaml"
         ("ongoing", "en", "(line of effort, ongoing)"),
         ("done", "en", "(line of effort, done)"),
         ("stopped", "en", "(line of effort, stopped)"),
+        ("to-be-explored", "nl", "(inzet, te verkennen)"),
+        ("ongoing", "nl", "(inzet, loopt)"),
+        ("done", "nl", "(inzet, gereed)"),
+        ("stopped", "nl", "(inzet, gestopt)"),
     ],
 )
 def test_a_commitment_shows_its_status(status: str, lang: str, shown: str) -> None:

@@ -44,6 +44,9 @@ def test_the_policys_measure_gets_its_indicator_id(policy: Policy, vm_frame: pd.
     assert veiligheidsmonitor_measurements(EDITIONS, policy).equals(out)
     moved = vm_frame.assign(measure="RapportcijferVeiligheidInBuurt_58")
     assert len(veiligheidsmonitor_measurements(moved, policy)) == 9
+    # a measure named without its number (as the topic may be) is the same measure
+    bare = vm_frame.assign(measure="RapportcijferVeiligheidInBuurt")
+    assert len(veiligheidsmonitor_measurements(bare, policy)) == 9
     other = vm_frame.assign(measure="VoeltZichWeleensOnveilig_43")
     assert veiligheidsmonitor_measurements(other, policy).empty
 

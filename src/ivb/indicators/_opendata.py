@@ -211,5 +211,5 @@ def dataset_records(
             )
         )
     if not isinstance(records, list) or not all(isinstance(r, Mapping) for r in records):
-        raise error(f"{table}: the rows of the download are not a list of records")
+        raise error(at(table, Message("the rows of the download are not a list of records")))
     return records
