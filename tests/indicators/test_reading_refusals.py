@@ -251,3 +251,11 @@ def test_an_empty_area_code_in_a_file_is_named_by_its_line(tmp_path: Path) -> No
     with pytest.raises(OpenDataError) as info:
         read_population(path)
     assert str(info.value) == f"{path}, line 3, column 'WijkenEnBuurten': the code is empty"
+
+
+def test_a_source_of_another_kind_is_named_by_its_type() -> None:
+    with pytest.raises(OpenDataError) as info:
+        read_population(42)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "source: expected a CSV path, a DataFrame or a list of records, got int"
+    )

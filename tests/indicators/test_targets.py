@@ -558,3 +558,13 @@ def test_a_target_for_areas_scores_each_area(policy: Policy, on: OnEngine) -> No
         r"area of dronten, got 'urk-west', which lies in urk",
     ):
         attrs.evolve(policy, areas=[urk], targets=[_burglary(areas=["urk-west"])])
+
+
+def test_a_milestone_met_exactly_is_reached(policy: Policy, on: OnEngine) -> None:
+    # lower is better: a measurement equal to the milestone (or off by a rounding
+    # error of the sum that made it) reaches it; a tenth above does not
+    target = _burglary(milestones=[TargetStep(year=2025, value=95.0)])
+    for value, status in [(95.0, "on-track"), (95.0 + 1e-12, "on-track"), (95.1, "off-track")]:
+        rows = [("woninginbraken", "GM0303", "2025", value)]
+        result = on.evaluate_target(target, _frame(rows), policy=policy)
+        assert [m.status for m in result.milestones] == [status], value
