@@ -40,6 +40,7 @@ from ivb._message import Message, at, message_of
 from ivb.indicators._errors import IndicatorError, OpenDataError
 from ivb.indicators._opendata import (
     Source,
+    check_field_counts,
     csv_separator,
     numbers,
     place,
@@ -303,10 +304,12 @@ def _chunks(source: Source, chunksize: int) -> Iterator[tuple[pd.DataFrame, str,
         if not path.is_file():
             raise OpenDataError(at(path, Message("no such file")))
         offset = 0
+        sep = csv_separator(path)
+        check_field_counts(path, sep)
         try:
             reader = pd.read_csv(
                 path,
-                sep=csv_separator(path),
+                sep=sep,
                 dtype=str,
                 keep_default_na=False,
                 encoding="utf-8-sig",

@@ -8,6 +8,7 @@ header), ``records, record N, column 'X'`` otherwise.
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -23,6 +24,7 @@ from ivb.indicators._errors import IndicatorError, OpenDataError
 __all__ = [
     "MISSING_CELLS",
     "Source",
+    "check_field_counts",
     "csv_separator",
     "dataset_records",
     "numbers",
@@ -50,9 +52,96 @@ def place(what: str, row: int, column: str, *, is_file: bool) -> str:
 
 def csv_separator(path: Path) -> str:
     """``;`` or ``,``, whichever the header line has more of."""
-    with path.open(encoding="utf-8-sig") as fh:
-        head = fh.readline()
+    with path.open("rb") as fh:  # the first line only: a bad byte further on is read later
+        head = fh.readline().decode("utf-8-sig", errors="replace")
     return ";" if head.count(";") > head.count(",") else ","
+
+
+#: Bytes of a CSV file read at a time by :func:`check_field_counts`.
+_BLOCK = 1 << 22
+
+
+def check_field_counts(path: Path, sep: str) -> None:
+    """Refuse a CSV file with a line of more or fewer fields than its header.
+
+    pandas gives the missing fields of a short line (a download cut off, say) as empty
+    cells, which the readers take for *not published*, and pandas 2 may drop an extra
+    field of a line read in chunks. So the separators of every line are counted first,
+    in one pass over the bytes (numpy); a line whose count differs from the header's is
+    read by the csv module, which counts its fields exactly (a quoted separator is no
+    separator). Blank lines are skipped, as pandas skips them. A quoted line break
+    makes the lines of the file differ from its records: then the csv module reads the
+    whole file.
+
+    Raises
+    ------
+    OpenDataError
+        Naming the line, the number of fields expected and the number found.
+    """
+    with path.open("rb") as fh:
+        first = fh.readline()
+        header = next(csv.reader([first.decode("utf-8-sig", errors="replace")], delimiter=sep), [])
+        expected = len(header)
+        mark, quote = sep.encode()[0], ord('"')
+        line = 1  # lines before the block
+        rest = b""
+        while True:
+            block = fh.read(_BLOCK)
+            data = rest + block
+            if not block:
+                if not data:
+                    return
+                data += b"\n"  # a last line without its line break
+            end = data.rfind(b"\n") + 1
+            data, rest = data[:end], data[end:]
+            if not data:
+                continue
+            arr = np.frombuffer(data, dtype=np.uint8)
+            ends = np.flatnonzero(arr == 10)
+            starts = np.concatenate(([0], ends[:-1] + 1))
+            seps = np.add.reduceat((arr == mark).astype(np.int32), starts)
+            quotes = np.add.reduceat((arr == quote).astype(np.int32), starts)
+            odd = np.flatnonzero((seps != expected - 1) | (quotes % 2 == 1))
+            for i in odd.tolist():
+                text = data[starts[i] : ends[i] + 1].decode("utf-8", errors="replace")
+                if not text.strip():
+                    continue
+                if quotes[i] % 2 == 1:
+                    _check_records(path, sep, expected)
+                    return
+                fields = len(next(csv.reader([text], delimiter=sep)))
+                if fields != expected:
+                    raise _field_error(path, line + i + 1, expected, fields)
+            line += len(ends)
+
+
+def _check_records(path: Path, sep: str, expected: int) -> None:
+    """:func:`check_field_counts` by the csv module, record by record."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        start = 1
+        try:
+            for record in reader:
+                if record and not (len(record) == 1 and not record[0].strip()):
+                    if len(record) != expected:
+                        raise _field_error(path, start, expected, len(record))
+                start = reader.line_num + 1
+        except csv.Error:
+            return  # pandas names what it cannot read
+
+
+def _field_error(path: Path, line: int, expected: int, fields: int) -> OpenDataError:
+    return OpenDataError(
+        at(
+            path,
+            Message(
+                "line {line}: expected {expected} fields as in the header, got {fields}",
+                line=line,
+                expected=expected,
+                fields=fields,
+            ),
+        )
+    )
 
 
 def read_source(source: object, *, what: str = "source") -> tuple[pd.DataFrame, str, bool]:
@@ -69,10 +158,12 @@ def read_source(source: object, *, what: str = "source") -> tuple[pd.DataFrame, 
         path = Path(source)
         if not path.is_file():
             raise OpenDataError(at(path, Message("no such file")))
+        sep = csv_separator(path)
+        check_field_counts(path, sep)
         try:
             frame = pd.read_csv(
                 path,
-                sep=csv_separator(path),
+                sep=sep,
                 dtype=str,
                 keep_default_na=False,
                 encoding="utf-8-sig",
