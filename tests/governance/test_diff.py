@@ -274,3 +274,42 @@ def test_relation_changes_equal_those_of_the_whole_graphs_generated(a: Policy, b
     for x, y in ((a, b), (a, a), (b, a)):
         got = [(c.change, c.id) for c in diff(x, y) if c.kind == "relation"]
         assert got == _all_relations(x, y)
+
+
+def test_rows_of_a_table_are_compared_row_by_row() -> None:
+    import attrs
+
+    import ivb
+    from ivb.governance import diff
+
+    old = ivb.load()
+    table = old.tables[0]
+    rows = list(table.rows)
+    rows[1] = attrs.evolve(rows[1], values=(1.0, 2.0, 3.0, 4.0))
+    new = attrs.evolve(old, tables=[attrs.evolve(table, rows=rows), *old.tables[1:]])
+    changes = diff(old, new).changes
+    assert [(c.id, c.field, c.old, c.new) for c in changes] == [
+        (
+            "tabel-1-gedigitaliseerde-criminaliteit",
+            "rows[noordoostpolder].values",
+            [201.0, 312.0, 309.0, 230.0],
+            [1.0, 2.0, 3.0, 4.0],
+        )
+    ]
+
+
+def test_nested_records_without_a_naming_field_are_matched_by_place() -> None:
+    from ivb.governance._diff import _nested_changes
+
+    old = [{"value": 1.0}, {"value": 2.0}]
+    new = [{"value": 1.0}, {"value": 3.0}, {"value": 4.0}]
+    changes = _nested_changes("table", "t", "rows", old, new)
+    assert [(c.field, c.old, c.new) for c in changes] == [
+        ("rows[1].value", 2.0, 3.0),
+        ("rows[2]", None, {"value": 4.0}),
+    ]
+    gone = _nested_changes("table", "t", "rows", new, old)
+    assert [(c.field, c.old, c.new) for c in gone] == [
+        ("rows[2]", {"value": 4.0}, None),
+        ("rows[1].value", 3.0, 2.0),
+    ]

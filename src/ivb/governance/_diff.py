@@ -313,7 +313,9 @@ def diff(policy_a: Policy, policy_b: Policy) -> PolicyDiff:
             continue
         fa, fb = _fields(old), _fields(new)
         for name in fb:
-            if fa.get(name) != fb[name]:
+            if _is_records(fa.get(name)) and _is_records(fb[name]) and fa.get(name) != fb[name]:
+                changes.extend(_nested_changes(kind_b, ident, name, fa[name], fb[name]))
+            elif fa.get(name) != fb[name]:
                 changes.append(
                     Change(
                         change=CHANGED,
@@ -439,6 +441,66 @@ def _record_changes(name: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> li
             if fa[f] != fb[f]
         ]
     return changes
+
+
+def _is_records(value: object) -> bool:
+    """Whether *value* is a non-empty list of records (mappings), as a table's rows."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _record_key(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> str | None:
+    """The first field that names each record of both lists once (a row's region, a
+    measurement's year), or ``None``: then records are matched by their place."""
+    for field in old[0]:
+        values = [r.get(field) for r in old], [r.get(field) for r in new]
+        if all(
+            all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in vs)
+            and len(set(vs)) == len(vs)
+            for vs in values
+        ):
+            return field
+    return None
+
+
+def _nested_changes(
+    kind: str, ident: str, name: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> list[Change]:
+    """The records of entity field *name* removed, added and changed, one change each
+    (field ``rows[dronten]``, ``rows[dronten].values``): matched by the field that
+    names each one (:func:`_record_key`), else by place (``rows[2]``)."""
+    key = _record_key(old, new)
+
+    def keyed(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        if key is None:
+            return {str(i): r for i, r in enumerate(records)}
+        return {str(r[key]): r for r in records}
+
+    in_a, in_b = keyed(old), keyed(new)
+    out = [
+        Change(change=CHANGED, kind=kind, id=ident, field=f"{name}[{k}]", old=r, new=None)
+        for k, r in in_a.items()
+        if k not in in_b
+    ]
+    for k, record in in_b.items():
+        before = in_a.get(k)
+        if before is None:
+            out.append(
+                Change(change=CHANGED, kind=kind, id=ident, field=f"{name}[{k}]", new=record)
+            )
+            continue
+        out += [
+            Change(
+                change=CHANGED,
+                kind=kind,
+                id=ident,
+                field=f"{name}[{k}].{f}",
+                old=before.get(f),
+                new=record.get(f),
+            )
+            for f in dict.fromkeys([*before, *record])
+            if before.get(f) != record.get(f)
+        ]
+    return out
 
 
 def _edge_id(edge: tuple[str, str, str]) -> str:
