@@ -35,6 +35,7 @@ def test_benchmark_compiles_and_has_main(path: Path) -> None:
 
 #: Arguments that make each benchmark tiny: it runs end to end in seconds.
 TINY = {
+    "bench_crime_areas.py": ["--rows", "2000", "--repeat", "1"],
     "bench_engines.py": ["--rows", "3000", "--repeat", "1", "--in-process"],
     "bench_load.py": ["--repeat", "1", "--sizes", "2"],
     "bench_indicators.py": ["--regions", "3", "--codes", "2", "--repeat", "1"],
@@ -43,6 +44,7 @@ TINY = {
 
 #: A line each benchmark prints when it ran to the end.
 LAST_WORDS = {
+    "bench_crime_areas.py": "the field check is ",
     "bench_engines.py": "ratio",
     "bench_load.py": "load a policy of     2 themes",
     "bench_indicators.py": "series: ",

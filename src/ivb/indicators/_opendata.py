@@ -99,8 +99,8 @@ def check_field_counts(path: Path, sep: str) -> None:
             arr = np.frombuffer(data, dtype=np.uint8)
             ends = np.flatnonzero(arr == 10)
             starts = np.concatenate(([0], ends[:-1] + 1))
-            seps = np.add.reduceat((arr == mark).astype(np.int32), starts)
-            quotes = np.add.reduceat((arr == quote).astype(np.int32), starts)
+            seps = np.add.reduceat((arr == mark).view(np.uint8), starts, dtype=np.int32)
+            quotes = np.add.reduceat((arr == quote).view(np.uint8), starts, dtype=np.int32)
             odd = np.flatnonzero((seps != expected - 1) | (quotes % 2 == 1))
             for i in odd.tolist():
                 text = data[starts[i] : ends[i] + 1].decode("utf-8", errors="replace")
