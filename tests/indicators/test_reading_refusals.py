@@ -259,3 +259,80 @@ def test_a_source_of_another_kind_is_named_by_its_type() -> None:
     assert str(info.value) == (
         "source: expected a CSV path, a DataFrame or a list of records, got int"
     )
+
+
+POLICE_SAMPLE = Path(__file__).parent / "fixtures" / "47013NED-sample.csv"
+
+
+def test_a_police_table_with_a_row_twice_names_both_lines(tmp_path: Path) -> None:
+    from ivb.indicators import read_police_table
+
+    lines = POLICE_SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "47013NED.csv"
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(PoliceDataError) as info:
+        read_police_table(path)
+    assert str(info.value) == (
+        f"{path}: line 2 and line {len(lines) + 1} have the same SoortMisdrijf='0.0.0', "
+        "RegioS='NL01', Perioden='2019JJ00'; pass aggregate= to combine such rows"
+    )
+
+
+def test_a_police_table_of_one_row_and_one_measure(tmp_path: Path) -> None:
+    from ivb.indicators import read_police_table
+
+    lines = POLICE_SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "47013NED.csv"
+    path.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    for aggregate in (False, True):
+        out = read_police_table(path, measures=["GeregistreerdeMisdrijven_1"], aggregate=aggregate)
+        assert out[["indicator", "region", "period", "value", "unit", "table"]].astype(
+            object
+        ).values.tolist() == [
+            ["geregistreerde-misdrijven", "NL01", "2019", 600000.0, "count", "47013NED"]
+        ]
+
+
+def test_an_empty_code_is_named_by_its_column() -> None:
+    records = [
+        {"SoortMisdrijf": "  ", "WijkenEnBuurten": "BU01710000", "Perioden": "2023MM01",
+         "GeregistreerdeMisdrijven_1": 3}
+    ]  # fmt: skip
+    with pytest.raises(OpenDataError) as info:
+        next(iter_crime_areas(records))
+    assert str(info.value) == "records, record 1, column 'SoortMisdrijf': the code is empty"
+
+
+def test_an_empty_region_of_a_veiligheidsmonitor_file_is_named_by_its_line(
+    tmp_path: Path,
+) -> None:
+    from ivb.indicators import read_veiligheidsmonitor
+
+    lines = VM_SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "vm.csv"
+    path.write_text(
+        "\n".join([lines[0], lines[1].replace('"NL01  "', '"      "')]) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(OpenDataError) as info:
+        read_veiligheidsmonitor(path)
+    assert str(info.value) == f"{path}, line 2, column 'RegioS': the code is empty"
+
+
+def test_population_from_the_codering_column() -> None:
+    out = read_population(
+        [{"Codering_3": "GM0171    ", "AantalInwoners_5": "50000"}], period="2024"
+    )
+    assert out.to_dict("records") == [
+        {"region": "GM0171", "level": "gemeente", "population": 50000.0, "period": "2024"}
+    ]
+
+
+def test_a_rate_over_no_inhabitants_is_not_published_without_a_warning() -> None:
+    import warnings
+
+    counts = pd.DataFrame({"region": ["GM0171", "GM0184"], "value": [30.0, 3.0]})
+    population = pd.DataFrame({"region": ["GM0171", "GM0184"], "population": [1000.0, 0.0]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = rate_per_1000(counts, population)
+    assert out["per_1000"].tolist()[0] == 30.0 and np.isnan(out["per_1000"].tolist()[1])
