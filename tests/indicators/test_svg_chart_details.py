@@ -8,6 +8,7 @@ The charts are parsed as a browser would read them; the plot area of the default
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 from lxml import etree
@@ -19,6 +20,7 @@ from ivb.indicators._svg import (
     Series,
     nice_ticks,
     time_chart,
+    year_position,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -262,3 +264,52 @@ def test_a_chart_over_the_widest_range_still_draws() -> None:
 )
 def test_ticks_step_by_the_width_of_the_range(low: float, high: float, ticks: list[float]) -> None:
     assert nice_ticks(low, high) == ticks
+
+
+@pytest.mark.parametrize(
+    ("value", "ticks"),
+    [
+        (5.0, [4.0, 6.0, 8.0, 10.0]),  # one value: an axis up to twice it
+        (-2.0, [-2.0, -1.5, -1.0, -0.5, 0.0]),  # up to zero
+        (0.0, [0.0, 0.25, 0.5, 0.75, 1.0]),  # zero: an axis of one unit
+    ],
+)
+def test_ticks_of_a_single_value(value: float, ticks: list[float]) -> None:
+    assert nice_ticks(value, value) == ticks
+
+
+def test_a_chart_of_zeros_has_an_axis_of_one_unit() -> None:
+    root = _parse(time_chart("t", "d", [Series("x", [(2019.5, 0), (2020.5, 0)])]))
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+    assert labels == ["0", "0,25", "0,5", "0,75", "1"]
+    # the line lies on the bottom of the plot
+    (line,) = [el for el in root.iter(f"{SVG}polyline") if el.get("stroke-width") == "2.2"]
+    assert {y for _, y in _coords(line)} == {184.0}
+
+
+# --- axes fixed by the unit ---------------------------------------------------------------
+
+
+def _y_labels(svg: str) -> list[str]:
+    return [t.text for t in _parse(svg).iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "values", "labels"),
+    [
+        ("percent", [45.0, 62.0], ["0", "20", "40", "60", "80", "100"]),
+        ("fraction", [0.3, 0.45], ["0", "0,2", "0,4", "0,6", "0,8", "1"]),
+        ("rapportcijfer", [6.8, 7.4], [str(n) for n in range(1, 11)]),
+        ("percent", [12.0, 31.0], ["0", "10", "20", "30", "40"]),  # low values: fitted
+    ],
+)
+def test_a_unit_with_two_ends_fixes_the_whole_axis(
+    unit: str, values: list[float], labels: list[str]
+) -> None:
+    points = [(2019.5 + i, v) for i, v in enumerate(values)]
+    assert _y_labels(time_chart("t", "d", [Series("x", points)], unit=unit)) == labels
+
+
+def test_a_quarter_sits_in_the_middle_of_its_months() -> None:
+    # 1 July to 30 September 2023: days 181 to 273 of 365, the middle at day 227
+    assert year_position(date(2023, 7, 1), date(2023, 9, 30)) == round(2023 + 227 / 365, 6)
