@@ -27,6 +27,7 @@ from typing import Any
 
 import pandas as pd
 
+from ivb._message import Message, at
 from ivb.indicators._errors import IndicatorError, MissingExtraError
 
 __all__ = [
@@ -104,21 +105,41 @@ def engine_of(frame: object) -> str:
     if module == "_duckdb":
         return "duckdb"
     raise IndicatorError(
-        f"frame: expected a pandas, Polars, DuckDB or Dask frame, got {type(frame).__name__}"
+        at(
+            "frame",
+            Message(
+                "expected a pandas, Polars, DuckDB or Dask frame, got {cls}",
+                cls=type(frame).__name__,
+            ),
+        )
     )
 
 
 def need_engine(engine: str) -> Any:
     """The module of *engine*, imported; a clear error when it is not installed."""
     if engine not in ENGINES:
-        raise IndicatorError(f"engine: expected one of {', '.join(ENGINES)}, got {engine!r}")
+        raise IndicatorError(
+            at(
+                "engine",
+                Message(
+                    "expected one of {engines}, got {engine!r}",
+                    engines=", ".join(ENGINES),
+                    engine=engine,
+                ),
+            )
+        )
     module, extra = ENGINES[engine]
     try:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtraError(
-            f"the {engine} engine needs the optional package {module.split('.')[0]}; "
-            f"install it with pip install '{extra}'"
+            Message(
+                "the {engine} engine needs the optional package {package}; install it with "
+                "pip install '{extra}'",
+                engine=engine,
+                package=module.split(".")[0],
+                extra=extra,
+            )
         ) from None
 
 

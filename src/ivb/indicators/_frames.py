@@ -135,7 +135,7 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
             pd.to_numeric(frame["value"], errors="coerce").isna() & frame["value"].notna()
         ]
         got = (
-            f"{bad.iloc[0]!r} in row {bad.index[0]!r}"
+            f"{bad.iloc[0]!r} in row {_plain(bad.index[0])!r}"
             if len(bad)
             else f"values of type {frame['value'].dtype}"
         )
@@ -150,7 +150,7 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
     values = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype=float)
     infinite = np.isinf(values)
     if infinite.any():
-        row = frame.index[int(np.flatnonzero(infinite)[0])]
+        row = _plain(frame.index[int(np.flatnonzero(infinite)[0])])
         raise MeasurementsError(
             at(
                 what,
@@ -163,6 +163,11 @@ def validate_tidy(frame: object, *, what: str = "frame") -> pd.DataFrame:
             )
         )
     return frame
+
+
+def _plain(label: object) -> object:
+    """A row label as Python writes it: ``12``, not ``np.int64(12)``."""
+    return label.item() if isinstance(label, np.generic) else label
 
 
 def region_code(policy: Policy, region: str) -> str:
