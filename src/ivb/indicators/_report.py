@@ -600,6 +600,7 @@ _TARGET_ORDER = (
     "no-data",
     "not-started",
     "in-progress",
+    "not-significant",
     "on-track",
     "achieved",
 )
@@ -665,6 +666,7 @@ class _Formatter:
             "no-data": _("no data"),
             "in-progress": _("in progress"),
             "not-started": _("not started"),
+            "not-significant": _("not significantly different"),
             "consistent": _("consistent"),
             "inconsistent": _("contradicted"),
             "not-checkable": _("not checkable"),
