@@ -447,7 +447,7 @@ def _explain(policy: Policy, check: Any) -> dict[str, Any]:
             out.update(against="measurements", source=against.removeprefix("measurements: "))
         return out
     region = names.get(check.region, check.region)
-    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE:
+    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE and rule.reason:
         return {"reason": "policy", "text": rule.reason}
     if rule is not None:
         return {"reason": "not-in-policy"}
