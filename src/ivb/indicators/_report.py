@@ -447,7 +447,7 @@ def _explain(policy: Policy, check: Any) -> dict[str, Any]:
             out.update(against="measurements", source=against.removeprefix("measurements: "))
         return out
     region = names.get(check.region, check.region)
-    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE:
+    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE and rule.reason:
         return {"reason": "policy", "text": rule.reason}
     if rule is not None:
         return {"reason": "not-in-policy"}
@@ -600,6 +600,7 @@ _TARGET_ORDER = (
     "no-data",
     "not-started",
     "in-progress",
+    "not-significant",
     "on-track",
     "achieved",
 )
@@ -665,6 +666,7 @@ class _Formatter:
             "no-data": _("no data"),
             "in-progress": _("in progress"),
             "not-started": _("not started"),
+            "not-significant": _("not significantly different"),
             "consistent": _("consistent"),
             "inconsistent": _("contradicted"),
             "not-checkable": _("not checkable"),
