@@ -46,3 +46,34 @@ def test_a_missing_within_value_is_no_total_row(on: OnEngine) -> None:
     )
     out = on.share_of(frame, "0.0.0", within="category")
     assert out["share_pct"].tolist() == [15.0, 5.0, 100.0]
+
+
+def test_change_keeps_the_given_keys(on: OnEngine) -> None:
+    # the source differs between the years: with the default keys these would be two
+    # series, with the keys given one series of two values
+    frame = pd.DataFrame(
+        {
+            "indicator": "overlast",
+            "region": ["GM0303", "GM0303", "GM0184"],
+            "period": ["2019", "2022", "2019"],
+            "value": [216.0, 215.0, 36.0],
+            "source": ["47021NED", "47022NED", "47021NED"],
+        }
+    )
+    out = on.change(frame, "2019", "2022", keys=["indicator", "region"])
+    assert out.columns.tolist() == [
+        "indicator",
+        "region",
+        "base_period",
+        "period",
+        "base_value",
+        "value",
+        "change",
+        "change_pct",
+    ]
+    assert out["region"].tolist() == ["GM0303", "GM0184"]
+    assert out["base_value"].tolist() == [216.0, 36.0]
+    assert out["change"].tolist()[0] == -1.0
+    assert out["change_pct"].tolist()[0] == (215.0 - 216.0) / 216.0 * 100.0
+    assert out[["value", "change", "change_pct"]].isna().values[1].tolist() == [True] * 3
+    assert out.dtypes["change_pct"] == "float64"
