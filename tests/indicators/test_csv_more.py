@@ -52,3 +52,18 @@ def test_the_separator_is_read_from_the_header_line_alone(tmp_path: Path) -> Non
     assert frame["period"].tolist() == ["2019", "2021", "2023", "2025"]
     assert frame["value"].tolist() == [7.0, 7.1, 7.2, 7.3]
     assert frame["source"].tolist() == [SOURCE] * 4
+
+
+@pytest.mark.parametrize(
+    ("header", "column"), [("indicator;;period;value", 2), ("indicator;region;\x01;value", 3)]
+)
+def test_an_empty_or_unreadable_header_column_is_named(
+    tmp_path: Path, header: str, column: int
+) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(header + "\nx;GM0303;2025;1\n", encoding="utf-8")
+    with pytest.raises(MeasurementsError) as info:
+        read_measurements(path)
+    assert (
+        str(info.value) == f"{path}: line 1: column {column} of the header is empty or unreadable"
+    )

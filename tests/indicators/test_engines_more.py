@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ivb.indicators import ENGINES, IndicatorError, MeasurementsError, index_to, share_of, to_engine
+from ivb.indicators import (
+    ENGINES,
+    IndicatorError,
+    MeasurementsError,
+    evaluate_series,
+    index_to,
+    share_of,
+    to_engine,
+)
 from tests.indicators.conftest import OnEngine, engine_param
 
 EVERY_ENGINE = [engine_param(e) for e in ENGINES]
@@ -77,3 +85,21 @@ def test_change_keeps_the_given_keys(on: OnEngine) -> None:
     assert out["change_pct"].tolist()[0] == (215.0 - 216.0) / 216.0 * 100.0
     assert out[["value", "change", "change_pct"]].isna().values[1].tolist() == [True] * 3
     assert out.dtypes["change_pct"] == "float64"
+
+
+@pytest.mark.parametrize("engine", EVERY_ENGINE)
+def test_a_series_row_without_a_period_is_refused(engine: str) -> None:
+    frame = pd.DataFrame(
+        {
+            "indicator": "woninginbraken",
+            "region": "GM0303",
+            "period": ["2023", "2024", None, "2025"],
+            "value": [100.0, 95.0, 90.0, 85.0],
+        }
+    )
+    with pytest.raises(MeasurementsError) as info:
+        evaluate_series(to_engine(frame, engine), direction="lower", horizon="2027", start="2024")
+    if engine in ("pandas", "polars"):  # eager frames: the row is named (0-based)
+        assert str(info.value) == "period: missing in row 2"
+    else:  # lazy frames keep no row order
+        assert str(info.value) == "period: missing in a row; every row needs its period"
