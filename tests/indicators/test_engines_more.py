@@ -103,3 +103,23 @@ def test_a_series_row_without_a_period_is_refused(engine: str) -> None:
         assert str(info.value) == "period: missing in row 2"
     else:  # lazy frames keep no row order
         assert str(info.value) == "period: missing in a row; every row needs its period"
+
+
+def test_share_of_keeps_the_given_keys(on: OnEngine) -> None:
+    # the total row has another source: with the default keys (source among them) the
+    # municipalities would find no total, with the keys given they do
+    frame = pd.DataFrame(
+        {
+            "indicator": "overlast",
+            "region": ["GM0303", "GM0184", "DNU"],
+            "period": "2022",
+            "value": [215.0, 61.0, 500.0],
+            "source": ["47021NED", "47021NED", "eigen telling"],
+        }
+    )
+    out = on.share_of(frame, "DNU", keys=["indicator"])
+    assert out.columns.tolist() == [*frame.columns, "share_pct"]
+    assert out["share_pct"].tolist() == [43.0, 12.2, 100.0]
+    assert out["share_pct"].dtype == "float64"
+    plain = on.share_of(frame, "DNU")
+    assert plain["share_pct"].isna().tolist() == [True, True, False]

@@ -1,12 +1,14 @@
 """Targets: reasons of goals without a number and of a comparison with the baseline;
-a group's total where the measurements name no unit."""
+a group's total where the measurements name no unit; a result as plain data."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 import pytest
 
-from ivb.indicators import TargetStatus
+from ivb.indicators import TargetStatus, evaluate_targets
 from ivb.model import Baseline, Policy, QualitativeStatus, SourceRef, Target, Unit
 from tests.indicators.conftest import OnEngine
 
@@ -98,3 +100,43 @@ def test_a_group_total_is_added_up_without_a_unit_column(policy: Policy, on: OnE
     assert result.reason == (
         "88 in 2027 is at most 90 (-10% from the baseline 100 (2023)); horizon 2027 reached"
     )
+
+
+def test_a_result_as_plain_data(policy: Policy) -> None:
+    data = evaluate_targets(policy)[0].to_dict()
+    fields = [
+        "target",
+        "name",
+        "scope",
+        "indicator",
+        "region",
+        "comparison",
+        "direction",
+        "rule",
+        "horizon",
+        "status",
+        "baseline",
+        "baseline_period",
+        "baseline_from",
+        "threshold",
+        "latest",
+        "latest_period",
+        "change",
+        "change_pct",
+        "reason",
+        "latest_low",
+        "latest_high",
+        "significance",
+        "milestones",
+        "parts",
+        "subresults",
+    ]
+    assert list(data) == fields
+    assert type(data["status"]) is str and data["status"] == "no-data"
+    assert type(data["direction"]) is str and data["direction"] == "higher"
+    assert data["scope"] == ["noordoostpolder"]
+    subresults = data["subresults"]
+    assert isinstance(subresults, list) and len(subresults) == 3
+    assert [list(s) for s in subresults] == [fields] * 3
+    assert [type(s["status"]) for s in subresults] == [str] * 3
+    assert json.loads(json.dumps(data))["subresults"][0]["status"] == "no-data"
