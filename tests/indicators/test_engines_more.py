@@ -123,3 +123,46 @@ def test_share_of_keeps_the_given_keys(on: OnEngine) -> None:
     assert out["share_pct"].dtype == "float64"
     plain = on.share_of(frame, "DNU")
     assert plain["share_pct"].isna().tolist() == [True, True, False]
+
+
+def test_evaluate_series_keeps_the_given_keys(on: OnEngine) -> None:
+    # the source changes between the years: with the keys given one series, measured
+    # from 2023 to 2025
+    frame = pd.DataFrame(
+        {
+            "indicator": "woninginbraken",
+            "region": "GM0303",
+            "period": ["2023", "2025"],
+            "value": [100.0, 80.0],
+            "source": ["47013NED", "47022NED"],
+        }
+    )
+    out = on.evaluate_series(
+        frame, direction="lower", horizon="2027", start="2024", keys=["indicator", "region"]
+    )
+    assert out.columns.tolist() == [
+        "indicator",
+        "region",
+        "baseline_period",
+        "baseline",
+        "baseline_from",
+        "latest_period",
+        "latest",
+        "change",
+        "change_pct",
+        "status",
+    ]
+    assert out.values.tolist() == [
+        [
+            "woninginbraken",
+            "GM0303",
+            "2023",
+            100.0,
+            "measurements",
+            "2025",
+            80.0,
+            -20.0,
+            -20.0,
+            "on-track",
+        ]
+    ]

@@ -140,3 +140,43 @@ def test_a_result_as_plain_data(policy: Policy) -> None:
     assert [list(s) for s in subresults] == [fields] * 3
     assert [type(s["status"]) for s in subresults] == [str] * 3
     assert json.loads(json.dumps(data))["subresults"][0]["status"] == "no-data"
+
+
+def test_a_fixed_threshold_ignores_the_margins_of_the_measured_baseline(
+    policy: Policy, on: OnEngine
+) -> None:
+    # at least 7.5: the baseline (2023) is measured, but the target is the number 7.5,
+    # so only the latest measurement's interval counts (7.7 to 7.9, above 7.5), not
+    # the wide interval of the baseline
+    target = Target(
+        id="beleving",
+        name="Beleving",
+        municipalities=["noordoostpolder"],
+        indicators=["veiligheidsbeleving"],
+        statement="Minimaal een 7,5",
+        comparison="at-least",
+        value=7.5,
+        source=SRC,
+    )
+    frame = pd.DataFrame(
+        {
+            "indicator": "veiligheidsbeleving",
+            "region": "GM0171",
+            "period": ["2023", "2025"],
+            "value": [7.5, 7.8],
+            "unit": "rapportcijfer",
+            "margin_low": [7.0, 7.7],
+            "margin_high": [8.0, 7.9],
+        }
+    )
+    result = on.evaluate_target(target, frame, policy=policy)
+    assert (result.baseline, result.baseline_period, result.baseline_from) == (
+        7.5,
+        "2023",
+        "measurements",
+    )
+    assert result.status is TargetStatus.ON_TRACK
+    assert result.significance == "higher"
+    assert result.reason == (
+        "7.8 in 2025 (95% interval 7.7 to 7.9) is at least 7.5; horizon 2027 not yet reached"
+    )
