@@ -95,6 +95,17 @@ def _prepare(scratch: str, spec: dict[str, Any], fresh: bool) -> Path:
     # some tests build policies with a benchmark, or read the example policies
     for tree in ("src", "tests", "benchmarks", "examples"):
         _sync(ROOT / tree, work / tree)
+    # mutmut copies the package's data files (catalogs, templates) into its own copy
+    # once, when it makes it: bring them up to date there too
+    copied = work / "mutants" / "src"
+    if copied.exists():
+        for path in (ROOT / "src").rglob("*"):
+            rel = path.relative_to(ROOT / "src")
+            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in rel.parts:
+                dest = copied / rel
+                if not dest.exists() or dest.read_bytes() != path.read_bytes():
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, dest)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + _mutmut_section(spec)
     target = work / "pyproject.toml"
     if not target.exists() or target.read_text(encoding="utf-8") != pyproject:
