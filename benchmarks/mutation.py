@@ -101,7 +101,8 @@ def _prepare(scratch: str, spec: dict[str, Any], fresh: bool) -> Path:
     if copied.exists():
         for path in (ROOT / "src").rglob("*"):
             rel = path.relative_to(ROOT / "src")
-            if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in rel.parts:
+            data = path.suffix not in (".py", ".pyc") and "__pycache__" not in rel.parts
+            if path.is_file() and data:
                 dest = copied / rel
                 if not dest.exists() or dest.read_bytes() != path.read_bytes():
                     dest.parent.mkdir(parents=True, exist_ok=True)
