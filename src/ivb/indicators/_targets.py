@@ -608,18 +608,23 @@ def _last_per_series(
     ends: npt.NDArray[np.int64],
     starts: npt.NDArray[np.int64],
 ) -> npt.NDArray[np.int64]:
-    """Row index of the latest row (by end, then start) of each series among *mask*; -1 if none."""
+    """Row index of the latest row (by end, then start) of each series among *mask*; -1 if none.
+
+    Of several rows with the latest period, the last. Two grouped maxima, no sort: each
+    row's period as one number that orders as (end, start) (day ordinals are below
+    2**22), its series' largest, then the last row that has it.
+    """
     n = int(inverse.max()) + 1 if len(inverse) else 0
     out = np.full(n, -1, dtype=np.int64)
     rows = np.flatnonzero(mask)
     if len(rows) == 0:
         return out
-    order = np.lexsort((starts[rows], ends[rows], inverse[rows]))
-    rows = rows[order]
     groups = inverse[rows]
-    last = np.ones(len(rows), dtype=bool)
-    last[:-1] = groups[1:] != groups[:-1]
-    out[groups[last]] = rows[last]
+    key = ends[rows].astype(np.int64) * (1 << 22) + starts[rows].astype(np.int64)
+    best = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(best, groups, key)
+    top = rows[key == best[groups]]
+    np.maximum.at(out, inverse[top], top)
     return out
 
 
