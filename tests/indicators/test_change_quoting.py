@@ -3,8 +3,8 @@
 On DuckDB the grouped step of :func:`ivb.indicators.change` is written as SQL; a key
 column whose name holds a single quote and a space, and a period holding a single
 quote, must reach the query as names and text, not as syntax. (A double quote in a
-column name is quoted by ivb's SQL too, but narwhals before 2.29 cannot select such a
-column on DuckDB.)
+column name is quoted by ivb's SQL too, but narwhals 2.16, the lowest version
+supported, cannot select such a column on DuckDB.)
 """
 
 from __future__ import annotations
