@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 import narwhals as nw
@@ -274,7 +274,7 @@ def index_to(
     )
     checked = bases.collect() if lazy else bases
     _check_lookup(checked, key_cols, lambda: _no_base(obj, lazy, base), f"period {base!r}")
-    joined = obj.join(bases.drop("__n"), on=key_cols, how="left")
+    joined = _join_series(obj, bases.drop("__n"), key_cols, "left")
     if not lazy:
         joined = joined.sort(_ROW)
     base_value = nw.col("__base")
@@ -341,7 +341,7 @@ def share_of(
         "",
         message=f"frame: more than one {within} = {total!r} row for one series and period",
     )
-    joined = obj.join(totals.drop("__n"), on=on, how="left")
+    joined = _join_series(obj, totals.drop("__n"), on, "left")
     if not lazy:
         joined = joined.sort(_ROW)
     tot = nw.col("__total")
@@ -507,7 +507,7 @@ def _reduce(
     grouped = sub.group_by(*key_cols).agg(*aggs)
     for side in sides:
         at = (
-            sub.join(grouped.select(*key_cols, f"__{side}k"), on=key_cols, how="inner")
+            _join_series(sub, grouped.select(*key_cols, f"__{side}k"), key_cols, "inner")
             .filter(nw.col(f"__k{side}") == nw.col(f"__{side}k"))
             .group_by(*key_cols)
             .agg(
@@ -515,8 +515,95 @@ def _reduce(
                 nw.col("__v").count().alias(f"__{side}n"),
             )
         )
-        grouped = grouped.join(at, on=key_cols, how="left")
+        grouped = _join_series(grouped, at, key_cols, "left")
     return grouped
+
+
+def _target_sql(
+    rel: Any,
+    key_cols: Sequence[str],
+    found: Sequence[str],
+    rank: Mapping[str, int],
+    sides: Sequence[tuple[str, Sequence[str]]],
+    base_period: str | None,
+    *,
+    exact: bool = False,
+) -> Any:
+    """The grouped step of :func:`evaluate_series` on a DuckDB relation, as one SQL query.
+
+    Per series, on each side: the rank of its latest published period (``__{side}k``),
+    the value there (``__{side}v``) and ``__{side}n``, 2 where the series may have two
+    or more values there and 1 otherwise; at the baseline period its value (``__mv``)
+    and their number (``__mn``).
+
+    Each row is joined on its period and on whether its value is published to a small
+    table of the *found* periods, twice over (published or not), which holds per side
+    the period's rank and weight, null where the row does not count there. The
+    aggregates then skip the nulls, with no condition to test per row, and work on
+    integers rather than on the period text: this makes the query as fast as a
+    hand-written one. The number of values at the latest rank is read from the sum of
+    the weights 256**rank (see :data:`_WEIGHT_BASE`), a sum of at least twice the
+    weight of the top rank being the sign of two or more there (or of more than 255
+    values at an earlier period); such series are counted again exactly. With *exact*,
+    every series is counted exactly (by the second-highest rank, ``max(rank, 2)``):
+    the slower query behind that recount.
+    """
+    q, lit = _sql_name, _sql_literal
+    members = [(side, set(chosen)) for side, chosen in sides]
+    rows = []
+    for p in found:
+        for published in (True, False):
+            cells = [lit(p), "TRUE" if published else "FALSE"]
+            r = rank.get(p) if published else None
+            for _side, chosen in members:
+                counted = r is not None and p in chosen
+                cells += [str(r), repr(_WEIGHT_BASE**r)] if counted else ["NULL", "NULL"]
+            cells.append("1.0" if published and p == base_period else "NULL")
+            rows.append(f"({', '.join(cells)})")
+    columns = ["__period", "__pub"]
+    for side, _ in sides:
+        columns += [f"__r{side}", f"__w{side}"]
+    periods = f"(VALUES {', '.join(rows)}) AS __p({', '.join([*columns, '__bm'])})"
+    value = f"CAST(t.{q('value')} AS DOUBLE)"
+    inner = (
+        f"SELECT {', '.join(f't.{q(k)}' for k in key_cols)}, {value} AS __v, __p.* "
+        f"FROM t JOIN {periods} ON CAST(t.{q('period')} AS VARCHAR) = __p.__period "
+        f"AND ({value} IS NOT NULL AND NOT isnan({value})) = __p.__pub"
+    )
+    exprs = [q(k) for k in key_cols]
+    outer = [q(k) for k in key_cols]
+    for side, _ in sides:
+        r = f"__r{side}"
+        exprs += [f"max({r}) AS __{side}k", f"arg_max(__v, {r}) AS __{side}v"]
+        outer += [f"__{side}k", f"__{side}v"]
+        if exact:
+            exprs.append(f"CASE WHEN max({r}, 2)[2] = max({r}) THEN 2 ELSE 1 END AS __{side}n")
+            outer.append(f"__{side}n")
+        else:
+            exprs.append(f"sum(__w{side}) AS __{side}s")
+            outer.append(
+                f"CASE WHEN __{side}s >= 2 * pow({_WEIGHT_BASE!r}, __{side}k) THEN 2 ELSE 1 END "
+                f"AS __{side}n"
+            )
+    if base_period is not None:
+        exprs += ["max(__v * __bm) AS __mv", "count(__bm) AS __mn"]
+        outer += ["__mv", "__mn"]
+    by = ", ".join(q(k) for k in key_cols)
+    sql = f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(exprs)} FROM ({inner}) GROUP BY {by})"
+    return native_frame(rel.query("t", sql))
+
+
+def _join_series(left: Any, right: Any, key_cols: Sequence[str], how: str) -> Any:
+    """*left* joined with *right* on the series keys, a null key matching a null key as
+    in a grouping (the joins of the engines leave null keys unmatched)."""
+    on: list[str] = []
+    tags: dict[str, Any] = {}
+    for i, k in enumerate(key_cols):
+        tags[f"__j{i}"] = nw.col(k).cast(nw.String).fill_null("")
+        tags[f"__z{i}"] = nw.col(k).is_null()
+        on += [f"__j{i}", f"__z{i}"]
+    right = right.with_columns(**tags).drop(*key_cols)
+    return left.with_columns(**tags).join(right, on=on, how=how).drop(*on)
 
 
 def _recounted(found: Any, rows: Any, key_cols: Sequence[str]) -> Any:
@@ -529,7 +616,7 @@ def _recounted(found: Any, rows: Any, key_cols: Sequence[str]) -> Any:
         if isinstance(rows, nw.LazyFrame):
             keys = keys.lazy()
         counted = (
-            rows.join(keys, on=list(key_cols), how="inner")
+            _join_series(rows, keys, key_cols, "inner")
             .filter(nw.col(f"__k{side}") == nw.col(f"__{side}k"))
             .group_by(*key_cols)
             .agg(nw.len().alias("__exact"))
@@ -537,7 +624,7 @@ def _recounted(found: Any, rows: Any, key_cols: Sequence[str]) -> Any:
         if isinstance(counted, nw.LazyFrame):
             counted = counted.collect()
         out = (
-            out.join(counted, on=list(key_cols), how="left")
+            _join_series(out, counted, key_cols, "left")
             .with_columns(**{f"__{side}n": nw.col("__exact").fill_null(0)})
             .drop("__exact")
         )
@@ -550,13 +637,13 @@ def _refuse_duplicates(
     by_base: bool,
     base_period: str | None,
     names_of: Mapping[int, str],
-    recount: Any = None,
+    recount: Callable[[Any], Any] | None = None,
 ) -> None:
     """Refuse series with more than one published value for a period whose value is read:
     the baseline period, the latest period, the earlier period taken as baseline.
 
-    With *recount* (the rows, when the numbers at the latest keys come from weighed
-    sums), the series whose sums say two or more are counted exactly on those rows.
+    With *recount* (where the numbers at the latest keys come from weighed sums), the
+    series whose sums say two or more are counted exactly by it.
     """
     cond = (nw.col("__ln") > 1) & nw.col("__ok") | (nw.col("__bn") > 1) & nw.col("__fb")
     if by_base:
@@ -565,7 +652,7 @@ def _refuse_duplicates(
     if not len(found):
         return
     if recount is not None:
-        found = _recounted(found, recount, key_cols).filter(cond)
+        found = recount(found).filter(cond)
         if not len(found):
             return
     pairs = []
@@ -597,11 +684,6 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
     obj, lazy = _start(frame)
     names = _validate(obj)
     key_cols = _keys(names, keys)
-    # Polars and DuckDB take the period column as it comes (text or categorical), with
-    # no cast of every row; pandas-like categoricals (Dask) are mapped as text
-    period = nw.col("period")
-    if engine_of(frame) == "dask":
-        period = period.cast(nw.String)
     distinct = _rows(obj.group_by("period").agg(), lazy)
     found = [r["period"] for r in distinct]
     require_text_periods(found)
@@ -627,70 +709,35 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         [p for p in order if ends[p] < rules.start] if measured and rules.start is not None else []
     )
 
-    plan, numbered = _as_plan(obj, lazy)
-    sub = plan if len(kept) == len(found) else plan.filter(period.is_in(kept))
-    value = nw.col("value").cast(nw.Float64)
-    published = ~value.is_null() & ~value.is_nan()
-    # each row's place in time: the period text itself where its order is that of time
-    # (text columns of years, months, quarters: no per-row mapping), else its rank
-    as_text = order == sorted(order) and obj.collect_schema()["period"] == nw.String
-    if as_text:
-        key, none = period, nw.lit("", nw.String)
-    else:
-        key, none = period.replace_strict(rank, default=-1, return_dtype=nw.Int64), nw.lit(-1)
-    sub = sub.with_columns(__key=key, __v=nw.when(published).then(value))
-
-    def within(chosen: list[str]) -> Any:
-        """Whether a row's period is one of *chosen*: a range test where it can be."""
-        if as_text and chosen and chosen == order[order.index(chosen[0]) :][: len(chosen)]:
-            return (period >= chosen[0]) & (period <= chosen[-1])
-        return period.is_in(chosen)
-
     sides = [("l", later)] + ([("b", before)] if before else [])
     by_base = measured and rules.base_period is not None
-    extra = {"__m": nw.when(period == rules.base_period).then(nw.col("__v"))} if by_base else {}
-    # a row's key on a side: null unless it is a published value of one of its periods
-    sub = sub.with_columns(
-        **{
-            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen)).then(nw.col("__key"))
-            for side, chosen in sides
-        },
-        **extra,
-    )
-    weighed = engine_of(frame) == "polars" and len(rank) <= _MAX_WEIGHED
-    if weighed:
-        weight = period.replace_strict(
-            {p: _WEIGHT_BASE**i for p, i in rank.items()}, default=0.0, return_dtype=nw.Float64
+    recount: Callable[[Any], Any] | None = None
+    if engine_of(frame) == "duckdb" and len(rank) <= _MAX_WEIGHED:
+        rel = obj.to_native()
+        base_period = rules.base_period if by_base else None
+        grouped = _materialise(
+            _target_sql(rel, key_cols, found, rank, sides, base_period), frame, polars=True
         )
-        sub = sub.with_columns(
-            **{
-                f"__w{side}": nw.when(~nw.col(f"__k{side}").is_null()).then(weight)
-                for side, _ in sides
-            }
-        )
-    grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, numbered, frame, weighed)
-    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame, polars=True)
-    # back to ranks (-1: none), on the one row per series
-    for side, _ in sides:
-        found_key = nw.col(f"__{side}k").fill_null(none)
-        grouped = grouped.with_columns(
-            **{
-                f"__{side}r": found_key.replace_strict(rank, default=-1, return_dtype=nw.Int64)
-                if as_text
-                else found_key.cast(nw.Int64)
-            }
-        )
-    if weighed:  # 2 where the sum says two values or more (checked exactly below)
+
+        def recount(flagged: Any) -> Any:
+            exact = _materialise(
+                _target_sql(rel, key_cols, found, rank, sides, base_period, exact=True),
+                frame,
+                polars=True,
+            )
+            counts = [f"__{side}n" for side, _ in sides]
+            return _join_series(
+                flagged.drop(*counts), exact.select(*key_cols, *counts), key_cols, "left"
+            )
+
         for side, _ in sides:
-            twice = _lookup(
-                f"__{side}r", {i: 2 * _WEIGHT_BASE**i for i in rank.values()}, nw.Float64
-            )
             grouped = grouped.with_columns(
-                **{
-                    f"__{side}n": (nw.col(f"__{side}s") >= twice).fill_null(False).cast(nw.Int64)
-                    + 1
-                }
+                **{f"__{side}r": nw.col(f"__{side}k").fill_null(-1).cast(nw.Int64)}
             )
+    else:
+        grouped, recount = _grouped_series(
+            obj, lazy, frame, key_cols, found, kept, order, rank, sides, by_base, rules.base_period
+        )
     if not before:
         grouped = grouped.with_columns(
             __br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64), __bn=nw.lit(0, nw.Int64)
@@ -744,9 +791,7 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         __fb=from_fallback,
     )
     ok = nw.col("__ok")
-    _refuse_duplicates(
-        grouped, key_cols, by_base, rules.base_period, names_of, sub if weighed else None
-    )
+    _refuse_duplicates(grouped, key_cols, by_base, rules.base_period, names_of, recount)
     latest_end = _lookup("__lr", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
     passed = rules.as_of is not None and rules.as_of > rules.horizon_end
     final = nw.lit(True) if passed else latest_end >= rules.horizon_end
@@ -795,3 +840,92 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         "status",
     )
     return _finish(out, lazy, frame, key_cols)
+
+
+def _grouped_series(
+    obj: Any,
+    lazy: bool,
+    frame: object,
+    key_cols: list[str],
+    found: list[str],
+    kept: list[str],
+    order: list[str],
+    rank: Mapping[str, int],
+    sides: list[tuple[str, list[str]]],
+    by_base: bool,
+    base_period: str | None,
+) -> tuple[Any, Callable[[Any], Any] | None]:
+    """The grouped step of :func:`evaluate_series` through narwhals (:func:`_reduce`):
+    one row per series with each side's latest rank (``__{side}r``, -1 for none), and
+    where the numbers at the latest ranks come from weighed sums, the exact recount of
+    the series they flag (for :func:`_refuse_duplicates`)."""
+    # Polars and DuckDB take the period column as it comes (text or categorical), with
+    # no cast of every row; pandas-like categoricals (Dask) are mapped as text
+    period = nw.col("period")
+    if engine_of(frame) == "dask":
+        period = period.cast(nw.String)
+    plan, numbered = _as_plan(obj, lazy)
+    sub = plan if len(kept) == len(found) else plan.filter(period.is_in(kept))
+    value = nw.col("value").cast(nw.Float64)
+    published = ~value.is_null() & ~value.is_nan()
+    # each row's place in time: the period text itself where its order is that of time
+    # (text columns of years, months, quarters: no per-row mapping), else its rank
+    as_text = order == sorted(order) and obj.collect_schema()["period"] == nw.String
+    if as_text:
+        key, none = period, nw.lit("", nw.String)
+    else:
+        key, none = period.replace_strict(rank, default=-1, return_dtype=nw.Int64), nw.lit(-1)
+    sub = sub.with_columns(__key=key, __v=nw.when(published).then(value))
+
+    def within(chosen: list[str]) -> Any:
+        """Whether a row's period is one of *chosen*: a range test where it can be."""
+        if as_text and chosen and chosen == order[order.index(chosen[0]) :][: len(chosen)]:
+            return (period >= chosen[0]) & (period <= chosen[-1])
+        return period.is_in(chosen)
+
+    extra = {"__m": nw.when(period == base_period).then(nw.col("__v"))} if by_base else {}
+    # a row's key on a side: null unless it is a published value of one of its periods
+    sub = sub.with_columns(
+        **{
+            f"__k{side}": nw.when(~nw.col("__v").is_null() & within(chosen)).then(nw.col("__key"))
+            for side, chosen in sides
+        },
+        **extra,
+    )
+    weighed = engine_of(frame) == "polars" and len(rank) <= _MAX_WEIGHED
+    if weighed:
+        weight = period.replace_strict(
+            {p: _WEIGHT_BASE**i for p, i in rank.items()}, default=0.0, return_dtype=nw.Float64
+        )
+        sub = sub.with_columns(
+            **{
+                f"__w{side}": nw.when(~nw.col(f"__k{side}").is_null()).then(weight)
+                for side, _ in sides
+            }
+        )
+    grouped = _reduce(sub, key_cols, [side for side, _ in sides], by_base, numbered, frame, weighed)
+    grouped = _materialise(grouped.sort(_ROW) if numbered else grouped, frame, polars=True)
+    # back to ranks (-1: none), on the one row per series
+    for side, _ in sides:
+        found_key = nw.col(f"__{side}k").fill_null(none)
+        grouped = grouped.with_columns(
+            **{
+                f"__{side}r": found_key.replace_strict(rank, default=-1, return_dtype=nw.Int64)
+                if as_text
+                else found_key.cast(nw.Int64)
+            }
+        )
+    if weighed:  # 2 where the sum says two values or more (checked exactly below)
+        for side, _ in sides:
+            twice = _lookup(
+                f"__{side}r", {i: 2 * _WEIGHT_BASE**i for i in rank.values()}, nw.Float64
+            )
+            grouped = grouped.with_columns(
+                **{
+                    f"__{side}n": (nw.col(f"__{side}s") >= twice).fill_null(False).cast(nw.Int64)
+                    + 1
+                }
+            )
+    if not weighed:
+        return grouped, None
+    return grouped, lambda flagged: _recounted(flagged, sub, key_cols)
