@@ -554,10 +554,12 @@ def _target_sql(
     for p in found:
         for published in (True, False):
             cells = [lit(p), "TRUE" if published else "FALSE"]
-            r = rank.get(p) if published else None
+            at = rank.get(p) if published else None
             for _side, chosen in members:
-                counted = r is not None and p in chosen
-                cells += [str(r), repr(_WEIGHT_BASE**r)] if counted else ["NULL", "NULL"]
+                if at is not None and p in chosen:
+                    cells += [str(at), repr(_WEIGHT_BASE**at)]
+                else:
+                    cells += ["NULL", "NULL"]
             cells.append("1.0" if published and p == base_period else "NULL")
             rows.append(f"({', '.join(cells)})")
     columns = ["__period", "__pub"]
