@@ -526,15 +526,17 @@ def _target_sql(
     rank: Mapping[str, int],
     sides: Sequence[tuple[str, Sequence[str]]],
     base_period: str | None,
+    spans: Mapping[str, tuple[int, int]],
     *,
     exact: bool = False,
 ) -> Any:
     """The grouped step of :func:`evaluate_series` on a DuckDB relation, as one SQL query.
 
-    Per series, on each side: the rank of its latest published period (``__{side}k``),
-    the value there (``__{side}v``) and ``__{side}n``, 2 where the series may have two
-    or more values there and 1 otherwise; at the baseline period its value (``__mv``)
-    and their number (``__mn``).
+    Per series, on each side: the rank of its latest published period (``__{side}r``,
+    -1 for none), that period's text, first and last day (``__{side}name``,
+    ``__{side}start``, ``__{side}end``, from *spans*), the value there (``__{side}v``)
+    and ``__{side}n``, 2 where the series may have two or more values there and 1
+    otherwise; at the baseline period its value (``__mv``) and their number (``__mn``).
 
     Each row is joined on its period and on whether its value is published to a small
     table of the *found* periods, twice over (published or not), which holds per side
@@ -574,10 +576,25 @@ def _target_sql(
     )
     exprs = [q(k) for k in key_cols]
     outer = [q(k) for k in key_cols]
+    by_rank = sorted(rank, key=rank.__getitem__)
+
+    def listed(values: Sequence[str]) -> str:
+        return f"[{', '.join(values)}]"
+
+    names = listed([lit(p) for p in by_rank])
+    starts = listed([str(spans[p][0]) for p in by_rank])
+    ends = listed([str(spans[p][1]) for p in by_rank])
     for side, _ in sides:
         r = f"__r{side}"
         exprs += [f"max({r}) AS __{side}k", f"arg_max(__v, {r}) AS __{side}v"]
-        outer += [f"__{side}k", f"__{side}v"]
+        pos = f"__{side}k + 1"  # lists count from 1
+        outer += [
+            f"CAST(coalesce(__{side}k, -1) AS BIGINT) AS __{side}r",
+            f"CAST({names}[{pos}] AS VARCHAR) AS __{side}name",
+            f"CAST(coalesce({starts}[{pos}], -1) AS BIGINT) AS __{side}start",
+            f"CAST(coalesce({ends}[{pos}], -1) AS BIGINT) AS __{side}end",
+            f"__{side}v",
+        ]
         if exact:
             exprs.append(f"CASE WHEN max({r}, 2)[2] = max({r}) THEN 2 ELSE 1 END AS __{side}n")
             outer.append(f"__{side}n")
@@ -713,44 +730,56 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
 
     sides = [("l", later)] + ([("b", before)] if before else [])
     by_base = measured and rules.base_period is not None
+    spans = {p: (starts[p], ends[p]) for p in kept}
     recount: Callable[[Any], Any] | None = None
     if engine_of(frame) == "duckdb" and len(rank) <= _MAX_WEIGHED:
+        # the steps after the grouping join the same query (one result to compute),
+        # which is computed once, with its check columns, before the duplicates are
+        # refused (below)
         rel = obj.to_native()
         base_period = rules.base_period if by_base else None
-        grouped = _materialise(
-            _target_sql(rel, key_cols, found, rank, sides, base_period), frame, polars=True
-        )
+        grouped = _target_sql(rel, key_cols, found, rank, sides, base_period, spans)
 
         def recount(flagged: Any) -> Any:
-            exact = _materialise(
-                _target_sql(rel, key_cols, found, rank, sides, base_period, exact=True),
-                frame,
-                polars=True,
-            )
+            exact = _target_sql(rel, key_cols, found, rank, sides, base_period, spans, exact=True)
             counts = [f"__{side}n" for side, _ in sides]
             return _join_series(
-                flagged.drop(*counts), exact.select(*key_cols, *counts), key_cols, "left"
+                flagged.drop(*counts),
+                _materialise(exact, frame).select(*key_cols, *counts),
+                key_cols,
+                "left",
             )
 
-        for side, _ in sides:
-            grouped = grouped.with_columns(
-                **{f"__{side}r": nw.col(f"__{side}k").fill_null(-1).cast(nw.Int64)}
-            )
     else:
         grouped, recount = _grouped_series(
-            obj, lazy, frame, key_cols, found, kept, order, rank, sides, by_base, rules.base_period
+            obj,
+            lazy,
+            frame,
+            key_cols,
+            found,
+            kept,
+            order,
+            rank,
+            sides,
+            by_base,
+            rules.base_period,
+            spans,
         )
     if not before:
         grouped = grouped.with_columns(
-            __br=nw.lit(-1, nw.Int64), __bv=nw.lit(None, nw.Float64), __bn=nw.lit(0, nw.Int64)
+            __br=nw.lit(-1, nw.Int64),
+            __bv=nw.lit(None, nw.Float64),
+            __bn=nw.lit(0, nw.Int64),
+            __bname=nw.when(nw.lit(False)).then(nw.lit("", nw.String)),
+            __bend=nw.lit(-1, nw.Int64),
         )
 
     names_of = {i: p for p, i in rank.items()}
     lr, br = nw.col("__lr"), nw.col("__br")
     if measured:
         fallback = nw.when(br >= 0).then(nw.col("__bv"))
-        fallback_name = nw.when(br >= 0).then(_lookup("__br", names_of, nw.String))
-        fallback_end = _lookup("__br", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
+        fallback_name = nw.when(br >= 0).then(nw.col("__bname"))
+        fallback_end = nw.col("__bend")
         if by_base:
             at_base = nw.col("__mv")
             found_base = ~at_base.is_null()
@@ -784,7 +813,7 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         base_from = nw.lit("policy", nw.String)
         base_end = nw.lit(-1, nw.Int64)
         from_fallback = nw.lit(False)
-    latest_start = _lookup("__lr", {i: starts[p] for p, i in rank.items()}, nw.Int64, -1)
+    latest_start = nw.col("__lstart")
     grouped = grouped.with_columns(
         baseline=base_value,
         baseline_period=base_name,
@@ -793,13 +822,12 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
         __fb=from_fallback,
     )
     ok = nw.col("__ok")
-    _refuse_duplicates(grouped, key_cols, by_base, rules.base_period, names_of, recount)
-    latest_end = _lookup("__lr", {i: ends[p] for p, i in rank.items()}, nw.Int64, -1)
+    latest_end = nw.col("__lend")
     passed = rules.as_of is not None and rules.as_of > rules.horizon_end
     final = nw.lit(True) if passed else latest_end >= rules.horizon_end
     grouped = grouped.with_columns(
         latest=nw.when(ok).then(nw.col("__lv")),
-        latest_period=nw.when(ok).then(_lookup("__lr", names_of, nw.String)),
+        latest_period=nw.when(ok).then(nw.col("__lname")),
         __final=final,
     )
     b = nw.col("baseline")
@@ -830,7 +858,11 @@ def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = N
             )
         )
     )
-    out = grouped.with_columns(status=status).select(
+    grouped = grouped.with_columns(status=status)
+    if isinstance(grouped, nw.LazyFrame):
+        grouped = _materialise(grouped, frame)
+    _refuse_duplicates(grouped, key_cols, by_base, rules.base_period, names_of, recount)
+    out = grouped.select(
         *key_cols,
         "baseline_period",
         "baseline",
@@ -856,9 +888,12 @@ def _grouped_series(
     sides: list[tuple[str, list[str]]],
     by_base: bool,
     base_period: str | None,
+    spans: Mapping[str, tuple[int, int]],
 ) -> tuple[Any, Callable[[Any], Any] | None]:
     """The grouped step of :func:`evaluate_series` through narwhals (:func:`_reduce`):
-    one row per series with each side's latest rank (``__{side}r``, -1 for none), and
+    one row per series with each side's latest rank (``__{side}r``, -1 for none) and
+    that period's text, first and last day (``__{side}name``, ``__{side}start``,
+    ``__{side}end``), and
     where the numbers at the latest ranks come from weighed sums, the exact recount of
     the series they flag (for :func:`_refuse_duplicates`)."""
     # Polars and DuckDB take the period column as it comes (text or categorical), with
@@ -928,6 +963,20 @@ def _grouped_series(
                     + 1
                 }
             )
+    names_of = {i: p for p, i in rank.items()}
+    for side, _ in sides:
+        at = f"__{side}r"
+        grouped = grouped.with_columns(
+            **{
+                f"__{side}name": _lookup(at, names_of, nw.String),
+                f"__{side}start": _lookup(
+                    at, {i: spans[p][0] for p, i in rank.items()}, nw.Int64, -1
+                ),
+                f"__{side}end": _lookup(
+                    at, {i: spans[p][1] for p, i in rank.items()}, nw.Int64, -1
+                ),
+            }
+        )
     if not weighed:
         return grouped, None
     return grouped, lambda flagged: _recounted(flagged, sub, key_cols)
