@@ -386,6 +386,55 @@ def tidy_frames(draw: st.DrawFn, *, min_regions: int = 1, allow_nan: bool = True
     return frame
 
 
+#: Periods of :func:`uneven_series_frames`: years, or months of three years.
+_SERIES_PERIODS = {
+    "year": tuple(str(y) for y in range(2018, 2027)),
+    "month": tuple(f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)),
+}
+
+
+@st.composite
+def uneven_series_frames(draw: st.DrawFn) -> tuple[Any, tuple[str, ...]]:
+    """Tidy frames of series as real tables give them, and the frame's periods in order.
+
+    Periods are years or months. Each series (of a region and a category) has its own
+    run of periods, so series start and end at different periods and may have gaps;
+    values may be NaN (not published); the category may be missing (None) or empty
+    (``""``), two different keys; and every other frame has a second row for one
+    series and period. A pandas DataFrame, rows in any order.
+    """
+    import pandas as pd
+
+    kind = draw(st.sampled_from(sorted(_SERIES_PERIODS)))
+    every = _SERIES_PERIODS[kind]
+    n = draw(st.integers(2, 8 if kind == "year" else 14))
+    first = draw(st.integers(0, len(every) - n))
+    periods = every[first : first + n]
+    keys = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_REGION_CODES[:3]), st.sampled_from([None, None, "", "x"])),
+            min_size=1,
+            max_size=5,
+            unique=True,
+        )
+    )
+    rows: list[tuple[Any, ...]] = []
+    for region, category in keys:
+        own = draw(st.lists(st.sampled_from(periods), min_size=1, max_size=n, unique=True))
+        for period in own:
+            rows.append((region, category, period, draw(measured_values)))
+    if draw(st.booleans()):
+        twice = draw(st.sampled_from(rows))
+        rows.append((*twice[:3], draw(measured_values)))
+    order = draw(st.permutations(range(len(rows))))
+    frame = pd.DataFrame(
+        [rows[i] for i in order], columns=["region", "category", "period", "value"]
+    )
+    frame.insert(0, "indicator", "x")
+    frame["category"] = frame["category"].astype(object)
+    return frame, periods
+
+
 @st.composite
 def governance_policies(draw: st.DrawFn) -> Policy:
     """Policies of :func:`policies` plus what the governance graph reads.

@@ -102,7 +102,18 @@ def test_a_target_reads_the_latest_value_of_a_series_with_a_missing_key(
 @pytest.mark.parametrize("period", ["2023", "2024"])
 def test_two_values_in_a_series_with_a_missing_key_are_refused(on: OnEngine, period: str) -> None:
     data = frame([*ROWS, ("GM0171", None, period, 5.0)])
-    with pytest.raises(MeasurementsError, match=f"more than one value for period '{period}'"):
+    with pytest.raises(MeasurementsError) as info:
+        on.evaluate_series(data, direction="lower", horizon="2024", base_period="2023")
+    # the missing key is written None, the empty one in quotes
+    assert str(info.value) == (
+        f"frame: more than one value for period '{period}' of the series indicator='x', "
+        "region='GM0171', category=None; give one row per series and period"
+    )
+    data = frame([*ROWS, ("GM0171", "", period, 5.0), ("GM0171", None, period, 5.0)])
+    with pytest.raises(MeasurementsError, match="category=None;"):
+        on.evaluate_series(data, direction="lower", horizon="2024", base_period="2023")
+    data = frame([*ROWS, ("GM0171", "", period, 5.0)])
+    with pytest.raises(MeasurementsError, match="category='';"):
         on.evaluate_series(data, direction="lower", horizon="2024", base_period="2023")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 from ivb._errors import IvbError
@@ -14,6 +15,7 @@ __all__ = [
     "OpenDataError",
     "PoliceDataError",
     "duplicate_error",
+    "first_series",
     "require_columns",
     "require_text_periods",
 ]
@@ -66,11 +68,33 @@ for _cls in (
     _cls.__module__ = "ivb.indicators"
 
 
+def _key_text(value: object) -> str | None:
+    """A series key as text; None where it is missing (None, NaN, NA, NaT), which every
+    engine writes in its own way."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    return str(value)
+
+
+def first_series(
+    found: Iterable[tuple[Sequence[object], str]],
+) -> tuple[tuple[str | None, ...], str]:
+    """Of (series key values, period) pairs, the first by the key texts, a missing key
+    first, then by period: the pair an error names, the same on every engine."""
+    pairs = [(tuple(_key_text(v) for v in key), period) for key, period in found]
+    return min(pairs, key=lambda kp: ([(t is not None, t or "") for t in kp[0]], kp[1]))
+
+
 def duplicate_error(
-    key_cols: Sequence[str], where: Sequence[str], period: str
+    key_cols: Sequence[str], where: Sequence[str | None], period: str
 ) -> MeasurementsError:
-    """The error for a series with more than one value for one period."""
-    named = ", ".join(f"{k}={v!r}" for k, v in zip(key_cols, where, strict=True))
+    """The error for a series with more than one value for one period (a missing key
+    value is written ``None``, a text in quotes)."""
+    named = ", ".join(
+        f"{k}={'None' if v is None else repr(v)}" for k, v in zip(key_cols, where, strict=True)
+    )
     return MeasurementsError(
         at(
             "frame",

@@ -29,6 +29,7 @@ from ivb.indicators._errors import (
     IndicatorError,
     MeasurementsError,
     duplicate_error,
+    first_series,
     require_text_periods,
 )
 
@@ -621,8 +622,18 @@ def _join_series(left: Any, right: Any, key_cols: Sequence[str], how: str) -> An
         tags[f"__j{i}"] = nw.col(k).cast(nw.String).fill_null("")
         tags[f"__z{i}"] = nw.col(k).is_null()
         on += [f"__j{i}", f"__z{i}"]
-    right = right.with_columns(**tags).drop(*key_cols)
-    return left.with_columns(**tags).join(right, on=on, how=how).drop(*on)
+    right = _joinable(right.with_columns(**tags).drop(*key_cols))
+    return _joinable(left.with_columns(**tags)).join(right, on=on, how=how).drop(*on)
+
+
+def _joinable(frame: Any) -> Any:
+    """*frame*, where it is an Arrow table, with its all-null columns (of Arrow's type
+    ``null``, which Arrow's join refuses to carry) as text columns of nulls."""
+    if not (isinstance(frame, nw.DataFrame) and frame.implementation.is_pyarrow()):
+        return frame
+    schema = frame.collect_schema()
+    untyped = [name for name, dtype in schema.items() if dtype == nw.Unknown]
+    return frame.with_columns(*(nw.col(c).cast(nw.String) for c in untyped)) if untyped else frame
 
 
 def _recounted(found: Any, rows: Any, key_cols: Sequence[str]) -> Any:
@@ -676,14 +687,14 @@ def _refuse_duplicates(
             return
     pairs = []
     for row in found.rows(named=True):
-        where = tuple(str(row[k]) for k in key_cols)
+        where = tuple(row[k] for k in key_cols)
         if by_base and row["__mn"] > 1:
             pairs.append((where, str(base_period)))
         if row["__ln"] > 1 and row["__ok"]:
             pairs.append((where, names_of[row["__lr"]]))
         if row["__bn"] > 1 and row["__fb"]:
             pairs.append((where, names_of[row["__br"]]))
-    raise duplicate_error(key_cols, *min(pairs))
+    raise duplicate_error(key_cols, *first_series(pairs))
 
 
 def evaluate_series(frame: object, rules: Any, *, keys: Sequence[str] | None = None) -> Any:

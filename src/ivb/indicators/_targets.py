@@ -77,6 +77,7 @@ from ivb.indicators._errors import (
     IndicatorError,
     MeasurementsError,
     duplicate_error,
+    first_series,
     require_text_periods,
 )
 from ivb.indicators._frames import add_aggregates, region_code, series_keys, validate_tidy
@@ -548,7 +549,7 @@ def evaluate_series(
     ]
     if doubled:
         rows = frame[key_cols].iloc[first].astype(object).to_numpy()
-        where, period = min((tuple(str(v) for v in rows[i]), str(p)) for i, p in doubled)
+        where, period = first_series((tuple(rows[i]), str(p)) for i, p in doubled)
         raise duplicate_error(key_cols, where, period)
     latest_val = np.full(n, np.nan)
     latest_val[has_latest] = values[latest_idx[has_latest]]
