@@ -116,6 +116,8 @@ def _materialise(out: Any, native: object, *, polars: bool = False) -> Any:
     graph optimisation and one computation instead of three). With *polars*, a DuckDB
     result comes as a Polars frame where Polars is installed: the steps on the one row per series
     after it run faster there than on Arrow."""
+    if not isinstance(out, nw.LazyFrame):
+        return out
     if polars and engine_of(native) == "duckdb" and importlib.util.find_spec("polars") is not None:
         return out.collect(backend="polars")
     return out.collect()
@@ -187,6 +189,10 @@ def change(frame: object, base: str, period: str, *, keys: Sequence[str] | None 
         reduced = _change_sql(obj.to_native(), key_cols, base, period)
     else:
         reduced = sub.group_by(*key_cols).agg(*aggs)
+    if engine_of(frame) == "dask":
+        # the steps on the one row per series run on its pandas frame: in the task
+        # graph they cost more to plan than to compute
+        reduced = _materialise(reduced, frame)
     bv, vv = _value("__b"), _value("__v")
     # one query: the result with its two check columns, computed once
     grouped = reduced.with_columns(
