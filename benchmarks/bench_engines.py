@@ -21,9 +21,10 @@ same engine:
     Dask, a ``groupby`` max of the later months joined back for their values.
     ivb's DuckDB query has the same shape (one ``GROUP BY`` of the series with
     ``max``/``arg_max``), after a ``GROUP BY period`` that reads the distinct periods to
-    parse them; it also counts the values at the baseline and latest periods (``count``,
-    ``max(key, 2)``) to refuse a series with two values for one of them, which the
-    hand-written queries do not check (on this table there are none). The hand-written
+    parse them; each row's period is joined to their ranks, and the query also counts the
+    values at the baseline and latest periods (``count``, a sum of weights 256**rank) to
+    refuse a series with two values for one of them, which the hand-written queries do
+    not check (on this table there are none). The hand-written
     queries drop the series without any published value, where ivb keeps them with the
     status no data; this table has none, so both give the same rows.
 
