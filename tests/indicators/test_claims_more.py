@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import attrs
-import pytest
 
 from ivb.indicators import Verdict, verify_claims
 from ivb.model import FigureCheck, Policy
@@ -24,13 +23,13 @@ def test_a_figure_not_checkable_gives_the_policy_s_reason(policy: Policy) -> Non
     )
 
 
-@pytest.mark.parametrize("reason", ["", "   "])
-def test_a_blank_reason_says_the_policy_has_no_data(policy: Policy, reason: str) -> None:
-    blank = _with_check(policy, NATIONAL, FigureCheck(against="not-checkable", reason=reason))
-    check = next(c for c in verify_claims(blank) if c.id == NATIONAL)
+def test_a_reason_given_by_hand_is_the_detail_as_folded(policy: Policy) -> None:
+    reason = FigureCheck(against="not-checkable", reason="  geen\n  landelijke cijfers ")
+    changed = _with_check(policy, NATIONAL, reason)
+    check = next(c for c in verify_claims(changed) if c.id == NATIONAL)
     assert (check.verdict, check.computed, check.checked_against, check.detail) == (
         Verdict.NOT_CHECKABLE,
         None,
         None,
-        "no data in the policy",
+        "geen landelijke cijfers",
     )

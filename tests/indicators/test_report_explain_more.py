@@ -19,7 +19,7 @@ from ivb.indicators import (
     report_data,
     report_html,
 )
-from ivb.model import FigureCheck, Policy
+from ivb.model import Policy
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NATIONAL = "nederland-slachtoffers-digitale-criminaliteit"
@@ -95,24 +95,3 @@ def test_a_claim_recomputed_from_measurements_names_their_source(
     assert nl[BURGLARY][2] == (
         "Nagerekend met de meegegeven metingen (Politie open data 47013NED, SoortMisdrijf 1.1.1)."
     )
-
-
-def test_a_blank_reason_of_the_policy_reads_as_no_data(policy: Policy) -> None:
-    figures = [
-        attrs.evolve(f, check=FigureCheck(against="not-checkable", reason=""))
-        if f.id == NATIONAL
-        else f
-        for f in policy.figures
-    ]
-    blank = attrs.evolve(policy, figures=figures)
-    data = report_data(blank, generated="2025-01-31")
-    claim = next(c for c in data["claims"] if c["id"] == NATIONAL)
-    assert (claim["detail"], claim["explain"]) == (
-        "no data in the policy",
-        {"reason": "not-in-policy"},
-    )
-    en = _claim_cells(data, report_html(blank, generated="2025-01-31", lang="en"))
-    assert en[NATIONAL] == [
-        "ruim 2,200,000",
-        "The policy holds no data to check this number against.",
-    ]

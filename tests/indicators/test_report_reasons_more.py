@@ -132,9 +132,9 @@ CASES: list[tuple[Callable[[Policy], Policy], str, dict[str, Any], str, str]] = 
     (
         _unpublished,
         "tabel-2.urk.ongeveer-gelijk",
-        {"reason": "missing-value", "table": 2, "region": "Urk", "periods": []},
-        "Table 2 of the policy does not have every value this needs.",
-        "Tabel 2 van het beleid heeft niet alle cijfers die hiervoor nodig zijn.",
+        {"reason": "missing-value", "table": 2, "region": "Urk", "periods": ["2020"]},
+        "Table 2 of the policy has no published value for Urk in 2020.",
+        "Tabel 2 van het beleid heeft geen gepubliceerd cijfer voor Urk in 2020.",
     ),
 ]
 

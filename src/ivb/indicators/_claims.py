@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -304,6 +304,53 @@ def _lookup(frame: pd.DataFrame, indicator: str, region: str, period: str) -> fl
     return float(hit["value"].iloc[0])
 
 
+def lacking(
+    frame: pd.DataFrame, indicator: str, region: str, periods: Sequence[str]
+) -> tuple[list[str], list[str]] | None:
+    """Which of *periods* *frame* lacks for *indicator* in *region*.
+
+    Returns
+    -------
+    tuple of two lists, or None
+        The periods without a row and the periods whose value is not published (NaN),
+        each in the order of *periods*; None when *frame* has no row for the region at
+        all.
+    """
+    rows = frame[
+        (frame["indicator"] == indicator).to_numpy(dtype=bool, na_value=False)
+        & (frame["region"] == region).to_numpy(dtype=bool, na_value=False)
+    ]
+    if rows.empty:
+        return None
+    values: dict[str, float] = {}
+    for period, value in zip(rows["period"], rows["value"].astype(float), strict=True):
+        values.setdefault(period, value)  # the first row, as _lookup reads it
+    absent = [p for p in periods if p not in values]
+    unpublished = [p for p in periods if p in values and math.isnan(values[p])]
+    return absent, unpublished
+
+
+def _lacking_reason(
+    frame: pd.DataFrame, indicator: str, region: str, periods: Sequence[str]
+) -> str | None:
+    """Why *frame* cannot give *periods* of *indicator* in *region*, naming exactly
+    the periods it lacks; None when it has them all."""
+    gaps = lacking(frame, indicator, region, periods)
+    if gaps is None:
+        return f"no values for {region}"
+    absent, unpublished = gaps
+    if absent and unpublished:
+        return (
+            f"no value for {region} in {' and '.join(absent)}, "
+            f"not published in {' and '.join(unpublished)}"
+        )
+    if absent:
+        return f"no value for {region} in {' and '.join(absent)}"
+    if unpublished:
+        return f"not published for {region} in {' and '.join(unpublished)}"
+    return None
+
+
 def _table_label(table: Table) -> str:
     return f"tabel {table.number} ({table.id})" if table.number else f"table {table.id}"
 
@@ -344,28 +391,26 @@ def _compute(
 ) -> tuple[float | None, str | None]:
     """The value of the figure from *frame*, or (None, why not)."""
     unit = figure.unit.value
-    now = _lookup(frame, figure.indicator, region, figure.period)
     if unit == "percent-change":
         if figure.base_period is None:
             return None, "a change without a base period"
-        base = _lookup(frame, figure.indicator, region, figure.base_period)
-        if now is None or base is None:
-            missing = [
-                p for p, v in ((figure.base_period, base), (figure.period, now)) if v is None
-            ]
-            return None, f"no value for {region} in {' and '.join(missing)}"
-        if math.isnan(now) or math.isnan(base):
-            return None, f"not published for {region} in {figure.base_period} or {figure.period}"
-        if base == 0:
-            return None, f"the {figure.base_period} value is 0, so no percentage change"
-        return (now - base) / abs(base) * 100.0, None
-    if unit in ("count", "persons", "rapportcijfer", "percent", "fraction"):
-        if now is None:
-            return None, f"no value for {region} in {figure.period}"
-        if math.isnan(now):
-            return None, f"not published for {region} in {figure.period}"
+        periods: tuple[str, ...] = (figure.base_period, figure.period)
+    elif unit in ("count", "persons", "rapportcijfer", "percent", "fraction"):
+        periods = (figure.period,)
+    else:  # pragma: no cover - every unit handled
+        return None, f"a {unit} cannot be recomputed"
+    why = _lacking_reason(frame, figure.indicator, region, periods)
+    if why is not None:
+        return None, why
+    now = _lookup(frame, figure.indicator, region, figure.period)
+    assert now is not None
+    if figure.base_period is None or unit != "percent-change":
         return now, None
-    return None, f"a {unit} cannot be recomputed"  # pragma: no cover - every unit handled
+    base = _lookup(frame, figure.indicator, region, figure.base_period)
+    assert base is not None
+    if base == 0:
+        return None, f"the {figure.base_period} value is 0, so no percentage change"
+    return (now - base) / abs(base) * 100.0, None
 
 
 def _judge(
@@ -438,7 +483,8 @@ def _check_figure(data: _Data, figure: Figure) -> ClaimCheck:
 
     rule = figure.check
     if rule is not None and rule.against is CheckKind.NOT_CHECKABLE:
-        return not_checkable(rule.reason or "no data in the policy")
+        # FigureCheck refuses a not-checkable rule without a reason, or a blank one
+        return not_checkable(str(rule.reason))
     if rule is not None and rule.against is CheckKind.COUNT_SESSION_PARTNERS:
         n = len(_session_participants(policy))
         if n == 0:
@@ -605,14 +651,24 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
     elif claim.kind is TrendKind.BELOW_PEAK:
         peak = max(ordered[:-1])
         ok = ordered[-1] < peak
-        computed = (ordered[-1] - peak) / peak * 100.0
-        detail = (
-            f"{_fmt(ordered[-1])} in {table.periods[-1]} against a peak of {_fmt(peak)} "
-            f"({_fmt(round(computed, 1))}%)"
-        )
+        detail = f"{_fmt(ordered[-1])} in {table.periods[-1]} against a peak of {_fmt(peak)}"
+        if peak != 0:  # a peak of 0 gives no percentage
+            computed = (ordered[-1] - peak) / peak * 100.0
+            detail += f" ({_fmt(round(computed, 1))}%)"
     else:
         assert claim.base is not None and claim.period is not None
         b, v = values.get(claim.base, np.nan), values.get(claim.period, np.nan)
+        if b == 0:
+            return ClaimCheck(
+                **base,
+                tolerance=meaning,
+                low=None,
+                high=None,
+                computed=None,
+                checked_against=against,
+                verdict=Verdict.NOT_CHECKABLE,
+                detail=f"the {claim.base} value is 0, so no percentage change",
+            )
         computed = (v - b) / abs(b) * 100.0
         if claim.kind is TrendKind.ABOUT_EQUAL:
             low, high = -claim.percent, claim.percent

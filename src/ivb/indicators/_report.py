@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ivb._message import Message, at, message_of
 from ivb.governance._graph import citation_index, cited
-from ivb.indicators._claims import verify_claims
+from ivb.indicators._claims import lacking, verify_claims
 from ivb.indicators._errors import IndicatorError, MeasurementsError
 from ivb.indicators._frames import table_frame
 from ivb.indicators._measurements import Measurements, as_frame
@@ -39,7 +39,7 @@ from ivb.indicators._targets import TargetResult, _with_recorded, evaluate_targe
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ivb.model import Citation, Policy, Speerpunt, Theme
+    from ivb.model import Citation, Policy, Speerpunt, Table, Theme
 
 __all__ = [
     "ReportError",
@@ -387,7 +387,7 @@ def report_data(
 
     targets = [d for r in results for d in target_dict(r, 0)]
     indicators = list(dict.fromkeys(d["indicator"] for d in targets if d["indicator"]))
-    claims = [{**c.to_dict(), "explain": _explain(policy, c)} for c in checks]
+    claims = [{**c.to_dict(), "explain": _explain(policy, c, stats)} for c in checks]
     gen = generated if generated is not None else date.today()
     data: dict[str, Any] = {
         "policy": {
@@ -414,15 +414,19 @@ def report_data(
     return _clean(data)  # type: ignore[no-any-return]
 
 
-def _explain(policy: Policy, check: Any) -> dict[str, Any]:
+def _explain(policy: Policy, check: Any, stats: pd.DataFrame) -> dict[str, Any]:
     """Why a claim has its verdict, as a reason code and its facts (no text).
 
     The codes: ``computed`` (recomputed from ``table``, a ``source`` of measurements,
     the policy's ``sessions``, session ``partners`` or a target ``baseline``),
-    ``policy`` (the policy itself says why, in ``text``), ``missing-value`` (the
-    table lacks the value for ``region`` in ``periods``), ``outside-region``,
-    ``police-data`` and ``police-code`` (police open data ``table`` could check it),
-    ``cbs-data`` (CBS open data ``table``), ``not-in-policy`` (no data at all).
+    ``policy`` (the policy itself says why, in ``text``), ``missing-region`` (the
+    table has no value for ``region``), ``missing-value`` (the table lacks the value
+    for ``region`` in exactly ``periods``; empty when the claim needs values it cannot
+    name one by one), ``zero-base`` (the value for ``region`` in ``period``, the base
+    of a change, is 0), ``outside-region``, ``police-data`` and ``police-code``
+    (police open data ``table`` could check it), ``cbs-data`` (CBS open data
+    ``table``), ``not-in-policy`` (no data at all). *stats* is the policy's
+    :func:`~ivb.indicators.table_frame`.
     """
     from ivb.model import CheckKind, DataSourceKind
 
@@ -447,15 +451,36 @@ def _explain(policy: Policy, check: Any) -> dict[str, Any]:
             out.update(against="measurements", source=against.removeprefix("measurements: "))
         return out
     region = names.get(check.region, check.region)
-    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE and rule.reason:
+    if rule is not None and rule.against is CheckKind.NOT_CHECKABLE:
+        # FigureCheck refuses a not-checkable rule without a reason, or a blank one
         return {"reason": "policy", "text": rule.reason}
     if rule is not None:
         return {"reason": "not-in-policy"}
+
+    def missing(t: Table, periods: Sequence[str], base: str | None) -> dict[str, Any]:
+        """What *t* lacks of *periods* for the claim's region; with every value there,
+        the claim is a change from *base* whose value is 0."""
+        number = t.number or t.id
+        gaps = lacking(stats[stats["table"] == t.id], t.indicator, check.region, periods)
+        if gaps is None:
+            return {"reason": "missing-region", "table": number, "region": region}
+        gone = set(gaps[0]) | set(gaps[1])
+        if not gone and base is not None:
+            return {"reason": "zero-base", "table": number, "region": region, "period": base}
+        return {
+            "reason": "missing-value",
+            "table": number,
+            "region": region,
+            "periods": [p for p in periods if p in gone],
+        }
+
     indicator = figure.indicator if figure is not None else None
     if figure is None:  # a printed total or a trend: the table lacks a value
         tid = check.id.split(".")[0]
         trend = next((c for c in policy.trend_claims if c.id == check.id), None)
         t = tables.get(trend.table if trend is not None else tid)
+        if trend is not None and t is not None:
+            return missing(t, t.periods, trend.base)
         return {
             "reason": "missing-value",
             "table": (t.number or t.id) if t is not None else tid,
@@ -464,13 +489,10 @@ def _explain(policy: Policy, check: Any) -> dict[str, Any]:
         }
     linked = [t for t in policy.tables if t.indicator == indicator]
     if linked:
-        periods = [p for p in (figure.base_period, figure.period) if p]
-        return {
-            "reason": "missing-value",
-            "table": linked[0].number or linked[0].id,
-            "region": region,
-            "periods": periods,
-        }
+        # the periods the check reads: a change compares its base period with its period
+        base = figure.base_period if figure.unit.value == "percent-change" else None
+        periods = [p for p in (base, figure.period) if p]
+        return missing(linked[0], periods, base)
     if policy.kind_of(figure.region) == "outside-region":
         return {
             "reason": "outside-region",
@@ -866,6 +888,16 @@ def _claim_reason(c: dict[str, Any], f: _Formatter) -> str:
         return _("Table %(table)s of the policy does not have every value this needs.") % {
             "table": e["table"]
         }
+    if code == "missing-region":
+        return _("Table %(table)s of the policy has no values for %(region)s.") % {
+            "table": e["table"],
+            "region": e["region"],
+        }
+    if code == "zero-base":
+        return _(
+            "Table %(table)s of the policy gives 0 for %(region)s in %(period)s, so there is "
+            "no percentage change."
+        ) % {"table": e["table"], "region": e["region"], "period": e["period"]}
     if code == "outside-region":
         return _("It is about %(region)s; the policy has no figures for it.") % {
             "region": e["region"]

@@ -567,7 +567,8 @@ class FigureCheck:
     """How a stated figure is checked, or why it cannot be (a claim rule).
 
     A figure without one is checked against the tables (and measurements) of its
-    indicator.
+    indicator. A ``not-checkable`` check needs a ``reason`` that says why (blank text is
+    refused); the other kinds take none.
 
     Examples
     --------
@@ -578,13 +579,25 @@ class FigureCheck:
     ...
     ValueError: target: expected the id of a target exactly when against is 'target-baseline', \
 got None
+    >>> FigureCheck(against="not-checkable", reason="  ")
+    Traceback (most recent call last):
+    ...
+    ValueError: reason: expected text saying why the figure cannot be checked, got blank text
     """
 
     against: CheckKind = attrs.field(
         converter=CheckKind, metadata={DOC: "What the figure is checked against."}
     )
     target: str | None = opt_ref_field("For target-baseline: the target.", "target")
-    reason: str | None = opt_text_field("For not-checkable: why it cannot be checked.")
+    reason: str | None = attrs.field(
+        default=None,
+        converter=opt_text,
+        validator=check_chars,
+        metadata={
+            DOC: "For not-checkable (and only then): why it cannot be checked, not blank.",
+            SCHEMA: {"pattern": r"\S"},
+        },
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.against is CheckKind.TARGET_BASELINE) != (self.target is not None):
@@ -605,6 +618,15 @@ got None
                     Message(
                         "expected a reason exactly when against is 'not-checkable', got {reason!r}",
                         reason=self.reason,
+                    ),
+                )
+            )
+        if self.reason is not None and not self.reason:
+            raise ValueError(
+                at(
+                    "reason",
+                    Message(
+                        "expected text saying why the figure cannot be checked, got blank text"
                     ),
                 )
             )
