@@ -73,7 +73,7 @@ def test_uneven_series_give_the_same_result_on_every_engine(
 
 @pytest.mark.parametrize("engine", [engine_param("dask")])
 @settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -511,10 +511,18 @@ def _reduce(
             else:
                 aggs.append((at == at.max()).sum().alias(f"__{side}n"))
         return sub.group_by(*key_cols).agg(*aggs)
+    # the values at the latest keys are read by joining the series back: on their keys,
+    # or where a key is missing in some row (which a join leaves unmatched), on their
+    # tags (:func:`_series_tags`), which are dearer to plan
+    nulls = _rows(sub.select(*(nw.col(k).is_null().any() for k in key_cols)), True)[0]
+    tags = _series_tags(key_cols) if any(nulls.values()) else {}
+    on = list(tags) or list(key_cols)
     grouped = sub.group_by(*key_cols).agg(*aggs)
+    if tags:
+        sub, grouped = sub.with_columns(**tags), grouped.with_columns(**tags)
     for side in sides:
         at = (
-            _join_series(sub, grouped.select(*key_cols, f"__{side}k"), key_cols, "inner")
+            sub.join(grouped.select(*on, f"__{side}k"), on=on, how="inner")
             .filter(nw.col(f"__k{side}") == nw.col(f"__{side}k"))
             .group_by(*key_cols)
             .agg(
@@ -522,8 +530,10 @@ def _reduce(
                 nw.col("__v").count().alias(f"__{side}n"),
             )
         )
-        grouped = _join_series(grouped, at, key_cols, "left")
-    return grouped
+        if tags:
+            at = at.with_columns(**tags).drop(*key_cols)
+        grouped = grouped.join(at, on=on, how="left")
+    return grouped.drop(*tags) if tags else grouped
 
 
 def _target_sql(
@@ -619,17 +629,26 @@ def _target_sql(
     return native_frame(rel.query("t", sql))
 
 
-def _join_series(left: Any, right: Any, key_cols: Sequence[str], how: str) -> Any:
-    """*left* joined with *right* on the series keys, a null key matching a null key as
-    in a grouping (the joins of the engines leave null keys unmatched)."""
-    on: list[str] = []
+def _series_tags(key_cols: Sequence[str]) -> dict[str, Any]:
+    """Columns that tell the series apart with no nulls: per key its text (empty where
+    missing) and whether it is missing, so that a join on them matches a missing key with
+    a missing key, as a grouping does (the engines' joins leave null keys unmatched)."""
     tags: dict[str, Any] = {}
     for i, k in enumerate(key_cols):
-        tags[f"__j{i}"] = nw.col(k).cast(nw.String).fill_null("")
-        tags[f"__z{i}"] = nw.col(k).is_null()
-        on += [f"__j{i}", f"__z{i}"]
+        missing = nw.col(k).is_null()
+        text = nw.col(k).cast(nw.String)
+        tags[f"__j{i}"] = nw.coalesce(text, nw.lit("", nw.String))
+        tags[f"__z{i}"] = missing
+    return tags
+
+
+def _join_series(left: Any, right: Any, key_cols: Sequence[str], how: str) -> Any:
+    """*left* joined with *right* on the series keys, a missing key matching a missing
+    key (:func:`_series_tags`); *right*'s key columns are dropped."""
+    tags = _series_tags(key_cols)
     right = _joinable(right.with_columns(**tags).drop(*key_cols))
-    return _joinable(left.with_columns(**tags)).join(right, on=on, how=how).drop(*on)
+    joined = _joinable(left.with_columns(**tags)).join(right, on=list(tags), how=how)
+    return joined.drop(*tags)
 
 
 def _joinable(frame: Any) -> Any:
@@ -924,7 +943,9 @@ def _grouped_series(
     published = ~value.is_null() & ~value.is_nan()
     # each row's place in time: the period text itself where its order is that of time
     # (text columns of years, months, quarters: no per-row mapping), else its rank
-    as_text = order == sorted(order) and obj.collect_schema()["period"] == nw.String
+    as_text = order == sorted(order) and (
+        obj.collect_schema()["period"] == nw.String or engine_of(frame) == "dask"
+    )
     if as_text:
         key, none = period, nw.lit("", nw.String)
     else:
