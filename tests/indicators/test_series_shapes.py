@@ -103,3 +103,24 @@ def test_key_names_that_need_quoting(on: OnEngine) -> None:
     assert pd.isna(out["latest_period"].tolist()[1])
     # C has no value for the horizon year yet: off track, not yet judged
     assert out["status"].tolist() == ["not-achieved", "no-data", "off-track"]
+
+
+def test_periods_whose_text_order_is_not_their_time_order(on: OnEngine) -> None:
+    # months and a quarter together (no baseline period, so no one kind): the quarter
+    # 2023-Q1 ends with March, yet its text sorts after 2023-03; each period then goes by
+    # its rank in time, on every engine
+    data = pd.DataFrame(
+        {
+            "indicator": "x",
+            "region": ["A", "A", "A", "B", "B"],
+            "period": ["2023-03", "2023-Q1", "2023-02", "2023-Q1", "2023-02"],
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0],
+        }
+    )
+    out = on.evaluate_series(data, direction="lower", horizon="2024", start="2023")
+    assert out["latest_period"].tolist() == ["2023-03", "2023-Q1"]
+    assert out["latest"].tolist() == [1.0, 4.0]
+    categorical = on.evaluate_series(
+        data.astype({"period": "category"}), direction="lower", horizon="2024", start="2023"
+    )
+    assert categorical["latest"].tolist() == [1.0, 4.0]

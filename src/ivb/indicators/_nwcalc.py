@@ -948,6 +948,11 @@ def _grouped_series(
     )
     if as_text:
         key, none = period, nw.lit("", nw.String)
+    elif engine_of(frame) == "dask":
+        # ranks as text first: pandas' Arrow strings (Dask's text) take no numbers in place
+        ranks = {p: str(i) for p, i in rank.items()}
+        key = period.replace_strict(ranks, default="-1", return_dtype=nw.String).cast(nw.Int64)
+        none = nw.lit(-1)
     else:
         key, none = period.replace_strict(rank, default=-1, return_dtype=nw.Int64), nw.lit(-1)
     sub = sub.with_columns(__key=key, __v=nw.when(published).then(value))
