@@ -631,7 +631,8 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
     ordered = [values.get(p, np.nan) for p in table.periods]
     against = _table_label(table)
     label = " → ".join(_fmt(v) for v in ordered)
-    if not ordered or any(math.isnan(v) for v in ordered):
+
+    def unchecked(detail: str) -> ClaimCheck:
         return ClaimCheck(
             **base,
             tolerance=meaning,
@@ -640,8 +641,11 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
             computed=None,
             checked_against=against,
             verdict=Verdict.NOT_CHECKABLE,
-            detail=f"{region} has unpublished values in {against}: {label}",
+            detail=detail,
         )
+
+    if not ordered or any(math.isnan(v) for v in ordered):
+        return unchecked(f"{region} has unpublished values in {against}: {label}")
     computed: float | None = None
     low: float | None = None
     high: float | None = None
@@ -659,16 +663,7 @@ def _check_trend(data: _Data, claim: TrendClaim) -> ClaimCheck:
         assert claim.base is not None and claim.period is not None
         b, v = values.get(claim.base, np.nan), values.get(claim.period, np.nan)
         if b == 0:
-            return ClaimCheck(
-                **base,
-                tolerance=meaning,
-                low=None,
-                high=None,
-                computed=None,
-                checked_against=against,
-                verdict=Verdict.NOT_CHECKABLE,
-                detail=f"the {claim.base} value is 0, so no percentage change",
-            )
+            return unchecked(f"the {claim.base} value is 0, so no percentage change")
         computed = (v - b) / abs(b) * 100.0
         if claim.kind is TrendKind.ABOUT_EQUAL:
             low, high = -claim.percent, claim.percent

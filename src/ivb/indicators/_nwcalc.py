@@ -568,13 +568,13 @@ def _target_sql(
     the slower query behind that recount.
     """
     q, lit = _sql_name, _sql_literal
-    members = [(side, set(chosen)) for side, chosen in sides]
+    members = [set(chosen) for _side, chosen in sides]
     rows = []
     for p in found:
         for published in (True, False):
             cells = [lit(p), "TRUE" if published else "FALSE"]
             at = rank.get(p) if published else None
-            for _side, chosen in members:
+            for chosen in members:
                 if at is not None and p in chosen:
                     cells += [str(at), repr(_WEIGHT_BASE**at)]
                 else:
@@ -630,9 +630,10 @@ def _target_sql(
 
 
 def _series_tags(key_cols: Sequence[str]) -> dict[str, Any]:
-    """Columns that tell the series apart with no nulls: per key its text (empty where
-    missing) and whether it is missing, so that a join on them matches a missing key with
-    a missing key, as a grouping does (the engines' joins leave null keys unmatched)."""
+    """Columns that tell the series apart with no nulls: per key its text (empty, or
+    however the engine writes a missing value as text, where it is missing) and whether
+    it is missing, so that a join on them matches a missing key with a missing key, as a
+    grouping does (the engines' joins leave null keys unmatched)."""
     tags: dict[str, Any] = {}
     for i, k in enumerate(key_cols):
         missing = nw.col(k).is_null()
